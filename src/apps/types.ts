@@ -1,0 +1,86 @@
+/** The catalog is data: each app declares how to authenticate, verify and act. */
+export type AuthType = 'oauth2' | 'api_key' | 'basic'
+
+export interface Field {
+  key: string
+  label: string
+  secret: boolean
+  type?: 'text' | 'url' | 'email' | 'textarea'
+  placeholder?: string
+  help?: string
+  optional?: boolean
+}
+
+/** Overridable per app through APP_ENDPOINTS (DESIGN §4). */
+export interface Endpoints {
+  authorizeUrl?: string
+  tokenUrl?: string
+  userinfoUrl?: string
+  apiBaseUrl?: string
+}
+
+export interface OAuthSpec {
+  /** Names the OAUTH_<PROVIDER>_CLIENT_ID / _CLIENT_SECRET variables. */
+  provider: string
+  providerName: string
+  scopes: string[]
+  /** What the scopes allow, in plain words for the invitation page. */
+  scopeDescriptions: string[]
+}
+
+/** Credentials as stored (sealed) for an OAuth connection. */
+export interface OAuthCredentials {
+  accessToken: string
+  refreshToken?: string
+  /** epoch ms */
+  expiresAt?: number
+  scope?: string
+}
+
+export type Credentials = Record<string, string> | OAuthCredentials
+
+/** What an app needs from the outside world; tests point it at fakes. */
+export interface AppContext {
+  endpoints: Required<Pick<Endpoints, 'apiBaseUrl'>> & Endpoints
+  /** Outbound HTTP with the timeout applied; response bodies are untrusted. */
+  fetch: (url: string, init?: RequestInit) => Promise<Response>
+  /** Throws `invalid_request` unless the URL is an allowed public https URL. */
+  assertPublicUrl: (url: string) => URL
+}
+
+export interface VerifiedAccount {
+  /** Shown to the owner: an email, username, site or team name. */
+  label: string
+  /** Stable upstream account id, when the app has one. */
+  id?: string
+}
+
+export interface ActionResult {
+  upstreamStatus: number
+  output: Record<string, unknown>
+}
+
+export interface Action {
+  id: string
+  name: string
+  fields: Field[]
+  run(ctx: AppContext, credentials: Credentials, input: Record<string, string>): Promise<ActionResult>
+}
+
+export interface AppDefinition {
+  id: string
+  name: string
+  /** Path under public/, e.g. /icons/wordpress.svg */
+  iconUrl: string
+  authType: AuthType
+  /** Fields the client fills in (empty for OAuth apps). */
+  fields: Field[]
+  oauth?: OAuthSpec
+  defaultEndpoints: Endpoints & { apiBaseUrl: string }
+  /** Served by this worker itself; listed only when DEMO_APPS=1. */
+  demo?: boolean
+  /** Calls the app's "who am I" endpoint; throws AppError invalid_credentials / upstream_error. */
+  verify(ctx: AppContext, credentials: Credentials): Promise<VerifiedAccount>
+  actions: Action[]
+}
+

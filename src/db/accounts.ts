@@ -1,0 +1,45 @@
+import { and, eq, gt } from 'drizzle-orm'
+import type { Db } from './client'
+import { apiTokens, sessions, users, workspaces } from './schema'
+
+export type UserRow = typeof users.$inferSelect
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.select().from(users).where(eq(users.email, email)).get()
+}
+
+export async function insertUserWithWorkspace(db: Db, user: UserRow, workspaceName: string): Promise<void> {
+  await db.batch([
+    db.insert(workspaces).values({ id: user.workspaceId, name: workspaceName, createdAt: user.createdAt }),
+    db.insert(users).values(user),
+  ])
+}
+
+export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(session)
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
+}
+
+/** Expiry is checked in the query itself, so an expired session never authenticates. */
+export async function findUserBySession(db: Db, tokenHash: string, now: number): Promise<UserRow | undefined> {
+  const row = await db.select({ user: users }).from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .get()
+  return row?.user
+}
+
+export async function insertApiToken(db: Db, token: typeof apiTokens.$inferInsert): Promise<void> {
+  await db.insert(apiTokens).values(token)
+}
+
+export async function findUserByApiToken(db: Db, tokenHash: string): Promise<UserRow | undefined> {
+  const row = await db.select({ user: users }).from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, tokenHash))
+    .get()
+  return row?.user
+}

@@ -1,0 +1,35 @@
+/** Every failure the app reports carries one of these codes; HTTP mapping lives in one place. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  link_invalid: 410,
+  payload_too_large: 413,
+  invalid_credentials: 422,
+  connection_not_ready: 422,
+  app_unavailable: 422,
+  upstream_error: 422,
+  link_locked: 423,
+  rate_limited: 429,
+  internal_error: 500,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code]
+  }
+}

@@ -1,0 +1,27 @@
+import { sha256Hex, toBase64Url } from './encoding'
+
+/** 24 random bytes → 32 base64url characters (192 bits). */
+export const TOKEN_BYTES = 24
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/
+
+export type RandomSource = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>
+
+const cryptoRandom: RandomSource = (bytes) => crypto.getRandomValues(bytes)
+
+export function newToken(random: RandomSource = cryptoRandom): string {
+  return toBase64Url(random(new Uint8Array(TOKEN_BYTES)))
+}
+
+/** Cheap shape check so malformed tokens never reach storage lookups. */
+export function isWellFormedToken(token: string): boolean {
+  return TOKEN_PATTERN.test(token)
+}
+
+/** The only form in which tokens are stored or looked up. */
+export function hashToken(token: string): Promise<string> {
+  return sha256Hex(token)
+}
+
+export function newId(random: RandomSource = cryptoRandom): string {
+  return toBase64Url(random(new Uint8Array(12)))
+}

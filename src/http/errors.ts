@@ -1,0 +1,46 @@
+import type { Context, ErrorHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { AppError } from '../domain/errors'
+import { ConfigError } from '../config'
+import { KeyringError } from '../domain/crypto'
+import type { AppEnv } from './context'
+import { renderErrorPage } from '../views/render'
+
+/** Anything thrown that is not an AppError becomes one here, and only here. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new AppError('payload_too_large', 'The request body is too large.')
+    if (error.status === 401) return new AppError('unauthorized', 'Sign in or send an API token.')
+    return new AppError('invalid_request', error.message || 'The request is invalid.')
+  }
+  if (error instanceof ConfigError || error instanceof KeyringError) {
+    console.error(`configuration error: ${error.message}`)
+    return new AppError('internal_error', 'Tether is not configured correctly.')
+  }
+  console.error('unexpected error', error instanceof Error ? `${error.name}: ${error.message}` : 'unknown')
+  return new AppError('internal_error', 'Something went wrong on our side. Please try again.')
+}
+
+export function wantsJson(c: Context): boolean {
+  const path = new URL(c.req.url).pathname
+  return path.startsWith('/api/') || path.startsWith('/hooks/')
+}
+
+export function errorJson(c: Context, error: AppError): Response {
+  const body: { error: { code: string; message: string; issues?: unknown } } = {
+    error: { code: error.code, message: error.message },
+  }
+  if (error.code === 'invalid_request' && error.details !== undefined) body.error.issues = error.details
+  const response = c.json(body, error.status as 400)
+  if (error.retryAfterSeconds) response.headers.set('Retry-After', String(error.retryAfterSeconds))
+  return response
+}
+
+export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
+  const error = toAppError(thrown)
+  if (wantsJson(c)) return errorJson(c, error)
+  const response = c.html(renderErrorPage(error), error.status as 400)
+  if (error.retryAfterSeconds) response.headers.set('Retry-After', String(error.retryAfterSeconds))
+  return response
+}

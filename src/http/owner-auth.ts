@@ -1,0 +1,64 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { database } from '../db/client'
+import { AppError } from '../domain/errors'
+import { SESSION_LIFETIME_MS, userForApiToken, userForSession } from '../services/accounts'
+import type { AppEnv, Owner } from './context'
+
+function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:'
+}
+
+/** `__Host-` pins the cookie to this exact origin; browsers only accept it over https. */
+export function sessionCookieName(c: Context): string {
+  return isHttps(c) ? '__Host-tether_session' : 'tether_session'
+}
+
+export function setSessionCookie(c: Context, token: string): void {
+  setCookie(c, sessionCookieName(c), token, {
+    httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c), maxAge: SESSION_LIFETIME_MS / 1000,
+  })
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, sessionCookieName(c), { path: '/', secure: isHttps(c) })
+}
+
+export function sessionToken(c: Context): string | undefined {
+  return getCookie(c, sessionCookieName(c))
+}
+
+async function resolveOwner(c: Context<AppEnv>): Promise<Owner | null> {
+  const db = database(c.env.DB)
+  const authorization = c.req.header('authorization')
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization)
+    const user = match ? await userForApiToken(db, match[1]!) : undefined
+    if (!user) throw new AppError('unauthorized', 'The API token is invalid.')
+    return { userId: user.id, workspaceId: user.workspaceId, email: user.email, name: user.name, via: 'api_token' }
+  }
+  const token = sessionToken(c)
+  if (!token) return null
+  const user = await userForSession(db, token, Date.now())
+  return user ? { userId: user.id, workspaceId: user.workspaceId, email: user.email, name: user.name, via: 'session' } : null
+}
+
+/** API routes: 401 envelope when nobody is signed in. */
+export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const owner = await resolveOwner(c)
+  if (!owner) throw new AppError('unauthorized', 'Sign in or send an API token.')
+  c.set('owner', owner)
+  await next()
+}
+
+/** Dashboard pages: send the visitor to the login page instead. */
+export const requireOwnerPage: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const owner = await resolveOwner(c).catch(() => null)
+  if (!owner) return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303)
+  c.set('owner', owner)
+  await next()
+}
+
+export async function optionalOwner(c: Context<AppEnv>): Promise<Owner | null> {
+  return resolveOwner(c).catch(() => null)
+}

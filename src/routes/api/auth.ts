@@ -1,0 +1,43 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { database } from '../../db/client'
+import type { AppEnv } from '../../http/context'
+import { clearSessionCookie, requireOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
+import { validate } from '../../http/validate'
+import { createApiToken, endSession, logIn, publicUser, publicWorkspace, signUp, startSession } from '../../services/accounts'
+
+export const signupSchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(10, 'Use at least 10 characters.').max(256),
+  name: z.string().trim().min(1).max(100),
+}).strict()
+
+export const loginSchema = z.object({
+  email: z.string().max(254),
+  password: z.string().max(256),
+}).strict()
+
+export const authApi = new Hono<AppEnv>()
+  .post('/auth/signup', validate('json', signupSchema), async (c) => {
+    const db = database(c.env.DB)
+    const now = Date.now()
+    const user = await signUp(db, c.req.valid('json'), now)
+    setSessionCookie(c, (await startSession(db, user.id, now)).token)
+    return c.json({ user: publicUser(user), workspace: publicWorkspace(user) }, 201)
+  })
+  .post('/auth/login', validate('json', loginSchema), async (c) => {
+    const db = database(c.env.DB)
+    const user = await logIn(db, c.req.valid('json'))
+    setSessionCookie(c, (await startSession(db, user.id, Date.now())).token)
+    return c.json({ user: publicUser(user), workspace: publicWorkspace(user) })
+  })
+  .post('/auth/logout', async (c) => {
+    const token = sessionToken(c)
+    if (token) await endSession(database(c.env.DB), token)
+    clearSessionCookie(c)
+    return c.body(null, 204)
+  })
+  .post('/tokens', requireOwner, validate('json', z.object({ name: z.string().trim().min(1).max(100) }).strict()), async (c) => {
+    const token = await createApiToken(database(c.env.DB), c.get('owner').userId, c.req.valid('json').name, Date.now())
+    return c.json({ token }, 201)
+  })

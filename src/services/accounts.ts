@@ -1,0 +1,82 @@
+import { AppError } from '../domain/errors'
+import { hashPassword, verifyPassword } from '../domain/password'
+import { hashToken, newId, newToken } from '../domain/tokens'
+import {
+  deleteSession, findUserByApiToken, findUserByEmail, findUserBySession,
+  insertApiToken, insertSession, insertUserWithWorkspace, type UserRow,
+} from '../db/accounts'
+import type { Db } from '../db/client'
+
+export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
+
+export interface PublicUser { id: string; email: string; name: string }
+export interface PublicWorkspace { id: string; name: string }
+
+export function publicUser(user: UserRow): PublicUser {
+  return { id: user.id, email: user.email, name: user.name }
+}
+
+export function publicWorkspace(user: UserRow): PublicWorkspace {
+  return { id: user.workspaceId, name: `${user.name}'s workspace` }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+export async function signUp(db: Db, input: { email: string; password: string; name: string }, now: number): Promise<UserRow> {
+  const email = normalizeEmail(input.email)
+  if (await findUserByEmail(db, email)) throw new AppError('conflict', 'An account with this email already exists.')
+  const password = await hashPassword(input.password)
+  const user: UserRow = {
+    id: newId(), workspaceId: newId(), email, name: input.name.trim(),
+    passwordHash: password.hash, passwordSalt: password.salt, createdAt: now,
+  }
+  try {
+    await insertUserWithWorkspace(db, user, `${user.name}'s workspace`)
+  } catch (error) {
+    // Two sign-ups racing for one email: the unique index decides.
+    if (String(error).includes('UNIQUE')) throw new AppError('conflict', 'An account with this email already exists.')
+    throw error
+  }
+  return user
+}
+
+const WRONG_LOGIN = 'Email or password is incorrect.'
+
+export async function logIn(db: Db, input: { email: string; password: string }): Promise<UserRow> {
+  const user = await findUserByEmail(db, normalizeEmail(input.email))
+  if (!user) {
+    // Spend the same work as a real check so response time does not reveal which emails exist.
+    await hashPassword(input.password)
+    throw new AppError('unauthorized', WRONG_LOGIN)
+  }
+  const ok = await verifyPassword(input.password, { hash: user.passwordHash, salt: user.passwordSalt })
+  if (!ok) throw new AppError('unauthorized', WRONG_LOGIN)
+  return user
+}
+
+export async function startSession(db: Db, userId: string, now: number): Promise<{ token: string; expiresAt: number }> {
+  const token = newToken()
+  const expiresAt = now + SESSION_LIFETIME_MS
+  await insertSession(db, { tokenHash: await hashToken(token), userId, expiresAt, createdAt: now })
+  return { token, expiresAt }
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await deleteSession(db, await hashToken(token))
+}
+
+export async function userForSession(db: Db, token: string, now: number): Promise<UserRow | undefined> {
+  return findUserBySession(db, await hashToken(token), now)
+}
+
+export async function createApiToken(db: Db, userId: string, name: string, now: number): Promise<string> {
+  const token = `tth_${newToken()}`
+  await insertApiToken(db, { id: newId(), tokenHash: await hashToken(token), userId, name, createdAt: now })
+  return token
+}
+
+export async function userForApiToken(db: Db, token: string): Promise<UserRow | undefined> {
+  return findUserByApiToken(db, await hashToken(token))
+}

@@ -1,0 +1,47 @@
+import type { ComponentChildren } from 'preact'
+
+export interface LayoutProps {
+  title: string
+  children: ComponentChildren
+  /** Signed-in owner's name shows the dashboard navigation. */
+  owner?: { name: string; email: string } | null
+  /** Public client pages: no navigation, centred card. */
+  variant?: 'dashboard' | 'public' | 'auth'
+  current?: 'connections' | 'workflows' | 'settings'
+}
+
+export function Layout({ title, children, owner, variant = 'dashboard', current }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${title} · Tether`}</title>
+        <link rel="stylesheet" href="/app.css" />
+        <link rel="icon" href="/icons/tether.svg" type="image/svg+xml" />
+      </head>
+      <body class={`layout-${variant}`}>
+        {variant === 'dashboard' && owner ? (
+          <header class="topbar">
+            <a class="brand" href="/connections"><img src="/icons/tether.svg" alt="" width="24" height="24" />Tether</a>
+            <nav aria-label="Main">
+              <a href="/connections" aria-current={current === 'connections' ? 'page' : undefined}>Connections</a>
+              <a href="/workflows" aria-current={current === 'workflows' ? 'page' : undefined}>Workflows</a>
+              <a href="/settings" aria-current={current === 'settings' ? 'page' : undefined}>Settings</a>
+            </nav>
+            <form method="post" action="/logout" class="topbar-account">
+              <span class="muted" title={owner.email}>{owner.name}</span>
+              <button type="submit" class="button-link">Log out</button>
+            </form>
+          </header>
+        ) : (
+          <header class="topbar topbar-plain">
+            <span class="brand"><img src="/icons/tether.svg" alt="" width="24" height="24" />Tether</span>
+          </header>
+        )}
+        <main id="main" class={variant === 'dashboard' ? 'page' : 'page-narrow'}>{children}</main>
+      </body>
+    </html>
+  )
+}
