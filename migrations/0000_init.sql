@@ -62,6 +62,7 @@ CREATE TABLE `links` (
 CREATE UNIQUE INDEX `links_token_hash` ON `links` (`token_hash`);--> statement-breakpoint
 CREATE INDEX `links_connection` ON `links` (`connection_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `links_pending_expiry` ON `links` (`status`,`expires_at`);--> statement-breakpoint
+CREATE INDEX `links_claim` ON `links` (`claim_id`);--> statement-breakpoint
 CREATE TABLE `oauth_states` (
 	`state_hash` text PRIMARY KEY NOT NULL,
 	`app_id` text NOT NULL,

@@ -6,6 +6,11 @@ import { handleError } from './http/errors'
 import { securityHeaders } from './http/security-headers'
 import { AppError } from './domain/errors'
 import { authApi } from './routes/api/auth'
+import { appsApi } from './routes/api/apps'
+import { connectionsApi } from './routes/api/connections'
+import { connectRoutes } from './routes/connect'
+import { demoServer } from './demo'
+import { dashboardRoutes } from './routes/pages'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -15,6 +20,15 @@ export function buildApp() {
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', 'The request body is too large.') } }))
   app.use(rejectCrossSite)
   app.route('/api/v1', authApi)
+  app.route('/api/v1/apps', appsApi)
+  app.route('/api/v1/connections', connectionsApi)
+  app.route('/connect', connectRoutes)
+  app.use('/demo/*', async (c, next) => {
+    if (c.env.DEMO_APPS !== '1') throw new AppError('not_found', 'There is nothing here.')
+    await next()
+  })
+  app.route('/demo', demoServer)
+  app.route('/', dashboardRoutes)
   app.notFound((c) => handleError(new AppError('not_found', 'There is nothing here.'), c))
   app.onError(handleError)
   return app

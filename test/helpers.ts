@@ -29,3 +29,47 @@ export async function signUpOwner(name = 'Olivia Owner'): Promise<{ cookie: stri
   const body = await response.json<{ user: { id: string }; workspace: { id: string } }>()
   return { cookie: sessionCookieFrom(response), email, userId: body.user.id, workspaceId: body.workspace.id }
 }
+
+export const DEMO_KEY = 'demo_correct_key_123'
+
+export function form(fields: Record<string, string>): RequestInit {
+  return { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+}
+
+export interface RequestedLink {
+  connectionId: string
+  url: string
+  token: string
+  path: string
+  expiresAt: string
+}
+
+export async function requestLink(owner: { cookie: string }, appId = 'demo-tasks', extra: Record<string, unknown> = {}): Promise<RequestedLink> {
+  const response = await call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId, name: 'Client Tasks', via: 'link', ...extra } })
+  if (response.status !== 201) throw new Error(`link request failed: ${response.status} ${await response.text()}`)
+  const body = await response.json<{ connection: { id: string }; link: { url: string; expiresAt: string } }>()
+  const url = new URL(body.link.url)
+  return { connectionId: body.connection.id, url: body.link.url, token: url.pathname.split('/').pop()!, path: url.pathname, expiresAt: body.link.expiresAt }
+}
+
+export async function getConnection(owner: { cookie: string }, id: string): Promise<{ status: string; badge: string | null; accountLabel: string | null; link: { status: string; purpose: string } | null }> {
+  const response = await call(`/api/v1/connections/${id}`, { cookie: owner.cookie })
+  if (response.status !== 200) throw new Error(`get connection failed: ${response.status}`)
+  return (await response.json<{ connection: never }>()).connection
+}
+
+/** The client's flow on the public pages: accept, then submit the app's fields. */
+export async function submitViaLink(link: { path: string }, fields: Record<string, string>): Promise<Response> {
+  return call(link.path, form(fields))
+}
+
+/** Moves a link's expiry into the past in D1 and in its KV snapshot, as time passing would. */
+export async function backdateLink(connectionId: string, expiresAt = Date.now() - 1000): Promise<void> {
+  const { env } = await import('cloudflare:workers')
+  await env.DB.prepare('UPDATE links SET expires_at = ? WHERE connection_id = ?').bind(expiresAt, connectionId).run()
+  const keys = await env.LINKS.list({ prefix: 'link:' })
+  for (const key of keys.keys) {
+    const snapshot = await env.LINKS.get<{ connectionId: string }>(key.name, 'json')
+    if (snapshot?.connectionId === connectionId) await env.LINKS.put(key.name, JSON.stringify({ ...snapshot, expiresAt }))
+  }
+}

@@ -13,6 +13,10 @@ export interface Field {
 
 /** Overridable per app through APP_ENDPOINTS (DESIGN §4). */
 export interface Endpoints {
+  /**
+   * Where the browser is sent to sign in. May be a path (the demo apps: '/demo/oauth/authorize'),
+   * resolved against Tether's public origin, which is also the redirect URI's origin.
+   */
   authorizeUrl?: string
   tokenUrl?: string
   userinfoUrl?: string
@@ -26,6 +30,12 @@ export interface OAuthSpec {
   scopes: string[]
   /** What the scopes allow, in plain words for the invitation page. */
   scopeDescriptions: string[]
+  /** Extra query parameters for the authorization URL, e.g. Google's access_type=offline. */
+  authorizeParams?: Record<string, string>
+  /** How the scope list is joined in the authorization URL; default ' ' (Slack wants ','). */
+  scopeSeparator?: string
+  /** How the client authenticates at the token endpoint; default HTTP Basic ('basic'). */
+  clientAuth?: 'basic' | 'body'
 }
 
 /** Credentials as stored (sealed) for an OAuth connection. */
@@ -41,6 +51,8 @@ export type Credentials = Record<string, string> | OAuthCredentials
 
 /** What an app needs from the outside world; tests point it at fakes. */
 export interface AppContext {
+  /** The app's display name, for error messages. */
+  appName: string
   endpoints: Required<Pick<Endpoints, 'apiBaseUrl'>> & Endpoints
   /** Outbound HTTP with the timeout applied; response bodies are untrusted. */
   fetch: (url: string, init?: RequestInit) => Promise<Response>

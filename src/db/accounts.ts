@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm'
+import { and, desc, eq, gt } from 'drizzle-orm'
 import type { Db } from './client'
 import { apiTokens, sessions, users, workspaces } from './schema'
 
@@ -42,4 +42,10 @@ export async function findUserByApiToken(db: Db, tokenHash: string): Promise<Use
     .where(eq(apiTokens.tokenHash, tokenHash))
     .get()
   return row?.user
+}
+
+/** Names and dates only: the hash never leaves this query. */
+export async function listApiTokens(db: Db, userId: string): Promise<{ id: string; name: string; createdAt: number; lastUsedAt: number | null }[]> {
+  return db.select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt)).all()
 }

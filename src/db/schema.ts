@@ -71,6 +71,7 @@ export const links = sqliteTable('links', {
   uniqueIndex('links_token_hash').on(t.tokenHash),
   index('links_connection').on(t.connectionId, t.createdAt),
   index('links_pending_expiry').on(t.status, t.expiresAt),
+  index('links_claim').on(t.claimId),
 ])
 
 export const oauthStates = sqliteTable('oauth_states', {

@@ -98,4 +98,5 @@ export const sealContext = {
   credentials: (connectionId: string) => `tether/connection/${connectionId}/credentials`,
   linkToken: (linkId: string) => `tether/link/${linkId}/token`,
   oauthVerifier: (stateHash: string) => `tether/oauth-state/${stateHash}/verifier`,
+  webhookToken: (workflowId: string) => `tether/workflow/${workflowId}/webhook-token`,
 }

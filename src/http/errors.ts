@@ -18,7 +18,7 @@ export function toAppError(error: unknown): AppError {
     console.error(`configuration error: ${error.message}`)
     return new AppError('internal_error', 'Tether is not configured correctly.')
   }
-  console.error('unexpected error', error instanceof Error ? `${error.name}: ${error.message}` : 'unknown')
+  console.error('unexpected error', error instanceof Error ? `${error.name}: ${error.message}` : 'unknown', (error as Error).stack)
   return new AppError('internal_error', 'Something went wrong on our side. Please try again.')
 }
 
@@ -41,6 +41,10 @@ export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
   const error = toAppError(thrown)
   if (wantsJson(c)) return errorJson(c, error)
   const response = c.html(renderErrorPage(error), error.status as 400)
+  if (error.code === 'link_invalid' || error.code === 'link_locked') {
+    response.headers.set('Cache-Control', 'no-store')
+    response.headers.set('Referrer-Policy', 'no-referrer')
+  }
   if (error.retryAfterSeconds) response.headers.set('Retry-After', String(error.retryAfterSeconds))
   return response
 }

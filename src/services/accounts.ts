@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from '../domain/password'
 import { hashToken, newId, newToken } from '../domain/tokens'
 import {
   deleteSession, findUserByApiToken, findUserByEmail, findUserBySession,
-  insertApiToken, insertSession, insertUserWithWorkspace, type UserRow,
+  insertApiToken, insertSession, insertUserWithWorkspace, listApiTokens, type UserRow,
 } from '../db/accounts'
 import type { Db } from '../db/client'
 
@@ -79,4 +79,11 @@ export async function createApiToken(db: Db, userId: string, name: string, now: 
 
 export async function userForApiToken(db: Db, token: string): Promise<UserRow | undefined> {
   return findUserByApiToken(db, await hashToken(token))
+}
+
+export interface PublicApiToken { id: string; name: string; createdAt: string }
+
+export async function apiTokensOf(db: Db, userId: string): Promise<PublicApiToken[]> {
+  const rows = await listApiTokens(db, userId)
+  return rows.map((row) => ({ id: row.id, name: row.name, createdAt: new Date(row.createdAt).toISOString() }))
 }

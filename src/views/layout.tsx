@@ -20,8 +20,10 @@ export function Layout({ title, children, owner, variant = 'dashboard', current 
         <title>{`${title} · Tether`}</title>
         <link rel="stylesheet" href="/app.css" />
         <link rel="icon" href="/icons/tether.svg" type="image/svg+xml" />
+        <script src="/copy.js" defer />
       </head>
       <body class={`layout-${variant}`}>
+        <a class="skip-link" href="#main">Skip to content</a>
         {variant === 'dashboard' && owner ? (
           <header class="topbar">
             <a class="brand" href="/connections"><img src="/icons/tether.svg" alt="" width="24" height="24" />Tether</a>

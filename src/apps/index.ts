@@ -1,0 +1,43 @@
+import { type Config, oauthClientFor } from '../config'
+import type { Env } from '../env'
+import { clickup } from './clickup'
+import { demoDocs } from './demo-docs'
+import { demoTasks } from './demo-tasks'
+import { facebookPages } from './facebook-pages'
+import { gmail } from './gmail'
+import { googleDocs } from './google-docs'
+import { googleSheets } from './google-sheets'
+import { mailchimp } from './mailchimp'
+import { slack } from './slack'
+import type { AppDefinition } from './types'
+import { wordpress } from './wordpress'
+
+export const allApps: readonly AppDefinition[] = [
+  googleDocs,
+  googleSheets,
+  gmail,
+  slack,
+  facebookPages,
+  wordpress,
+  clickup,
+  mailchimp,
+  demoDocs,
+  demoTasks,
+]
+
+const appsById = new Map(allApps.map((app) => [app.id, app]))
+
+export function getApp(id: string): AppDefinition | undefined {
+  return appsById.get(id)
+}
+
+/** The catalog owners see: demo apps only where the worker serves them. */
+export function listedApps(config: Pick<Config, 'demoApps'>): AppDefinition[] {
+  return allApps.filter((app) => !app.demo || config.demoApps)
+}
+
+/** Listed but unusable (available:false) when the app's OAuth provider has no client configured. */
+export function isAppAvailable(env: Env, app: AppDefinition): boolean {
+  if (app.demo && env.DEMO_APPS !== '1') return false
+  return !app.oauth || oauthClientFor(env, app.oauth.provider) !== null
+}

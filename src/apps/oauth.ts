@@ -1,0 +1,109 @@
+import { CodeChallengeMethod, OAuth2Client, OAuth2Tokens } from 'arctic'
+import type { OAuthClientConfig } from '../config'
+import { AppError } from '../domain/errors'
+import { basicAuth, callJson, field, stringField } from './http'
+import type { AppContext, AppDefinition, OAuthCredentials, OAuthSpec } from './types'
+
+export { generateCodeVerifier, generateState } from 'arctic'
+
+export interface AuthorizationRequest {
+  state: string
+  codeVerifier: string
+  redirectUri: string
+  /** Tether's public origin, against which a relative authorizeUrl (the demo apps) resolves; default the redirect URI's. */
+  origin?: string
+}
+
+export interface CodeExchange {
+  code: string
+  codeVerifier: string
+  redirectUri: string
+}
+
+/** Refusals some providers (Slack) send with HTTP 200 and that mean the grant itself is bad. */
+const GRANT_ERRORS = new Set(['invalid_grant', 'invalid_code', 'code_already_used', 'code_expired', 'invalid_refresh_token', 'token_expired', 'token_revoked'])
+
+/** PKCE (S256) always; the verifier stays with the caller until the code comes back. */
+export function authorizationUrl(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, request: AuthorizationRequest): URL {
+  const spec = oauthSpecOf(app)
+  const endpoint = new URL(endpointOf(ctx, 'authorizeUrl'), request.origin ?? request.redirectUri).href
+  const url = new OAuth2Client(client.clientId, client.clientSecret, request.redirectUri)
+    .createAuthorizationURLWithPKCE(endpoint, request.state, CodeChallengeMethod.S256, request.codeVerifier, [])
+  if (spec.scopes.length > 0) url.searchParams.set('scope', spec.scopes.join(spec.scopeSeparator ?? ' '))
+  for (const [name, value] of Object.entries(spec.authorizeParams ?? {})) url.searchParams.set(name, value)
+  return url
+}
+
+export function exchangeCode(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, exchange: CodeExchange, now: number): Promise<OAuthCredentials> {
+  const params = {
+    grant_type: 'authorization_code',
+    code: exchange.code,
+    redirect_uri: exchange.redirectUri,
+    code_verifier: exchange.codeVerifier,
+  }
+  return requestTokens(app, ctx, client, params, now, `${app.name} did not accept the sign-in. Please start again.`)
+}
+
+/** Providers that do not rotate refresh tokens answer without one: the old one stays valid. */
+export function refreshOAuthTokens(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, refreshToken: string, now: number): Promise<OAuthCredentials> {
+  const params = { grant_type: 'refresh_token', refresh_token: refreshToken }
+  return requestTokens(app, ctx, client, params, now, `${app.name} no longer accepts this connection. Reconnect it.`, refreshToken)
+}
+
+/** Sent through ctx.fetch (timeout, no redirects, in-process demo) rather than arctic's global fetch. */
+async function requestTokens(
+  app: AppDefinition,
+  ctx: AppContext,
+  client: OAuthClientConfig,
+  params: Record<string, string>,
+  now: number,
+  rejectedMessage: string,
+  previousRefreshToken?: string,
+): Promise<OAuthCredentials> {
+  const body = new URLSearchParams(params)
+  const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' })
+  if ((oauthSpecOf(app).clientAuth ?? 'basic') === 'basic') {
+    headers.set('authorization', basicAuth(client.clientId, client.clientSecret))
+  } else {
+    body.set('client_id', client.clientId)
+    body.set('client_secret', client.clientSecret)
+  }
+  const { body: data } = await callJson(ctx, endpointOf(ctx, 'tokenUrl'), { method: 'POST', headers, body: body.toString() }, {
+    isCredentialError: (status) => status === 400 || status === 401 || status === 403,
+    rejectedMessage,
+  })
+  const error = stringField(data, 'error')
+  if (error !== undefined) {
+    if (GRANT_ERRORS.has(error)) throw new AppError('invalid_credentials', rejectedMessage)
+    throw new AppError('upstream_error', `${app.name} refused the token request.`)
+  }
+  if (typeof data !== 'object' || data === null) throw new AppError('upstream_error', `${app.name} sent an answer Tether could not read.`)
+
+  const tokens = new OAuth2Tokens(data)
+  let accessToken: string
+  try {
+    accessToken = tokens.accessToken()
+  } catch {
+    throw new AppError('upstream_error', `${app.name} sent no access token.`)
+  }
+  const refreshToken = tokens.hasRefreshToken() ? tokens.refreshToken() : previousRefreshToken
+  const expiresIn = Number(field(data, 'expires_in'))
+  const scope = stringField(data, 'scope')
+  return {
+    accessToken,
+    ...(refreshToken ? { refreshToken } : {}),
+    ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
+    ...(scope ? { scope } : {}),
+  }
+}
+
+function oauthSpecOf(app: AppDefinition): OAuthSpec {
+  if (!app.oauth) throw new TypeError(`${app.id} does not use OAuth`)
+  return app.oauth
+}
+
+function endpointOf(ctx: AppContext, name: 'authorizeUrl' | 'tokenUrl'): string {
+  const url = ctx.endpoints[name]
+  if (!url) throw new TypeError(`${ctx.appName} has no ${name}`)
+  return url
+}

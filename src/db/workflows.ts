@@ -1,0 +1,75 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import type { Db } from './client'
+import type { ConnectionRow } from './connections'
+import { connections, workflows, workflowSteps } from './schema'
+
+export type WorkflowRow = typeof workflows.$inferSelect
+export type WorkflowStepRow = typeof workflowSteps.$inferSelect
+
+export interface WorkflowWithSteps {
+  workflow: WorkflowRow
+  /** In run order (position 1, 2, …). */
+  steps: WorkflowStepRow[]
+}
+
+async function withSteps(db: Db, workflow: WorkflowRow): Promise<WorkflowWithSteps> {
+  const steps = await db.select().from(workflowSteps)
+    .where(eq(workflowSteps.workflowId, workflow.id))
+    .orderBy(asc(workflowSteps.position))
+    .all()
+  return { workflow, steps }
+}
+
+/** One join rather than an IN list, which D1 caps at 100 bound values. */
+export async function listWorkflows(db: Db, workspaceId: string): Promise<WorkflowWithSteps[]> {
+  const rows = await db.select({ workflow: workflows, step: workflowSteps }).from(workflows)
+    .leftJoin(workflowSteps, eq(workflowSteps.workflowId, workflows.id))
+    .where(eq(workflows.workspaceId, workspaceId))
+    .orderBy(desc(workflows.createdAt), desc(workflows.id), asc(workflowSteps.position))
+    .all()
+  const grouped = new Map<string, WorkflowWithSteps>()
+  for (const { workflow, step } of rows) {
+    let entry = grouped.get(workflow.id)
+    if (!entry) grouped.set(workflow.id, entry = { workflow, steps: [] })
+    if (step) entry.steps.push(step)
+  }
+  return [...grouped.values()]
+}
+
+/** Scoped by workspace: another owner's id is simply not found. */
+export async function findWorkflow(db: Db, workspaceId: string, id: string): Promise<WorkflowWithSteps | undefined> {
+  const row = await db.select().from(workflows).where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id))).get()
+  return row ? withSteps(db, row) : undefined
+}
+
+export async function findWorkflowByWebhookHash(db: Db, tokenHash: string): Promise<WorkflowWithSteps | undefined> {
+  const row = await db.select().from(workflows).where(eq(workflows.webhookTokenHash, tokenHash)).get()
+  return row ? withSteps(db, row) : undefined
+}
+
+export function insertWorkflow(db: Db, row: WorkflowRow) {
+  return db.insert(workflows).values(row)
+}
+
+export function insertSteps(db: Db, steps: WorkflowStepRow[]) {
+  return db.insert(workflowSteps).values(steps)
+}
+
+export function deleteSteps(db: Db, workflowId: string) {
+  return db.delete(workflowSteps).where(eq(workflowSteps.workflowId, workflowId))
+}
+
+export function renameWorkflow(db: Db, workspaceId: string, id: string, name: string, now: number) {
+  return db.update(workflows).set({ name, updatedAt: now }).where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
+}
+
+/** Steps, runs and run steps go with it (ON DELETE CASCADE). */
+export function deleteWorkflowRow(db: Db, workspaceId: string, id: string) {
+  return db.delete(workflows).where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
+}
+
+/** The connections steps point at, within one workspace. */
+export async function connectionsByIds(db: Db, workspaceId: string, ids: string[]): Promise<ConnectionRow[]> {
+  if (ids.length === 0) return []
+  return db.select().from(connections).where(and(eq(connections.workspaceId, workspaceId), inArray(connections.id, ids))).all()
+}

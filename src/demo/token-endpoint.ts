@@ -1,0 +1,97 @@
+import { Hono, type Context } from 'hono'
+import { oauthClientFor } from '../config'
+import { fromBase64, toBase64Url, timingSafeEqual, utf8 } from '../domain/encoding'
+import { newToken } from '../domain/tokens'
+import type { AppEnv } from '../http/context'
+import type { DemoAccess, DemoCode, DemoGrant } from './grants'
+import { putSecretRecord, takeSecretRecord } from './store'
+
+export const ACCESS_TOKEN_SECONDS = 3600
+const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600
+const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/
+
+type TokenError = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type'
+
+/** RFC 6749 §4.1.3 and §6: authorization_code with PKCE (S256), and refresh_token with rotation. */
+export const tokenEndpoint = new Hono<AppEnv>().post('/oauth/token', async (c) => {
+  c.header('Cache-Control', 'no-store')
+  const form = await c.req.parseBody()
+  const param = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
+  const clientId = authenticatedClient(c, param('client_id'), param('client_secret'))
+  if (!clientId) {
+    c.header('WWW-Authenticate', 'Basic realm="Demo Docs"')
+    return tokenError(c, 'invalid_client', 401)
+  }
+  const now = Date.now()
+
+  if (param('grant_type') === 'authorization_code') {
+    // Taken (deleted) before any check, so a code is spent by its first use, right or wrong.
+    const code = param('code') ? await takeSecretRecord<DemoCode>(c.env.LINKS, 'code', param('code')) : null
+    const verifier = param('code_verifier')
+    if (!code || code.expiresAt <= now || code.clientId !== clientId || code.redirectUri !== param('redirect_uri')) {
+      return tokenError(c, 'invalid_grant')
+    }
+    if (!CODE_VERIFIER.test(verifier) || !timingSafeEqual(await s256(verifier), code.codeChallenge)) return tokenError(c, 'invalid_grant')
+    return c.json(await issueTokens(c.env.LINKS, grantOf(code), now))
+  }
+  if (param('grant_type') === 'refresh_token') {
+    // Rotation: the refresh token presented is deleted here and a new one is issued.
+    const grant = param('refresh_token') ? await takeSecretRecord<DemoGrant>(c.env.LINKS, 'refresh', param('refresh_token')) : null
+    if (!grant || grant.clientId !== clientId) return tokenError(c, 'invalid_grant')
+    return c.json(await issueTokens(c.env.LINKS, grantOf(grant), now))
+  }
+  return tokenError(c, param('grant_type') ? 'unsupported_grant_type' : 'invalid_request')
+})
+
+/** client_secret_basic, or client_secret_post. */
+function authenticatedClient(c: Context<AppEnv>, postedId: string, postedSecret: string): string | null {
+  const registered = oauthClientFor(c.env, 'DEMO')
+  if (!registered) return null
+  let id = postedId
+  let secret = postedSecret
+  const basic = /^Basic\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
+  if (basic) {
+    let decoded = ''
+    try {
+      decoded = utf8.decode(fromBase64(basic))
+    } catch {
+      return null
+    }
+    const separator = decoded.indexOf(':')
+    if (separator < 0) return null
+    id = safeDecode(decoded.slice(0, separator))
+    secret = safeDecode(decoded.slice(separator + 1))
+  }
+  const matches = timingSafeEqual(id, registered.clientId) && timingSafeEqual(secret, registered.clientSecret)
+  return matches ? registered.clientId : null
+}
+
+/** RFC 6749 §2.3.1 form-encodes Basic credentials; plain ones (arctic's) decode to themselves. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '))
+  } catch {
+    return value
+  }
+}
+
+async function s256(verifier: string): Promise<string> {
+  return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(verifier))))
+}
+
+function grantOf({ clientId, sub, email, name, scopes }: DemoGrant): DemoGrant {
+  return { clientId, sub, email, name, scopes }
+}
+
+async function issueTokens(kv: KVNamespace, grant: DemoGrant, now: number) {
+  const accessToken = newToken()
+  const refreshToken = newToken()
+  const access: DemoAccess = { ...grant, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000 }
+  await putSecretRecord(kv, 'access', accessToken, access, ACCESS_TOKEN_SECONDS)
+  await putSecretRecord(kv, 'refresh', refreshToken, grant, REFRESH_TOKEN_SECONDS)
+  return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refreshToken, scope: grant.scopes.join(' ') }
+}
+
+function tokenError(c: Context<AppEnv>, error: TokenError, status: 400 | 401 = 400): Response {
+  return c.json({ error }, status)
+}

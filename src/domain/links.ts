@@ -1,0 +1,65 @@
+/** Link lifetimes and states. Pure: the caller passes `now`. */
+
+export const DEFAULT_LINK_MINUTES = 48 * 60
+export const MIN_LINK_MINUTES = 1
+export const MAX_LINK_MINUTES = 7 * 24 * 60
+/** Wrong credentials a link accepts before it locks, so it cannot be used to test stolen keys. */
+export const MAX_FAILED_ATTEMPTS = 10
+/** KV refuses shorter TTLs; the snapshot's own expiresAt still decides. */
+const KV_MIN_TTL_SECONDS = 60
+
+export const INVALID_LINK_MESSAGE =
+  'This connection link is invalid, has already been used, or has expired. Please contact your requester to get a new link.'
+
+export type LinkStatus = 'pending' | 'used' | 'rejected' | 'revoked' | 'expired' | 'locked'
+export type LinkPurpose = 'create' | 'refresh'
+
+export interface LinkState {
+  status: LinkStatus
+  expiresAt: number
+}
+
+/** A pending link past its expiry is expired whether or not the cron has marked it yet. */
+export function effectiveLinkStatus(link: LinkState, now: number): LinkStatus {
+  return link.status === 'pending' && link.expiresAt <= now ? 'expired' : link.status
+}
+
+export function isLinkOpen(link: LinkState, now: number): boolean {
+  return effectiveLinkStatus(link, now) === 'pending'
+}
+
+export function linkExpiresAt(now: number, minutes = DEFAULT_LINK_MINUTES): number {
+  return now + minutes * 60_000
+}
+
+export function kvTtlSeconds(expiresAt: number, now: number): number {
+  return Math.max(KV_MIN_TTL_SECONDS, Math.ceil((expiresAt - now) / 1000))
+}
+
+export function formatUtc(at: number): string {
+  const date = new Date(at)
+  const month = date.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })
+  const hh = String(date.getUTCHours()).padStart(2, '0')
+  const mm = String(date.getUTCMinutes()).padStart(2, '0')
+  return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}, ${hh}:${mm} UTC`
+}
+
+/** What the owner reads about a link that can no longer be used (null while it is open). */
+export function ownerLinkMessage(link: LinkState & { purpose: LinkPurpose }, now: number): string | null {
+  switch (effectiveLinkStatus(link, now)) {
+    case 'expired':
+      return `This connection link expired on ${formatUtc(link.expiresAt)}. Click Refresh credentials to generate a new link.`
+    case 'locked':
+      return `This link was locked after ${MAX_FAILED_ATTEMPTS} failed credential attempts. Click Refresh credentials to generate a new link.`
+    case 'revoked':
+      return 'This link was revoked. Click Refresh credentials to generate a new link.'
+    case 'rejected':
+      return link.purpose === 'refresh'
+        ? 'The client declined to refresh the credentials. The current credentials still work.'
+        : 'The client rejected this connection request. Click Refresh credentials to send a new link.'
+    case 'used':
+      return link.purpose === 'refresh' ? 'The client refreshed the credentials.' : 'The client connected their account.'
+    case 'pending':
+      return null
+  }
+}

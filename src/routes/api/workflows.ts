@@ -1,0 +1,54 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../http/context'
+import { requireOwner } from '../../http/owner-auth'
+import { validate } from '../../http/validate'
+import { depsFor } from '../../services/deps'
+import { createWorkflow, deleteWorkflow, listWorkflows, requireWorkflow, updateWorkflow } from '../../services/workflows/definitions'
+import { publicRun, publicWorkflow } from '../../services/workflows/public'
+import { recentRuns } from '../../services/workflows/runs'
+import { MAX_STEPS } from '../../services/workflows/types'
+
+const stepSchema = z.object({
+  appId: z.string().min(1).max(64),
+  action: z.string().min(1).max(64),
+  connectionId: z.string().min(1).max(64),
+  input: z.record(z.string().min(1).max(64), z.string().max(10_000)).default({}),
+}).strict()
+
+const workflowSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  steps: z.array(stepSchema).max(MAX_STEPS),
+}).strict()
+
+const idParam = z.object({ id: z.string().min(1).max(64) })
+
+export const workflowsApi = new Hono<AppEnv>()
+  .use(requireOwner)
+  .get('/', async (c) => {
+    const deps = depsFor(c)
+    const rows = await listWorkflows(deps, c.get('owner'))
+    return c.json({ workflows: await Promise.all(rows.map((row) => publicWorkflow(deps, row))) })
+  })
+  .post('/', validate('json', workflowSchema), async (c) => {
+    const deps = depsFor(c)
+    const created = await createWorkflow(deps, c.get('owner'), c.req.valid('json'), Date.now())
+    return c.json({ workflow: await publicWorkflow(deps, created) }, 201)
+  })
+  .get('/:id', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    return c.json({ workflow: await publicWorkflow(deps, await requireWorkflow(deps, c.get('owner'), c.req.valid('param').id)) })
+  })
+  .put('/:id', validate('param', idParam), validate('json', workflowSchema), async (c) => {
+    const deps = depsFor(c)
+    const updated = await updateWorkflow(deps, c.get('owner'), c.req.valid('param').id, c.req.valid('json'), Date.now())
+    return c.json({ workflow: await publicWorkflow(deps, updated) })
+  })
+  .delete('/:id', validate('param', idParam), async (c) => {
+    await deleteWorkflow(depsFor(c), c.get('owner'), c.req.valid('param').id)
+    return c.body(null, 204)
+  })
+  .get('/:id/runs', validate('param', idParam), async (c) => {
+    const runs = await recentRuns(depsFor(c), c.get('owner'), c.req.valid('param').id)
+    return c.json({ runs: runs.map(publicRun) })
+  })

@@ -1,0 +1,111 @@
+import { Hono, type Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { getApp } from '../apps'
+import { AppError } from '../domain/errors'
+import type { AppEnv } from '../http/context'
+import { privatePage } from '../http/security-headers'
+import {
+  acceptLink, readInvitation, recordOpened, rejectLink, requireOpenLink, submitLinkCredentials,
+} from '../services/client-flow'
+import { depsFor, type Deps } from '../services/deps'
+import { clientMeta } from '../services/events'
+import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
+import { renderPage } from '../views/render'
+import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
+import { InvitationPage } from '../views/pages/connect/invitation'
+import { ConnectedPage, DeclinedPage, InvalidLinkPage, SignInDeclinedPage } from '../views/pages/connect/outcomes'
+import type { AppDefinition } from '../apps/types'
+
+const STATE_COOKIE = 'tether_oauth_state'
+const REASON_MAX = 500
+
+export function setStateCookie(c: Context<AppEnv>, state: string): void {
+  setCookie(c, STATE_COOKIE, state, {
+    httpOnly: true, sameSite: 'Lax', path: '/connect/oauth', maxAge: OAUTH_STATE_SECONDS,
+    secure: new URL(c.req.url).protocol === 'https:',
+  })
+}
+
+/** OAuth apps' accept form redirects to the provider, which CSP form-action must allow. */
+export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
+  if (app.authType !== 'oauth2') return
+  const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
+  if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, deps.publicOrigin).origin])
+}
+
+async function formValues(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  const body = await c.req.parseBody().catch(() => {
+    throw new AppError('invalid_request', 'The form could not be read.')
+  })
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => typeof value === 'string'))
+}
+
+/** Wrong or unreachable credentials re-show the form (never 5xx, never the secret). */
+const FORM_ERRORS = new Set(['invalid_credentials', 'invalid_request', 'upstream_error'])
+
+export const connectRoutes = new Hono<AppEnv>()
+  .use(privatePage)
+  .get('/oauth/callback', async (c) => {
+    const deps = depsFor(c)
+    const outcome = await completeOAuth(deps, {
+      state: c.req.query('state'), code: c.req.query('code'), error: c.req.query('error'),
+      cookieState: getCookie(c, STATE_COOKIE),
+    }, clientMeta(c.req.raw), Date.now())
+    deleteCookie(c, STATE_COOKIE, { path: '/connect/oauth', secure: new URL(c.req.url).protocol === 'https:' })
+    switch (outcome.kind) {
+      case 'link_connected':
+        return c.html(renderPage(<ConnectedPage app={outcome.open.app} connectionName={outcome.open.connection.name} />))
+      case 'link_denied':
+        return c.html(renderPage(<SignInDeclinedPage app={outcome.open.app} token={outcome.token} />))
+      case 'owner_connected':
+        return c.redirect(`/connections?connected=${encodeURIComponent(outcome.connectionId)}`, 303)
+      case 'owner_denied':
+        return c.redirect('/connections?signin=cancelled', 303)
+    }
+  })
+  .get('/:token', async (c) => {
+    const token = c.req.param('token')
+    const now = Date.now()
+    const snapshot = await readInvitation(c.env.LINKS, token, now)
+    const app = snapshot && getApp(snapshot.appId)
+    if (!snapshot || !app) return c.html(renderPage(<InvalidLinkPage />), 410)
+    const deps = depsFor(c)
+    // Recorded after the response is sent: the page itself never waits on D1.
+    c.executionCtx.waitUntil(recordOpened(deps, snapshot, clientMeta(c.req.raw), now).catch(() => {}))
+    allowProviderRedirect(c, deps, app)
+    return c.html(renderPage(<InvitationPage snapshot={snapshot} app={app} token={token} />))
+  })
+  .post('/:token/accept', async (c) => {
+    const deps = depsFor(c)
+    const token = c.req.param('token')
+    const now = Date.now()
+    const open = await acceptLink(deps, token, clientMeta(c.req.raw), now)
+    if (open.app.authType === 'oauth2') {
+      const { url, state } = await startOAuth(deps, open.app, { kind: 'link', linkId: open.link.id }, now)
+      setStateCookie(c, state)
+      return c.redirect(url.toString(), 302)
+    }
+    return c.html(renderPage(<CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} />))
+  })
+  .post('/:token/reject', async (c) => {
+    const values = await formValues(c)
+    const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REASON_MAX) || null : null
+    await rejectLink(depsFor(c), c.req.param('token'), reason, clientMeta(c.req.raw), Date.now())
+    return c.html(renderPage(<DeclinedPage />))
+  })
+  .post('/:token', async (c) => {
+    const deps = depsFor(c)
+    const token = c.req.param('token')
+    const values = await formValues(c)
+    try {
+      const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), Date.now())
+      return c.html(renderPage(<ConnectedPage app={open.app} connectionName={open.connection.name} />))
+    } catch (error) {
+      if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error
+      const open = await requireOpenLink(deps, token, Date.now())
+      const kept = Object.fromEntries(open.app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
+      return c.html(renderPage(
+        <CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} error={error.message} values={kept} />,
+      ), 422)
+    }
+  })

@@ -1,0 +1,25 @@
+import { Hono } from 'hono'
+import { AppError } from '../domain/errors'
+import type { AppEnv } from '../http/context'
+import { depsFor } from '../services/deps'
+import { executeRun, requireWebhookWorkflow, startRun } from '../services/workflows/runs'
+
+/** An empty body is a trigger without data, as from `curl -X POST <url>`. */
+function parsePayload(text: string): unknown {
+  if (text.trim() === '') return {}
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new AppError('invalid_request', 'The request body must be JSON.')
+  }
+}
+
+/** Answers at once; the steps run after the response (the app-wide body limit caps the payload). */
+export const hookRoutes = new Hono<AppEnv>()
+  .post('/:token', async (c) => {
+    const deps = depsFor(c)
+    const workflow = await requireWebhookWorkflow(deps, c.req.param('token'))
+    const run = await startRun(deps, workflow, parsePayload(await c.req.text()), Date.now())
+    c.executionCtx.waitUntil(executeRun(deps, run))
+    return c.json({ runId: run.runId }, 202)
+  })

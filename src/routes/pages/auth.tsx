@@ -1,0 +1,78 @@
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { database } from '../../db/client'
+import { AppError } from '../../domain/errors'
+import type { AppEnv } from '../../http/context'
+import { clearSessionCookie, optionalOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
+import { endSession, logIn, signUp, startSession } from '../../services/accounts'
+import { renderPage } from '../../views/render'
+import { LoginPage, SignupPage } from '../../views/pages/dashboard/auth'
+import { loginSchema, signupSchema } from '../api/auth'
+import { parseForm, readForm, safeNext } from './forms'
+
+const HOME = '/connections'
+
+const signupMessages = {
+  name: 'Enter your name.',
+  email: 'Enter a valid email address, like you@agency.com.',
+  password: 'Use at least 10 characters (and at most 256).',
+}
+
+const loginFormSchema = loginSchema.extend({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(256),
+})
+const loginMessages = { email: 'Enter your email.', password: 'Enter your password.' }
+
+async function signIn(c: Context<AppEnv>, userId: string, next: string | null): Promise<Response> {
+  setSessionCookie(c, (await startSession(database(c.env.DB), userId, Date.now())).token)
+  return c.redirect(next ?? HOME, 303)
+}
+
+export const authPages = new Hono<AppEnv>()
+  .get('/', async (c) => c.redirect((await optionalOwner(c)) ? HOME : '/login', 303))
+  .get('/signup', async (c) => {
+    const next = safeNext(c.req.query('next'))
+    if (await optionalOwner(c)) return c.redirect(next ?? HOME, 303)
+    return c.html(renderPage(<SignupPage next={next} />))
+  })
+  .post('/signup', async (c) => {
+    const next = safeNext(c.req.query('next'))
+    const form = await readForm(c)
+    const values = { name: form.name ?? '', email: form.email ?? '' }
+    const parsed = parseForm(signupSchema, { ...values, password: form.password ?? '' }, signupMessages)
+    if (!parsed.ok) return c.html(renderPage(<SignupPage next={next} state={{ values, errors: parsed.errors }} />), 400)
+    try {
+      const user = await signUp(database(c.env.DB), parsed.data, Date.now())
+      return await signIn(c, user.id, next)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'conflict') throw error
+      const state = { values, errors: { email: 'An account with this email already exists. Log in instead.' } }
+      return c.html(renderPage(<SignupPage next={next} state={state} />), 409)
+    }
+  })
+  .get('/login', async (c) => {
+    const next = safeNext(c.req.query('next'))
+    if (await optionalOwner(c)) return c.redirect(next ?? HOME, 303)
+    return c.html(renderPage(<LoginPage next={next} />))
+  })
+  .post('/login', async (c) => {
+    const next = safeNext(c.req.query('next'))
+    const form = await readForm(c)
+    const values = { email: form.email ?? '' }
+    const parsed = parseForm(loginFormSchema, { ...values, password: form.password ?? '' }, loginMessages)
+    if (!parsed.ok) return c.html(renderPage(<LoginPage next={next} state={{ values, errors: parsed.errors }} />), 400)
+    try {
+      const user = await logIn(database(c.env.DB), parsed.data)
+      return await signIn(c, user.id, next)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'unauthorized') throw error
+      return c.html(renderPage(<LoginPage next={next} state={{ values, error: error.message }} />), 401)
+    }
+  })
+  .post('/logout', async (c) => {
+    const token = sessionToken(c)
+    if (token) await endSession(database(c.env.DB), token)
+    clearSessionCookie(c)
+    return c.redirect('/login', 303)
+  })

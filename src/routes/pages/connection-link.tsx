@@ -1,0 +1,38 @@
+import { Hono } from 'hono'
+import { AppError } from '../../domain/errors'
+import type { AppEnv } from '../../http/context'
+import { validate } from '../../http/validate'
+import { requireConnection } from '../../services/connections'
+import { depsFor } from '../../services/deps'
+import { currentLink, issueNewLink, revokeOpenLink } from '../../services/links'
+import { renderPage } from '../../views/render'
+import { LinkPage } from '../../views/pages/dashboard/link-page'
+import { connectionHref } from '../../views/pages/dashboard/paths'
+import { parseForm, readForm } from './forms'
+import { formMessages, idParam, refreshForm } from './schemas'
+import { connectionView, ownerView } from './view-models'
+
+export const connectionLinkPages = new Hono<AppEnv>()
+  .get('/:id/link', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const owner = c.get('owner')
+    const { id } = c.req.valid('param')
+    const now = Date.now()
+    const found = await requireConnection(deps, owner, id)
+    const url = found.link ? (await currentLink(deps, owner, id, now)).url : null
+    const notice = c.req.query('new') === '1' ? 'new' : c.req.query('refreshed') === '1' ? 'refreshed' : null
+    return c.html(renderPage(<LinkPage owner={ownerView(owner)} view={connectionView(found, now)} url={url} now={now} notice={notice} />))
+  })
+  .post('/:id/link', validate('param', idParam), async (c) => {
+    const { id } = c.req.valid('param')
+    const parsed = parseForm(refreshForm, await readForm(c), formMessages)
+    // The select only offers valid lifetimes, so a bad value is a tampered form: no need to re-render it.
+    if (!parsed.ok) throw new AppError('invalid_request', formMessages.expiresInMinutes)
+    await issueNewLink(depsFor(c), c.get('owner'), id, parsed.data.expiresInMinutes, Date.now())
+    return c.redirect(connectionHref(id, '/link?refreshed=1'), 303)
+  })
+  .post('/:id/revoke', validate('param', idParam), async (c) => {
+    const { id } = c.req.valid('param')
+    await revokeOpenLink(depsFor(c), c.get('owner'), id, Date.now())
+    return c.redirect(connectionHref(id, '/link'), 303)
+  })

@@ -1,0 +1,67 @@
+import { Hono, type Context } from 'hono'
+import { listEvents } from '../../db/events'
+import { AppError } from '../../domain/errors'
+import type { AppEnv } from '../../http/context'
+import { validate } from '../../http/validate'
+import { deleteConnection, replaceCredentials, requireApp, requireConnection } from '../../services/connections'
+import { credentialsFromFields } from '../../services/credentials'
+import type { Deps } from '../../services/deps'
+import { depsFor } from '../../services/deps'
+import { publicEvent } from '../../services/public-shapes'
+import { renderPage } from '../../views/render'
+import { ConnectionDetailsPage, type ConnectionDetailsProps } from '../../views/pages/dashboard/connection-details'
+import { DeleteConnectionPage } from '../../views/pages/dashboard/delete-connection'
+import { connectionHref } from '../../views/pages/dashboard/paths'
+import { allowProviderRedirect } from '../connect'
+import { fieldErrorsOf, readForm } from './forms'
+import { redirectToOwnerSignIn } from './oauth'
+import { CREDENTIAL_FORM_ERRORS, idParam } from './schemas'
+import { connectionView, ownerView } from './view-models'
+
+type DetailsExtras = Pick<ConnectionDetailsProps, 'update' | 'notice'>
+
+async function showDetails(c: Context<AppEnv>, deps: Deps, id: string, extras: DetailsExtras, status = 200): Promise<Response> {
+  const owner = c.get('owner')
+  const now = Date.now()
+  const view = connectionView(await requireConnection(deps, owner, id), now)
+  const events = (await listEvents(deps.db, owner.workspaceId, id)).map(publicEvent)
+  if (view.app) allowProviderRedirect(c, deps, view.app)
+  return c.html(renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />), status as 200)
+}
+
+export const connectionPages = new Hono<AppEnv>()
+  .get('/:id', validate('param', idParam), (c) => {
+    return showDetails(c, depsFor(c), c.req.valid('param').id, { notice: c.req.query('updated') === '1' ? 'updated' : null })
+  })
+  .post('/:id/credentials', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const { id } = c.req.valid('param')
+    const { connection } = await requireConnection(deps, c.get('owner'), id)
+    const app = requireApp(deps, connection.appId)
+    const form = await readForm(c)
+    try {
+      await replaceCredentials(deps, c.get('owner'), id, credentialsFromFields(app, form), Date.now())
+      return c.redirect(connectionHref(id, '?updated=1'), 303)
+    } catch (error) {
+      if (!(error instanceof AppError) || !CREDENTIAL_FORM_ERRORS.has(error.code)) throw error
+      const values = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, form[f.key] ?? '']))
+      return showDetails(c, deps, id, { update: { values, errors: fieldErrorsOf(error), error: error.message } }, error.status)
+    }
+  })
+  .post('/:id/oauth', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const owner = c.get('owner')
+    const { connection } = await requireConnection(deps, owner, c.req.valid('param').id)
+    const app = requireApp(deps, connection.appId)
+    return redirectToOwnerSignIn(c, deps, app, {
+      kind: 'owner', workspaceId: owner.workspaceId, connectionName: connection.name, connectionId: connection.id,
+    })
+  })
+  .get('/:id/delete', validate('param', idParam), async (c) => {
+    const found = await requireConnection(depsFor(c), c.get('owner'), c.req.valid('param').id)
+    return c.html(renderPage(<DeleteConnectionPage owner={ownerView(c.get('owner'))} view={connectionView(found, Date.now())} />))
+  })
+  .post('/:id/delete', validate('param', idParam), async (c) => {
+    await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
+    return c.redirect('/connections?deleted=1', 303)
+  })

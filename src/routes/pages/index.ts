@@ -1,0 +1,23 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../http/context'
+import { requireOwnerPage } from '../../http/owner-auth'
+import { privatePage } from '../../http/security-headers'
+import { authPages } from './auth'
+import { connectionPages } from './connection'
+import { connectionLinkPages } from './connection-link'
+import { connectionListPages } from './connection-list'
+import { newConnectionPages } from './new-connection'
+import { settingsPages } from './settings'
+
+/** The owner's dashboard, mounted at `/`. Every page under /connections and /settings needs a signed-in owner. */
+export const dashboardRoutes = new Hono<AppEnv>()
+  // '/x/*' also matches '/x' itself.
+  .use('/connections/*', requireOwnerPage, privatePage)
+  .use('/settings/*', requireOwnerPage, privatePage)
+  .route('/', authPages)
+  .route('/connections', connectionListPages)
+  // '/new' before '/:id', so "new" is never taken for a connection id.
+  .route('/connections', newConnectionPages)
+  .route('/connections', connectionLinkPages)
+  .route('/connections', connectionPages)
+  .route('/settings', settingsPages)

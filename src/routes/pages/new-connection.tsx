@@ -1,0 +1,94 @@
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { isAppAvailable, listedApps } from '../../apps'
+import type { AppDefinition } from '../../apps/types'
+import { AppError } from '../../domain/errors'
+import type { AppEnv } from '../../http/context'
+import { validate } from '../../http/validate'
+import { createDirectConnection, requireApp } from '../../services/connections'
+import { credentialsFromFields } from '../../services/credentials'
+import { depsFor, type Deps } from '../../services/deps'
+import { requestConnectionViaLink } from '../../services/links'
+import { renderPage } from '../../views/render'
+import { AppPickerPage } from '../../views/pages/dashboard/app-picker'
+import { NewConnectionPage, type NewConnectionProps } from '../../views/pages/dashboard/new-connection'
+import { connectionHref } from '../../views/pages/dashboard/paths'
+import { allowProviderRedirect } from '../connect'
+import { fieldErrorsOf, parseForm, readForm, type FormValues } from './forms'
+import { redirectToOwnerSignIn } from './oauth'
+import { appIdParam, CREDENTIAL_FORM_ERRORS, formMessages, linkForm, nameForm } from './schemas'
+import { ownerView } from './view-models'
+
+const searchQuery = z.object({ q: z.string().trim().max(100).optional() })
+
+/** An app the owner can add now; one not in this catalog is simply not found. */
+function pageApp(deps: Deps, appId: string): AppDefinition {
+  try {
+    return requireApp(deps, appId)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid_request') throw new AppError('not_found', 'There is no such app.')
+    throw error
+  }
+}
+
+/** The form's non-secret values, to fill it in again after a failed post. */
+function keptValues(app: AppDefinition, form: FormValues): Record<string, string> {
+  const kept: Record<string, string> = { connectionName: form.connectionName ?? '', expiresInMinutes: form.expiresInMinutes ?? '' }
+  for (const field of app.fields) if (!field.secret) kept[field.key] = form[field.key] ?? ''
+  return kept
+}
+
+function showForm(c: Context<AppEnv>, deps: Deps, app: AppDefinition, forms: Omit<NewConnectionProps, 'owner' | 'app'>, status: number) {
+  allowProviderRedirect(c, deps, app)
+  return c.html(renderPage(<NewConnectionPage owner={ownerView(c.get('owner'))} app={app} {...forms} />), status as 200)
+}
+
+export const newConnectionPages = new Hono<AppEnv>()
+  .get('/new', validate('query', searchQuery), (c) => {
+    const deps = depsFor(c)
+    const query = c.req.valid('query').q ?? ''
+    const needle = query.toLowerCase()
+    const apps = listedApps(deps.config)
+      .filter((app) => app.name.toLowerCase().includes(needle))
+      .map((app) => ({ app, available: isAppAvailable(deps.env, app) }))
+    return c.html(renderPage(<AppPickerPage owner={ownerView(c.get('owner'))} apps={apps} query={query} />))
+  })
+  .get('/new/:appId', validate('param', appIdParam), (c) => {
+    const deps = depsFor(c)
+    return showForm(c, deps, pageApp(deps, c.req.valid('param').appId), {}, 200)
+  })
+  .post('/new/:appId/link', validate('param', appIdParam), async (c) => {
+    const deps = depsFor(c)
+    const app = pageApp(deps, c.req.valid('param').appId)
+    const form = await readForm(c)
+    const parsed = parseForm(linkForm, form, formMessages)
+    if (!parsed.ok) return showForm(c, deps, app, { link: { values: keptValues(app, form), errors: parsed.errors } }, 400)
+    const { connection } = await requestConnectionViaLink(deps, c.get('owner'), {
+      appId: app.id, name: parsed.data.connectionName, expiresInMinutes: parsed.data.expiresInMinutes,
+    }, Date.now())
+    return c.redirect(connectionHref(connection.connection.id, '/link?new=1'), 303)
+  })
+  .post('/new/:appId/direct', validate('param', appIdParam), async (c) => {
+    const deps = depsFor(c)
+    const app = pageApp(deps, c.req.valid('param').appId)
+    const form = await readForm(c)
+    const parsed = parseForm(nameForm, form, formMessages)
+    if (!parsed.ok) return showForm(c, deps, app, { direct: { values: keptValues(app, form), errors: parsed.errors } }, 400)
+    try {
+      const credentials = credentialsFromFields(app, form)
+      const created = await createDirectConnection(deps, c.get('owner'), { appId: app.id, name: parsed.data.connectionName, credentials }, Date.now())
+      return c.redirect(`/connections?created=${encodeURIComponent(created.connection.id)}`, 303)
+    } catch (error) {
+      if (!(error instanceof AppError) || !CREDENTIAL_FORM_ERRORS.has(error.code)) throw error
+      const direct = { values: keptValues(app, form), errors: fieldErrorsOf(error), error: error.message }
+      return showForm(c, deps, app, { direct }, error.status)
+    }
+  })
+  .post('/new/:appId/oauth', validate('param', appIdParam), async (c) => {
+    const deps = depsFor(c)
+    const app = pageApp(deps, c.req.valid('param').appId)
+    const form = await readForm(c)
+    const parsed = parseForm(nameForm, form, formMessages)
+    if (!parsed.ok) return showForm(c, deps, app, { direct: { values: keptValues(app, form), errors: parsed.errors } }, 400)
+    return redirectToOwnerSignIn(c, deps, app, { kind: 'owner', workspaceId: c.get('owner').workspaceId, connectionName: parsed.data.connectionName })
+  })

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { DEFAULT_LINK_MINUTES } from '../../domain/links'
+import { LINK_LIFETIMES } from '../../views/pages/dashboard/link-lifetime'
+
+const LIFETIME_VALUES: readonly string[] = LINK_LIFETIMES.map((choice) => String(choice.minutes))
+
+export const idParam = z.object({ id: z.string().min(1).max(64) })
+export const appIdParam = z.object({ appId: z.string().min(1).max(64) })
+
+export const connectionName = z.string().trim().min(1).max(100)
+
+/** One of the select's lifetimes; a missing value means the default 48 hours. */
+export const expiresInMinutes = z.string().default(String(DEFAULT_LINK_MINUTES))
+  .refine((value) => LIFETIME_VALUES.includes(value)).transform(Number)
+
+export const nameForm = z.object({ connectionName })
+export const linkForm = z.object({ connectionName, expiresInMinutes })
+export const refreshForm = z.object({ expiresInMinutes })
+
+export const formMessages = {
+  connectionName: 'Enter a name for the connection (up to 100 characters).',
+  expiresInMinutes: 'Choose one of the offered lifetimes.',
+}
+
+/** Errors that mean "fix what you typed", shown on the form instead of an error page. */
+export const CREDENTIAL_FORM_ERRORS: ReadonlySet<string> = new Set(['invalid_credentials', 'invalid_request', 'upstream_error'])

@@ -1,0 +1,37 @@
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { listedApps } from '../../apps'
+import type { AppEnv } from '../../http/context'
+import { apiTokensOf, createApiToken } from '../../services/accounts'
+import { depsFor } from '../../services/deps'
+import { renderPage } from '../../views/render'
+import { SettingsPage, type SettingsPageProps } from '../../views/pages/dashboard/settings'
+import type { FormState } from '../../views/pages/dashboard/types'
+import { parseForm, readForm } from './forms'
+import { ownerView } from './view-models'
+
+const tokenForm = z.object({ name: z.string().trim().min(1).max(100) })
+
+async function showSettings(c: Context<AppEnv>, extras: { newToken?: string; tokenForm?: FormState }, status = 200): Promise<Response> {
+  const deps = depsFor(c)
+  const owner = c.get('owner')
+  const props: SettingsPageProps = {
+    owner: ownerView(owner),
+    tokens: await apiTokensOf(deps.db, owner.userId),
+    apiOrigin: deps.publicOrigin,
+    exampleAppId: listedApps(deps.config)[0]?.id ?? 'wordpress',
+    ...extras,
+  }
+  return c.html(renderPage(<SettingsPage {...props} />), status as 200)
+}
+
+export const settingsPages = new Hono<AppEnv>()
+  .get('/', (c) => showSettings(c, {}))
+  .post('/tokens', async (c) => {
+    const form = await readForm(c)
+    const parsed = parseForm(tokenForm, form, { name: 'Name the token (up to 100 characters).' })
+    if (!parsed.ok) return showSettings(c, { tokenForm: { values: { name: form.name ?? '' }, errors: parsed.errors } }, 400)
+    const token = await createApiToken(depsFor(c).db, c.get('owner').userId, parsed.data.name, Date.now())
+    // Shown once, in this response only (never stored anywhere it could be shown again), so no redirect.
+    return showSettings(c, { newToken: token }, 201)
+  })

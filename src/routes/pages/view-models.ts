@@ -1,0 +1,19 @@
+import { getApp } from '../../apps'
+import { ownerLinkMessage } from '../../domain/links'
+import type { ConnectionWithLink } from '../../db/connections'
+import type { Owner } from '../../http/context'
+import { publicConnection } from '../../services/public-shapes'
+import type { ConnectionView, OwnerView } from '../../views/pages/dashboard/types'
+
+/** The one mapper from rows to what dashboard views show: built on publicConnection, so no secret reaches a view. */
+export function connectionView({ connection, link }: ConnectionWithLink, now: number): ConnectionView {
+  return {
+    connection: publicConnection(connection, link, now),
+    app: getApp(connection.appId) ?? null,
+    linkMessage: link ? ownerLinkMessage(link, now) : null,
+  }
+}
+
+export function ownerView(owner: Owner): OwnerView {
+  return { name: owner.name, email: owner.email }
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm'
+import { getApp } from '../apps'
+import type { AppDefinition, Credentials, VerifiedAccount } from '../apps/types'
+import { AppError } from '../domain/errors'
+import { INVALID_LINK_MESSAGE, isLinkOpen, MAX_FAILED_ATTEMPTS } from '../domain/links'
+import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
+import type { ConnectionRow, LinkRow } from '../db/connections'
+import { insertEvent } from '../db/events'
+import { claimLink, findLinkWithConnection, insertEventIfClaimed, recordFailedAttempt, updateConnectionIfClaimed } from '../db/links'
+import { connections } from '../db/schema'
+import { credentialsFromFields, sealCredentials, verifyCredentials } from './credentials'
+import type { Deps } from './deps'
+import { newEvent, type ClientMeta } from './events'
+import { forgetSnapshots, readSnapshot, type InvitationSnapshot } from './link-snapshots'
+
+/** Every unusable link looks the same to the client, so a page reveals nothing. */
+export const invalidLink = () => new AppError('link_invalid', INVALID_LINK_MESSAGE)
+
+export interface OpenLink {
+  link: LinkRow
+  connection: ConnectionRow
+  app: AppDefinition
+}
+
+/** The invitation page's only read: KV. Expiry is still checked against the snapshot. */
+export async function readInvitation(kv: KVNamespace, token: string, now: number): Promise<InvitationSnapshot | null> {
+  if (!isWellFormedToken(token)) return null
+  const snapshot = await readSnapshot(kv, await hashToken(token))
+  return snapshot && snapshot.expiresAt > now ? snapshot : null
+}
+
+/** D1 decides whether a link can be used; KV may be stale. */
+export async function requireOpenLink(deps: Deps, token: string, now: number): Promise<OpenLink> {
+  if (!isWellFormedToken(token)) throw invalidLink()
+  const found = await findLinkWithConnection(deps.db, await hashToken(token))
+  const app = found && getApp(found.connection.appId)
+  if (!found || !app || !isLinkOpen(found.link, now)) throw invalidLink()
+  return { ...found, app }
+}
+
+export async function recordOpened(deps: Deps, snapshot: InvitationSnapshot, meta: ClientMeta, now: number): Promise<void> {
+  await insertEvent(deps.db, newEvent({ workspaceId: snapshot.workspaceId, connectionId: snapshot.connectionId, linkId: snapshot.linkId, type: 'opened', actor: 'client', at: now, meta }))
+}
+
+export async function acceptLink(deps: Deps, token: string, meta: ClientMeta, now: number): Promise<OpenLink> {
+  const open = await requireOpenLink(deps, token, now)
+  await insertEvent(deps.db, clientEvent(open, 'accepted', meta, now))
+  return open
+}
+
+function clientEvent(open: OpenLink, type: Parameters<typeof newEvent>[0]['type'], meta: ClientMeta, now: number, detail?: Record<string, unknown>) {
+  return newEvent({ workspaceId: open.connection.workspaceId, connectionId: open.connection.id, linkId: open.link.id, type, actor: 'client', at: now, meta, detail })
+}
+
+/** API-key / basic apps: verify against the app, then store exactly once. */
+export async function submitLinkCredentials(
+  deps: Deps, token: string, values: Record<string, unknown>, meta: ClientMeta, now: number,
+): Promise<OpenLink> {
+  const open = await requireOpenLink(deps, token, now)
+  const credentials = credentialsFromFields(open.app, values)
+  let account: VerifiedAccount
+  try {
+    account = await verifyCredentials(deps, open.app, credentials)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid_credentials') await countFailure(deps, open, meta, now)
+    throw error
+  }
+  await completeLink(deps, open, credentials, account, meta, now)
+  return open
+}
+
+async function countFailure(deps: Deps, open: OpenLink, meta: ClientMeta, now: number): Promise<void> {
+  const [counted] = await deps.db.batch([
+    recordFailedAttempt(deps.db, open.link.id, MAX_FAILED_ATTEMPTS, now),
+    insertEvent(deps.db, clientEvent(open, 'credentials_failed', meta, now)),
+  ])
+  if (counted[0]?.status === 'locked') {
+    await deps.db.batch([insertEvent(deps.db, newEvent({ workspaceId: open.connection.workspaceId, connectionId: open.connection.id, linkId: open.link.id, type: 'locked', actor: 'system', at: now, detail: { failedAttempts: MAX_FAILED_ATTEMPTS } }))])
+    await forgetSnapshots(deps, [open.link.tokenHash])
+    throw new AppError('link_locked', 'Too many failed attempts: this link is now locked. Please contact your requester to get a new link.')
+  }
+}
+
+/**
+ * One batch consumes the link and writes the credentials; of any number of concurrent
+ * submissions only the one whose claim lands changes the connection.
+ */
+export async function completeLink(
+  deps: Deps, open: OpenLink, credentials: Credentials, account: VerifiedAccount, meta: ClientMeta, now: number,
+): Promise<void> {
+  const claimId = newId()
+  const sealed = await sealCredentials(await deps.keyring(), open.connection.id, credentials)
+  const [claimed] = await deps.db.batch([
+    claimLink(deps.db, open.link.id, claimId, 'used', now),
+    updateConnectionIfClaimed(deps.db, open.connection.id, open.link.id, claimId, {
+      status: 'active', accountLabel: account.label, credentialsBlob: sealed.blob, credentialsKeyVersion: sealed.keyVersion,
+      credentialsRevision: sql`${connections.credentialsRevision} + 1`, needsReconnect: false, updatedAt: now,
+    }),
+    insertEventIfClaimed(deps.db, clientEvent(open, 'credentials_submitted', meta, now, { account: account.label, purpose: open.link.purpose }), open.link.id, claimId),
+  ])
+  if (claimed.length === 0) throw invalidLink()
+  await forgetSnapshots(deps, [open.link.tokenHash])
+}
+
+/** A rejected refresh leaves the active connection and its credentials as they were. */
+export async function rejectLink(deps: Deps, token: string, reason: string | null, meta: ClientMeta, now: number): Promise<OpenLink> {
+  const open = await requireOpenLink(deps, token, now)
+  const claimId = newId()
+  const [claimed] = await deps.db.batch([
+    claimLink(deps.db, open.link.id, claimId, 'rejected', now, reason),
+    updateConnectionIfClaimed(deps.db, open.connection.id, open.link.id, claimId,
+      open.link.purpose === 'create' ? { status: 'rejected', updatedAt: now } : { updatedAt: now }),
+    insertEventIfClaimed(deps.db, clientEvent(open, 'rejected', meta, now, reason ? { reason } : undefined), open.link.id, claimId),
+  ])
+  if (claimed.length === 0) throw invalidLink()
+  await forgetSnapshots(deps, [open.link.tokenHash])
+  return open
+}

@@ -1,0 +1,43 @@
+import { newId } from '../domain/tokens'
+import type { NewEvent } from '../db/events'
+
+export type EventType =
+  | 'created' | 'link_created' | 'opened' | 'accepted' | 'credentials_failed' | 'credentials_submitted'
+  | 'rejected' | 'refreshed' | 'expired' | 'revoked' | 'locked' | 'deleted' | 'credentials_updated'
+  | 'tokens_refreshed' | 'needs_reconnect'
+
+export interface ClientMeta {
+  ipCountry: string | null
+  userAgent: string | null
+}
+
+export function clientMeta(request: Request): ClientMeta {
+  const cf = (request as { cf?: { country?: unknown } }).cf
+  const country = typeof cf?.country === 'string' ? cf.country : null
+  const userAgent = request.headers.get('user-agent')
+  return { ipCountry: country, userAgent: userAgent ? userAgent.slice(0, 300) : null }
+}
+
+export function newEvent(fields: {
+  workspaceId: string
+  connectionId: string
+  linkId?: string | null
+  type: EventType
+  actor: 'owner' | 'client' | 'system'
+  at: number
+  meta?: ClientMeta
+  detail?: Record<string, unknown>
+}): NewEvent {
+  return {
+    id: newId(),
+    workspaceId: fields.workspaceId,
+    connectionId: fields.connectionId,
+    linkId: fields.linkId ?? null,
+    type: fields.type,
+    actor: fields.actor,
+    at: fields.at,
+    ipCountry: fields.meta?.ipCountry ?? null,
+    userAgent: fields.meta?.userAgent ?? null,
+    detail: fields.detail ? JSON.stringify(fields.detail) : null,
+  }
+}

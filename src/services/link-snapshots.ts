@@ -1,0 +1,34 @@
+import { kvTtlSeconds, type LinkPurpose } from '../domain/links'
+import type { Deps } from './deps'
+
+/**
+ * What the invitation page shows, cached in KV under the token's hash so the page needs no D1
+ * read. It is only a cache: every write path asks D1 whether the link is still open.
+ */
+export interface InvitationSnapshot {
+  v: 1
+  linkId: string
+  connectionId: string
+  workspaceId: string
+  appId: string
+  connectionName: string
+  requesterName: string
+  requesterEmail: string
+  purpose: LinkPurpose
+  expiresAt: number
+}
+
+const snapshotKey = (tokenHash: string) => `link:${tokenHash}`
+
+export async function storeSnapshot(deps: Deps, tokenHash: string, snapshot: InvitationSnapshot, now: number): Promise<void> {
+  await deps.kv.put(snapshotKey(tokenHash), JSON.stringify(snapshot), { expirationTtl: kvTtlSeconds(snapshot.expiresAt, now) })
+}
+
+export async function readSnapshot(kv: KVNamespace, tokenHash: string): Promise<InvitationSnapshot | null> {
+  const snapshot = await kv.get<InvitationSnapshot>(snapshotKey(tokenHash), 'json')
+  return snapshot?.v === 1 ? snapshot : null
+}
+
+export async function forgetSnapshots(deps: Deps, tokenHashes: readonly string[]): Promise<void> {
+  await Promise.all(tokenHashes.map((hash) => deps.kv.delete(snapshotKey(hash))))
+}

@@ -1,0 +1,122 @@
+import { generateCodeVerifier, generateState } from 'arctic'
+import { getApp } from '../apps'
+import { authorizationUrl, exchangeCode } from '../apps/oauth'
+import type { AppDefinition } from '../apps/types'
+import { oauthClientFor, type OAuthClientConfig } from '../config'
+import { open as unseal, seal, sealContext } from '../domain/crypto'
+import { timingSafeEqual } from '../domain/encoding'
+import { AppError } from '../domain/errors'
+import { hashToken } from '../domain/tokens'
+import { isLinkOpen } from '../domain/links'
+import { findConnectionById } from '../db/connections'
+import { insertOAuthState, takeOAuthState, type OAuthStateRow } from '../db/oauth-states'
+import { completeLink, invalidLink, type OpenLink } from './client-flow'
+import { revealLinkToken } from './links'
+import { storeNewConnection, storeReplacedCredentials } from './connections'
+import { verifyCredentials } from './credentials'
+import type { Deps } from './deps'
+import type { ClientMeta } from './events'
+import { findLinkById } from '../db/links'
+
+/** Long enough to sign in with 2FA; the state cookie lives exactly as long. */
+export const OAUTH_STATE_SECONDS = 600
+
+export const callbackUrl = (deps: Deps) => `${deps.publicOrigin}/connect/oauth/callback`
+
+export type OAuthPurpose =
+  | { kind: 'link'; linkId: string }
+  | { kind: 'owner'; workspaceId: string; connectionName: string; connectionId?: string }
+
+function requireClient(deps: Deps, app: AppDefinition): OAuthClientConfig {
+  const client = app.oauth && oauthClientFor(deps.env, app.oauth.provider)
+  if (!client) throw new AppError('app_unavailable', `${app.name} sign-in is not configured on this Tether.`)
+  return client
+}
+
+/** Creates a one-time state bound to this app and purpose, and the provider URL to send the browser to. */
+export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthPurpose, now: number): Promise<{ url: URL; state: string }> {
+  const client = requireClient(deps, app)
+  const state = generateState()
+  const codeVerifier = generateCodeVerifier()
+  const stateHash = await hashToken(state)
+  const sealed = await seal(await deps.keyring(), codeVerifier, sealContext.oauthVerifier(stateHash))
+  await insertOAuthState(deps.db, {
+    stateHash, appId: app.id, verifierBlob: sealed.blob, verifierKeyVersion: sealed.keyVersion,
+    linkId: purpose.kind === 'link' ? purpose.linkId : null,
+    workspaceId: purpose.kind === 'owner' ? purpose.workspaceId : null,
+    connectionName: purpose.kind === 'owner' ? purpose.connectionName : null,
+    connectionId: purpose.kind === 'owner' ? purpose.connectionId ?? null : null,
+    expiresAt: now + OAUTH_STATE_SECONDS * 1000, usedAt: null,
+  })
+  const url = authorizationUrl(app, deps.appContext(app), client, { state, codeVerifier, redirectUri: callbackUrl(deps), origin: deps.publicOrigin })
+  return { url, state }
+}
+
+export interface CallbackInput {
+  state: string | undefined
+  cookieState: string | undefined
+  code: string | undefined
+  error: string | undefined
+}
+
+export type CallbackOutcome =
+  | { kind: 'link_connected'; open: OpenLink }
+  | { kind: 'link_denied'; open: OpenLink; token: string }
+  | { kind: 'owner_connected'; connectionId: string }
+  | { kind: 'owner_denied' }
+
+const UNVERIFIED = 'This sign-in could not be verified. It may have expired or been used already; please start again.'
+
+/**
+ * The state must match the cookie of the browser that started the sign-in and a live, unused
+ * row; only then is a token requested, from the app the state was created for.
+ */
+export async function completeOAuth(deps: Deps, input: CallbackInput, meta: ClientMeta, now: number): Promise<CallbackOutcome> {
+  if (!input.state || !input.cookieState || !timingSafeEqual(input.state, input.cookieState)) {
+    throw new AppError('forbidden', UNVERIFIED)
+  }
+  const row = await takeOAuthState(deps.db, await hashToken(input.state), now)
+  const app = row && getApp(row.appId)
+  if (!row || !app) throw new AppError('forbidden', UNVERIFIED)
+  const open = row.linkId ? await openLinkFor(deps, row.linkId, now) : null
+  if (input.error || !input.code) {
+    return open ? { kind: 'link_denied', open, token: await revealLinkToken(deps, open.link) } : { kind: 'owner_denied' }
+  }
+
+  const codeVerifier = await openVerifier(deps, row)
+  const credentials = await exchangeCode(app, deps.appContext(app), requireClient(deps, app), { code: input.code, codeVerifier, redirectUri: callbackUrl(deps) }, now)
+  const account = await verifyCredentials(deps, app, credentials)
+  if (open) {
+    await completeLink(deps, open, credentials, account, meta, now)
+    return { kind: 'link_connected', open }
+  }
+  return { kind: 'owner_connected', connectionId: await storeOwnerConnection(deps, row, app, credentials, account, now) }
+}
+
+async function openVerifier(deps: Deps, row: OAuthStateRow): Promise<string> {
+  return unseal(await deps.keyring(), { keyVersion: row.verifierKeyVersion, blob: row.verifierBlob }, sealContext.oauthVerifier(row.stateHash))
+}
+
+async function openLinkFor(deps: Deps, linkId: string, now: number): Promise<OpenLink> {
+  const found = await findLinkById(deps.db, linkId)
+  if (!found) throw invalidLink()
+  return requireOpenLinkRow(found, now)
+}
+
+function requireOpenLinkRow(found: Omit<OpenLink, 'app'>, now: number): OpenLink {
+  const app = getApp(found.connection.appId)
+  if (!app || !isLinkOpen(found.link, now)) throw invalidLink()
+  return { ...found, app }
+}
+
+async function storeOwnerConnection(deps: Deps, row: OAuthStateRow, app: AppDefinition, credentials: Parameters<typeof storeNewConnection>[4], account: Parameters<typeof storeNewConnection>[5], now: number): Promise<string> {
+  if (!row.workspaceId) throw new AppError('forbidden', UNVERIFIED)
+  if (row.connectionId) {
+    const existing = await findConnectionById(deps.db, row.connectionId)
+    if (!existing || existing.workspaceId !== row.workspaceId) throw new AppError('not_found', 'Connection not found.')
+    await storeReplacedCredentials(deps, existing, credentials, account, now)
+    return existing.id
+  }
+  const created = await storeNewConnection(deps, row.workspaceId, app, row.connectionName ?? app.name, credentials, account, now)
+  return created.connection.id
+}

@@ -1,0 +1,64 @@
+import { AppError } from '../../domain/errors'
+import { newId } from '../../domain/tokens'
+import {
+  deleteSteps, deleteWorkflowRow, findWorkflow, insertSteps, insertWorkflow, listWorkflows as listWorkflowRows, renameWorkflow,
+  type WorkflowStepRow, type WorkflowWithSteps,
+} from '../../db/workflows'
+import type { Owner } from '../../http/context'
+import type { Deps } from '../deps'
+import { checkSteps } from './check-steps'
+import type { StepDefinition, WorkflowDefinition } from './types'
+import { newWebhook } from './webhook'
+
+export async function requireWorkflow(deps: Deps, owner: Owner, id: string): Promise<WorkflowWithSteps> {
+  const found = await findWorkflow(deps.db, owner.workspaceId, id)
+  if (!found) throw new AppError('not_found', 'Workflow not found.')
+  return found
+}
+
+export function listWorkflows(deps: Deps, owner: Owner): Promise<WorkflowWithSteps[]> {
+  return listWorkflowRows(deps.db, owner.workspaceId)
+}
+
+function stepRows(workflowId: string, steps: StepDefinition[]): WorkflowStepRow[] {
+  return steps.map((step, index) => ({
+    id: newId(), workflowId, position: index + 1, appId: step.appId, action: step.action,
+    connectionId: step.connectionId, input: JSON.stringify(step.input),
+  }))
+}
+
+export async function createWorkflow(deps: Deps, owner: Owner, definition: WorkflowDefinition, now: number): Promise<WorkflowWithSteps> {
+  const steps = await checkSteps(deps, owner.workspaceId, definition.steps)
+  const id = newId()
+  const webhook = await newWebhook(deps, id)
+  const workflow = {
+    id, workspaceId: owner.workspaceId, name: definition.name, webhookTokenHash: webhook.tokenHash,
+    webhookTokenBlob: webhook.sealed.blob, webhookTokenKeyVersion: webhook.sealed.keyVersion, createdAt: now, updatedAt: now,
+  }
+  const rows = stepRows(id, steps)
+  await deps.db.batch([insertWorkflow(deps.db, workflow), ...(rows.length > 0 ? [insertSteps(deps.db, rows)] : [])])
+  return { workflow, steps: rows }
+}
+
+/** Replaces the name and all steps in one batch; the webhook URL stays the same. */
+export async function updateWorkflow(deps: Deps, owner: Owner, id: string, definition: WorkflowDefinition, now: number): Promise<WorkflowWithSteps> {
+  const { workflow } = await requireWorkflow(deps, owner, id)
+  const steps = await checkSteps(deps, owner.workspaceId, definition.steps)
+  const rows = stepRows(id, steps)
+  await deps.db.batch([
+    renameWorkflow(deps.db, owner.workspaceId, id, definition.name, now),
+    deleteSteps(deps.db, id),
+    ...(rows.length > 0 ? [insertSteps(deps.db, rows)] : []),
+  ])
+  return { workflow: { ...workflow, name: definition.name, updatedAt: now }, steps: rows }
+}
+
+export async function deleteWorkflow(deps: Deps, owner: Owner, id: string): Promise<void> {
+  await requireWorkflow(deps, owner, id)
+  await deleteWorkflowRow(deps.db, owner.workspaceId, id)
+}
+
+/** A stored step back in the shape the owner edits. */
+export function stepDefinition(row: WorkflowStepRow): StepDefinition {
+  return { appId: row.appId, action: row.action, connectionId: row.connectionId ?? '', input: JSON.parse(row.input) as Record<string, string> }
+}

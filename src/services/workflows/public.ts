@@ -1,0 +1,66 @@
+import type { RunStepRow, RunWithSteps } from '../../db/runs'
+import type { WorkflowWithSteps } from '../../db/workflows'
+import type { Deps } from '../deps'
+import { stepDefinition } from './definitions'
+import type { StepDefinition } from './types'
+import { revealWebhookUrl } from './webhook'
+
+/** The only mappers from workflow and run rows to what leaves the worker. */
+
+export interface PublicWorkflow {
+  id: string
+  name: string
+  webhookUrl: string
+  steps: (StepDefinition & { position: number })[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface PublicRunStep {
+  position: number
+  status: RunStepRow['status']
+  upstreamStatus: number | null
+  durationMs: number
+  output: unknown
+  error: string | null
+}
+
+export interface PublicRun {
+  id: string
+  status: RunWithSteps['run']['status']
+  startedAt: string
+  finishedAt: string | null
+  error: string | null
+  steps: PublicRunStep[]
+}
+
+const iso = (at: number) => new Date(at).toISOString()
+
+export async function publicWorkflow(deps: Deps, { workflow, steps }: WorkflowWithSteps): Promise<PublicWorkflow> {
+  return {
+    id: workflow.id,
+    name: workflow.name,
+    webhookUrl: await revealWebhookUrl(deps, workflow),
+    steps: steps.map((step) => ({ position: step.position, ...stepDefinition(step) })),
+    createdAt: iso(workflow.createdAt),
+    updatedAt: iso(workflow.updatedAt),
+  }
+}
+
+export function publicRun({ run, steps }: RunWithSteps): PublicRun {
+  return {
+    id: run.id,
+    status: run.status,
+    startedAt: iso(run.startedAt),
+    finishedAt: run.finishedAt === null ? null : iso(run.finishedAt),
+    error: run.error,
+    steps: steps.map((step) => ({
+      position: step.position,
+      status: step.status,
+      upstreamStatus: step.upstreamStatus,
+      durationMs: step.durationMs,
+      output: step.output === null ? null : (JSON.parse(step.output) as unknown),
+      error: step.error,
+    })),
+  }
+}

@@ -1,0 +1,69 @@
+import { AppError } from '../../domain/errors'
+import { newId } from '../../domain/tokens'
+import { finishRun, insertRun, insertRunStep, listRuns, type RunWithSteps } from '../../db/runs'
+import type { WorkflowWithSteps } from '../../db/workflows'
+import type { Owner } from '../../http/context'
+import type { Deps } from '../deps'
+import { requireWorkflow } from './definitions'
+import { runStep } from './run-step'
+import { findWorkflowForWebhook } from './webhook'
+
+/** A run that is recorded as running and waits to be executed (after the 202 went out). */
+export interface StartedRun {
+  runId: string
+  workflow: WorkflowWithSteps
+  trigger: unknown
+}
+
+const RUNS_SHOWN = 50
+
+/** Every unknown or malformed token gets the same answer. */
+export async function requireWebhookWorkflow(deps: Deps, token: string): Promise<WorkflowWithSteps> {
+  const workflow = await findWorkflowForWebhook(deps, token)
+  if (!workflow) throw new AppError('not_found', 'There is no workflow at this address.')
+  return workflow
+}
+
+/** The steps are taken as they are now; each connection is read later, when its step starts. */
+export async function startRun(deps: Deps, workflow: WorkflowWithSteps, trigger: unknown, now: number): Promise<StartedRun> {
+  const runId = newId()
+  await insertRun(deps.db, {
+    id: runId, workflowId: workflow.workflow.id, workspaceId: workflow.workflow.workspaceId,
+    status: 'running', startedAt: now, finishedAt: null, error: null,
+  })
+  return { runId, workflow, trigger }
+}
+
+/**
+ * Runs the steps in order, each with its connection as stored at that moment. The first
+ * failure fails the run and skips the rest. Never throws: whatever happens ends in the record.
+ */
+export async function executeRun(deps: Deps, run: StartedRun, now: () => number = Date.now): Promise<void> {
+  const { workflow } = run.workflow
+  const outputs = new Map<number, unknown>()
+  let failure: string | null = null
+  try {
+    for (const step of run.workflow.steps) {
+      if (failure) {
+        await insertRunStep(deps.db, { id: newId(), runId: run.runId, position: step.position, status: 'skipped', upstreamStatus: null, durationMs: 0, output: null, error: 'Skipped because an earlier step failed.' })
+        continue
+      }
+      const outcome = await runStep(deps, workflow.workspaceId, step, { trigger: run.trigger, steps: outputs }, now)
+      await insertRunStep(deps.db, {
+        id: newId(), runId: run.runId, position: step.position, status: outcome.status, upstreamStatus: outcome.upstreamStatus,
+        durationMs: outcome.durationMs, output: outcome.recordedOutput, error: outcome.error,
+      })
+      if (outcome.status === 'failed') failure = `Step ${step.position} failed: ${outcome.error}`
+      else outputs.set(step.position, outcome.output)
+    }
+    await finishRun(deps.db, run.runId, { status: failure ? 'failed' : 'succeeded', error: failure }, now())
+  } catch (error) {
+    console.error('workflow run could not be recorded', error instanceof Error ? error.name : 'unknown')
+    await finishRun(deps.db, run.runId, { status: 'failed', error: 'Tether could not finish this run because of an internal error.' }, now()).catch(() => undefined)
+  }
+}
+
+export async function recentRuns(deps: Deps, owner: Owner, workflowId: string): Promise<RunWithSteps[]> {
+  await requireWorkflow(deps, owner, workflowId)
+  return listRuns(deps.db, owner.workspaceId, workflowId, RUNS_SHOWN)
+}

@@ -1,0 +1,42 @@
+import type { FunctionComponent } from 'preact'
+import { Check, Close, Hourglass, Link, Refresh, Warning, type IconProps } from './icons'
+
+export type BadgeKind = 'pending' | 'via_link' | 'refresh_pending' | 'rejected' | 'active' | 'needs_reconnect'
+
+interface BadgeSpec {
+  text: string
+  /** Completes the visible text for screen readers and the tooltip; two badges read "Pending". */
+  detail: string
+  Icon: FunctionComponent<IconProps>
+}
+
+const BADGES: Record<BadgeKind, BadgeSpec> = {
+  pending: { text: 'Pending', detail: 'waiting for the client to accept the link', Icon: Hourglass },
+  via_link: { text: 'Via Link', detail: 'connected by the client through a shared link', Icon: Link },
+  refresh_pending: { text: 'Pending', detail: 'credential refresh in progress; current credentials still work', Icon: Refresh },
+  rejected: { text: 'Rejected', detail: 'the client declined the connection request', Icon: Close },
+  active: { text: 'Connected', detail: 'credentials verified and ready to use', Icon: Check },
+  needs_reconnect: { text: 'Needs reconnect', detail: 'credentials stopped working; the client must connect again', Icon: Warning },
+}
+
+/** Short visible text, e.g. for an `<option>` where markup is not allowed. */
+export function badgeText(badge: BadgeKind): string {
+  return BADGES[badge].text
+}
+
+/** Full, unambiguous wording: "Pending: credential refresh in progress; …". */
+export function badgeLabel(badge: BadgeKind): string {
+  const { text, detail } = BADGES[badge]
+  return `${text}: ${detail}`
+}
+
+export function Badge({ badge }: { badge: BadgeKind }) {
+  const { text, detail, Icon } = BADGES[badge]
+  return (
+    <span class={`badge badge-${badge}`} title={badgeLabel(badge)}>
+      <Icon size={14} />
+      {text}
+      <span class="visually-hidden">{`: ${detail}`}</span>
+    </span>
+  )
+}

@@ -1,0 +1,32 @@
+import { Copy } from './icons'
+
+export interface CopyFieldProps {
+  label: string
+  value: string
+  id: string
+  help?: string
+}
+
+/**
+ * A read-only input anyone can select and copy by hand. The copy button is `hidden` until
+ * /copy.js confirms the Clipboard API exists, so no dead button shows without scripts.
+ */
+export function CopyField({ label, value, id, help }: CopyFieldProps) {
+  const helpId = help ? `${id}-help` : undefined
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <div class="copy-field">
+        <input id={id} type="text" value={value} readonly spellcheck={false} autocomplete="off"
+          aria-describedby={helpId} />
+        <button type="button" class="button button-secondary" data-copy-target={id} hidden>
+          <Copy size={16} />
+          <span data-copy-text>Copy</span>
+          <span class="visually-hidden">{` ${label}`}</span>
+        </button>
+        <span class="visually-hidden" aria-live="polite" />
+      </div>
+      {help ? <p class="field-help" id={helpId}>{help}</p> : null}
+    </div>
+  )
+}

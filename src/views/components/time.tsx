@@ -1,0 +1,54 @@
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+export type Instant = Date | number | string
+export type TimeMode = 'datetime' | 'date'
+
+function toDate(at: Instant): Date {
+  return at instanceof Date ? at : new Date(at)
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** "27 Nov 2026, 14:05 UTC" or, in date mode, "27 Nov 2026". Same text for every visitor. */
+export function formatUtc(at: Instant, mode: TimeMode = 'datetime'): string {
+  const d = toDate(at)
+  const date = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+  return mode === 'date' ? date : `${date}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`
+}
+
+const UNITS: [limitSeconds: number, seconds: number, name: string][] = [
+  [3600, 60, 'minute'],
+  [86400, 3600, 'hour'],
+  [86400 * 30, 86400, 'day'],
+]
+
+/** "in 2 days", "5 minutes ago", "just now"; null beyond a month, where a date reads better. */
+export function formatRelative(at: Instant, now: Instant): string | null {
+  const diff = (toDate(at).getTime() - toDate(now).getTime()) / 1000
+  const abs = Math.abs(diff)
+  if (abs < 45) return 'just now'
+  for (const [limit, seconds, name] of UNITS) {
+    if (abs >= limit) continue
+    const n = Math.max(1, Math.round(abs / seconds))
+    const phrase = `${n} ${name}${n === 1 ? '' : 's'}`
+    return diff > 0 ? `in ${phrase}` : `${phrase} ago`
+  }
+  return null
+}
+
+export interface TimeProps {
+  at: Instant
+  mode?: TimeMode
+  /** Pass the request's time to get relative wording; the exact time stays in the tooltip. */
+  now?: Instant
+}
+
+export function Time({ at, mode = 'datetime', now }: TimeProps) {
+  const absolute = formatUtc(at, mode)
+  const relative = now === undefined ? null : formatRelative(at, now)
+  return (
+    <time datetime={toDate(at).toISOString()} title={relative ? absolute : undefined}>
+      {relative ?? absolute}
+    </time>
+  )
+}

@@ -1,0 +1,50 @@
+import type { AppDefinition } from '../../../apps/types'
+import { Alert } from '../../components/alert'
+import { AppIcon } from '../../components/app-icon'
+import { Field, SubmitButton } from '../../components/form'
+import { Steps } from '../../components/steps'
+import { Layout } from '../../layout'
+
+export interface CredentialsFormProps {
+  app: AppDefinition
+  token: string
+  connectionName: string
+  error?: string | null
+  /** Non-secret values to keep after a failed attempt; secrets are never echoed. */
+  values?: Record<string, string>
+}
+
+export function CredentialsFormPage({ app, token, connectionName, error, values = {} }: CredentialsFormProps) {
+  return (
+    <Layout title={`Connect ${app.name}`} variant="public">
+      <Steps current={2} labels={['Review', 'Enter key', 'Done']} />
+      <section class="card" aria-labelledby="auth-title">
+        <div class="card-header row">
+          <AppIcon iconUrl={app.iconUrl} name={app.name} size={40} />
+          <div>
+            <h1 id="auth-title">Connect {app.name}</h1>
+            <p class="muted small">For “{connectionName}”</p>
+          </div>
+        </div>
+        {error ? <Alert kind="error" title="We couldn’t connect">{error}</Alert> : null}
+        <form method="post" action={`/connect/${token}`} class="stack" novalidate={false}>
+          {app.fields.map((field) => (
+            <Field
+              name={field.key}
+              label={field.label}
+              type={field.secret ? 'password' : field.type === 'textarea' ? 'textarea' : field.type ?? 'text'}
+              secret={field.secret}
+              required={!field.optional}
+              help={field.help}
+              placeholder={field.placeholder}
+              value={field.secret ? undefined : values[field.key]}
+              autocomplete="off"
+            />
+          ))}
+          <p class="muted small">Tether checks these with {app.name} before saving them, encrypted. They are never shown again.</p>
+          <SubmitButton block>Grant Access</SubmitButton>
+        </form>
+      </section>
+    </Layout>
+  )
+}

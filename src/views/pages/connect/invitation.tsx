@@ -1,0 +1,66 @@
+import type { AppDefinition } from '../../../apps/types'
+import type { InvitationSnapshot } from '../../../services/link-snapshots'
+import { AppIcon } from '../../components/app-icon'
+import { Shield } from '../../components/icons'
+import { buttonClass } from '../../components/form'
+import { Steps } from '../../components/steps'
+import { Time } from '../../components/time'
+import { Layout } from '../../layout'
+import { accessSummary } from './access'
+
+export interface InvitationProps {
+  snapshot: InvitationSnapshot
+  app: AppDefinition
+  token: string
+}
+
+export function InvitationPage({ snapshot, app, token }: InvitationProps) {
+  const refresh = snapshot.purpose === 'refresh'
+  const title = refresh ? `Refresh your ${app.name} connection` : `Connect your ${app.name} account`
+  return (
+    <Layout title={title} variant="public">
+      <Steps current={1} />
+      <section class="card invite" aria-labelledby="invite-title">
+        <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
+        <h1 id="invite-title">{title}</h1>
+        <p class="lead">
+          <strong>{snapshot.requesterName}</strong> (<a href={`mailto:${snapshot.requesterEmail}`}>{snapshot.requesterEmail}</a>){' '}
+          {refresh ? 'asks you to refresh the credentials of a connection to your' : 'asks you to connect your'} {app.name} account.
+        </p>
+        <dl class="kv">
+          <dt>Connection name</dt>
+          <dd>{snapshot.connectionName}</dd>
+          <dt>Access requested</dt>
+          <dd><ul class="access-list">{accessSummary(app).map((line) => <li>{line}</li>)}</ul></dd>
+          <dt>Link expires</dt>
+          <dd><Time at={snapshot.expiresAt} /></dd>
+        </dl>
+        <p class="note">
+          <Shield size={18} />
+          <span>
+            Once connected, <strong>{snapshot.requesterName}</strong> will be able to use these credentials in their workflows.
+            Your password or key is never shown to them, and you can ask them to delete the connection at any time.
+          </span>
+        </p>
+        <div class="invite-actions">
+          <form method="post" action={`/connect/${token}/accept`}>
+            <button type="submit" class={buttonClass('primary', true)}>Accept &amp; Connect</button>
+          </form>
+          <form method="post" action={`/connect/${token}/reject`}>
+            <button type="submit" class={buttonClass('secondary', true)}>Reject</button>
+          </form>
+        </div>
+        <details class="reject-reason">
+          <summary>Reject with a reason</summary>
+          <form method="post" action={`/connect/${token}/reject`} class="stack">
+            <div class="field">
+              <label for="reject-reason">Why are you declining? (shared with {snapshot.requesterName})</label>
+              <textarea id="reject-reason" name="reason" rows={3} maxLength={500} />
+            </div>
+            <button type="submit" class={buttonClass('danger')}>Reject request</button>
+          </form>
+        </details>
+      </section>
+    </Layout>
+  )
+}

@@ -1,0 +1,55 @@
+import type { PublicEvent } from '../../../services/public-shapes'
+import { Time } from '../../components/time'
+
+const WORDS: Record<string, string> = {
+  created: 'Connection created',
+  link_created: 'Link created',
+  opened: 'Link opened',
+  accepted: 'Request accepted',
+  credentials_submitted: 'Credentials submitted',
+  credentials_failed: 'Credentials failed verification',
+  rejected: 'Request rejected',
+  refreshed: 'New link generated (Refresh credentials)',
+  expired: 'Link expired',
+  revoked: 'Link revoked',
+  locked: 'Link locked after too many failed attempts',
+  deleted: 'Connection deleted',
+  credentials_updated: 'Credentials updated',
+  tokens_refreshed: 'Access token renewed',
+  needs_reconnect: 'Credentials stopped working; reconnect needed',
+}
+
+const ACTORS: Record<PublicEvent['actor'], string> = { owner: 'You', client: 'Client', system: 'Tether' }
+
+export function eventWords(type: string): string {
+  return WORDS[type] ?? type.replaceAll('_', ' ')
+}
+
+/** One line of what the event's detail adds: the client's reason, the account, the link's expiry. */
+function detailLine(event: PublicEvent): string | null {
+  const detail = event.detail ?? {}
+  if (typeof detail.reason === 'string') return `Reason: “${detail.reason}”`
+  if (typeof detail.account === 'string') return `Account: ${detail.account}`
+  if (detail.via === 'link') return 'Via link, waiting for the client'
+  return null
+}
+
+export function ActivityTimeline({ events }: { events: PublicEvent[] }) {
+  if (events.length === 0) return <p class="muted">No activity yet.</p>
+  return (
+    <ol class="timeline">
+      {events.map((event) => {
+        const detail = detailLine(event)
+        const client = [event.ipCountry && `from ${event.ipCountry}`, event.userAgent].filter(Boolean).join(' · ')
+        return (
+          <li>
+            <p><strong>{eventWords(event.type)}</strong> <span class="muted">by {ACTORS[event.actor]}</span></p>
+            <p class="small muted"><Time at={event.at} /></p>
+            {detail ? <p class="small">{detail}</p> : null}
+            {event.actor === 'client' && client ? <p class="small muted">{client}</p> : null}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

@@ -1,0 +1,35 @@
+import type { AppDefinition, AuthType } from '../../../apps/types'
+import { Field } from '../../components/form'
+import type { FormState } from './types'
+
+/** An app's credential inputs. Secrets are never echoed back, even after a failed post. */
+export function AppCredentialFields({ app, idPrefix, state = {} }: { app: AppDefinition; idPrefix: string; state?: FormState }) {
+  return (
+    <>
+      {app.fields.map((field) => (
+        <Field
+          name={field.key}
+          id={`${idPrefix}-${field.key}`}
+          label={field.label}
+          type={field.secret ? 'password' : field.type ?? 'text'}
+          secret={field.secret}
+          required={!field.optional}
+          help={field.help}
+          placeholder={field.placeholder}
+          value={field.secret ? undefined : state.values?.[field.key]}
+          error={state.errors?.[field.key]}
+          autocomplete="off"
+        />
+      ))}
+    </>
+  )
+}
+
+export function authTypeLabel(app: AppDefinition): string {
+  const labels: Record<AuthType, string> = {
+    oauth2: `Sign in with ${app.oauth?.providerName ?? app.name}`,
+    api_key: 'API key',
+    basic: 'Username and password',
+  }
+  return labels[app.authType]
+}

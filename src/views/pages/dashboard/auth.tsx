@@ -1,0 +1,54 @@
+import { Field, FormError, SubmitButton } from '../../components/form'
+import { Layout } from '../../layout'
+import type { FormState } from './types'
+
+export interface AuthPageProps {
+  /** Same-origin path to return to after signing in. */
+  next?: string | null
+  state?: FormState
+}
+
+const withNext = (path: string, next?: string | null) => (next ? `${path}?next=${encodeURIComponent(next)}` : path)
+
+export function LoginPage({ next, state = {} }: AuthPageProps) {
+  return (
+    <Layout title="Log in" variant="auth">
+      <section class="card stack" aria-labelledby="login-title">
+        <h1 id="login-title">Log in to Tether</h1>
+        <FormError message={state.error} />
+        <form method="post" action={withNext('/login', next)} class="stack">
+          <Field name="email" label="Email" type="email" required autocomplete="email" value={state.values?.email}
+            error={state.errors?.email} />
+          <Field name="password" label="Password" type="password" required autocomplete="current-password"
+            error={state.errors?.password} />
+          <SubmitButton block>Log in</SubmitButton>
+        </form>
+        <p class="muted">New to Tether? <a href={withNext('/signup', next)}>Create an account</a></p>
+      </section>
+    </Layout>
+  )
+}
+
+export function SignupPage({ next, state = {} }: AuthPageProps) {
+  return (
+    <Layout title="Create your account" variant="auth">
+      <section class="card stack" aria-labelledby="signup-title">
+        <div>
+          <h1 id="signup-title">Create your Tether account</h1>
+          <p class="muted">Get working connections to your clients’ accounts without ever seeing their passwords.</p>
+        </div>
+        <FormError message={state.error} />
+        <form method="post" action={withNext('/signup', next)} class="stack">
+          <Field name="name" label="Your name" required autocomplete="name" value={state.values?.name} error={state.errors?.name}
+            help="Shown to your clients on the links you send them." />
+          <Field name="email" label="Email" type="email" required autocomplete="email" value={state.values?.email}
+            error={state.errors?.email} help="Also shown to your clients, so they know who is asking." />
+          <Field name="password" label="Password" type="password" required autocomplete="new-password"
+            error={state.errors?.password} help="At least 10 characters." />
+          <SubmitButton block>Create account</SubmitButton>
+        </form>
+        <p class="muted">Already have an account? <a href={withNext('/login', next)}>Log in</a></p>
+      </section>
+    </Layout>
+  )
+}

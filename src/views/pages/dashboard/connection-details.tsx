@@ -1,0 +1,91 @@
+import type { AppDefinition } from '../../../apps/types'
+import type { PublicEvent } from '../../../services/public-shapes'
+import { Alert } from '../../components/alert'
+import { AppIcon } from '../../components/app-icon'
+import { FormError, SubmitButton } from '../../components/form'
+import { Time } from '../../components/time'
+import { Layout } from '../../layout'
+import { ActivityTimeline } from './activity'
+import { AppCredentialFields } from './app-fields'
+import { connectionHref } from './paths'
+import { LinkStateNote, StatusBadges } from './status'
+import type { ConnectionView, FormState, OwnerView } from './types'
+
+export interface ConnectionDetailsProps {
+  owner: OwnerView
+  view: ConnectionView
+  events: PublicEvent[]
+  now: number
+  update?: FormState
+  notice?: 'updated' | null
+}
+
+export function ConnectionDetailsPage({ owner, view, events, now, update = {}, notice }: ConnectionDetailsProps) {
+  const { connection, app } = view
+  return (
+    <Layout title={connection.name} owner={owner} current="connections">
+      <div class="stack">
+        <p class="small"><a href="/connections">← Connections</a></p>
+        <div class="row">
+          {app ? <AppIcon iconUrl={app.iconUrl} name={app.name} size={40} standalone /> : null}
+          <h1>{connection.name}</h1>
+          <StatusBadges connection={connection} />
+        </div>
+        {notice === 'updated' ? <Alert kind="success">Credentials updated. Workflows use the new ones from now on.</Alert> : null}
+        <section class="card">
+          <h2 class="visually-hidden">Details</h2>
+          <dl class="kv">
+            <dt>App</dt><dd>{app?.name ?? connection.appId}</dd>
+            <dt>Account</dt><dd>{connection.accountLabel ?? 'Not connected yet'}</dd>
+            <dt>Connected</dt><dd>{connection.via === 'link' ? 'By the client, via link' : 'Directly, by you'}</dd>
+            <dt>Created</dt><dd><Time at={connection.createdAt} /></dd>
+            <dt>Last updated</dt><dd><Time at={connection.updatedAt} /></dd>
+            <dt>Link</dt>
+            <dd>
+              <LinkStateNote view={view} now={now} />
+              <a href={connectionHref(connection.id, '/link')}>Update Connection via Link</a>
+            </dd>
+          </dl>
+        </section>
+        <section class="card stack" id="update" aria-labelledby="update-title">
+          <h2 id="update-title">Update Connection Data</h2>
+          {app ? <UpdateDataForm app={app} connectionId={connection.id} state={update} /> : <p class="muted">This app is no longer available.</p>}
+        </section>
+        <section class="card stack" id="activity" aria-labelledby="activity-title">
+          <h2 id="activity-title">Activity</h2>
+          <ActivityTimeline events={events} />
+        </section>
+        <section class="card stack" aria-labelledby="delete-title">
+          <h2 id="delete-title">Delete connection</h2>
+          <p class="muted">Removes the connection and its encrypted credentials for good; any open link stops working. Workflows using it will fail.</p>
+          <form method="post" action={connectionHref(connection.id, '/delete')} class="form-actions">
+            <SubmitButton variant="danger">Delete connection</SubmitButton>
+          </form>
+        </section>
+      </div>
+    </Layout>
+  )
+}
+
+function UpdateDataForm({ app, connectionId, state }: { app: AppDefinition; connectionId: string; state: FormState }) {
+  if (app.authType === 'oauth2') {
+    const provider = app.oauth?.providerName ?? app.name
+    return (
+      <form method="post" action={connectionHref(connectionId, '/oauth')} class="stack">
+        <p class="muted">Sign in to {app.name} yourself; the new sign-in replaces the current credentials.</p>
+        <FormError message={state.error} />
+        <div class="form-actions"><SubmitButton variant="secondary">Sign in with {provider} again</SubmitButton></div>
+      </form>
+    )
+  }
+  return (
+    <form method="post" action={connectionHref(connectionId, '/credentials')} class="stack">
+      <p class="muted">
+        Enter new credentials yourself. Tether checks them with {app.name} before replacing the current ones, and closes any open link.
+      </p>
+      <FormError message={state.error} />
+      <AppCredentialFields app={app} idPrefix="update" state={state} />
+      <div class="form-actions"><SubmitButton variant="secondary">Save credentials</SubmitButton></div>
+    </form>
+  )
+}

@@ -1,0 +1,64 @@
+import { AppIcon } from '../../components/app-icon'
+import { Menu, MenuItemButton, MenuItemLink } from '../../components/menu'
+import { Time } from '../../components/time'
+import { connectionHref } from './paths'
+import { LinkStateNote, StatusBadges } from './status'
+import type { ConnectionView } from './types'
+
+export function ConnectionsTable({ rows, now }: { rows: ConnectionView[]; now: number }) {
+  return (
+    <table class="table">
+      <caption class="visually-hidden">Your connections</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Account</th>
+          <th scope="col">Status</th>
+          <th scope="col">Created / updated</th>
+          <th scope="col"><span class="visually-hidden">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>{rows.map((row) => <ConnectionRow view={row} now={now} />)}</tbody>
+    </table>
+  )
+}
+
+function ConnectionRow({ view, now }: { view: ConnectionView; now: number }) {
+  const { connection, app } = view
+  return (
+    <tr>
+      <td data-label="Name">
+        <span class="row">
+          {app ? <AppIcon iconUrl={app.iconUrl} name={app.name} size={28} standalone /> : null}
+          <a href={connectionHref(connection.id)}>{connection.name}</a>
+        </span>
+      </td>
+      <td data-label="Account">{connection.accountLabel ?? <span class="muted">Not connected yet</span>}</td>
+      <td data-label="Status">
+        <StatusBadges connection={connection} />
+        <LinkStateNote view={view} now={now} />
+      </td>
+      <td data-label="Created / updated">
+        <Time at={connection.createdAt} mode="date" />
+        {connection.updatedAt !== connection.createdAt
+          ? <span class="small muted"><br />Updated <Time at={connection.updatedAt} now={now} /></span>
+          : null}
+      </td>
+      <td data-label="Actions"><RowMenu view={view} /></td>
+    </tr>
+  )
+}
+
+function RowMenu({ view }: { view: ConnectionView }) {
+  const { connection } = view
+  const linkOpen = connection.link?.status === 'pending'
+  return (
+    <Menu label={`Actions for ${connection.name}`}>
+      <MenuItemLink href={connectionHref(connection.id, '/link')}>Update Connection via Link</MenuItemLink>
+      <MenuItemLink href={connectionHref(connection.id, '#update')}>Update Connection Data</MenuItemLink>
+      <MenuItemLink href={connectionHref(connection.id, '#activity')}>View activity</MenuItemLink>
+      {linkOpen ? <MenuItemButton action={connectionHref(connection.id, '/revoke')}>Revoke link</MenuItemButton> : null}
+      <MenuItemLink href={connectionHref(connection.id, '/delete')} danger>Delete…</MenuItemLink>
+    </Menu>
+  )
+}

@@ -1,0 +1,93 @@
+import { Alert } from '../../components/alert'
+import { AppIcon } from '../../components/app-icon'
+import { CopyField } from '../../components/copy-field'
+import { SubmitButton } from '../../components/form'
+import { QrCode } from '../../components/qr-code'
+import { Time } from '../../components/time'
+import { Layout } from '../../layout'
+import { LinkLifetimeSelect } from './link-lifetime'
+import { connectionHref } from './paths'
+import { StatusBadges } from './status'
+import type { ConnectionView, OwnerView } from './types'
+
+export interface LinkPageProps {
+  owner: OwnerView
+  view: ConnectionView
+  /** The open link's URL; null when there is no usable link. */
+  url: string | null
+  now: number
+  /** Just generated from Add Connection, or just replaced with Refresh credentials. */
+  notice?: 'new' | 'refreshed' | null
+}
+
+export function LinkPage({ owner, view, url, now, notice }: LinkPageProps) {
+  const { connection, app } = view
+  const title = notice === 'new' ? 'Your connection link is ready' : 'Update Connection via Link'
+  return (
+    <Layout title={title} owner={owner} current="connections">
+      <div class="stack">
+        <p class="small"><a href="/connections">← Connections</a></p>
+        <h1>{title}</h1>
+        <div class="row">
+          {app ? <AppIcon iconUrl={app.iconUrl} name={app.name} size={32} standalone /> : null}
+          <a href={connectionHref(connection.id)}><strong>{connection.name}</strong></a>
+          <StatusBadges connection={connection} />
+        </div>
+        {notice === 'refreshed' ? <Alert kind="success">A new link was generated. The previous link no longer works.</Alert> : null}
+        {connection.status === 'active' ? (
+          <Alert kind="info">
+            The current credentials keep working in your workflows until your client submits new ones through the link;
+            then workflows switch to the new credentials at once.
+          </Alert>
+        ) : null}
+        {url && connection.link ? <OpenLink view={view} url={url} now={now} isNew={notice === 'new'} /> : <NoOpenLink view={view} />}
+      </div>
+    </Layout>
+  )
+}
+
+function OpenLink({ view, url, now, isNew }: { view: ConnectionView; url: string; now: number; isNew: boolean }) {
+  const { connection } = view
+  return (
+    <>
+      <section class="card stack" aria-labelledby="link-title">
+        <h2 id="link-title">Share this link with your client</h2>
+        {isNew ? <Alert kind="success">Link generated. Send it by email, WhatsApp, Slack or any messenger.</Alert> : null}
+        <CopyField id="connection-link" label="Connection link" value={url}
+          help="It can be used once. Anyone holding it can connect an account to this connection until it expires or you revoke it." />
+        <QrCode text={url} label="QR code of the connection link" />
+        <p>Expires <Time at={connection.link!.expiresAt} /> (<Time at={connection.link!.expiresAt} now={now} />)</p>
+        <p class="note">The connection name “{connection.name}” is visible to the person receiving the link.</p>
+        <form method="post" action={connectionHref(connection.id, '/revoke')} class="form-actions">
+          <SubmitButton variant="danger">Revoke link</SubmitButton>
+        </form>
+      </section>
+      <section class="card stack" aria-labelledby="replace-title">
+        <h2 id="replace-title">Replace the link</h2>
+        <p class="muted">Generates a new link; this one stops working at once.</p>
+        <RefreshForm connectionId={connection.id} />
+      </section>
+    </>
+  )
+}
+
+function NoOpenLink({ view }: { view: ConnectionView }) {
+  const { connection, linkMessage } = view
+  const message = linkMessage ?? 'This connection has no link yet. Generate one to ask your client to connect their own account.'
+  return (
+    <section class="card stack" aria-labelledby="refresh-title">
+      <h2 id="refresh-title">Refresh credentials</h2>
+      <Alert kind={connection.link?.status === 'used' ? 'info' : 'warning'}>{message}</Alert>
+      <RefreshForm connectionId={connection.id} />
+    </section>
+  )
+}
+
+function RefreshForm({ connectionId }: { connectionId: string }) {
+  return (
+    <form method="post" action={connectionHref(connectionId, '/link')} class="stack">
+      <LinkLifetimeSelect id="refresh-expiry" />
+      <div class="form-actions"><SubmitButton>Refresh credentials</SubmitButton></div>
+    </form>
+  )
+}

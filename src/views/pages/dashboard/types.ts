@@ -1,0 +1,24 @@
+import type { AppDefinition } from '../../../apps/types'
+import type { PublicConnection } from '../../../services/public-shapes'
+
+/** What every dashboard page gets about the signed-in owner. */
+export interface OwnerView {
+  name: string
+  email: string
+}
+
+/** A connection as the dashboard shows it; built in one place by the routes. */
+export interface ConnectionView {
+  connection: PublicConnection
+  /** null when the app left the catalog (the row can still be deleted). */
+  app: AppDefinition | null
+  /** ownerLinkMessage of the latest link, null while it is open or when there is none. */
+  linkMessage: string | null
+}
+
+/** A form re-shown after a failed post: non-secret values, one message per field, one overall. */
+export interface FormState {
+  values?: Record<string, string>
+  errors?: Record<string, string>
+  error?: string | null
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { INVALID_LINK_MESSAGE } from '../src/domain/links'
+import { newToken } from '../src/domain/tokens'
+import { backdateLink, call, DEMO_KEY, form, requestLink, signUpOwner, submitViaLink } from './helpers'
+
+describe('every unusable link looks the same', () => {
+  it('unknown, malformed, used, rejected, revoked, deleted, expired and locked links get one status and body', async () => {
+    const owner = await signUpOwner()
+    const used = await requestLink(owner)
+    await submitViaLink(used, { apiKey: DEMO_KEY })
+    const rejected = await requestLink(owner)
+    await call(`${rejected.path}/reject`, form({}))
+    const revoked = await requestLink(owner)
+    await call(`/api/v1/connections/${revoked.connectionId}/link`, { method: 'DELETE', cookie: owner.cookie })
+    const deleted = await requestLink(owner)
+    await call(`/api/v1/connections/${deleted.connectionId}`, { method: 'DELETE', cookie: owner.cookie })
+    const expired = await requestLink(owner)
+    await backdateLink(expired.connectionId)
+    const locked = await requestLink(owner)
+    for (let i = 0; i < 10; i++) await submitViaLink(locked, { apiKey: `wrong-${i}` })
+
+    const paths = [
+      `/connect/${newToken()}`, '/connect/short', `/connect/${'x'.repeat(200)}`, '/connect/%00%27%22',
+      used.path, rejected.path, revoked.path, deleted.path, expired.path, locked.path,
+    ]
+    const answers = await Promise.all(paths.map(async (path) => {
+      const response = await call(path)
+      return { path, status: response.status, body: await response.text() }
+    }))
+    const reference = answers[0]!
+    expect(reference.status).toBe(410)
+    expect(reference.body).toContain(INVALID_LINK_MESSAGE)
+    for (const answer of answers) {
+      expect({ path: answer.path, status: answer.status }).toEqual({ path: answer.path, status: 410 })
+      expect(answer.body).toBe(reference.body)
+    }
+    // The write paths answer the same way.
+    for (const path of paths.slice(4)) {
+      const accept = await call(`${path}/accept`, form({}))
+      expect(accept.status).toBe(410)
+      expect(await accept.text()).toBe(reference.body)
+    }
+  })
+
+  it('locks a link after 10 wrong submissions so it cannot test stolen keys', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    const statuses = []
+    for (let i = 0; i < 10; i++) statuses.push((await submitViaLink(link, { apiKey: `wrong-${i}` })).status)
+    expect(statuses.slice(0, 9).every((s) => s === 422)).toBe(true)
+    expect(statuses[9]).toBe(423)
+    expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(410)
+    const response = await call(`/api/v1/connections/${link.connectionId}/link`, { cookie: owner.cookie })
+    expect((await response.json<{ link: { status: string; message: string } }>()).link).toMatchObject({ status: 'locked', message: expect.stringContaining('locked after 10 failed') })
+  })
+})
