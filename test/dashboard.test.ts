@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { formatUtc } from '../src/domain/links'
-import { call, ORIGIN, sessionCookieFrom, signUpOwner } from './helpers'
+import { backdateLink, call, ORIGIN, sessionCookieFrom, signUpOwner } from './helpers'
 
 /** What a browser sends with a form on a no-referrer page: Origin null, but Sec-Fetch-Site tells the truth. */
 const SAME_ORIGIN = { origin: 'null', 'sec-fetch-site': 'same-origin' }
@@ -31,7 +31,7 @@ async function addDirect(cookie: string, name = 'My tasks', apiKey = GOOD_KEY): 
   return id!
 }
 
-async function requestLink(cookie: string, name = 'Client’s tasks', expiresInMinutes = '2880'): Promise<{ id: string; url: string }> {
+async function generateLinkViaForm(cookie: string, name = 'Client’s tasks', expiresInMinutes = '2880'): Promise<{ id: string; url: string }> {
   const response = await post('/connections/new/demo-tasks/link', { connectionName: name, expiresInMinutes }, cookie)
   expect(response.status).toBe(303)
   const match = /^\/connections\/([^/]+)\/link\?new=1$/.exec(location(response))
@@ -157,20 +157,36 @@ describe('adding connections', () => {
     expect(rows.results).toHaveLength(0)
   })
 
-  it('starts the owner’s own OAuth sign-in with the state cookie', async () => {
+  it('connects an OAuth app by the owner’s own sign-in, and says so when it is cancelled', async () => {
     const { cookie } = await signUpOwner()
-    const response = await post('/connections/new/demo-docs/oauth', { connectionName: 'My docs' }, cookie)
-    expect(response.status).toBe(302)
-    expect(location(response)).toContain('state=')
-    const state = response.headers.getSetCookie().find((value) => value.startsWith('tether_oauth_state='))
-    expect(state).toContain('Path=/connect/oauth')
+    for (const decision of ['allow', 'deny']) {
+      const start = await post('/connections/new/demo-docs/oauth', { connectionName: `My docs ${decision}` }, cookie)
+      expect(start.status).toBe(302)
+      const stateCookie = start.headers.getSetCookie().find((value) => value.startsWith('tether_oauth_state='))
+      expect(stateCookie).toContain('Path=/connect/oauth')
+      const authorize = new URL(location(start))
+      expect(authorize.pathname).toBe('/demo/oauth/authorize')
+      const consent = await post('/demo/oauth/decision', { ...Object.fromEntries(authorize.searchParams), decision, email: 'ada.lovelace@example.com' })
+      const callback = await call(location(consent), { cookie: `${cookie}; ${stateCookie!.split(';')[0]}` })
+      expect(callback.status).toBe(303)
+      const list = await page(location(callback), cookie)
+      if (decision === 'allow') {
+        expect(location(callback)).toMatch(/^\/connections\?connected=/)
+        expect(list).toContain('“My docs allow” is connected')
+        expect(list).toContain('ada.lovelace@example.com')
+      } else {
+        expect(location(callback)).toBe('/connections?signin=cancelled')
+        expect(list).toContain('Sign-in was cancelled')
+        expect(list).not.toContain('My docs deny')
+      }
+    }
   })
 })
 
 describe('connection links on the dashboard', () => {
   it('shows Pending, then Via Link, then the refresh Pending badge, and revokes', async () => {
     const { cookie } = await signUpOwner()
-    const { id, url } = await requestLink(cookie)
+    const { id, url } = await generateLinkViaForm(cookie)
     const fresh = await page(`/connections/${id}/link?new=1`, cookie)
     expect(fresh).toContain('Your connection link is ready')
     expect(fresh).toContain('class="qr"')
@@ -212,9 +228,9 @@ describe('connection links on the dashboard', () => {
 
   it('tells the owner when a link expired and refreshes it from the table', async () => {
     const { cookie } = await signUpOwner()
-    const { id, url } = await requestLink(cookie)
+    const { id, url } = await generateLinkViaForm(cookie)
     const past = Date.now() - 60_000
-    await env.DB.prepare('UPDATE links SET expires_at = ? WHERE connection_id = ?').bind(past, id).run()
+    await backdateLink(id, past)
 
     const row = rowOf(await page('/connections', cookie), id)
     expect(row).toContain(`This connection link expired on ${formatUtc(past)}. Click Refresh credentials to generate a new link.`)
@@ -232,7 +248,7 @@ describe('connection links on the dashboard', () => {
 
   it('shows a rejection with its reason, then deletes the rejected connection', async () => {
     const { cookie } = await signUpOwner()
-    const { id, url } = await requestLink(cookie, 'Rejected one')
+    const { id, url } = await generateLinkViaForm(cookie, 'Rejected one')
     await post(`${new URL(url).pathname}/reject`, { reason: 'Wrong account, sorry' })
     const row = rowOf(await page('/connections', cookie), id)
     expect(row).toContain('badge-rejected')
@@ -267,7 +283,7 @@ describe('connection links on the dashboard', () => {
 describe('dashboard isolation and settings', () => {
   it('gives another owner 404 on every page and action of the first owner’s connection', async () => {
     const first = await signUpOwner('First')
-    const { id } = await requestLink(first.cookie)
+    const { id } = await generateLinkViaForm(first.cookie)
     const other = await signUpOwner('Other')
     for (const path of [`/connections/${id}`, `/connections/${id}/link`, `/connections/${id}/delete`]) {
       expect((await call(path, { cookie: other.cookie })).status, path).toBe(404)

@@ -58,11 +58,9 @@ export function StyleGuidePage() {
             <h2 id="sg-link">Share this link</h2>
             <Badge badge="pending" />
           </div>
-          <div class="row spread">
-            <div class="stack">
-              <CopyField id="sg-url" label="Connection link" value={LINK} help="Valid for 48 hours. It works once." />
-              <p class="small muted">Expires <Time at={NOW + 172_800_000} now={NOW} /> (<Time at={NOW + 172_800_000} />)</p>
-            </div>
+          <div class="stack">
+            <CopyField id="sg-url" label="Connection link" value={LINK} help="Valid for 48 hours. It works once." />
+            <p class="small muted">Expires <Time at={NOW + 172_800_000} now={NOW} /> (<Time at={NOW + 172_800_000} />)</p>
             <QrCode text={LINK} label="QR code of the connection link" size={144} />
           </div>
         </section>

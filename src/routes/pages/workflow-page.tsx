@@ -1,0 +1,27 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../../http/context'
+import type { Deps } from '../../services/deps'
+import { requireWorkflow } from '../../services/workflows/definitions'
+import { renderPage } from '../../views/render'
+import { WorkflowPage } from '../../views/pages/workflows/workflow'
+import { ownerView } from './view-models'
+import { workflowView } from './workflow-views'
+
+/** What a redirect's `?done=` says on the workflow page. */
+export const NOTICES: Record<string, string> = {
+  created: 'Workflow created. Add its first step.',
+  'step-added': 'Step added.',
+  'step-saved': 'Step saved.',
+  'step-deleted': 'Step deleted.',
+  moved: 'Steps reordered.',
+  renamed: 'Workflow renamed.',
+}
+
+/** The builder's main page, also re-shown with the reason when a change is refused. */
+export async function showWorkflow(c: Context<AppEnv>, deps: Deps, id: string, extras: { notice?: string | null; error?: string | null } = {}, status = 200) {
+  const owner = c.get('owner')
+  const now = Date.now()
+  const view = await workflowView(deps, owner, await requireWorkflow(deps, owner, id), now)
+  return c.html(renderPage(<WorkflowPage owner={ownerView(owner)} workflow={view} now={now} {...extras} />), status as 200)
+}
+

@@ -1,0 +1,68 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../http/context'
+import { requireOwnerPage } from '../../http/owner-auth'
+import { privatePage } from '../../http/security-headers'
+import { validate } from '../../http/validate'
+import { depsFor } from '../../services/deps'
+import { createWorkflow, deleteWorkflow, listWorkflows, requireWorkflow, stepDefinition, updateWorkflow } from '../../services/workflows/definitions'
+import { renderPage } from '../../views/render'
+import { DeleteWorkflowPage } from '../../views/pages/workflows/delete'
+import { WorkflowsPage } from '../../views/pages/workflows/list'
+import { NewWorkflowPage } from '../../views/pages/workflows/new'
+import { workflowHref } from '../../views/pages/workflows/types'
+import { parseForm, readForm } from './forms'
+import { idParam } from './schemas'
+import { ownerView } from './view-models'
+import { workflowStepPages } from './workflow-steps'
+import { NOTICES, showWorkflow } from './workflow-page'
+import { isWorkflowFormError, summaryView } from './workflow-views'
+
+const nameForm = z.object({ name: z.string().trim().min(1).max(100) })
+const NAME_MESSAGE = { name: 'Enter a name for the workflow (up to 100 characters).' }
+
+const pages = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const rows = await listWorkflows(depsFor(c), c.get('owner'))
+    return c.html(renderPage(<WorkflowsPage owner={ownerView(c.get('owner'))} workflows={rows.map(summaryView)} now={Date.now()} deleted={c.req.query('deleted') === '1'} />))
+  })
+  .get('/new', (c) => c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} />)))
+  .post('/', async (c) => {
+    const form = await readForm(c)
+    const parsed = parseForm(nameForm, form, NAME_MESSAGE)
+    if (!parsed.ok) return c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} state={{ values: form, errors: parsed.errors }} />), 400)
+    const created = await createWorkflow(depsFor(c), c.get('owner'), { name: parsed.data.name, steps: [] }, Date.now())
+    return c.redirect(workflowHref(created.workflow.id, '?done=created'), 303)
+  })
+  .get('/:id', validate('param', idParam), (c) => {
+    return showWorkflow(c, depsFor(c), c.req.valid('param').id, { notice: NOTICES[c.req.query('done') ?? ''] ?? null })
+  })
+  .post('/:id/rename', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const { id } = c.req.valid('param')
+    const parsed = parseForm(nameForm, await readForm(c), NAME_MESSAGE)
+    if (!parsed.ok) return showWorkflow(c, deps, id, { error: NAME_MESSAGE.name }, 400)
+    const { steps } = await requireWorkflow(deps, c.get('owner'), id)
+    try {
+      await updateWorkflow(deps, c.get('owner'), id, { name: parsed.data.name, steps: steps.map(stepDefinition) }, Date.now())
+    } catch (error) {
+      if (!isWorkflowFormError(error)) throw error
+      return showWorkflow(c, deps, id, { error: error.message }, error.status)
+    }
+    return c.redirect(workflowHref(id, '?done=renamed'), 303)
+  })
+  .get('/:id/delete', validate('param', idParam), async (c) => {
+    const { workflow } = await requireWorkflow(depsFor(c), c.get('owner'), c.req.valid('param').id)
+    return c.html(renderPage(<DeleteWorkflowPage owner={ownerView(c.get('owner'))} workflow={workflow} />))
+  })
+  .post('/:id/delete', validate('param', idParam), async (c) => {
+    await deleteWorkflow(depsFor(c), c.get('owner'), c.req.valid('param').id)
+    return c.redirect('/workflows?deleted=1', 303)
+  })
+  .route('/:id/steps', workflowStepPages)
+
+/** The workflow builder, mounted at `/` next to the dashboard. */
+export const workflowPages = new Hono<AppEnv>()
+  // '/x/*' also matches '/x' itself.
+  .use('/workflows/*', requireOwnerPage, privatePage)
+  .route('/workflows', pages)

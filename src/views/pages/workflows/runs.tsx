@@ -1,0 +1,83 @@
+import type { ComponentChildren } from 'preact'
+import type { PublicRun, PublicRunStep } from '../../../services/workflows/public'
+import { EmptyState } from '../../components/empty-state'
+import { Check, Clock, Close, Warning } from '../../components/icons'
+import { Time } from '../../components/time'
+import type { StepView } from './types'
+
+const STATUS: Record<PublicRun['status'] | PublicRunStep['status'], { text: string; icon: ComponentChildren }> = {
+  running: { text: 'Running', icon: <Clock size={16} /> },
+  succeeded: { text: 'Succeeded', icon: <Check size={16} /> },
+  failed: { text: 'Failed', icon: <Warning size={16} /> },
+  skipped: { text: 'Skipped', icon: <Close size={16} /> },
+}
+
+export function RunStatus({ status }: { status: keyof typeof STATUS }) {
+  return <span class="row">{STATUS[status].icon}{STATUS[status].text}</span>
+}
+
+function duration(run: PublicRun): string {
+  if (!run.finishedAt) return '—'
+  return formatMs(Date.parse(run.finishedAt) - Date.parse(run.startedAt))
+}
+
+const formatMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`)
+
+function stepName(steps: StepView[], position: number): string {
+  const step = steps.find((candidate) => candidate.position === position)
+  return step?.app && step.action ? `${step.app.name} — ${step.action.name}` : `Step ${position}`
+}
+
+function RunStepLine({ step, name }: { step: PublicRunStep; name: string }) {
+  const facts = [step.status === 'skipped' ? null : formatMs(step.durationMs), step.upstreamStatus === null ? null : `HTTP ${step.upstreamStatus}`]
+  return (
+    <li>
+      <span class="row">
+        <strong>{step.position}. {name}</strong>
+        <RunStatus status={step.status} />
+        <span class="small muted">{facts.filter(Boolean).join(' · ')}</span>
+      </span>
+      {step.error && step.status !== 'skipped' ? <p class="small">{step.error}</p> : null}
+      {step.output !== null ? (
+        <details>
+          <summary class="small">Output</summary>
+          <pre class="code">{JSON.stringify(step.output, null, 2)}</pre>
+        </details>
+      ) : null}
+    </li>
+  )
+}
+
+/** Newest first; each run with what every step did, how long it took and what upstream answered. */
+export function RunsList({ runs, steps, now }: { runs: PublicRun[]; steps: StepView[]; now: number }) {
+  if (runs.length === 0) {
+    return (
+      <EmptyState title="No runs yet" headingLevel={3} icon={<Clock size={24} />}>
+        Send JSON to the webhook address above and each run shows up here, with the result of every step.
+      </EmptyState>
+    )
+  }
+  return (
+    <table class="table">
+      <caption class="visually-hidden">Recent runs, newest first</caption>
+      <thead><tr><th scope="col">Started</th><th scope="col">Status</th><th scope="col">Duration</th><th scope="col">Steps</th></tr></thead>
+      <tbody>
+        {runs.map((run) => (
+          <tr>
+            <td data-label="Started"><Time at={run.startedAt} now={now} /></td>
+            <td data-label="Status">
+              <RunStatus status={run.status} />
+              {run.error && !run.steps.some((step) => step.status === 'failed') ? <p class="small">{run.error}</p> : null}
+            </td>
+            <td data-label="Duration">{duration(run)}</td>
+            <td data-label="Steps">
+              {run.steps.length === 0
+                ? <span class="muted small">{run.status === 'running' ? 'Starting…' : 'No steps'}</span>
+                : <ol class="stack">{run.steps.map((step) => <RunStepLine step={step} name={stepName(steps, step.position)} />)}</ol>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,127 @@
+import { Alert } from '../../components/alert'
+import { AppIcon } from '../../components/app-icon'
+import { CopyField } from '../../components/copy-field'
+import { EmptyState } from '../../components/empty-state'
+import { buttonClass, Field, FormError, SubmitButton } from '../../components/form'
+import { Plus, Trash } from '../../components/icons'
+import { Layout } from '../../layout'
+import { connectionHref } from '../dashboard/paths'
+import { StatusBadges } from '../dashboard/status'
+import type { OwnerView } from '../dashboard/types'
+import { RunsList } from './runs'
+import { workflowHref, type StepView, type WorkflowView } from './types'
+
+export interface WorkflowPageProps {
+  owner: OwnerView
+  workflow: WorkflowView
+  now: number
+  /** A success note after a change, e.g. "Step added." */
+  notice?: string | null
+  /** Why the last change was refused (e.g. a move that breaks a {{steps.N}} reference). */
+  error?: string | null
+}
+
+export function WorkflowPage({ owner, workflow, now, notice, error }: WorkflowPageProps) {
+  return (
+    <Layout title={workflow.name} owner={owner} current="workflows">
+      <div class="stack">
+        <p class="small"><a href="/workflows">← Workflows</a></p>
+        <h1>{workflow.name}</h1>
+        {notice ? <Alert kind="success" live>{notice}</Alert> : null}
+        <FormError message={error} />
+        <Trigger workflow={workflow} />
+        <section class="card stack" aria-labelledby="steps-title">
+          <div class="card-header">
+            <h2 id="steps-title">Steps</h2>
+            <a class={buttonClass('secondary')} href={workflowHref(workflow.id, '/steps/new')}><Plus size={16} />Add step</a>
+          </div>
+          {workflow.steps.length === 0 ? (
+            <EmptyState title="No steps yet" headingLevel={3}
+              action={<a class={buttonClass()} href={workflowHref(workflow.id, '/steps/new')}>Add the first step</a>}>
+              Each step runs an app action with one of your connections, in order.
+            </EmptyState>
+          ) : <ol class="stack">{workflow.steps.map((step) => <StepItem workflowId={workflow.id} step={step} last={step.position === workflow.steps.length} />)}</ol>}
+        </section>
+        <section class="card stack" aria-labelledby="runs-title">
+          <h2 id="runs-title">Runs</h2>
+          <RunsList runs={workflow.runs} steps={workflow.steps} now={now} />
+        </section>
+        <Settings workflow={workflow} />
+      </div>
+    </Layout>
+  )
+}
+
+function Trigger({ workflow }: { workflow: WorkflowView }) {
+  return (
+    <section class="card stack" aria-labelledby="trigger-title">
+      <h2 id="trigger-title">Trigger: webhook</h2>
+      <CopyField id="webhook-url" label="Webhook address" value={workflow.webhookUrl}
+        help="POST any JSON (up to 64 KB) here to start a run. Keep it private: anyone with the address can start the workflow." />
+      <p class="small muted">Steps read the JSON's fields as {'{{trigger.field}}'}, e.g. {'{{trigger.title}}'}.</p>
+      <pre class="code">{`curl -X POST '${workflow.webhookUrl}' \\\n  -H 'content-type: application/json' \\\n  -d '{"title":"Hello"}'`}</pre>
+    </section>
+  )
+}
+
+function StepItem({ workflowId, step, last }: { workflowId: string; step: StepView; last: boolean }) {
+  const base = workflowHref(workflowId, `/steps/${step.position}`)
+  const title = step.app && step.action ? `${step.app.name} — ${step.action.name}` : 'This action is no longer available'
+  return (
+    <li class="stack">
+      <div class="card-header">
+        <span class="row">
+          {step.app ? <AppIcon iconUrl={step.app.iconUrl} name={step.app.name} size={28} /> : null}
+          <strong>Step {step.position}: {title}</strong>
+        </span>
+        <span class="row">
+          <a class={buttonClass('secondary')} href={`${base}/edit`}>Edit<span class="visually-hidden"> step {step.position}</span></a>
+          <form method="post" action={`${base}/move`}>
+            <input type="hidden" name="direction" value="up" />
+            <SubmitButton variant="secondary" disabled={step.position === 1}>Move up<span class="visually-hidden"> step {step.position}</span></SubmitButton>
+          </form>
+          <form method="post" action={`${base}/move`}>
+            <input type="hidden" name="direction" value="down" />
+            <SubmitButton variant="secondary" disabled={last}>Move down<span class="visually-hidden"> step {step.position}</span></SubmitButton>
+          </form>
+          <form method="post" action={`${base}/delete`}>
+            <SubmitButton variant="danger"><Trash size={16} />Delete<span class="visually-hidden"> step {step.position}</span></SubmitButton>
+          </form>
+        </span>
+      </div>
+      <StepConnection step={step} />
+      {Object.keys(step.input).length > 0 ? (
+        <dl class="kv">
+          {Object.entries(step.input).map(([key, value]) => (
+            <><dt>{step.action?.fields.find((field) => field.key === key)?.label ?? key}</dt><dd>{value}</dd></>
+          ))}
+        </dl>
+      ) : null}
+    </li>
+  )
+}
+
+function StepConnection({ step }: { step: StepView }) {
+  if (!step.connection) {
+    return <Alert kind="warning">The connection of this step was deleted. Edit the step and choose another one, or runs will fail here.</Alert>
+  }
+  return (
+    <p class="row small">
+      Connection: <a href={connectionHref(step.connection.id)}>{step.connection.name}</a>
+      <StatusBadges connection={step.connection} />
+    </p>
+  )
+}
+
+function Settings({ workflow }: { workflow: WorkflowView }) {
+  return (
+    <section class="card stack" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <form method="post" action={workflowHref(workflow.id, '/rename')} class="row">
+        <Field name="name" id="rename-name" label="Workflow name" value={workflow.name} required />
+        <SubmitButton variant="secondary">Rename</SubmitButton>
+      </form>
+      <p><a class={buttonClass('danger')} href={workflowHref(workflow.id, '/delete')}><Trash size={16} />Delete workflow…</a></p>
+    </section>
+  )
+}
