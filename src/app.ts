@@ -11,6 +11,9 @@ import { connectionsApi } from './routes/api/connections'
 import { connectRoutes } from './routes/connect'
 import { demoServer } from './demo'
 import { dashboardRoutes } from './routes/pages'
+import { workflowsApi } from './routes/api/workflows'
+import { hookRoutes } from './routes/hooks'
+import { workflowPages } from './routes/pages/workflows'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -22,6 +25,8 @@ export function buildApp() {
   app.route('/api/v1', authApi)
   app.route('/api/v1/apps', appsApi)
   app.route('/api/v1/connections', connectionsApi)
+  app.route('/api/v1/workflows', workflowsApi)
+  app.route('/hooks', hookRoutes)
   app.route('/connect', connectRoutes)
   app.use('/demo/*', async (c, next) => {
     if (c.env.DEMO_APPS !== '1') throw new AppError('not_found', 'There is nothing here.')
@@ -29,6 +34,7 @@ export function buildApp() {
   })
   app.route('/demo', demoServer)
   app.route('/', dashboardRoutes)
+  app.route('/', workflowPages)
   app.notFound((c) => handleError(new AppError('not_found', 'There is nothing here.'), c))
   app.onError(handleError)
   return app
