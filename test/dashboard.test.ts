@@ -266,9 +266,11 @@ describe('connection links on the dashboard', () => {
     expect((await call(`/connections/${id}`, { cookie })).status).toBe(404)
   })
 
-  it('updates connection data directly and keeps a wrong key off the page', async () => {
+  it('flags a connection that needs reconnecting, and updating its data directly clears the flag', async () => {
     const { cookie } = await signUpOwner()
     const id = await addDirect(cookie)
+    await env.DB.prepare('UPDATE connections SET needs_reconnect = 1 WHERE id = ?').bind(id).run()
+    expect(rowOf(await page('/connections', cookie), id)).toContain('badge-needs_reconnect')
     const wrong = await post(`/connections/${id}/credentials`, { apiKey: BAD_KEY }, cookie)
     expect(wrong.status).toBe(422)
     expect(await wrong.text()).not.toContain(BAD_KEY)
@@ -277,6 +279,7 @@ describe('connection links on the dashboard', () => {
     const details = await page(location(updated), cookie)
     expect(details).toContain('Credentials updated')
     expect(details).not.toContain(NEW_KEY)
+    expect(rowOf(await page('/connections', cookie), id)).not.toContain('badge-needs_reconnect')
   })
 })
 

@@ -28,10 +28,10 @@ describe('OAuth apps verify', () => {
   })
 
   it.each([
-    [googleDocs, 'expired-good-token'],
-    [slack, 'xoxb-revoked'],
-    [facebookPages, 'fb-expired'],
-  ] as const)('%s refuses a dead token as invalid_credentials', async (app, accessToken) => {
+    { app: googleDocs, accessToken: 'expired-good-token' },
+    { app: slack, accessToken: 'xoxb-revoked' },
+    { app: facebookPages, accessToken: 'fb-expired' },
+  ])('$app.name refuses a dead token as invalid_credentials', async ({ app, accessToken }) => {
     const error = await failureOf(app.verify(appContext(env, app), { accessToken }))
     expect(error.code).toBe('invalid_credentials')
     expect(error.message).not.toContain(accessToken)

@@ -4,8 +4,12 @@ import type { AppEnv } from '../http/context'
 import { depsFor } from '../services/deps'
 import { executeRun, requireWebhookWorkflow, startRun } from '../services/workflows/runs'
 
-/** An empty body is a trigger without data, as from `curl -X POST <url>`. */
-function parsePayload(text: string): unknown {
+/**
+ * Any content type is read as JSON (senders label it loosely). An empty body is a trigger
+ * without data, as from `curl -X POST <url>`.
+ */
+function parsePayload(body: ArrayBuffer): unknown {
+  const text = new TextDecoder().decode(body)
   if (text.trim() === '') return {}
   try {
     return JSON.parse(text) as unknown
@@ -19,7 +23,7 @@ export const hookRoutes = new Hono<AppEnv>()
   .post('/:token', async (c) => {
     const deps = depsFor(c)
     const workflow = await requireWebhookWorkflow(deps, c.req.param('token'))
-    const run = await startRun(deps, workflow, parsePayload(await c.req.text()), Date.now())
+    const run = await startRun(deps, workflow, parsePayload(await c.req.arrayBuffer()), Date.now())
     c.executionCtx.waitUntil(executeRun(deps, run))
     return c.json({ runId: run.runId }, 202)
   })

@@ -50,5 +50,6 @@ export const workflowsApi = new Hono<AppEnv>()
   })
   .get('/:id/runs', validate('param', idParam), async (c) => {
     const runs = await recentRuns(depsFor(c), c.get('owner'), c.req.valid('param').id)
-    return c.json({ runs: runs.map(publicRun) })
+    const now = Date.now()
+    return c.json({ runs: runs.map((run) => publicRun(run, now)) })
   })

@@ -51,6 +51,8 @@ export const newConnectionPages = new Hono<AppEnv>()
     const apps = listedApps(deps.config)
       .filter((app) => app.name.toLowerCase().includes(needle))
       .map((app) => ({ app, available: isAppAvailable(deps.env, app) }))
+      // Usable apps first; the catalog's own order within each group (sort is stable).
+      .sort((a, b) => Number(b.available) - Number(a.available))
     return c.html(renderPage(<AppPickerPage owner={ownerView(c.get('owner'))} apps={apps} query={query} />))
   })
   .get('/new/:appId', validate('param', appIdParam), (c) => {

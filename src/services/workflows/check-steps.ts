@@ -9,7 +9,7 @@ import type { StepDefinition } from './types'
 
 /** Why a connection cannot be chosen for a step right now, or null when it can. */
 export function connectionProblem(connection: ConnectionRow | undefined): string | null {
-  if (!connection) return 'The chosen connection does not exist (it may have been deleted).'
+  if (!connection) return 'The connection does not exist or was deleted.'
   if (connection.status === 'pending') return `The connection "${connection.name}" is still pending: the client has not connected it yet.`
   if (connection.status === 'rejected') return `The connection "${connection.name}" was rejected by the client.`
   return null

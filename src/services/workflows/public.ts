@@ -36,6 +36,9 @@ export interface PublicRun {
 
 const iso = (at: number) => new Date(at).toISOString()
 
+/** A run still "running" after this was cut off (the isolate went away): it will never finish. */
+export const INTERRUPTED_AFTER_MS = 5 * 60_000
+
 export async function publicWorkflow(deps: Deps, { workflow, steps }: WorkflowWithSteps): Promise<PublicWorkflow> {
   return {
     id: workflow.id,
@@ -47,13 +50,14 @@ export async function publicWorkflow(deps: Deps, { workflow, steps }: WorkflowWi
   }
 }
 
-export function publicRun({ run, steps }: RunWithSteps): PublicRun {
+export function publicRun({ run, steps }: RunWithSteps, now: number): PublicRun {
+  const interrupted = run.status === 'running' && now - run.startedAt > INTERRUPTED_AFTER_MS
   return {
     id: run.id,
-    status: run.status,
+    status: interrupted ? 'failed' : run.status,
     startedAt: iso(run.startedAt),
     finishedAt: run.finishedAt === null ? null : iso(run.finishedAt),
-    error: run.error,
+    error: interrupted ? 'The run was interrupted before it finished.' : run.error,
     steps: steps.map((step) => ({
       position: step.position,
       status: step.status,

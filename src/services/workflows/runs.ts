@@ -11,11 +11,14 @@ import { findWorkflowForWebhook } from './webhook'
 /** A run that is recorded as running and waits to be executed (after the 202 went out). */
 export interface StartedRun {
   runId: string
+  startedAt: number
   workflow: WorkflowWithSteps
   trigger: unknown
 }
 
 const RUNS_SHOWN = 50
+/** Work after the response gets about 30 s; no new step starts after this, so the run can still record why. */
+export const RUN_TIME_BUDGET_MS = 20_000
 
 /** Every unknown or malformed token gets the same answer. */
 export async function requireWebhookWorkflow(deps: Deps, token: string): Promise<WorkflowWithSteps> {
@@ -31,7 +34,7 @@ export async function startRun(deps: Deps, workflow: WorkflowWithSteps, trigger:
     id: runId, workflowId: workflow.workflow.id, workspaceId: workflow.workflow.workspaceId,
     status: 'running', startedAt: now, finishedAt: null, error: null,
   })
-  return { runId, workflow, trigger }
+  return { runId, startedAt: now, workflow, trigger }
 }
 
 /**
@@ -42,10 +45,15 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
   const { workflow } = run.workflow
   const outputs = new Map<number, unknown>()
   let failure: string | null = null
+  let skipReason = 'Skipped because an earlier step failed.'
   try {
     for (const step of run.workflow.steps) {
+      if (!failure && now() - run.startedAt > RUN_TIME_BUDGET_MS) {
+        failure = `Stopped before step ${step.position}: the run took longer than ${RUN_TIME_BUDGET_MS / 1000} seconds.`
+        skipReason = 'Skipped because the run ran out of time.'
+      }
       if (failure) {
-        await insertRunStep(deps.db, { id: newId(), runId: run.runId, position: step.position, status: 'skipped', upstreamStatus: null, durationMs: 0, output: null, error: 'Skipped because an earlier step failed.' })
+        await insertRunStep(deps.db, { id: newId(), runId: run.runId, position: step.position, status: 'skipped', upstreamStatus: null, durationMs: 0, output: null, error: skipReason })
         continue
       }
       const outcome = await runStep(deps, workflow.workspaceId, step, { trigger: run.trigger, steps: outputs }, now)

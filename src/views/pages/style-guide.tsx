@@ -21,7 +21,7 @@ const ROWS: { name: string; app: string; badge: BadgeKind; created: number }[] =
   { name: 'Newsletter', app: 'Mailchimp', badge: 'active', created: NOW - 86_400_000 * 2 },
   { name: 'Support Gmail', app: 'Gmail', badge: 'needs_reconnect', created: NOW - 86_400_000 * 9 },
 ]
-const ICON = '/icons/app.svg'
+const icon = (app: string) => `/icons/${app.toLowerCase().replace(' ', '-')}.svg`
 
 /** Every component on one page: for reviews and screenshots, not linked from the app. */
 export function StyleGuidePage() {
@@ -38,7 +38,7 @@ export function StyleGuidePage() {
             {ROWS.map((r) => (
               <tr>
                 <td data-label="Name"><strong>{r.name}</strong></td>
-                <td data-label="App"><span class="row"><AppIcon iconUrl={ICON} name={r.app} size={20} />{r.app}</span></td>
+                <td data-label="App"><span class="row"><AppIcon iconUrl={icon(r.app)} name={r.app} size={20} />{r.app}</span></td>
                 <td data-label="Status"><Badge badge={r.badge} /></td>
                 <td data-label="Created"><Time at={r.created} now={NOW} /></td>
                 <td data-label="">
@@ -93,7 +93,7 @@ export function StyleGuidePage() {
           <Field name="q" type="search" label="Search apps" placeholder="Google, Slack, WordPress…" />
           <ul class="app-grid">
             {['Google Docs', 'Gmail', 'Slack', 'WordPress', 'ClickUp', 'Mailchimp'].map((name) => (
-              <li><a class="app-tile" href="#pick"><AppIcon iconUrl={ICON} name={name} />{name}</a></li>
+              <li><a class="app-tile" href="#pick"><AppIcon iconUrl={icon(name)} name={name} />{name}</a></li>
             ))}
           </ul>
         </section>
@@ -105,7 +105,7 @@ export function StyleGuidePage() {
 
         <section class="card invite" aria-labelledby="sg-invite">
           <Steps current={1} />
-          <AppIcon iconUrl={ICON} name="Google Docs" size={56} />
+          <AppIcon iconUrl={icon('Google Docs')} name="Google Docs" size={56} />
           <h2 id="sg-invite">Connect your Google Docs account</h2>
           <p class="lead"><strong>Dana Owner</strong> (<a href="mailto:dana@agency.example">dana@agency.example</a>) asks you to connect your Google Docs account.</p>
           <dl class="kv"><dt>Connection name</dt><dd>Client's Google Docs</dd><dt>Link expires</dt><dd><Time at={NOW} /></dd></dl>

@@ -1,4 +1,5 @@
 import { AppIcon } from '../../components/app-icon'
+import { Clock, Close, Key, Link, Trash } from '../../components/icons'
 import { Menu, MenuItemButton, MenuItemLink } from '../../components/menu'
 import { Time } from '../../components/time'
 import { connectionHref } from './paths'
@@ -44,7 +45,7 @@ function ConnectionRow({ view, now }: { view: ConnectionView; now: number }) {
           ? <span class="small muted"><br />Updated <Time at={connection.updatedAt} now={now} /></span>
           : null}
       </td>
-      <td data-label="Actions"><RowMenu view={view} /></td>
+      <td data-label=""><RowMenu view={view} /></td>
     </tr>
   )
 }
@@ -54,11 +55,11 @@ function RowMenu({ view }: { view: ConnectionView }) {
   const linkOpen = connection.link?.status === 'pending'
   return (
     <Menu label={`Actions for ${connection.name}`}>
-      <MenuItemLink href={connectionHref(connection.id, '/link')}>Update Connection via Link</MenuItemLink>
-      <MenuItemLink href={connectionHref(connection.id, '#update')}>Update Connection Data</MenuItemLink>
-      <MenuItemLink href={connectionHref(connection.id, '#activity')}>View activity</MenuItemLink>
-      {linkOpen ? <MenuItemButton action={connectionHref(connection.id, '/revoke')}>Revoke link</MenuItemButton> : null}
-      <MenuItemLink href={connectionHref(connection.id, '/delete')} danger>Delete…</MenuItemLink>
+      <MenuItemLink href={connectionHref(connection.id, '/link')}><Link size={16} />Update Connection via Link</MenuItemLink>
+      <MenuItemLink href={connectionHref(connection.id, '#update')}><Key size={16} />Update Connection Data</MenuItemLink>
+      <MenuItemLink href={connectionHref(connection.id, '#activity')}><Clock size={16} />View activity</MenuItemLink>
+      {linkOpen ? <MenuItemButton action={connectionHref(connection.id, '/revoke')}><Close size={16} />Revoke link</MenuItemButton> : null}
+      <MenuItemLink href={connectionHref(connection.id, '/delete')} danger><Trash size={16} />Delete…</MenuItemLink>
     </Menu>
   )
 }

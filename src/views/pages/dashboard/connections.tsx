@@ -63,8 +63,8 @@ function FirstConnection({ demoHref }: { demoHref: string | null }) {
   return (
     <EmptyState title="Add your first connection" icon={<Link size={24} />}
       action={<a class={buttonClass()} href={demoHref}>Try it with Demo Tasks</a>}>
-      Add your first connection — try the Demo Tasks app to see the whole flow in a minute: generate a link, open it as
-      your client would, paste a demo key, and watch the connection turn up here with a Via Link badge.
+      Try the Demo Tasks app to see the whole flow in a minute: generate a link, open it as your client would, paste a
+      demo key, and watch the connection turn up here with a Via Link badge.
     </EmptyState>
   )
 }

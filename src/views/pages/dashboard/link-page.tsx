@@ -40,13 +40,15 @@ export function LinkPage({ owner, view, url, now, notice }: LinkPageProps) {
             then workflows switch to the new credentials at once.
           </Alert>
         ) : null}
-        {url && connection.link ? <OpenLink view={view} url={url} now={now} isNew={notice === 'new'} /> : <NoOpenLink view={view} />}
+        {url && connection.link
+          ? <OpenLink view={view} url={url} expiresAt={connection.link.expiresAt} now={now} isNew={notice === 'new'} />
+          : <NoOpenLink view={view} />}
       </div>
     </Layout>
   )
 }
 
-function OpenLink({ view, url, now, isNew }: { view: ConnectionView; url: string; now: number; isNew: boolean }) {
+function OpenLink({ view, url, expiresAt, now, isNew }: { view: ConnectionView; url: string; expiresAt: string; now: number; isNew: boolean }) {
   const { connection } = view
   return (
     <>
@@ -56,7 +58,7 @@ function OpenLink({ view, url, now, isNew }: { view: ConnectionView; url: string
         <CopyField id="connection-link" label="Connection link" value={url}
           help="It can be used once. Anyone holding it can connect an account to this connection until it expires or you revoke it." />
         <QrCode text={url} label="QR code of the connection link" />
-        <p>Expires <Time at={connection.link!.expiresAt} /> (<Time at={connection.link!.expiresAt} now={now} />)</p>
+        <p>Expires <Time at={expiresAt} /> (<Time at={expiresAt} now={now} />)</p>
         <p class="note">The connection name “{connection.name}” is visible to the person receiving the link.</p>
         <form method="post" action={connectionHref(connection.id, '/revoke')} class="form-actions">
           <SubmitButton variant="danger">Revoke link</SubmitButton>
@@ -65,7 +67,7 @@ function OpenLink({ view, url, now, isNew }: { view: ConnectionView; url: string
       <section class="card stack" aria-labelledby="replace-title">
         <h2 id="replace-title">Replace the link</h2>
         <p class="muted">Generates a new link; this one stops working at once.</p>
-        <RefreshForm connectionId={connection.id} />
+        <RefreshForm connectionId={connection.id} variant="secondary" />
       </section>
     </>
   )
@@ -83,11 +85,11 @@ function NoOpenLink({ view }: { view: ConnectionView }) {
   )
 }
 
-function RefreshForm({ connectionId }: { connectionId: string }) {
+function RefreshForm({ connectionId, variant }: { connectionId: string; variant?: 'secondary' }) {
   return (
     <form method="post" action={connectionHref(connectionId, '/link')} class="stack">
       <LinkLifetimeSelect id="refresh-expiry" />
-      <div class="form-actions"><SubmitButton>Refresh credentials</SubmitButton></div>
+      <div class="form-actions"><SubmitButton variant={variant}>Refresh credentials</SubmitButton></div>
     </form>
   )
 }

@@ -53,7 +53,7 @@ export function SettingsPage({ owner, tokens, apiOrigin, exampleAppId, newToken,
         <section class="card stack" aria-labelledby="api-title">
           <h2 id="api-title">Use the API</h2>
           <p class="muted">Request a connection via link and get the URL to send:</p>
-          <pre class="code"><code>{curlExample(apiOrigin, exampleAppId)}</code></pre>
+          <pre class="code" tabIndex={0}><code>{curlExample(apiOrigin, exampleAppId)}</code></pre>
         </section>
       </div>
     </Layout>

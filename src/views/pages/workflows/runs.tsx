@@ -33,7 +33,7 @@ function RunStepLine({ step, name }: { step: PublicRunStep; name: string }) {
   return (
     <li>
       <span class="row">
-        <strong>{step.position}. {name}</strong>
+        <strong>{name}</strong>
         <RunStatus status={step.status} />
         <span class="small muted">{facts.filter(Boolean).join(' · ')}</span>
       </span>

@@ -31,7 +31,7 @@ function TemplateHint({ position }: { position: number }) {
     <p class="note small">
       <span>
         Type fixed text, or insert values with {'{{…}}'}: <code>{'{{trigger.title}}'}</code> reads the field <em>title</em> of
-        the webhook's JSON{position > 1 ? <>, and <code>{'{{steps.1.postId}}'}</code> an output of step 1</> : null}.
+        the webhook's JSON{position > 1 ? <>, and <code>{'{{steps.1.name}}'}</code> the output <em>name</em> of step 1 (a past run shows each step's output)</> : null}.
         A value that is missing when the workflow runs is left empty.
       </span>
     </p>

@@ -4,6 +4,7 @@ import { CopyField } from '../../components/copy-field'
 import { EmptyState } from '../../components/empty-state'
 import { buttonClass, Field, FormError, SubmitButton } from '../../components/form'
 import { Plus, Trash } from '../../components/icons'
+import { Menu, MenuItemButton } from '../../components/menu'
 import { Layout } from '../../layout'
 import { connectionHref } from '../dashboard/paths'
 import { StatusBadges } from '../dashboard/status'
@@ -68,7 +69,7 @@ function StepItem({ workflowId, step, last }: { workflowId: string; step: StepVi
   const base = workflowHref(workflowId, `/steps/${step.position}`)
   const title = step.app && step.action ? `${step.app.name} — ${step.action.name}` : 'This action is no longer available'
   return (
-    <li class="stack">
+    <li class="card stack">
       <div class="card-header">
         <span class="row">
           {step.app ? <AppIcon iconUrl={step.app.iconUrl} name={step.app.name} size={28} /> : null}
@@ -76,17 +77,11 @@ function StepItem({ workflowId, step, last }: { workflowId: string; step: StepVi
         </span>
         <span class="row">
           <a class={buttonClass('secondary')} href={`${base}/edit`}>Edit<span class="visually-hidden"> step {step.position}</span></a>
-          <form method="post" action={`${base}/move`}>
-            <input type="hidden" name="direction" value="up" />
-            <SubmitButton variant="secondary" disabled={step.position === 1}>Move up<span class="visually-hidden"> step {step.position}</span></SubmitButton>
-          </form>
-          <form method="post" action={`${base}/move`}>
-            <input type="hidden" name="direction" value="down" />
-            <SubmitButton variant="secondary" disabled={last}>Move down<span class="visually-hidden"> step {step.position}</span></SubmitButton>
-          </form>
-          <form method="post" action={`${base}/delete`}>
-            <SubmitButton variant="danger"><Trash size={16} />Delete<span class="visually-hidden"> step {step.position}</span></SubmitButton>
-          </form>
+          <Menu label={`More actions for step ${step.position}`}>
+            {step.position > 1 ? <MenuItemButton action={`${base}/move`} fields={{ direction: 'up' }}>Move up</MenuItemButton> : null}
+            {last ? null : <MenuItemButton action={`${base}/move`} fields={{ direction: 'down' }}>Move down</MenuItemButton>}
+            <MenuItemButton action={`${base}/delete`} danger><Trash size={16} />Delete step</MenuItemButton>
+          </Menu>
         </span>
       </div>
       <StepConnection step={step} />

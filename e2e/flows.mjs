@@ -1,0 +1,141 @@
+// What a person does, step by step, in the owner's dashboard and on the client's pages.
+// Locators go by role, label and visible text, as a person finds things.
+import assert from 'node:assert/strict'
+
+export const INVALID_LINK_TEXT =
+  'This connection link is invalid, has already been used, or has expired. Please contact your requester to get a new link.'
+export const GOOD_KEY = 'demo_e2e_key_0001'
+export const OTHER_GOOD_KEY = 'demo_e2e_key_0002'
+export const WRONG_KEY = 'wrong_key_123456'
+
+let counter = 0
+/** Unique per run, so parallel owners never collide. */
+export function uniqueOwner(label) {
+  counter += 1
+  const id = `${Date.now().toString(36)}${counter}`
+  return { name: `${label} Owner`, email: `${label.toLowerCase().replace(/\W+/g, '-')}-${id}@agency.example`, password: 'correct horse battery' }
+}
+
+/** A page whose navigation failures (4xx/5xx documents, console errors) are collected for the report. */
+export async function openPage(context) {
+  const page = await context.newPage()
+  page.problems = []
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => { if (message.type() === 'error') page.problems.push(`console: ${message.text()}`) })
+  return page
+}
+
+export async function expectHeading(page, name) {
+  await page.getByRole('heading', { level: 1, name }).waitFor()
+}
+
+export async function signUp(page, baseUrl, owner) {
+  await page.goto(`${baseUrl}/`)
+  // A newcomer lands on the login page and follows "Create an account".
+  await page.getByRole('link', { name: 'Create an account' }).click()
+  await expectHeading(page, 'Create your Tether account')
+  await page.getByLabel('Your name').fill(owner.name)
+  await page.getByLabel('Email').fill(owner.email)
+  await page.getByLabel('Password').fill(owner.password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await page.waitForURL('**/connections')
+  await expectHeading(page, 'Connections')
+}
+
+export async function logIn(page, baseUrl, owner) {
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel('Email').fill(owner.email)
+  await page.getByLabel('Password').fill(owner.password)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await page.waitForURL('**/connections')
+}
+
+/** Connections → Add Connection → app → Request Connection via Link → name → Generate link; returns the link. */
+export async function requestLink(page, baseUrl, { appName, connectionName, lifetime, onLinkPage }) {
+  await page.goto(`${baseUrl}/connections`)
+  await page.getByRole('link', { name: 'Add Connection' }).first().click()
+  await expectHeading(page, 'Add Connection')
+  await page.getByRole('link', { name: new RegExp(`^${appName}\\b`) }).click()
+  await expectHeading(page, `Add ${appName} connection`)
+  const viaLink = page.getByRole('region', { name: 'Request Connection via Link' })
+  await viaLink.getByLabel('Connection name').fill(connectionName)
+  if (lifetime) await viaLink.getByLabel('Link expires after').selectOption({ label: lifetime })
+  await viaLink.getByRole('button', { name: 'Generate link' }).click()
+  await expectHeading(page, 'Your connection link is ready')
+  if (onLinkPage) await onLinkPage(page)
+  return readLink(page, baseUrl)
+}
+
+/** The link as the owner copies it from the link page. */
+export async function readLink(page, baseUrl) {
+  const url = await page.getByLabel('Connection link', { exact: true }).inputValue()
+  assert.match(url, new RegExp(`^${baseUrl.replace(/[.]/g, '\\.')}/connect/[A-Za-z0-9_-]{20,}$`), 'the link page shows a /connect/<token> URL')
+  return url
+}
+
+export function connectionRow(page, connectionName) {
+  return page.getByRole('row').filter({ has: page.getByRole('link', { name: connectionName, exact: true }) })
+}
+
+/** The badge's visible text plus its screen-reader detail, e.g. "Pending: credential refresh in progress…". */
+export async function badgeOf(page, connectionName) {
+  const row = connectionRow(page, connectionName)
+  await row.waitFor()
+  return (await row.locator('.badge').first().getAttribute('title')) ?? ''
+}
+
+export async function gotoConnections(page, baseUrl) {
+  await page.goto(`${baseUrl}/connections`)
+  await expectHeading(page, 'Connections')
+}
+
+/** The client's invitation: everything they must see before accepting. */
+export async function expectInvitation(page, { appName, owner, connectionName, refresh = false }) {
+  await expectHeading(page, refresh ? `Refresh your ${appName} connection` : `Connect your ${appName} account`)
+  const card = page.getByRole('region', { name: refresh ? `Refresh your ${appName} connection` : `Connect your ${appName} account` })
+  await card.getByRole('img', { name: appName }).first().waitFor()
+  await card.getByText(owner.name, { exact: true }).first().waitFor()
+  await card.getByRole('link', { name: owner.email }).waitFor()
+  await card.getByText(connectionName, { exact: true }).waitFor()
+  await card.getByText(`Once connected, ${owner.name} will be able to use these credentials in their workflows.`, { exact: false }).waitFor()
+  await card.getByRole('button', { name: 'Accept & Connect' }).waitFor()
+  await card.getByRole('button', { name: 'Reject', exact: true }).waitFor()
+}
+
+/** Accept & Connect, then the API-key form. */
+export async function acceptToKeyForm(page, appName) {
+  await page.getByRole('button', { name: 'Accept & Connect' }).click()
+  await expectHeading(page, `Connect ${appName}`)
+}
+
+export async function submitKey(page, key) {
+  await page.getByLabel('API key').fill(key)
+  await page.getByRole('button', { name: 'Grant Access' }).click()
+}
+
+export async function expectConnected(page) {
+  await expectHeading(page, 'Connection created successfully')
+}
+
+export async function expectInvalidLink(page) {
+  await page.getByText(INVALID_LINK_TEXT).waitFor()
+}
+
+/** Client side, start to end, with a good key. */
+export async function clientConnectsWithKey(page, url, { appName, key = GOOD_KEY }) {
+  await page.goto(url)
+  await acceptToKeyForm(page, appName)
+  await submitKey(page, key)
+  await expectConnected(page)
+}
+
+/** Polls by reloading, for state another actor changes (a run finishing, a badge turning). */
+export async function reloadUntil(page, check, { timeout = 20_000, what }) {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    if (await check()) return
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000}s waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await page.reload()
+  }
+}

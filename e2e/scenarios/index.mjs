@@ -1,0 +1,17 @@
+// The order matters only for the shared workspace's table (the screenshot shows every badge)
+// and for 1 → 2 → 3, which continue one story. 5b waits on the clock, so it runs last.
+import { accessibilityScenario, keyboardScenario } from './accessibility.mjs'
+import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
+import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
+
+export const scenarios = [
+  requestLinkScenario,
+  clientPhoneScenario,
+  workflowScenario,
+  oauthScenario,
+  rejectScenario,
+  refreshScenario,
+  accessibilityScenario,
+  keyboardScenario,
+  expiryScenario,
+]

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { call, form, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { createWorkflow, fakeWordPressSite, finishedRun, postStep, trigger, wordpressViaLink } from './workflow-helpers'
+
+type Owner = { cookie: string }
+
+function optionFor(html: string, value: string): { disabled: boolean; label: string } | null {
+  const match = new RegExp(`<option([^>]*)value="${value}"([^>]*)>([^<]*)</option>`).exec(html)
+  return match ? { disabled: /\bdisabled\b/.test(match[1]! + match[2]!), label: match[3]! } : null
+}
+
+async function page(owner: Owner, path: string): Promise<string> {
+  const response = await call(path, { cookie: owner.cookie })
+  expect(response.status, path).toBe(200)
+  return response.text()
+}
+
+function postForm(owner: Owner, path: string, fields: Record<string, string>): Promise<Response> {
+  return call(path, { ...form(fields), cookie: owner.cookie })
+}
+
+describe('workflow builder pages', () => {
+  it('Choose a Connection lists this app’s connections: pending and rejected disabled with their badge, refresh-pending usable', async () => {
+    const owner = await signUpOwner()
+    const site = fakeWordPressSite()
+    const pending = await requestLink(owner, 'wordpress', { name: 'Client Docs' })
+    const rejected = await requestLink(owner, 'wordpress', { name: 'Old Site' })
+    await call(`${rejected.path}/reject`, form({}))
+    const active = await wordpressViaLink(owner, site, 'good-active-pw', 'Main Site')
+    const refreshing = await wordpressViaLink(owner, site, 'good-refreshing-pw', 'Shop Site')
+    expect((await call(`/api/v1/connections/${refreshing}/link`, { method: 'POST', cookie: owner.cookie, json: {} })).status).toBe(201)
+    const otherApp = await requestLink(owner, 'demo-tasks', { name: 'Tasks Elsewhere' })
+    const workflow = await createWorkflow(owner, [])
+
+    const html = await page(owner, `/workflows/${workflow.id}/steps/new/wordpress`)
+    expect(html).toContain('Choose a Connection')
+    expect(optionFor(html, pending.connectionId)).toEqual({ disabled: true, label: 'Client Docs — Pending' })
+    expect(optionFor(html, rejected.connectionId)).toEqual({ disabled: true, label: 'Old Site — Rejected' })
+    expect(optionFor(html, active)).toEqual({ disabled: false, label: expect.stringMatching(/^Main Site \(.+\) — Via Link$/) })
+    expect(optionFor(html, refreshing)).toEqual({ disabled: false, label: expect.stringContaining('Pending refresh, current credentials work') })
+    expect(optionFor(html, otherApp.connectionId)).toBeNull()
+    expect(html).toContain('href="/connections/new/wordpress">Request a new connection via link</a>')
+    expect(html).toContain('{{trigger.title}}')
+
+    // Posting a disabled option anyway is refused and the form comes back with the reason.
+    const refused = await postForm(owner, `/workflows/${workflow.id}/steps`, { appId: 'wordpress', action: 'create-post', connectionId: pending.connectionId, 'input.title': 'T', 'input.content': 'C' })
+    expect(refused.status).toBe(422)
+    const refusedPage = await refused.text()
+    expect(refusedPage).toContain('is still pending')
+    expect(refusedPage).toContain('value="T"')
+  })
+
+  it('builds, reorders, edits and deletes without JavaScript, and shows the runs', async () => {
+    const owner = await signUpOwner()
+    const site = fakeWordPressSite()
+    const connectionId = await wordpressViaLink(owner, site, 'good-builder-pw')
+    expect(await page(owner, '/workflows')).toContain('No workflows yet')
+
+    const created = await postForm(owner, '/workflows', { name: 'Client newsletter' })
+    expect(created.status).toBe(303)
+    const workflowPath = new URL(created.headers.get('location')!, 'http://x').pathname
+    const id = workflowPath.split('/').pop()!
+    const first = await page(owner, `${workflowPath}?done=created`)
+    expect(first).toContain('Client newsletter')
+    expect(first).toMatch(/id="webhook-url"[^>]*value="http:\/\/tether\.test\/hooks\/[A-Za-z0-9_-]{32}"/)
+    expect(await page(owner, `${workflowPath}/steps/new`)).toContain(`href="/workflows/${id}/steps/new/wordpress"`)
+
+    const add = (fields: Record<string, string>) => postForm(owner, `${workflowPath}/steps`, { appId: 'wordpress', action: 'create-post', connectionId, ...fields })
+    expect((await add({ 'input.title': '{{trigger.title}}', 'input.content': 'first' })).status).toBe(303)
+    expect((await add({ 'input.title': 'After {{steps.1.postId}}', 'input.content': 'second', 'input.status': '' })).status).toBe(303)
+    const missing = await add({ 'input.title': 'no content' })
+    expect(missing.status).toBe(400)
+    expect(await missing.text()).toContain('Content is required.')
+
+    // Step 2 reads step 1's output, so it cannot move before it, and step 1 cannot go.
+    const moved = await postForm(owner, `${workflowPath}/steps/2/move`, { direction: 'up' })
+    expect(moved.status).toBe(400)
+    expect(await moved.text()).toContain('refers to step 1, which does not run before step 1')
+    expect((await postForm(owner, `${workflowPath}/steps/1/delete`, {})).status).toBe(400)
+
+    const edit = await page(owner, `${workflowPath}/steps/2/edit`)
+    expect(edit).toContain('value="After {{steps.1.postId}}"')
+    expect((await postForm(owner, `${workflowPath}/steps/2`, { appId: 'wordpress', action: 'create-post', connectionId, 'input.title': 'Independent', 'input.content': 'c' })).status).toBe(303)
+    expect((await postForm(owner, `${workflowPath}/steps/2/move`, { direction: 'up' })).status).toBe(303)
+    const api = await (await call(`/api/v1/workflows/${id}`, { cookie: owner.cookie })).json<{ workflow: { webhookUrl: string; steps: { input: Record<string, string> }[] } }>()
+    expect(api.workflow.steps.map((step) => step.input.title)).toEqual(['Independent', '{{trigger.title}}'])
+
+    const response = await trigger(api.workflow.webhookUrl, { title: 'From the hook' })
+    await finishedRun(owner, id, (await response.json<{ runId: string }>()).runId)
+    const withRuns = await page(owner, workflowPath)
+    expect(withRuns).toContain('Succeeded')
+    expect(withRuns).toContain('HTTP 201')
+
+    expect((await postForm(owner, `${workflowPath}/steps/2/delete`, {})).status).toBe(303)
+    expect((await postForm(owner, `${workflowPath}/rename`, { name: 'Renamed flow' })).status).toBe(303)
+    expect(await page(owner, '/workflows')).toContain('Renamed flow')
+    expect(await page(owner, `${workflowPath}/delete`)).toContain('Delete workflow')
+    const deleted = await postForm(owner, `${workflowPath}/delete`, {})
+    expect(deleted.headers.get('location')).toBe('/workflows?deleted=1')
+    expect((await call(workflowPath, { cookie: owner.cookie })).status).toBe(404)
+    expect((await call(`/api/v1/workflows/${id}/runs`, { cookie: owner.cookie })).status).toBe(404)
+  })
+
+  it('shows a failed run with its step, timing, upstream status and reason', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner, 'wordpress', { name: 'Flaky' })
+    await submitViaLink(link, { siteUrl: fakeWordPressSite(), username: 'wendy', applicationPassword: 'good-flaky-pw' })
+    const workflow = await createWorkflow(owner, [postStep(link.connectionId, { title: '{{trigger.missing}}', content: 'x' })])
+    const response = await trigger(workflow.webhookUrl, {})
+    await finishedRun(owner, workflow.id, (await response.json<{ runId: string }>()).runId)
+    const html = await page(owner, `/workflows/${workflow.id}`)
+    expect(html).toContain('Failed')
+    expect(html).toContain('Title is required.')
+    expect(html).toMatch(/\d+ ms/)
+  })
+
+  it('needs a signed-in owner and refuses cross-site posts', async () => {
+    expect((await call('/workflows')).status).toBe(303)
+    const owner = await signUpOwner()
+    const crossSite = await call('/workflows', { ...form({ name: 'x' }), cookie: owner.cookie, headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' } })
+    expect(crossSite.status).toBe(403)
+    const other = await signUpOwner('Mallory')
+    const workflow = await createWorkflow(owner, [])
+    expect((await call(`/workflows/${workflow.id}`, { cookie: other.cookie })).status).toBe(404)
+  })
+})
