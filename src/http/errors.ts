@@ -48,3 +48,10 @@ export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
   if (error.retryAfterSeconds) response.headers.set('Retry-After', String(error.retryAfterSeconds))
   return response
 }
+
+const CREDENTIAL_FORM_ERRORS: ReadonlySet<string> = new Set(['invalid_credentials', 'invalid_request', 'upstream_error'])
+
+/** Wrong, missing or unverifiable credentials re-show their form with the message (never a 5xx). */
+export function isCredentialFormError(error: unknown): error is AppError {
+  return error instanceof AppError && CREDENTIAL_FORM_ERRORS.has(error.code)
+}

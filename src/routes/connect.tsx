@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
 import { AppError } from '../domain/errors'
 import type { AppEnv } from '../http/context'
+import { isCredentialFormError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import {
   acceptLink, readInvitation, recordOpened, rejectLink, requireOpenLink, submitLinkCredentials,
@@ -40,8 +41,6 @@ async function formValues(c: Context<AppEnv>): Promise<Record<string, unknown>> 
   return Object.fromEntries(Object.entries(body).filter(([, value]) => typeof value === 'string'))
 }
 
-/** Wrong or unreachable credentials re-show the form (never 5xx, never the secret). */
-const FORM_ERRORS = new Set(['invalid_credentials', 'invalid_request', 'upstream_error'])
 
 export const connectRoutes = new Hono<AppEnv>()
   .use(privatePage)
@@ -101,7 +100,7 @@ export const connectRoutes = new Hono<AppEnv>()
       const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), Date.now())
       return c.html(renderPage(<ConnectedPage app={open.app} connectionName={open.connection.name} />))
     } catch (error) {
-      if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error
+      if (!isCredentialFormError(error)) throw error
       const open = await requireOpenLink(deps, token, Date.now())
       const kept = Object.fromEntries(open.app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
       return c.html(renderPage(

@@ -20,7 +20,8 @@ export function Layout({ title, children, owner, variant = 'dashboard', current 
         <title>{`${title} · Tether`}</title>
         <link rel="stylesheet" href="/app.css" />
         <link rel="icon" href="/icons/tether.svg" type="image/svg+xml" />
-        <script src="/copy.js" defer />
+        {/* Copy buttons and menus only exist on the dashboard; client pages need no script at all. */}
+        {variant === 'dashboard' ? <script src="/copy.js" defer /> : null}
       </head>
       <body class={`layout-${variant}`}>
         <a class="skip-link" href="#main">Skip to content</a>

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { listEvents } from '../../db/events'
-import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
+import { isCredentialFormError } from '../../http/errors'
 import { validate } from '../../http/validate'
 import { deleteConnection, replaceCredentials, requireApp, requireConnection } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
@@ -15,7 +15,7 @@ import { connectionHref } from '../../views/pages/dashboard/paths'
 import { allowProviderRedirect } from '../connect'
 import { fieldErrorsOf, readForm } from './forms'
 import { redirectToOwnerSignIn } from './oauth'
-import { CREDENTIAL_FORM_ERRORS, idParam } from './schemas'
+import { idParam } from './schemas'
 import { connectionView, ownerView } from './view-models'
 
 type DetailsExtras = Pick<ConnectionDetailsProps, 'update' | 'notice'>
@@ -43,7 +43,7 @@ export const connectionPages = new Hono<AppEnv>()
       await replaceCredentials(deps, c.get('owner'), id, credentialsFromFields(app, form), Date.now())
       return c.redirect(connectionHref(id, '?updated=1'), 303)
     } catch (error) {
-      if (!(error instanceof AppError) || !CREDENTIAL_FORM_ERRORS.has(error.code)) throw error
+      if (!isCredentialFormError(error)) throw error
       const values = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, form[f.key] ?? '']))
       return showDetails(c, deps, id, { update: { values, errors: fieldErrorsOf(error), error: error.message } }, error.status)
     }

@@ -4,6 +4,7 @@ import { isAppAvailable, listedApps } from '../../apps'
 import type { AppDefinition } from '../../apps/types'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
+import { isCredentialFormError } from '../../http/errors'
 import { validate } from '../../http/validate'
 import { createDirectConnection, requireApp } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
@@ -16,7 +17,7 @@ import { connectionHref } from '../../views/pages/dashboard/paths'
 import { allowProviderRedirect } from '../connect'
 import { fieldErrorsOf, parseForm, readForm, type FormValues } from './forms'
 import { redirectToOwnerSignIn } from './oauth'
-import { appIdParam, CREDENTIAL_FORM_ERRORS, formMessages, linkForm, nameForm } from './schemas'
+import { appIdParam, formMessages, linkForm, nameForm } from './schemas'
 import { ownerView } from './view-models'
 
 const searchQuery = z.object({ q: z.string().trim().max(100).optional() })
@@ -81,7 +82,7 @@ export const newConnectionPages = new Hono<AppEnv>()
       const created = await createDirectConnection(deps, c.get('owner'), { appId: app.id, name: parsed.data.connectionName, credentials }, Date.now())
       return c.redirect(`/connections?created=${encodeURIComponent(created.connection.id)}`, 303)
     } catch (error) {
-      if (!(error instanceof AppError) || !CREDENTIAL_FORM_ERRORS.has(error.code)) throw error
+      if (!isCredentialFormError(error)) throw error
       const direct = { values: keptValues(app, form), errors: fieldErrorsOf(error), error: error.message }
       return showForm(c, deps, app, { direct }, error.status)
     }

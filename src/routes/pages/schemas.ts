@@ -23,4 +23,3 @@ export const formMessages = {
 }
 
 /** Errors that mean "fix what you typed", shown on the form instead of an error page. */
-export const CREDENTIAL_FORM_ERRORS: ReadonlySet<string> = new Set(['invalid_credentials', 'invalid_request', 'upstream_error'])
