@@ -6,8 +6,11 @@ import { loadKeyring } from '../src/domain/crypto'
 import { openCredentials } from '../src/services/credentials'
 import { requestsSince } from './app-calls'
 import { fakeCursor, type RecordedRequest } from './fake-requests'
-import { call, getConnection, signUpOwner } from './helpers'
-import { createWorkflow, directConnection, finishedRun, runWorkflow, trigger } from './workflow-helpers'
+import { findWorkflow } from '../src/db/workflows'
+import { depsFromEnv } from '../src/services/deps'
+import { executeRun, startRun } from '../src/services/workflows/runs'
+import { call, getConnection, ORIGIN, signUpOwner } from './helpers'
+import { createWorkflow, directConnection, runsOf, runWorkflow } from './workflow-helpers'
 
 async function stored(id: string): Promise<OAuthCredentials & { revision: number }> {
   const row = await env.DB.prepare('SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion, credentials_revision AS revision FROM connections WHERE id = ?')
@@ -57,9 +60,13 @@ describe('OAuth tokens at run time', () => {
     const owner = await signUpOwner()
     const { id, workflow } = await expiredGoogleDocs(owner, 'refresh-70')
     const before = await stored(id)
-    const started = await Promise.all([trigger(workflow.webhookUrl, { title: 'a' }), trigger(workflow.webhookUrl, { title: 'b' })])
-    const runs = await Promise.all(started.map(async (response) => finishedRun(owner, workflow.id, (await response.json<{ runId: string }>()).runId)))
-    expect(runs.map((run) => run.status)).toEqual(['succeeded', 'succeeded'])
+    // Run directly, side by side, with a roomy upstream timeout so a busy test machine cannot decide the outcome.
+    const deps = depsFromEnv({ ...env, UPSTREAM_TIMEOUT_MS: '5000' }, ORIGIN)
+    const found = (await findWorkflow(deps.db, owner.workspaceId, workflow.id))!
+    const started = await Promise.all(['a', 'b'].map((title) => startRun(deps, found, { title }, Date.now())))
+    await Promise.all(started.map((run) => executeRun(deps, run)))
+    const runs = (await runsOf(owner, workflow.id)).filter((run) => started.some((mine) => mine.runId === run.id))
+    expect(runs.map((run) => [run.status, run.error])).toEqual([['succeeded', null], ['succeeded', null]])
     const after = await stored(id)
     expect(after.revision).toBe(before.revision + 1)
     expect(after.refreshToken).toBe('refresh-71')
