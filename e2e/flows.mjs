@@ -8,21 +8,26 @@ export const GOOD_KEY = 'demo_e2e_key_0001'
 export const OTHER_GOOD_KEY = 'demo_e2e_key_0002'
 export const WRONG_KEY = 'wrong_key_123456'
 
-let counter = 0
-/** Unique per run, so parallel owners never collide. */
-export function uniqueOwner(label) {
-  counter += 1
-  const id = `${Date.now().toString(36)}${counter}`
-  return { name: `${label} Owner`, email: `${label.toLowerCase().replace(/\W+/g, '-')}-${id}@agency.example`, password: 'correct horse battery' }
-}
-
-/** A page whose navigation failures (4xx/5xx documents, console errors) are collected for the report. */
+/** A page that collects script errors, CSP refusals and failed subresources in `page.problems`. */
 export async function openPage(context) {
   const page = await context.newPage()
   page.problems = []
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`))
-  page.on('console', (message) => { if (message.type() === 'error') page.problems.push(`console: ${message.text()}`) })
+  // 4xx documents are expected (422 form, 410 invalid link); what matters is a broken subresource.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) page.problems.push(`console: ${message.text()}`)
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.request().resourceType() !== 'document') page.problems.push(`${response.status()} ${response.url()}`)
+  })
   return page
+}
+
+/** No broken icons: every image on the page has loaded. */
+export async function assertImagesLoaded(page) {
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete))
+  const broken = await page.locator('img').evaluateAll((imgs) => imgs.filter((img) => img.naturalWidth === 0).map((img) => img.src))
+  assert.deepEqual(broken, [], 'every image on the page loads')
 }
 
 export async function expectHeading(page, name) {
@@ -93,7 +98,8 @@ export async function gotoConnections(page, baseUrl) {
 export async function expectInvitation(page, { appName, owner, connectionName, refresh = false }) {
   await expectHeading(page, refresh ? `Refresh your ${appName} connection` : `Connect your ${appName} account`)
   const card = page.getByRole('region', { name: refresh ? `Refresh your ${appName} connection` : `Connect your ${appName} account` })
-  await card.getByRole('img', { name: appName }).first().waitFor()
+  await assertImagesLoaded(page)
+  assert.ok(await card.locator(`img.app-icon[src$="/${appName.toLowerCase().replace(/ /g, '-')}.svg"]`).count(), `the ${appName} icon is shown`)
   await card.getByText(owner.name, { exact: true }).first().waitFor()
   await card.getByRole('link', { name: owner.email }).waitFor()
   await card.getByText(connectionName, { exact: true }).waitFor()

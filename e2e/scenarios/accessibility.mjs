@@ -4,7 +4,7 @@ import { assertAccessible, DESKTOP, PHONE } from '../browser.mjs'
 import {
   expectConnected, expectHeading, expectInvalidLink, expectInvitation, GOOD_KEY, logIn, openPage, requestLink, submitKey, WRONG_KEY,
 } from '../flows.mjs'
-import { ALEX } from './journey.mjs'
+import { ALEX, assertFitsViewport } from './journey.mjs'
 
 // The app's CSP forbids injected scripts, rightly; only the contexts that run axe bypass it.
 const AXE_DESKTOP = { ...DESKTOP, bypassCSP: true }
@@ -99,5 +99,37 @@ export const keyboardScenario = {
     await tabTo(client, 'Grant Access')
     await client.keyboard.press('Enter')
     await expectConnected(client)
+  },
+}
+
+export const ownerPhoneScenario = {
+  name: 'phone: the owner’s dashboard pages fit a 390 px screen',
+  async run(t) {
+    await t.shared.workspace(ALEX)
+    const page = await t.newPage(PHONE)
+    await logIn(page, t.baseUrl, ALEX)
+    const visit = async (label, path, heading) => {
+      if (path) await page.goto(`${t.baseUrl}${path}`)
+      if (heading) await expectHeading(page, heading)
+      await assertFitsViewport(page).catch((error) => { throw new Error(`${label}: ${error.message}`) })
+    }
+    await visit('connections', '/connections', 'Connections')
+    await t.screenshot(page, 'connections-phone')
+    await visit('add connection', '/connections/new', 'Add Connection')
+    await page.getByRole('link', { name: /^Demo Tasks/ }).click()
+    await visit('add Demo Tasks', null, 'Add Demo Tasks connection')
+    // Whatever the earlier scenarios left in the workspace: a connection's page, its link page, a workflow.
+    await page.goto(`${t.baseUrl}/connections`)
+    const first = page.getByRole('table').getByRole('link').first()
+    if (await first.count()) {
+      const href = await first.getAttribute('href')
+      await visit('connection details', href, await first.innerText())
+      await visit('connection link', `${href}/link`, /Update Connection via Link/)
+    }
+    await visit('workflows', '/workflows', 'Workflows')
+    const workflow = page.locator('main table a').first()
+    if (await workflow.count()) await visit('workflow', await workflow.getAttribute('href'), await workflow.innerText())
+    await visit('settings', '/settings', 'Settings')
+    assert.deepEqual(page.problems, [], 'no page errors on the owner pages')
   },
 }

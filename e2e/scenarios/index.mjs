@@ -1,6 +1,6 @@
 // The order matters only for the shared workspace's table (the screenshot shows every badge)
 // and for 1 → 2 → 3, which continue one story. 5b waits on the clock, so it runs last.
-import { accessibilityScenario, keyboardScenario } from './accessibility.mjs'
+import { accessibilityScenario, keyboardScenario, ownerPhoneScenario } from './accessibility.mjs'
 import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
 
@@ -13,5 +13,6 @@ export const scenarios = [
   refreshScenario,
   accessibilityScenario,
   keyboardScenario,
+  ownerPhoneScenario,
   expiryScenario,
 ]

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { DESKTOP, PHONE } from '../browser.mjs'
 import {
-  acceptToKeyForm, badgeOf, connectionRow, expectConnected, expectHeading, expectInvalidLink, expectInvitation, GOOD_KEY,
+  badgeOf, connectionRow, expectConnected, expectHeading, expectInvalidLink, expectInvitation, GOOD_KEY,
   gotoConnections, reloadUntil, requestLink, submitKey, WRONG_KEY,
 } from '../flows.mjs'
 
@@ -32,6 +32,7 @@ export const requestLinkScenario = {
       async onLinkPage(linkPage) {
         await linkPage.getByRole('img', { name: 'QR code of the connection link' }).waitFor()
         await linkPage.getByText(`The connection name “${CONNECTION}” is visible to the person receiving the link.`).waitFor()
+        await t.screenshot(linkPage, 'connection-link', { fullPage: true })
       },
     })
     // The copy button puts exactly the shown link on the clipboard.
@@ -39,7 +40,6 @@ export const requestLinkScenario = {
     await page.getByRole('button', { name: /Copied/ }).first().waitFor()
     const copied = await page.evaluate(() => navigator.clipboard.readText())
     assert.equal(copied, shown, 'the clipboard holds the link shown on the page')
-    await t.screenshot(page, 'connection-link', { fullPage: true })
     // Back on the table the new row waits for the client.
     await gotoConnections(page, t.baseUrl)
     assert.match(await badgeOf(page, CONNECTION), /^Pending: waiting for the client/)
@@ -152,10 +152,17 @@ export const workflowScenario = {
 export async function assertFitsViewport(page) {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth
+    const sticksOut = (box) => box.right > width + 1 || box.left < -1
+    // Inside a box that clips or scrolls and itself fits, nothing shows outside the screen.
+    const contained = (el) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible' && !sticksOut(up.getBoundingClientRect())) return true
+      }
+      return false
+    }
     const wide = [...document.querySelectorAll('body *')].filter((el) => {
       const box = el.getBoundingClientRect()
-      return box.width > 0 && (box.right > width + 1 || box.left < -1) && getComputedStyle(el).position !== 'fixed'
-        && !el.closest('.visually-hidden, .skip-link')
+      return box.width > 0 && sticksOut(box) && getComputedStyle(el).position !== 'fixed' && !contained(el)
     })
     return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) }
   })

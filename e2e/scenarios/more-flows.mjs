@@ -125,7 +125,7 @@ export const refreshScenario = {
     await gotoConnections(owner, t.baseUrl)
     assert.match(await badgeOf(owner, name), /^Via Link: /)
     const row = connectionRow(owner, name)
-    await row.getByText(`Actions for ${name}`).click()
+    await row.locator('summary', { hasText: `Actions for ${name}` }).click()
     await row.getByRole('link', { name: 'Update Connection via Link' }).click()
     await expectHeading(owner, 'Update Connection via Link')
     await owner.getByRole('button', { name: 'Refresh credentials' }).click()

@@ -4,6 +4,7 @@ import { AppIcon } from '../../components/app-icon'
 import { Field, SubmitButton } from '../../components/form'
 import { Steps } from '../../components/steps'
 import { Layout } from '../../layout'
+import { flowSteps } from './access'
 
 export interface CredentialsFormProps {
   app: AppDefinition
@@ -17,7 +18,7 @@ export interface CredentialsFormProps {
 export function CredentialsFormPage({ app, token, connectionName, error, values = {} }: CredentialsFormProps) {
   return (
     <Layout title={`Connect ${app.name}`} variant="public">
-      <Steps current={2} labels={['Review', 'Enter key', 'Done']} />
+      <Steps current={2} labels={flowSteps(app)} />
       <section class="card" aria-labelledby="auth-title">
         <div class="card-header row">
           <AppIcon iconUrl={app.iconUrl} name={app.name} size={40} />

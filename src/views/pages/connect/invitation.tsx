@@ -6,7 +6,7 @@ import { buttonClass } from '../../components/form'
 import { Steps } from '../../components/steps'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
-import { accessSummary } from './access'
+import { accessSummary, flowSteps } from './access'
 
 export interface InvitationProps {
   snapshot: InvitationSnapshot
@@ -19,7 +19,7 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
   const title = refresh ? `Refresh your ${app.name} connection` : `Connect your ${app.name} account`
   return (
     <Layout title={title} variant="public">
-      <Steps current={1} />
+      <Steps current={1} labels={flowSteps(app)} />
       <section class="card invite" aria-labelledby="invite-title">
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
         <h1 id="invite-title">{title}</h1>

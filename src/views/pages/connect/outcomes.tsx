@@ -5,11 +5,12 @@ import { AppIcon } from '../../components/app-icon'
 import { buttonClass } from '../../components/form'
 import { Steps } from '../../components/steps'
 import { Layout } from '../../layout'
+import { flowSteps } from './access'
 
 export function ConnectedPage({ app, connectionName, requesterName }: { app: AppDefinition; connectionName: string; requesterName?: string }) {
   return (
     <Layout title="Connection created" variant="public">
-      <Steps current={3} />
+      <Steps current={3} labels={flowSteps(app)} />
       <section class="card invite" aria-labelledby="done-title">
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
         <h1 id="done-title">Connection created successfully</h1>
