@@ -1,6 +1,9 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { call, DEMO_KEY, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
+import type { AppError } from '../src/domain/errors'
+import { completeLink, requireOpenLink } from '../src/services/client-flow'
+import { depsFromEnv } from '../src/services/deps'
+import { call, DEMO_KEY, form, getConnection, ORIGIN, requestLink, signUpOwner, submitViaLink } from './helpers'
 
 describe('single use under concurrency', () => {
   it('of 25 concurrent submissions exactly one wins, over several rounds', async () => {
@@ -10,6 +13,7 @@ describe('single use under concurrency', () => {
       const responses = await Promise.all(Array.from({ length: 25 }, () => submitViaLink(link, { apiKey: DEMO_KEY })))
       const statuses = responses.map((r) => r.status)
       expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+      // The others wait for the check in progress, then find the link spent.
       expect(statuses.filter((s) => s === 410)).toHaveLength(24)
       const events = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE connection_id = ? AND type = 'credentials_submitted'")
         .bind(link.connectionId).first<{ n: number }>()
@@ -17,6 +21,22 @@ describe('single use under concurrency', () => {
       const row = await env.DB.prepare('SELECT credentials_revision AS rev FROM connections WHERE id = ?').bind(link.connectionId).first<{ rev: number }>()
       expect(row?.rev).toBe(1)
     }
+  })
+
+  it('of 25 concurrent completions of verified credentials, the D1 claim alone lets exactly one through', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    const deps = depsFromEnv(env, ORIGIN)
+    const now = Date.now()
+    const open = await requireOpenLink(deps, link.token, now)
+    const meta = { ipCountry: null, userAgent: null }
+    const outcomes = await Promise.allSettled(Array.from({ length: 25 }, (_, i) =>
+      completeLink(deps, open, { apiKey: `${DEMO_KEY}_${i}` }, { label: `account ${i}` }, meta, now)))
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected' && (outcome.reason as AppError).code === 'link_invalid')).toHaveLength(24)
+    const row = await env.DB.prepare("SELECT credentials_revision AS rev, (SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events FROM connections WHERE id = ?1")
+      .bind(link.connectionId).first()
+    expect(row).toEqual({ rev: 1, events: 1 })
   })
 
   it('accept-and-submit racing reject ends in one consistent outcome', async () => {

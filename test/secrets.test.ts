@@ -1,16 +1,30 @@
 import { env } from 'cloudflare:workers'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadKeyring } from '../src/domain/crypto'
 import { toBase64, toBase64Url, toHex, utf8 } from '../src/domain/encoding'
 import { openCredentials } from '../src/services/credentials'
 import type { ConnectionRow } from '../src/db/connections'
 import type { OAuthCredentials } from '../src/apps/types'
-import { call, form, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { call, DEMO_KEY, form, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { fakeCursor, fakeRequests } from './fake-requests'
+import { createWorkflow, directConnection, fakeWordPressSite, postStep, runWorkflow, storeCredentials, wordpressViaLink } from './workflow-helpers'
 
+/**
+ * The secret as it could appear: raw, URL-encoded, hex, and base64/base64url at each of the three
+ * byte alignments it can have inside a longer encoded value (only the characters it alone decides).
+ */
 function forms(secret: string): string[] {
   const bytes = utf8.encode(secret)
-  return [secret, toHex(bytes), toBase64(bytes), toBase64Url(bytes), encodeURIComponent(secret)]
+  const found = new Set([secret, encodeURIComponent(secret), toHex(bytes)])
+  for (let offset = 0; offset < 3; offset++) {
+    const shifted = new Uint8Array(offset + bytes.length)
+    shifted.set(bytes, offset)
+    const start = Math.ceil((offset * 4) / 3)
+    const end = Math.floor(((offset + bytes.length) * 4) / 3)
+    found.add(toBase64(shifted).slice(start, end))
+    found.add(toBase64Url(shifted).slice(start, end))
+  }
+  return [...found]
 }
 
 async function dumpD1(): Promise<string> {
@@ -25,6 +39,34 @@ async function dumpKV(): Promise<string> {
   return values.join('\n')
 }
 
+async function storedCredentials(id: string): Promise<Record<string, unknown>> {
+  const row = await env.DB.prepare('SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion FROM connections WHERE id = ?')
+    .bind(id).first<ConnectionRow>()
+  return await openCredentials(await loadKeyring(env.ENCRYPTION_KEYS), row!) as Record<string, unknown>
+}
+
+/** Checks every secret, in every encoding, against D1, KV, the logs and (unless exempt) the responses; returns how many checks ran. */
+async function expectNowhere(secrets: Record<string, string>, logged: string[], responses: string, exemptFromResponses: string[] = []): Promise<number> {
+  const d1 = await dumpD1()
+  const kv = await dumpKV()
+  let checks = 0
+  for (const [name, secret] of Object.entries(secrets)) {
+    expect(secret.length, name).toBeGreaterThanOrEqual(8)
+    for (const encoded of forms(secret)) {
+      expect({ name, encoded, inD1: d1.includes(encoded) }).toEqual({ name, encoded, inD1: false })
+      expect({ name, encoded, inKV: kv.includes(encoded) }).toEqual({ name, encoded, inKV: false })
+      expect({ name, encoded, inLogs: logged.some((line) => line.includes(encoded)) }).toEqual({ name, encoded, inLogs: false })
+      checks += 3
+      if (exemptFromResponses.includes(name)) continue
+      expect({ name, encoded, inResponses: responses.includes(encoded) }).toEqual({ name, encoded, inResponses: false })
+      checks++
+    }
+  }
+  return checks
+}
+
+const figures = { flows: 0, checks: 0 }
+
 describe('no plaintext secret at rest, in responses or in logs', () => {
   const logged: string[] = []
   beforeEach(() => {
@@ -33,6 +75,7 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     }
   })
   afterEach(() => vi.restoreAllMocks())
+  afterAll(() => console.info(`[figure] plaintext scan: ${figures.flows} flows, ${figures.checks} checks (secret × encoding × D1/KV/logs/responses), 0 found`))
 
   it('after an API-key flow and an OAuth flow', async () => {
     const owner = await signUpOwner()
@@ -71,20 +114,97 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
       linkToken: keyLink.token, oauthLinkToken: oauthLink.token, canary, wrongKey: 'wrong-canary-attempt-123',
       state, code: back.searchParams.get('code')!, verifier, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken!,
     }
-    const d1 = await dumpD1()
-    const kv = await dumpKV()
-    const afterSubmission = responses.slice(3).join('\n')
-    for (const [name, secret] of Object.entries(secrets)) {
-      for (const encoded of forms(secret)) {
-        expect({ name, inD1: d1.includes(encoded) }).toEqual({ name, inD1: false })
-        expect({ name, inKV: kv.includes(encoded) }).toEqual({ name, inKV: false })
-        expect({ name, inLogs: logged.some((line) => line.includes(encoded)) }).toEqual({ name, inLogs: false })
-      }
+    // Link tokens and the state travel in URLs the client was given; everything else never comes back.
+    figures.checks += await expectNowhere(secrets, logged, responses.slice(3).join('\n'), ['linkToken', 'oauthLinkToken', 'state'])
+    figures.flows += 2
+  })
+
+  it('after a refresh via link, direct and replaced credentials, API tokens and the dashboard', async () => {
+    const owner = await signUpOwner()
+    const responses: string[] = []
+    const keep = async (response: Response) => { responses.push(`${[...response.headers].join(';')}\n${await response.clone().text()}`); return response }
+    const canary = (label: string) => `demo_${label}_${crypto.randomUUID().replaceAll('-', '')}`
+    const secrets: Record<string, string> = {}
+
+    const link = await requestLink(owner)
+    secrets.firstKey = canary('first')
+    expect((await keep(await submitViaLink(link, { apiKey: secrets.firstKey }))).status).toBe(200)
+    const refreshed = await keep(await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} }))
+    const refreshPath = new URL((await refreshed.clone().json<{ link: { url: string } }>()).link.url).pathname
+    secrets.refreshToken = refreshPath.split('/').pop()!
+    secrets.wrongRefreshKey = `wrong_${crypto.randomUUID()}`
+    expect((await keep(await call(refreshPath, form({ apiKey: secrets.wrongRefreshKey })))).status).toBe(422)
+    secrets.refreshedKey = canary('refreshed')
+    expect((await keep(await call(refreshPath, form({ apiKey: secrets.refreshedKey })))).status).toBe(200)
+    expect(await storedCredentials(link.connectionId)).toEqual({ apiKey: secrets.refreshedKey })
+
+    secrets.directToken = `pk_good_${crypto.randomUUID()}`
+    const direct = await directConnection(owner, 'clickup', { apiToken: secrets.directToken })
+    secrets.replacedToken = `pk_good_${crypto.randomUUID()}`
+    expect((await keep(await call(`/api/v1/connections/${direct}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiToken: secrets.replacedToken } } }))).status).toBe(200)
+    secrets.refusedToken = `pk_refused_${crypto.randomUUID()}`
+    expect((await keep(await call(`/api/v1/connections/${direct}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiToken: secrets.refusedToken } } }))).status).toBe(422)
+
+    secrets.dashboardKey = canary('dashboard')
+    const created = await keep(await call('/connections/new/demo-tasks/direct', { ...form({ connectionName: 'Typed in', apiKey: secrets.dashboardKey }), cookie: owner.cookie }))
+    expect(created.status).toBe(303)
+    const dashboardId = new URL(created.headers.get('location')!, 'http://tether.test').searchParams.get('created')!
+    secrets.dashboardUpdate = canary('update')
+    expect((await keep(await call(`/connections/${dashboardId}/credentials`, { ...form({ apiKey: secrets.dashboardUpdate }), cookie: owner.cookie }))).status).toBe(303)
+    expect(await storedCredentials(dashboardId)).toEqual({ apiKey: secrets.dashboardUpdate })
+
+    const token = await keep(await call('/api/v1/tokens', { method: 'POST', cookie: owner.cookie, json: { name: 'CI' } }))
+    secrets.apiToken = (await token.clone().json<{ token: string }>()).token
+    secrets.session = owner.cookie.split('=')[1]!
+
+    for (const path of ['/api/v1/connections', `/api/v1/connections/${link.connectionId}`, `/api/v1/connections/${link.connectionId}/events`, `/api/v1/connections/${link.connectionId}/link`,
+      `/api/v1/connections/${direct}/events`, '/connections', `/connections/${link.connectionId}`, `/connections/${link.connectionId}/link`, `/connections/${dashboardId}`, `/connections/${direct}`, '/settings']) {
+      expect((await keep(await call(path, { cookie: owner.cookie }))).status).toBe(200)
     }
-    for (const name of ['canary', 'wrongKey', 'code', 'verifier', 'accessToken', 'refreshToken'] as const) {
-      for (const encoded of forms(secrets[name])) {
-        expect({ name, inResponses: afterSubmission.includes(encoded) }).toEqual({ name, inResponses: false })
-      }
+    await keep(await call(refreshPath))
+    // The API token is shown once, when created; the refresh link token is the owner's to send.
+    figures.checks += await expectNowhere(secrets, logged, responses.join('\n'), ['refreshToken', 'apiToken', 'session'])
+    figures.flows += 5
+  })
+
+  it('after workflow runs: a via-link WordPress post, an OAuth token refresh, and a failing step', async () => {
+    const owner = await signUpOwner()
+    const responses: string[] = []
+    const keep = async (response: Response) => { responses.push(await response.clone().text()); return response }
+    const secrets: Record<string, string> = {}
+
+    const site = fakeWordPressSite()
+    secrets.wordpressPassword = `good-canary-${crypto.randomUUID()}`
+    const wordpress = await wordpressViaLink(owner, site, secrets.wordpressPassword)
+    const posting = await createWorkflow(owner, [postStep(wordpress, { title: '{{trigger.title}}', content: 'Body' })])
+    secrets.webhookToken = new URL(posting.webhookUrl).pathname.split('/').pop()!
+    expect((await runWorkflow(owner, posting, { title: 'Published' })).status).toBe('succeeded')
+
+    const generation = 1000 + Math.floor(Math.random() * 1_000_000)
+    secrets.staleAccess = `access-good-stale-${crypto.randomUUID()}`
+    secrets.oldRefresh = `refresh-${generation}`
+    const docs = await directConnection(owner, 'google-docs', { accessToken: secrets.staleAccess, refreshToken: secrets.oldRefresh, expiresAt: Date.now() - 60_000 }, 'Client Docs')
+    const documents = await createWorkflow(owner, [{ appId: 'google-docs', action: 'create-document', connectionId: docs, input: { title: '{{trigger.title}}' } }])
+    expect((await runWorkflow(owner, documents, { title: 'Report' })).status).toBe('succeeded')
+    const rotated = await storedCredentials(docs)
+    expect(rotated.refreshToken).toBe(`refresh-${generation + 1}`)
+    secrets.newAccess = String(rotated.accessToken)
+    secrets.newRefresh = String(rotated.refreshToken)
+
+    const failing = await wordpressViaLink(owner, site, 'good-another-password', 'Failing blog')
+    secrets.failingPassword = `boom-canary-${crypto.randomUUID()}`
+    await storeCredentials(failing, { siteUrl: site, username: 'wendy', applicationPassword: secrets.failingPassword })
+    const failingFlow = await createWorkflow(owner, [postStep(failing)])
+    expect((await runWorkflow(owner, failingFlow)).status).toBe('failed')
+
+    for (const workflow of [posting, documents, failingFlow]) {
+      await keep(await call(`/api/v1/workflows/${workflow.id}/runs`, { cookie: owner.cookie }))
+      await keep(await call(`/workflows/${workflow.id}`, { cookie: owner.cookie }))
     }
+    for (const id of [wordpress, docs, failing]) await keep(await call(`/api/v1/connections/${id}/events`, { cookie: owner.cookie }))
+    await keep(await call('/api/v1/workflows', { cookie: owner.cookie }))
+    // The webhook URL is the owner's to use: shown to them, never stored or logged in the clear.
+    figures.checks += await expectNowhere(secrets, logged, responses.join('\n'), ['webhookToken'])
+    figures.flows += 3
   })
 })

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import type { ConnectionRow, LinkRow } from './connections'
 import { connections, events, links } from './schema'
@@ -40,6 +40,26 @@ export function insertEventIfClaimed(db: Db, event: NewEvent, linkId: string, cl
       detail: value(event.detail).as('detail'),
     }).from(links).where(and(eq(links.id, linkId), eq(links.claimId, claimId))),
   )
+}
+
+/**
+ * Takes the link's check lease: while one submitted key is being checked with the app no other
+ * can be, so each refusal is counted before the next key is tried. A lease left behind by a
+ * request that died ends by itself at `leaseUntil`.
+ */
+export function leaseCheck(db: Db, linkId: string, now: number, leaseUntil: number) {
+  return db.update(links)
+    .set({ checkLeaseUntil: leaseUntil })
+    .where(and(
+      eq(links.id, linkId), eq(links.status, 'pending'), gt(links.expiresAt, now),
+      or(isNull(links.checkLeaseUntil), lte(links.checkLeaseUntil, now)),
+    ))
+    .returning({ id: links.id })
+}
+
+/** Ends this request's lease (not a later one taken after it lapsed). */
+export function endCheck(db: Db, linkId: string, leaseUntil: number) {
+  return db.update(links).set({ checkLeaseUntil: null }).where(and(eq(links.id, linkId), eq(links.checkLeaseUntil, leaseUntil)))
 }
 
 /** Counts a wrong submission; the link locks when it reaches the limit. Returns the new count. */

@@ -61,6 +61,8 @@ export const links = sqliteTable('links', {
   purpose: text('purpose', { enum: ['create', 'refresh'] }).notNull(),
   status: text('status', { enum: ['pending', 'used', 'rejected', 'revoked', 'expired', 'locked'] }).notNull(),
   failedAttempts: integer('failed_attempts').notNull().default(0),
+  /** Set while a submitted key is checked with the app: one check per link at a time, so refusals count exactly. */
+  checkLeaseUntil: integer('check_lease_until'),
   /** Set by the one submission that wins the link; the credential write checks it in the same batch. */
   claimId: text('claim_id'),
   rejectReason: text('reject_reason'),

@@ -1,24 +1,37 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from './context'
 
 const BASE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
+/** Sets headers on the finished response in place: after the handler, each `c.header()` copies the whole response. */
+function setResponseHeaders(c: Context, headers: Record<string, string>): void {
+  try {
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
+  } catch {
+    // A response passed through from fetch() has immutable headers: copy it once.
+    const copy = new Response(c.res.body, c.res)
+    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value)
+    c.res = copy
+  }
+}
+
 /** Every response gets the same hardening; pages may only widen form-action. */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
   const extra = c.get('formActionOrigins')
-  c.header('Content-Security-Policy', extra?.length ? `${BASE_CSP} ${extra.join(' ')}` : BASE_CSP)
-  c.header('X-Frame-Options', 'DENY')
-  c.header('X-Content-Type-Options', 'nosniff')
-  if (!c.res.headers.has('Referrer-Policy')) c.header('Referrer-Policy', 'same-origin')
-  if (new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', 'max-age=31536000')
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': extra?.length ? `${BASE_CSP} ${extra.join(' ')}` : BASE_CSP,
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+  }
+  if (!c.res.headers.has('Referrer-Policy')) headers['Referrer-Policy'] = 'same-origin'
+  if (c.req.url.startsWith('https:')) headers['Strict-Transport-Security'] = 'max-age=31536000'
+  setResponseHeaders(c, headers)
 }
 
 /** For pages holding a secret in their URL or showing private data. */
 export const privatePage: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
-  c.header('Cache-Control', 'no-store')
-  c.header('Referrer-Policy', 'no-referrer')
-  c.header('X-Robots-Tag', 'noindex, nofollow')
+  setResponseHeaders(c, { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' })
 }

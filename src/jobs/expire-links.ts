@@ -9,7 +9,9 @@ export const EXPIRE_MAX_BATCHES = 20
 
 /**
  * Marks overdue pending links expired and records it, each batch in one transaction. The
- * `status = 'pending'` guard makes it idempotent and safe when two runs overlap.
+ * `status = 'pending'` guard (one statement sees its own subquery, and D1 writes one at a time)
+ * makes it idempotent and safe when two runs overlap. Repeated on the update itself, it made
+ * SQLite walk every pending link through the status index instead of taking the batch by id.
  */
 export async function expireOverdueLinks(db: Db, now: number): Promise<number> {
   let total = 0
@@ -20,7 +22,7 @@ export async function expireOverdueLinks(db: Db, now: number): Promise<number> {
       .orderBy(asc(links.expiresAt)).limit(EXPIRE_BATCH_SIZE)
     const [expired] = await db.batch([
       db.update(links).set({ status: 'expired', closedAt: now, claimId: runId })
-        .where(and(inArray(links.id, overdue), eq(links.status, 'pending')))
+        .where(inArray(links.id, overdue))
         .returning({ id: links.id }),
       db.insert(events).select(
         db.select({

@@ -6,15 +6,15 @@ import type { AppEnv } from '../http/context'
 import { isCredentialFormError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import {
-  acceptLink, readInvitation, recordOpened, rejectLink, requireOpenLink, submitLinkCredentials,
+  acceptLink, invalidLink, isFirstOpenHere, readInvitation, recordOpened, rejectLink, requireOpenLink, submitLinkCredentials,
 } from '../services/client-flow'
 import { depsFor, type Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
 import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
-import { renderPage } from '../views/render'
+import { renderInvalidLinkPage, renderPage } from '../views/render'
 import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
-import { InvitationPage } from '../views/pages/connect/invitation'
-import { ConnectedPage, DeclinedPage, InvalidLinkPage, SignInDeclinedPage } from '../views/pages/connect/outcomes'
+import { renderInvitationPage } from '../views/pages/connect/invitation-template'
+import { ConnectedPage, DeclinedPage, SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import type { AppDefinition } from '../apps/types'
 
 const STATE_COOKIE = 'tether_oauth_state'
@@ -67,12 +67,13 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     const snapshot = await readInvitation(c.env.LINKS, token, now)
     const app = snapshot && getApp(snapshot.appId)
-    if (!snapshot || !app) return c.html(renderPage(<InvalidLinkPage />), 410)
-    const deps = depsFor(c)
-    // Recorded after the response is sent: the page itself never waits on D1.
-    c.executionCtx.waitUntil(recordOpened(deps, snapshot, clientMeta(c.req.raw), now).catch(() => {}))
-    allowProviderRedirect(c, deps, app)
-    return c.html(renderPage(<InvitationPage snapshot={snapshot} app={app} token={token} />))
+    if (!snapshot || !app) return c.html(renderInvalidLinkPage(), 410)
+    // After the response, and once per link per isolate: reloads and link scanners add no D1 write.
+    if (isFirstOpenHere(snapshot.linkId)) {
+      c.executionCtx.waitUntil(recordOpened(depsFor(c), snapshot, clientMeta(c.req.raw), now).catch(() => {}))
+    }
+    if (app.authType === 'oauth2') allowProviderRedirect(c, depsFor(c), app)
+    return c.html(renderInvitationPage(snapshot, app, token))
   })
   .post('/:token/accept', async (c) => {
     const deps = depsFor(c)
@@ -107,4 +108,8 @@ export const connectRoutes = new Hono<AppEnv>()
         <CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} error={error.message} values={kept} />,
       ), 422)
     }
+  })
+  // A mangled link (trailing slash, extra segment, empty token, other method) looks like any unusable one.
+  .all('/*', () => {
+    throw invalidLink()
   })

@@ -6,6 +6,8 @@ import {
   insertApiToken, insertSession, insertUserWithWorkspace, listApiTokens, type UserRow,
 } from '../db/accounts'
 import type { Db } from '../db/client'
+import { ipBucket } from '../domain/rate-limit'
+import { enforceRateLimits, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, SIGNUP_PER_IP, type RateLimitHit } from './rate-limits'
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
 
@@ -24,7 +26,16 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 
-export async function signUp(db: Db, input: { email: string; password: string; name: string }, now: number): Promise<UserRow> {
+/** When and from where (CF-Connecting-IP; null locally) an account is created or signed into. */
+export interface Attempt {
+  now: number
+  ip: string | null
+}
+
+const perIp = (policy: RateLimitHit['policy'], ip: string | null): RateLimitHit[] => (ip ? [{ policy, subject: ipBucket(ip) }] : [])
+
+export async function signUp(db: Db, input: { email: string; password: string; name: string }, { now, ip }: Attempt): Promise<UserRow> {
+  await enforceRateLimits(db, perIp(SIGNUP_PER_IP, ip), now)
   const email = normalizeEmail(input.email)
   if (await findUserByEmail(db, email)) throw new AppError('conflict', 'An account with this email already exists.')
   const password = await hashPassword(input.password)
@@ -44,8 +55,11 @@ export async function signUp(db: Db, input: { email: string; password: string; n
 
 const WRONG_LOGIN = 'Email or password is incorrect.'
 
-export async function logIn(db: Db, input: { email: string; password: string }): Promise<UserRow> {
-  const user = await findUserByEmail(db, normalizeEmail(input.email))
+/** Every attempt counts, before the password is checked, so guesses in parallel are counted too. */
+export async function logIn(db: Db, input: { email: string; password: string }, { now, ip }: Attempt): Promise<UserRow> {
+  const email = normalizeEmail(input.email)
+  await enforceRateLimits(db, [{ policy: LOGIN_PER_ACCOUNT, subject: email }, ...perIp(LOGIN_PER_IP, ip)], now)
+  const user = await findUserByEmail(db, email)
   if (!user) {
     // Spend the same work as a real check so response time does not reveal which emails exist.
     await hashPassword(input.password)

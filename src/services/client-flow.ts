@@ -6,7 +6,7 @@ import { INVALID_LINK_MESSAGE, isLinkOpen, MAX_FAILED_ATTEMPTS } from '../domain
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import type { ConnectionRow, LinkRow } from '../db/connections'
 import { insertEvent } from '../db/events'
-import { claimLink, findLinkWithConnection, insertEventIfClaimed, recordFailedAttempt, updateConnectionIfClaimed } from '../db/links'
+import { claimLink, endCheck, findLinkWithConnection, insertEventIfClaimed, leaseCheck, recordFailedAttempt, updateConnectionIfClaimed } from '../db/links'
 import { connections } from '../db/schema'
 import { credentialsFromFields, sealCredentials, verifyCredentials } from './credentials'
 import type { Deps } from './deps'
@@ -38,8 +38,25 @@ export async function requireOpenLink(deps: Deps, token: string, now: number): P
   return { ...found, app }
 }
 
+/** Links whose "opened" event this isolate has recorded; bounded, so its memory stays flat. */
+const openedHere = new Set<string>()
+const OPENED_HERE_MAX = 10_000
+
+/** True the first time this isolate serves a link's invitation. */
+export function isFirstOpenHere(linkId: string): boolean {
+  if (openedHere.has(linkId)) return false
+  if (openedHere.size >= OPENED_HERE_MAX) openedHere.clear()
+  openedHere.add(linkId)
+  return true
+}
+
 export async function recordOpened(deps: Deps, snapshot: InvitationSnapshot, meta: ClientMeta, now: number): Promise<void> {
-  await insertEvent(deps.db, newEvent({ workspaceId: snapshot.workspaceId, connectionId: snapshot.connectionId, linkId: snapshot.linkId, type: 'opened', actor: 'client', at: now, meta }))
+  try {
+    await insertEvent(deps.db, newEvent({ workspaceId: snapshot.workspaceId, connectionId: snapshot.connectionId, linkId: snapshot.linkId, type: 'opened', actor: 'client', at: now, meta }))
+  } catch (error) {
+    openedHere.delete(snapshot.linkId)
+    throw error
+  }
 }
 
 export async function acceptLink(deps: Deps, token: string, meta: ClientMeta, now: number): Promise<OpenLink> {
@@ -58,20 +75,53 @@ export async function submitLinkCredentials(
 ): Promise<OpenLink> {
   const open = await requireOpenLink(deps, token, now)
   const credentials = credentialsFromFields(open.app, values)
+  const leaseUntil = await takeCheckLease(deps, open, token, now)
   let account: VerifiedAccount
   try {
     account = await verifyCredentials(deps, open.app, credentials)
   } catch (error) {
-    if (error instanceof AppError && error.code === 'invalid_credentials') await countFailure(deps, open, meta, now)
+    if (error instanceof AppError && error.code === 'invalid_credentials') await countFailure(deps, open, leaseUntil, meta, now)
+    else await endCheck(deps.db, open.link.id, leaseUntil)
     throw error
   }
-  await completeLink(deps, open, credentials, account, meta, now)
+  try {
+    await completeLink(deps, open, credentials, account, meta, now)
+  } catch (error) {
+    // Nothing was stored (one batch); let the client retry at once rather than after the lease.
+    await endCheck(deps.db, open.link.id, leaseUntil).catch(() => undefined)
+    throw error
+  }
   return open
 }
 
-async function countFailure(deps: Deps, open: OpenLink, meta: ClientMeta, now: number): Promise<void> {
+/** A check outlives the app's timeout only if the request died; then the lease lapses. */
+const CHECK_LEASE_MARGIN_MS = 5_000
+
+/**
+ * One key is checked with the app at a time per link, so the attempt limit is exact. A second
+ * submission waits for the check in progress: if it won, this one gets the invalid-link page.
+ */
+async function takeCheckLease(deps: Deps, open: OpenLink, token: string, now: number): Promise<number> {
+  const span = deps.config.upstreamTimeoutMs + CHECK_LEASE_MARGIN_MS
+  const started = Date.now()
+  for (let wait = LEASE_POLL_MS; ; wait = Math.min(wait * 2, LEASE_POLL_MAX_MS)) {
+    const at = now + (Date.now() - started)
+    const leased = await leaseCheck(deps.db, open.link.id, at, at + span)
+    if (leased.length > 0) return at + span
+    await requireOpenLink(deps, token, at)
+    if (Date.now() - started > span) break
+    await new Promise((resolve) => setTimeout(resolve, wait))
+  }
+  throw new AppError('rate_limited', 'Another attempt with this link is being checked. Try again in a moment.', undefined, 5)
+}
+
+const LEASE_POLL_MS = 20
+const LEASE_POLL_MAX_MS = 250
+
+async function countFailure(deps: Deps, open: OpenLink, leaseUntil: number, meta: ClientMeta, now: number): Promise<void> {
   const [counted] = await deps.db.batch([
     recordFailedAttempt(deps.db, open.link.id, MAX_FAILED_ATTEMPTS, now),
+    endCheck(deps.db, open.link.id, leaseUntil),
     insertEvent(deps.db, clientEvent(open, 'credentials_failed', meta, now)),
   ])
   if (counted[0]?.status === 'locked') {

@@ -33,7 +33,7 @@ async function prepareLink(deps: Deps, connection: ConnectionRow, purpose: LinkP
   const row: LinkRow = {
     id, connectionId: connection.id, workspaceId: connection.workspaceId, tokenHash,
     tokenBlob: sealed.blob, tokenKeyVersion: sealed.keyVersion, purpose, status: 'pending', failedAttempts: 0,
-    claimId: null, rejectReason: null, expiresAt: linkExpiresAt(now, minutes), createdAt: now, closedAt: null,
+    claimId: null, checkLeaseUntil: null, rejectReason: null, expiresAt: linkExpiresAt(now, minutes), createdAt: now, closedAt: null,
   }
   return { token, tokenHash, row }
 }
@@ -60,13 +60,16 @@ export async function requestConnectionViaLink(
   const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now)
   const created = (type: 'created' | 'link_created') =>
     insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId: connection.id, linkId: link.row.id, type, actor: 'owner', at: now, detail: type === 'created' ? { via: 'link' } : { purpose: 'create', expiresAt: new Date(link.row.expiresAt).toISOString() } }))
+  // The invitation is cached first: if that fails nothing exists yet, and a snapshot of a link
+  // that D1 never got is harmless (every action asks D1) and was never handed out.
+  const issued = await publish(deps, owner, connection, link, now)
   await deps.db.batch([
     deps.db.insert(connections).values(connection),
     deps.db.insert(links).values(link.row),
     created('created'),
     created('link_created'),
   ])
-  return { connection: { connection, link: link.row }, link: await publish(deps, owner, connection, link, now) }
+  return { connection: { connection, link: link.row }, link: issued }
 }
 
 /**
@@ -80,6 +83,7 @@ export async function issueNewLink(
   requireApp(deps, connection.appId)
   const purpose: LinkPurpose = connection.status === 'active' ? 'refresh' : 'create'
   const link = await prepareLink(deps, connection, purpose, expiresInMinutes, now)
+  const issued = await publish(deps, owner, { ...connection, status: purpose === 'create' ? 'pending' : connection.status }, link, now)
   const [revoked] = await deps.db.batch([
     deps.db.update(links).set({ status: 'revoked', closedAt: now })
       .where(and(eq(links.connectionId, connectionId), eq(links.status, 'pending'))).returning({ tokenHash: links.tokenHash }),
@@ -89,7 +93,7 @@ export async function issueNewLink(
     insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId, linkId: link.row.id, type: 'refreshed', actor: 'owner', at: now, detail: { purpose, expiresAt: new Date(link.row.expiresAt).toISOString() } })),
   ])
   await forgetSnapshots(deps, revoked.map((row) => row.tokenHash))
-  return publish(deps, owner, { ...connection, status: purpose === 'create' ? 'pending' : connection.status }, link, now)
+  return issued
 }
 
 export async function revokeOpenLink(deps: Deps, owner: Owner, connectionId: string, now: number): Promise<void> {

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { database } from '../../db/client'
 import type { AppEnv } from '../../http/context'
+import { clientIp } from '../../http/client-ip'
 import { clearSessionCookie, requireOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
 import { createApiToken, endSession, logIn, publicUser, publicWorkspace, signUp, startSession } from '../../services/accounts'
@@ -21,14 +22,15 @@ export const authApi = new Hono<AppEnv>()
   .post('/auth/signup', validate('json', signupSchema), async (c) => {
     const db = database(c.env.DB)
     const now = Date.now()
-    const user = await signUp(db, c.req.valid('json'), now)
+    const user = await signUp(db, c.req.valid('json'), { now, ip: clientIp(c) })
     setSessionCookie(c, (await startSession(db, user.id, now)).token)
     return c.json({ user: publicUser(user), workspace: publicWorkspace(user) }, 201)
   })
   .post('/auth/login', validate('json', loginSchema), async (c) => {
     const db = database(c.env.DB)
-    const user = await logIn(db, c.req.valid('json'))
-    setSessionCookie(c, (await startSession(db, user.id, Date.now())).token)
+    const now = Date.now()
+    const user = await logIn(db, c.req.valid('json'), { now, ip: clientIp(c) })
+    setSessionCookie(c, (await startSession(db, user.id, now)).token)
     return c.json({ user: publicUser(user), workspace: publicWorkspace(user) })
   })
   .post('/auth/logout', async (c) => {

@@ -1,9 +1,12 @@
 import { Hono, type Context } from 'hono'
+import type { VNode } from 'preact'
 import { z } from 'zod'
 import { database } from '../../db/client'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
+import { clientIp } from '../../http/client-ip'
 import { clearSessionCookie, optionalOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
+import { privatePage } from '../../http/security-headers'
 import { endSession, logIn, signUp, startSession } from '../../services/accounts'
 import { renderPage } from '../../views/render'
 import { LoginPage, SignupPage } from '../../views/pages/dashboard/auth'
@@ -29,7 +32,18 @@ async function signIn(c: Context<AppEnv>, userId: string, next: string | null): 
   return c.redirect(next ?? HOME, 303)
 }
 
+const isRateLimited = (error: unknown): error is AppError => error instanceof AppError && error.code === 'rate_limited'
+
+/** The form again, with the wait in words and in Retry-After. */
+function tooManyAttempts(c: Context<AppEnv>, error: AppError, page: VNode): Response {
+  c.header('Retry-After', String(error.retryAfterSeconds ?? 60))
+  return c.html(renderPage(page), 429)
+}
+
 export const authPages = new Hono<AppEnv>()
+  // Passwords are typed here: never keep a copy of these pages in a cache.
+  .use('/login', privatePage)
+  .use('/signup', privatePage)
   .get('/', async (c) => c.redirect((await optionalOwner(c)) ? HOME : '/login', 303))
   .get('/signup', async (c) => {
     const next = safeNext(c.req.query('next'))
@@ -43,9 +57,10 @@ export const authPages = new Hono<AppEnv>()
     const parsed = parseForm(signupSchema, { ...values, password: form.password ?? '' }, signupMessages)
     if (!parsed.ok) return c.html(renderPage(<SignupPage next={next} state={{ values, errors: parsed.errors }} />), 400)
     try {
-      const user = await signUp(database(c.env.DB), parsed.data, Date.now())
+      const user = await signUp(database(c.env.DB), parsed.data, { now: Date.now(), ip: clientIp(c) })
       return await signIn(c, user.id, next)
     } catch (error) {
+      if (isRateLimited(error)) return tooManyAttempts(c, error, <SignupPage next={next} state={{ values, error: error.message }} />)
       if (!(error instanceof AppError) || error.code !== 'conflict') throw error
       const state = { values, errors: { email: 'An account with this email already exists. Log in instead.' } }
       return c.html(renderPage(<SignupPage next={next} state={state} />), 409)
@@ -63,9 +78,10 @@ export const authPages = new Hono<AppEnv>()
     const parsed = parseForm(loginFormSchema, { ...values, password: form.password ?? '' }, loginMessages)
     if (!parsed.ok) return c.html(renderPage(<LoginPage next={next} state={{ values, errors: parsed.errors }} />), 400)
     try {
-      const user = await logIn(database(c.env.DB), parsed.data)
+      const user = await logIn(database(c.env.DB), parsed.data, { now: Date.now(), ip: clientIp(c) })
       return await signIn(c, user.id, next)
     } catch (error) {
+      if (isRateLimited(error)) return tooManyAttempts(c, error, <LoginPage next={next} state={{ values, error: error.message }} />)
       if (!(error instanceof AppError) || error.code !== 'unauthorized') throw error
       return c.html(renderPage(<LoginPage next={next} state={{ values, error: error.message }} />), 401)
     }

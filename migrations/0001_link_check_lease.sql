@@ -1,0 +1,1 @@
+ALTER TABLE `links` ADD `check_lease_until` integer;

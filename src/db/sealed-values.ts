@@ -1,0 +1,80 @@
+import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import { sealContext, type Sealed } from '../domain/crypto'
+import type { Db } from './client'
+import { connections, links, oauthStates, workflows } from './schema'
+
+/** One stored value sealed under a key version the keyring wants to retire. */
+export interface StaleSealed {
+  id: string
+  blob: string
+  keyVersion: string
+  /** connections only: the credentials revision the value was read at. */
+  revision?: number
+}
+
+/**
+ * Every `*_blob` / `*_key_version` pair in the schema, with the associated data it is sealed
+ * under. A rewrite lands only if the row still holds the value that was read (and, for
+ * credentials, the same revision), so a concurrent credential write always wins.
+ */
+export interface SealedColumn {
+  name: string
+  context: (id: string) => string
+  /** Rows sealed under one of `versions`, in id order after `afterId`. */
+  stale: (db: Db, versions: string[], afterId: string, limit: number) => Promise<StaleSealed[]>
+  /** Returns the rewritten row's id, or nothing when the row changed meanwhile. */
+  rewrite: (db: Db, row: StaleSealed, sealed: Sealed) => BatchItem<'sqlite'>
+}
+
+export const sealedColumns: readonly SealedColumn[] = [
+  {
+    name: 'connections.credentials',
+    context: sealContext.credentials,
+    stale: (db, versions, afterId, limit) => db
+      .select({ id: connections.id, blob: connections.credentialsBlob, keyVersion: connections.credentialsKeyVersion, revision: connections.credentialsRevision })
+      .from(connections)
+      .where(and(inArray(connections.credentialsKeyVersion, versions), isNotNull(connections.credentialsBlob), gt(connections.id, afterId)))
+      .orderBy(asc(connections.id)).limit(limit).all() as Promise<StaleSealed[]>,
+    rewrite: (db, row, sealed) => db.update(connections)
+      .set({ credentialsBlob: sealed.blob, credentialsKeyVersion: sealed.keyVersion })
+      .where(and(eq(connections.id, row.id), eq(connections.credentialsRevision, row.revision ?? -1), eq(connections.credentialsBlob, row.blob)))
+      .returning({ id: connections.id }),
+  },
+  {
+    name: 'links.token',
+    context: sealContext.linkToken,
+    stale: (db, versions, afterId, limit) => db
+      .select({ id: links.id, blob: links.tokenBlob, keyVersion: links.tokenKeyVersion }).from(links)
+      .where(and(inArray(links.tokenKeyVersion, versions), gt(links.id, afterId)))
+      .orderBy(asc(links.id)).limit(limit).all(),
+    rewrite: (db, row, sealed) => db.update(links)
+      .set({ tokenBlob: sealed.blob, tokenKeyVersion: sealed.keyVersion })
+      .where(and(eq(links.id, row.id), eq(links.tokenBlob, row.blob)))
+      .returning({ id: links.id }),
+  },
+  {
+    name: 'oauth_states.verifier',
+    context: sealContext.oauthVerifier,
+    stale: (db, versions, afterId, limit) => db
+      .select({ id: oauthStates.stateHash, blob: oauthStates.verifierBlob, keyVersion: oauthStates.verifierKeyVersion }).from(oauthStates)
+      .where(and(inArray(oauthStates.verifierKeyVersion, versions), gt(oauthStates.stateHash, afterId)))
+      .orderBy(asc(oauthStates.stateHash)).limit(limit).all(),
+    rewrite: (db, row, sealed) => db.update(oauthStates)
+      .set({ verifierBlob: sealed.blob, verifierKeyVersion: sealed.keyVersion })
+      .where(and(eq(oauthStates.stateHash, row.id), eq(oauthStates.verifierBlob, row.blob)))
+      .returning({ id: oauthStates.stateHash }),
+  },
+  {
+    name: 'workflows.webhook_token',
+    context: sealContext.webhookToken,
+    stale: (db, versions, afterId, limit) => db
+      .select({ id: workflows.id, blob: workflows.webhookTokenBlob, keyVersion: workflows.webhookTokenKeyVersion }).from(workflows)
+      .where(and(inArray(workflows.webhookTokenKeyVersion, versions), gt(workflows.id, afterId)))
+      .orderBy(asc(workflows.id)).limit(limit).all(),
+    rewrite: (db, row, sealed) => db.update(workflows)
+      .set({ webhookTokenBlob: sealed.blob, webhookTokenKeyVersion: sealed.keyVersion })
+      .where(and(eq(workflows.id, row.id), eq(workflows.webhookTokenBlob, row.blob)))
+      .returning({ id: workflows.id }),
+  },
+]

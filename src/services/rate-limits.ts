@@ -1,0 +1,42 @@
+import { AppError } from '../domain/errors'
+import { retryAfterSeconds, windowStartOf, type RateLimitPolicy } from '../domain/rate-limit'
+import { hashToken } from '../domain/tokens'
+import type { Db } from '../db/client'
+import { hitRateLimit } from '../db/rate-limits'
+
+const MINUTE = 60_000
+
+/** Password guessing against one account, from anywhere. */
+export const LOGIN_PER_ACCOUNT: RateLimitPolicy = { name: 'login-account', limit: 10, windowMs: 15 * MINUTE }
+/** Password spraying across accounts from one address (an office may share it). */
+export const LOGIN_PER_IP: RateLimitPolicy = { name: 'login-ip', limit: 50, windowMs: 15 * MINUTE }
+export const SIGNUP_PER_IP: RateLimitPolicy = { name: 'signup-ip', limit: 10, windowMs: 60 * MINUTE }
+/** Counters older than the longest window are dead weight; the cron deletes them. */
+export const LONGEST_WINDOW_MS = 60 * MINUTE
+
+export interface RateLimitHit {
+  policy: RateLimitPolicy
+  /** Who is counted: an email, an IP bucket. Stored only as a hash. */
+  subject: string
+}
+
+/**
+ * Counts every hit first, in one batch, then refuses if any counter is over its limit: of N
+ * concurrent attempts exactly `limit` get through. D1 rather than the Workers rate-limit
+ * binding, whose counts are per location and approximate.
+ */
+export async function enforceRateLimits(db: Db, hits: RateLimitHit[], now: number): Promise<void> {
+  if (hits.length === 0) return
+  const keys = await Promise.all(hits.map(async ({ policy, subject }) => `${policy.name}:${await hashToken(subject)}`))
+  const statements = hits.map(({ policy }, index) => hitRateLimit(db, keys[index]!, windowStartOf(now, policy.windowMs)))
+  const counted = await db.batch(statements as [typeof statements[number], ...typeof statements])
+  let retryAfter = 0
+  counted.forEach(([row], index) => {
+    const { policy } = hits[index]!
+    if (row && row.count > policy.limit) retryAfter = Math.max(retryAfter, retryAfterSeconds(row.windowStart, policy.windowMs, now))
+  })
+  if (retryAfter > 0) {
+    const minutes = Math.ceil(retryAfter / 60)
+    throw new AppError('rate_limited', `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, retryAfter)
+  }
+}

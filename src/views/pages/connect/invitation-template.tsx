@@ -1,0 +1,65 @@
+import { renderToString } from 'preact-render-to-string'
+import type { AppDefinition } from '../../../apps/types'
+import type { InvitationSnapshot } from '../../../services/link-snapshots'
+import { Time } from '../../components/time'
+import { renderPage } from '../../render'
+import { InvitationPage } from './invitation'
+
+/**
+ * The invitation page is the hot read path, so its markup is rendered once per app and purpose
+ * with markers in place of the link's values; a request then only escapes and splices them in.
+ * The output is byte-for-byte what rendering InvitationPage gives (see the test beside this file).
+ */
+const SLOTS = ['requesterName', 'requesterEmail', 'connectionName', 'token', 'expiry'] as const
+type Slot = (typeof SLOTS)[number]
+
+const marker = (slot: Slot) => `\u{E000}${SLOTS.indexOf(slot)}\u{E001}`
+const MARKER = /\u{E000}(\d)\u{E001}/u
+/** An instant no real link expires at, so its <time> markup can be found and replaced. */
+const MARKER_EXPIRY = Date.UTC(1971, 1, 3, 4, 5, 6, 7)
+
+interface Template {
+  /** Static markup around the slots: parts[0] slot[0] parts[1] … */
+  parts: string[]
+  slots: Slot[]
+}
+
+const templates = new Map<string, Template>()
+
+function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose']): Template {
+  const snapshot: InvitationSnapshot = {
+    v: 1, linkId: '', connectionId: '', workspaceId: '', appId: app.id, purpose, expiresAt: MARKER_EXPIRY,
+    requesterName: marker('requesterName'), requesterEmail: marker('requesterEmail'), connectionName: marker('connectionName'),
+  }
+  const html = renderPage(<InvitationPage snapshot={snapshot} app={app} token={marker('token')} />)
+    .split(renderToString(<Time at={MARKER_EXPIRY} />)).join(marker('expiry'))
+  const pieces = html.split(MARKER)
+  return {
+    parts: pieces.filter((_, i) => i % 2 === 0),
+    slots: pieces.filter((_, i) => i % 2 === 1).map((index) => SLOTS[Number(index)]!),
+  }
+}
+
+/** The same escaping preact applies to text and attribute values. */
+function escapeHtml(value: string): string {
+  return value.replace(/["&<]/g, (ch) => (ch === '"' ? '&quot;' : ch === '&' ? '&amp;' : '&lt;'))
+}
+
+export function renderInvitationPage(snapshot: InvitationSnapshot, app: AppDefinition, token: string): string {
+  const key = `${app.id}:${snapshot.purpose}`
+  let template = templates.get(key)
+  if (!template) {
+    template = buildTemplate(app, snapshot.purpose)
+    templates.set(key, template)
+  }
+  const values: Record<Slot, string> = {
+    requesterName: escapeHtml(snapshot.requesterName),
+    requesterEmail: escapeHtml(snapshot.requesterEmail),
+    connectionName: escapeHtml(snapshot.connectionName),
+    token: escapeHtml(token),
+    expiry: renderToString(<Time at={snapshot.expiresAt} />),
+  }
+  let html = template.parts[0]!
+  for (let i = 0; i < template.slots.length; i++) html += values[template.slots[i]!] + template.parts[i + 1]!
+  return html
+}
