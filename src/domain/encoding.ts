@@ -17,15 +17,21 @@ export function toBase64Url(bytes: Uint8Array): string {
   return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+
 export function toHex(bytes: Uint8Array): string {
   let hex = ''
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0')
+  for (const byte of bytes) hex += HEX_BYTES[byte]
   return hex
 }
 
+// Both are stateless outside streaming mode, so one of each serves every call.
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
 export const utf8 = {
-  encode: (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text),
-  decode: (bytes: Uint8Array): string => new TextDecoder().decode(bytes),
+  encode: (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text),
+  decode: (bytes: Uint8Array): string => decoder.decode(bytes),
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: Tether's edge hot paths on Miniflare driven directly, against the runtime's
+ * own floors, in alternating rounds; then where the time goes, the cron sweep's scaling and the
+ * invitation's page weight. Prints the table; full runs write docs/BENCHMARKS.md and
+ * docs/bench-chart.svg. Knobs: BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_QUICK=1.
+ */
+import { fork } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { bundle } from './lib/build.mjs'
+import { settings } from './lib/config.mjs'
+import { cronSweep } from './lib/cron.mjs'
+import { rounds } from './lib/load.mjs'
+import { microTimings, profileScenarios } from './lib/profile.mjs'
+import { summarise, writeReport } from './lib/report.mjs'
+import { startRuntime } from './lib/runtime.mjs'
+import { createLinks, linkGenerationRequests, seedOwner, seedWorkflow, submissionRequests, UNKNOWN_TOKEN } from './lib/scenarios.mjs'
+import { pageWeight } from './lib/weight.mjs'
+
+const log = (line) => console.log(line)
+const started = Date.now()
+const work = mkdtempSync(join(tmpdir(), 'tether-bench-'))
+const fake = fork(new URL('./lib/fake-app.mjs', import.meta.url), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+let runtime
+
+try {
+  const fakePort = await new Promise((resolve) => fake.once('message', (message) => resolve(message.port)))
+  log(`Bundling the worker with wrangler (deploy --dry-run)…`)
+  const appScript = bundle(join(work, 'app'))
+  const harnessScript = bundle(join(work, 'harness'), 'bench/harness/worker.tsx')
+  runtime = await startRuntime({ appScript, harnessScript, fakeAppUrl: `http://127.0.0.1:${fakePort}` })
+  const { mf, urls, workerdPid } = runtime
+  log(`Miniflare up: workerd pid ${workerdPid ?? '?'}; fake ClickUp on :${fakePort}`)
+
+  // Seed through the public API: an owner, 20 invitation links, a workflow.
+  const app = urls.tether
+  const owner = await seedOwner(app)
+  const invitations = await createLinks(app, owner, 20)
+  const invitationHtml = await (await fetch(`${app}/connect/${invitations[0]}`)).text()
+  const invalidHtml = await (await fetch(`${app}/connect/${UNKNOWN_TOKEN}`)).text()
+  const hookPath = await seedWorkflow(app, owner)
+
+  // The KV floor reads the app's own snapshots (as many keys, same values) and serves pages of the same sizes.
+  const appKv = await mf.getKVNamespace('LINKS', 'tether')
+  const floorKv = await mf.getKVNamespace('LINKS', 'kv-floor')
+  const snapshotKeys = (await appKv.list({ prefix: 'link:' })).keys
+  for (const [i, key] of snapshotKeys.entries()) await floorKv.put(`link:hit/${i}`, await appKv.get(key.name))
+  await fetch(`${urls['kv-floor']}/__page/hit`, { method: 'PUT', body: invitationHtml })
+  await fetch(`${urls['kv-floor']}/__page/miss`, { method: 'PUT', body: invalidHtml })
+
+  const pool = []
+  let poolRanDry = 0
+  let submissionRate = 200
+  const appDb = await mf.getD1Database('DB', 'tether')
+  let next = 0
+  let nextFloorKey = 0
+  const targets = [
+    { name: 'floor: hello world', url: urls.hello },
+    {
+      name: 'floor: one KV get (hit)', url: urls['kv-floor'],
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/hit/${nextFloorKey++ % snapshotKeys.length}` }) }],
+    },
+    {
+      name: 'invitation page', url: app,
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/connect/${invitations[next++ % invitations.length]}` }) }],
+    },
+    { name: 'floor: one KV get (miss)', url: `${urls['kv-floor']}/miss`, expectStatus: 410 },
+    { name: 'invalid-link page', url: `${app}/connect/${UNKNOWN_TOKEN}`, expectStatus: 410 },
+    { name: 'link generation', url: app, expectStatus: 201, requests: linkGenerationRequests(owner, pool) },
+    {
+      name: 'credential submission', url: app,
+      // Every submission consumes a link: top the pool up first, at 1.5× the last rate seen.
+      prepare: async () => {
+        const needed = Math.ceil(submissionRate * Math.max(settings.seconds, settings.warmupSeconds) * 1.5) + 100
+        if (pool.length < needed) pool.push(...(await createLinks(app, owner, needed - pool.length)))
+      },
+      requests: submissionRequests(pool, () => poolRanDry++),
+    },
+  ]
+  if (hookPath) {
+    targets.push({
+      name: 'workflow run (webhook)', url: `${app}${hookPath}`, method: 'POST', expectStatus: 202,
+      headers: { 'content-type': 'application/json' }, body: '{"event":"bench"}',
+      // The run happens after the 202; wait for it so its CPU is charged here.
+      drain: () => waitFor(async () => (await appDb.prepare(`SELECT COUNT(*) AS n FROM runs WHERE status = 'running'`).first()).n === 0),
+    })
+  }
+  log(`\nLoad: ${settings.rounds} rounds × ${targets.length} targets × ${settings.seconds} s, ${settings.connections} connections`)
+  const runs = await rounds(targets, { ...settings, workerdPid }, {
+    log,
+    onRun: (target, run) => {
+      if (target.name === 'credential submission') submissionRate = run.rps
+    },
+  })
+  const fakeStats = await (await fetch(`http://127.0.0.1:${fakePort}/__stats`)).json()
+
+  log('\nWhere the time goes (one request at a time, in the harness)…')
+  const profile = await profileScenarios(urls.harness, { requests: settings.profileRequests })
+  const micro = await microTimings(urls.harness, settings.quick ? 300 : 2000)
+
+  log('\nCron sweep scaling…')
+  const cron = await cronSweep({
+    db: await mf.getD1Database('DB', 'cron'), origin: urls.cron, sizes: settings.cronSizes,
+    overdueCounts: settings.cronOverdue, repeats: settings.cronRepeats, log,
+  })
+
+  const weight = pageWeight(invitationHtml)
+  const results = summarise({ runs, profile, micro, cron, weight, hookPath, poolRanDry, fakeStats, settings, seconds: (Date.now() - started) / 1000 })
+  await writeReport(results, { write: settings.writeDocs, log })
+} finally {
+  await runtime?.mf.dispose()
+  fake.disconnect()
+  rmSync(work, { recursive: true, force: true })
+}
+
+async function waitFor(check, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting for background work')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
