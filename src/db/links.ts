@@ -11,6 +11,18 @@ export async function findLinkWithConnection(db: Db, tokenHash: string): Promise
     .get()
 }
 
+/**
+ * The same lookup as two single-table queries (not yet run), so it can share a batch with a
+ * write: drizzle maps D1 batch rows by column name, which a join's duplicate names would break.
+ */
+export function linkAndConnectionQueries(db: Db, tokenHash: string) {
+  return [
+    db.select().from(links).where(eq(links.tokenHash, tokenHash)),
+    db.select().from(connections).where(eq(connections.id,
+      db.select({ id: links.connectionId }).from(links).where(eq(links.tokenHash, tokenHash)))),
+  ] as const
+}
+
 /** The single-use gate: only a pending, unexpired link can be claimed, and only once. */
 export function claimLink(db: Db, linkId: string, claimId: string, status: 'used' | 'rejected', now: number, rejectReason?: string | null) {
   return db.update(links)
@@ -47,11 +59,12 @@ export function insertEventIfClaimed(db: Db, event: NewEvent, linkId: string, cl
  * can be, so each refusal is counted before the next key is tried. A lease left behind by a
  * request that died ends by itself at `leaseUntil`.
  */
-export function leaseCheck(db: Db, linkId: string, now: number, leaseUntil: number) {
+/** Takes the link's single check slot if it is open and nobody holds it (or their lease lapsed). */
+export function leaseCheck(db: Db, tokenHash: string, now: number, leaseUntil: number) {
   return db.update(links)
     .set({ checkLeaseUntil: leaseUntil })
     .where(and(
-      eq(links.id, linkId), eq(links.status, 'pending'), gt(links.expiresAt, now),
+      eq(links.tokenHash, tokenHash), eq(links.status, 'pending'), gt(links.expiresAt, now),
       or(isNull(links.checkLeaseUntil), lte(links.checkLeaseUntil, now)),
     ))
     .returning({ id: links.id })

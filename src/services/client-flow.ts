@@ -6,7 +6,7 @@ import { INVALID_LINK_MESSAGE, isLinkOpen, MAX_FAILED_ATTEMPTS } from '../domain
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import type { ConnectionRow, LinkRow } from '../db/connections'
 import { insertEvent } from '../db/events'
-import { claimLink, endCheck, findLinkWithConnection, insertEventIfClaimed, leaseCheck, recordFailedAttempt, updateConnectionIfClaimed } from '../db/links'
+import { claimLink, endCheck, findLinkWithConnection, insertEventIfClaimed, leaseCheck, linkAndConnectionQueries, recordFailedAttempt, updateConnectionIfClaimed } from '../db/links'
 import { connections } from '../db/schema'
 import { credentialsFromFields, sealCredentials, verifyCredentials } from './credentials'
 import type { Deps } from './deps'
@@ -32,7 +32,10 @@ export async function readInvitation(kv: KVNamespace, token: string, now: number
 /** D1 decides whether a link can be used; KV may be stale. */
 export async function requireOpenLink(deps: Deps, token: string, now: number): Promise<OpenLink> {
   if (!isWellFormedToken(token)) throw invalidLink()
-  const found = await findLinkWithConnection(deps.db, await hashToken(token))
+  return asOpenLink(await findLinkWithConnection(deps.db, await hashToken(token)), now)
+}
+
+function asOpenLink(found: Omit<OpenLink, 'app'> | undefined, now: number): OpenLink {
   const app = found && getApp(found.connection.appId)
   if (!found || !app || !isLinkOpen(found.link, now)) throw invalidLink()
   return { ...found, app }
@@ -73,9 +76,14 @@ function clientEvent(open: OpenLink, type: Parameters<typeof newEvent>[0]['type'
 export async function submitLinkCredentials(
   deps: Deps, token: string, values: Record<string, unknown>, meta: ClientMeta, now: number,
 ): Promise<OpenLink> {
-  const open = await requireOpenLink(deps, token, now)
-  const credentials = credentialsFromFields(open.app, values)
-  const leaseUntil = await takeCheckLease(deps, open, token, now)
+  const { open, leaseUntil } = await openLinkWithCheckLease(deps, token, now)
+  let credentials: Credentials
+  try {
+    credentials = credentialsFromFields(open.app, values)
+  } catch (error) {
+    await endCheck(deps.db, open.link.id, leaseUntil)
+    throw error
+  }
   let account: VerifiedAccount
   try {
     account = await verifyCredentials(deps, open.app, credentials)
@@ -98,17 +106,20 @@ export async function submitLinkCredentials(
 const CHECK_LEASE_MARGIN_MS = 5_000
 
 /**
- * One key is checked with the app at a time per link, so the attempt limit is exact. A second
- * submission waits for the check in progress: if it won, this one gets the invalid-link page.
+ * One key is checked with the app at a time per link, so the attempt limit is exact. The slot is
+ * taken in the same round trip as the lookup. A second submission waits for the check in
+ * progress: if that one won, this one gets the invalid-link page.
  */
-async function takeCheckLease(deps: Deps, open: OpenLink, token: string, now: number): Promise<number> {
+async function openLinkWithCheckLease(deps: Deps, token: string, now: number): Promise<{ open: OpenLink; leaseUntil: number }> {
+  if (!isWellFormedToken(token)) throw invalidLink()
+  const tokenHash = await hashToken(token)
   const span = deps.config.upstreamTimeoutMs + CHECK_LEASE_MARGIN_MS
   const started = Date.now()
   for (let wait = LEASE_POLL_MS; ; wait = Math.min(wait * 2, LEASE_POLL_MAX_MS)) {
     const at = now + (Date.now() - started)
-    const leased = await leaseCheck(deps.db, open.link.id, at, at + span)
-    if (leased.length > 0) return at + span
-    await requireOpenLink(deps, token, at)
+    const [leased, [link], [connection]] = await deps.db.batch([leaseCheck(deps.db, tokenHash, at, at + span), ...linkAndConnectionQueries(deps.db, tokenHash)])
+    const open = asOpenLink(link && connection && { link, connection }, at)
+    if (leased.length > 0) return { open, leaseUntil: at + span }
     if (Date.now() - started > span) break
     await new Promise((resolve) => setTimeout(resolve, wait))
   }
