@@ -19,6 +19,7 @@ export function isCrossSite(request: Request, allowedOrigins: readonly string[])
 }
 
 export const rejectCrossSite: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method)) return next()
   const origins = [new URL(c.req.url).origin]
   if (c.env.PUBLIC_URL) origins.push(new URL(c.env.PUBLIC_URL).origin)
   if (isCrossSite(c.req.raw, origins)) throw new AppError('forbidden', 'Cross-site request refused.')
