@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { formatUtc } from '../src/domain/links'
+import { formatUtc } from '../src/domain/format-utc'
 import { backdateLink, call, signUpOwner } from './helpers'
 import { GOOD_KEY, NEW_KEY, BAD_KEY, post, page, location, addDirect, generateLinkViaForm, linkUrlOn, rowOf } from './dashboard-helpers'
 

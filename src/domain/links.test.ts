@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveLinkStatus, formatUtc, isLinkOpen, kvTtlSeconds, linkExpiresAt, ownerLinkMessage } from './links'
+import { formatUtc } from './format-utc'
+import { effectiveLinkStatus, isLinkOpen, kvTtlSeconds, linkExpiresAt, ownerLinkMessage } from './links'
 
 describe('link expiry', () => {
   const expiresAt = Date.UTC(2026, 10, 27, 14, 5)

@@ -1,3 +1,5 @@
+import { formatUtc } from './format-utc'
+
 /** Link lifetimes and states. Pure: the caller passes `now`. */
 
 export const DEFAULT_LINK_MINUTES = 48 * 60
@@ -36,13 +38,6 @@ export function kvTtlSeconds(expiresAt: number, now: number): number {
   return Math.max(KV_MIN_TTL_SECONDS, Math.ceil((expiresAt - now) / 1000))
 }
 
-export function formatUtc(at: number): string {
-  const date = new Date(at)
-  const month = date.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })
-  const hh = String(date.getUTCHours()).padStart(2, '0')
-  const mm = String(date.getUTCMinutes()).padStart(2, '0')
-  return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}, ${hh}:${mm} UTC`
-}
 
 /** What the owner reads about a link that can no longer be used (null while it is open). */
 export function ownerLinkMessage(link: LinkState & { purpose: LinkPurpose }, now: number): string | null {

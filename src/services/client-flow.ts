@@ -35,7 +35,8 @@ export async function requireOpenLink(deps: Deps, token: string, now: number): P
   return asOpenLink(await findLinkWithConnection(deps.db, await hashToken(token)), now)
 }
 
-function asOpenLink(found: Omit<OpenLink, 'app'> | undefined, now: number): OpenLink {
+/** A looked-up link (by token or by id) that can still be used, with its app; else the invalid-link error. */
+export function asOpenLink(found: Omit<OpenLink, 'app'> | undefined, now: number): OpenLink {
   const app = found && getApp(found.connection.appId)
   if (!found || !app || !isLinkOpen(found.link, now)) throw invalidLink()
   return { ...found, app }
@@ -77,26 +78,14 @@ export async function submitLinkCredentials(
   deps: Deps, token: string, values: Record<string, unknown>, meta: ClientMeta, now: number,
 ): Promise<OpenLink> {
   const { open, leaseUntil } = await openLinkWithCheckLease(deps, token, now)
-  let credentials: Credentials
   try {
-    credentials = credentialsFromFields(open.app, values)
-  } catch (error) {
-    await endCheck(deps.db, open.link.id, leaseUntil)
-    throw error
-  }
-  let account: VerifiedAccount
-  try {
-    account = await verifyCredentials(deps, open.app, credentials)
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'invalid_credentials') await countFailure(deps, open, leaseUntil, meta, now)
-    else await endCheck(deps.db, open.link.id, leaseUntil)
-    throw error
-  }
-  try {
+    const credentials = credentialsFromFields(open.app, values)
+    const account = await verifyCredentials(deps, open.app, credentials)
     await completeLink(deps, open, credentials, account, meta, now)
   } catch (error) {
-    // Nothing was stored (one batch); let the client retry at once rather than after the lease.
-    await endCheck(deps.db, open.link.id, leaseUntil).catch(() => undefined)
+    // Only the app's refusal counts against the link; anything else frees the slot for a retry at once.
+    if (error instanceof AppError && error.code === 'invalid_credentials') await countFailure(deps, open, leaseUntil, meta, now)
+    else await endCheck(deps.db, open.link.id, leaseUntil).catch(() => undefined)
     throw error
   }
   return open

@@ -9,6 +9,7 @@ import { connections, links } from '../db/schema'
 import type { Owner } from '../http/context'
 import { requireApp, requireConnection } from './connections'
 import type { Deps } from './deps'
+import { iso } from './public-shapes'
 import { newEvent } from './events'
 import { forgetSnapshots, storeSnapshot } from './link-snapshots'
 
@@ -59,7 +60,7 @@ export async function requestConnectionViaLink(
   }
   const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now)
   const created = (type: 'created' | 'link_created') =>
-    insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId: connection.id, linkId: link.row.id, type, actor: 'owner', at: now, detail: type === 'created' ? { via: 'link' } : { purpose: 'create', expiresAt: new Date(link.row.expiresAt).toISOString() } }))
+    insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId: connection.id, linkId: link.row.id, type, actor: 'owner', at: now, detail: type === 'created' ? { via: 'link' } : { purpose: 'create', expiresAt: iso(link.row.expiresAt) } }))
   // The invitation is cached first: if that fails nothing exists yet, and a snapshot of a link
   // that D1 never got is harmless (every action asks D1) and was never handed out.
   const issued = await publish(deps, owner, connection, link, now)
@@ -90,7 +91,7 @@ export async function issueNewLink(
     deps.db.insert(links).values(link.row),
     deps.db.update(connections).set({ status: purpose === 'create' ? 'pending' : 'active', updatedAt: now })
       .where(eq(connections.id, connectionId)),
-    insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId, linkId: link.row.id, type: 'refreshed', actor: 'owner', at: now, detail: { purpose, expiresAt: new Date(link.row.expiresAt).toISOString() } })),
+    insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId, linkId: link.row.id, type: 'refreshed', actor: 'owner', at: now, detail: { purpose, expiresAt: iso(link.row.expiresAt) } })),
   ])
   await forgetSnapshots(deps, revoked.map((row) => row.tokenHash))
   return issued

@@ -7,10 +7,9 @@ import { open as unseal, seal, sealContext } from '../domain/crypto'
 import { timingSafeEqual } from '../domain/encoding'
 import { AppError } from '../domain/errors'
 import { hashToken } from '../domain/tokens'
-import { isLinkOpen } from '../domain/links'
 import { findConnectionById } from '../db/connections'
 import { insertOAuthState, takeOAuthState, type OAuthStateRow } from '../db/oauth-states'
-import { completeLink, invalidLink, type OpenLink } from './client-flow'
+import { asOpenLink, completeLink, type OpenLink } from './client-flow'
 import { revealLinkToken } from './links'
 import { storeNewConnection, storeReplacedCredentials } from './connections'
 import { verifyCredentials } from './credentials'
@@ -98,15 +97,7 @@ async function openVerifier(deps: Deps, row: OAuthStateRow): Promise<string> {
 }
 
 async function openLinkFor(deps: Deps, linkId: string, now: number): Promise<OpenLink> {
-  const found = await findLinkById(deps.db, linkId)
-  if (!found) throw invalidLink()
-  return requireOpenLinkRow(found, now)
-}
-
-function requireOpenLinkRow(found: Omit<OpenLink, 'app'>, now: number): OpenLink {
-  const app = getApp(found.connection.appId)
-  if (!app || !isLinkOpen(found.link, now)) throw invalidLink()
-  return { ...found, app }
+  return asOpenLink(await findLinkById(deps.db, linkId), now)
 }
 
 async function storeOwnerConnection(deps: Deps, row: OAuthStateRow, app: AppDefinition, credentials: Parameters<typeof storeNewConnection>[4], account: Parameters<typeof storeNewConnection>[5], now: number): Promise<string> {

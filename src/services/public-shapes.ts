@@ -25,7 +25,7 @@ export interface PublicConnection {
   link: PublicLinkSummary | null
 }
 
-const iso = (at: number) => new Date(at).toISOString()
+export const iso = (at: number) => new Date(at).toISOString()
 
 export function publicLinkSummary(link: LinkRow, now: number): PublicLinkSummary {
   return { status: effectiveLinkStatus(link, now), purpose: link.purpose, expiresAt: iso(link.expiresAt) }

@@ -10,7 +10,7 @@ import { createDirectConnection, deleteConnection, replaceCredentials, requireAp
 import { parseCredentials } from '../../services/credentials'
 import { depsFor } from '../../services/deps'
 import { currentLink, issueNewLink, requestConnectionViaLink, revokeOpenLink } from '../../services/links'
-import { publicConnection, publicEvent, publicLink } from '../../services/public-shapes'
+import { iso, publicConnection, publicEvent, publicLink } from '../../services/public-shapes'
 
 const name = z.string().trim().min(1).max(100)
 const expiresInMinutes = z.number().int().min(MIN_LINK_MINUTES).max(MAX_LINK_MINUTES).optional()
@@ -38,7 +38,7 @@ export const connectionsApi = new Hono<AppEnv>()
       const { connection, link } = await requestConnectionViaLink(deps, c.get('owner'), body, now)
       return c.json({
         connection: publicConnection(connection.connection, connection.link, now),
-        link: { url: link.url, expiresAt: new Date(link.row.expiresAt).toISOString() },
+        link: { url: link.url, expiresAt: iso(link.row.expiresAt) },
       }, 201)
     }
     const app = requireApp(deps, body.appId)

@@ -1,6 +1,7 @@
 import type { RunStepRow, RunWithSteps } from '../../db/runs'
 import type { WorkflowWithSteps } from '../../db/workflows'
 import type { Deps } from '../deps'
+import { iso } from '../public-shapes'
 import { stepDefinition } from './definitions'
 import type { StepDefinition } from './types'
 import { revealWebhookUrl } from './webhook'
@@ -33,8 +34,6 @@ export interface PublicRun {
   error: string | null
   steps: PublicRunStep[]
 }
-
-const iso = (at: number) => new Date(at).toISOString()
 
 /** A run still "running" after this was cut off (the isolate went away): it will never finish. */
 export const INTERRUPTED_AFTER_MS = 5 * 60_000

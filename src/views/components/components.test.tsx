@@ -13,7 +13,8 @@ import * as Icons from './icons'
 import { Menu, MenuItemButton, MenuItemLink } from './menu'
 import { QrCode, qrPath } from './qr-code'
 import { Steps } from './steps'
-import { Time, formatRelative, formatUtc } from './time'
+import { formatUtc } from '../../domain/format-utc'
+import { Time, formatRelative } from './time'
 
 // A tiny start-tag reader: enough to check attributes without a DOM in workerd.
 interface Tag { name: string; attrs: Record<string, string> }

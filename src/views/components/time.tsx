@@ -1,19 +1,10 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+import { formatUtc } from '../../domain/format-utc'
 
 export type Instant = Date | number | string
 export type TimeMode = 'datetime' | 'date'
 
 function toDate(at: Instant): Date {
   return at instanceof Date ? at : new Date(at)
-}
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** "27 Nov 2026, 14:05 UTC" or, in date mode, "27 Nov 2026". Same text for every visitor. */
-export function formatUtc(at: Instant, mode: TimeMode = 'datetime'): string {
-  const d = toDate(at)
-  const date = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
-  return mode === 'date' ? date : `${date}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`
 }
 
 const UNITS: [limitSeconds: number, seconds: number, name: string][] = [
