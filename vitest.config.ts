@@ -6,24 +6,26 @@ import { startFakes } from './test/fakes/server.ts'
 export default defineConfig(async () => {
   const fakes = await startFakes()
   return {
-    plugins: [cloudflareTest({
-      wrangler: { configPath: './wrangler.toml' },
-      miniflare: {
-        bindings: {
-          TEST_MIGRATIONS: await readD1Migrations('./migrations'),
-          FAKES_URL: fakes.url,
-          ENCRYPTION_KEYS: 'k2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,k1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=',
-          DEMO_APPS: '1',
-          ALLOW_LOOPBACK_APPS: '1',
-          UPSTREAM_TIMEOUT_MS: '400',
-          APP_ENDPOINTS: JSON.stringify(fakes.endpoints),
-          OAUTH_GOOGLE_CLIENT_ID: 'google-client',
-          OAUTH_GOOGLE_CLIENT_SECRET: 'google-secret',
-          OAUTH_SLACK_CLIENT_ID: 'slack-client',
-          OAUTH_SLACK_CLIENT_SECRET: 'slack-secret',
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+            FAKES_URL: fakes.url,
+            ENCRYPTION_KEYS: 'k2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,k1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=',
+            DEMO_APPS: '1',
+            ALLOW_LOOPBACK_APPS: '1',
+            UPSTREAM_TIMEOUT_MS: '400',
+            APP_ENDPOINTS: JSON.stringify(fakes.endpoints),
+            OAUTH_GOOGLE_CLIENT_ID: 'google-client',
+            OAUTH_GOOGLE_CLIENT_SECRET: 'google-secret',
+            OAUTH_SLACK_CLIENT_ID: 'slack-client',
+            OAUTH_SLACK_CLIENT_SECRET: 'slack-secret',
+          },
         },
-      },
-    })],
+      }),
+    ],
     test: {
       setupFiles: ['./test/apply-migrations.ts'],
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],

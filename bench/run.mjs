@@ -58,18 +58,23 @@ try {
   const targets = [
     { name: 'floor: hello world', url: urls.hello },
     {
-      name: 'floor: one KV get (hit)', url: urls['kv-floor'],
+      name: 'floor: one KV get (hit)',
+      url: urls['kv-floor'],
       requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/hit/${nextFloorKey++ % snapshotKeys.length}` }) }],
     },
     {
-      name: 'invitation page', url: app,
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/connect/${invitations[next++ % invitations.length]}` }) }],
+      name: 'invitation page',
+      url: app,
+      requests: [
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: `/connect/${invitations[next++ % invitations.length]}` }) },
+      ],
     },
     { name: 'floor: one KV get (miss)', url: `${urls['kv-floor']}/miss`, expectStatus: 410 },
     { name: 'invalid-link page', url: `${app}/connect/${UNKNOWN_TOKEN}`, expectStatus: 410 },
     { name: 'link generation', url: app, expectStatus: 201, requests: linkGenerationRequests(owner, pool) },
     {
-      name: 'credential submission', url: app,
+      name: 'credential submission',
+      url: app,
       // Every submission consumes a link: top the pool up first, at 1.5× the last rate seen.
       prepare: async () => {
         const needed = Math.ceil(submissionRate * Math.max(settings.seconds, settings.warmupSeconds) * 1.5) + 100
@@ -80,19 +85,27 @@ try {
   ]
   if (hookPath) {
     targets.push({
-      name: 'workflow run (webhook)', url: `${app}${hookPath}`, method: 'POST', expectStatus: 202,
-      headers: { 'content-type': 'application/json' }, body: '{"event":"bench"}',
+      name: 'workflow run (webhook)',
+      url: `${app}${hookPath}`,
+      method: 'POST',
+      expectStatus: 202,
+      headers: { 'content-type': 'application/json' },
+      body: '{"event":"bench"}',
       // The run happens after the 202; wait for it so its CPU is charged here.
       drain: () => waitFor(async () => (await appDb.prepare(`SELECT COUNT(*) AS n FROM runs WHERE status = 'running'`).first()).n === 0),
     })
   }
   log(`\nLoad: ${settings.rounds} rounds × ${targets.length} targets × ${settings.seconds} s, ${settings.connections} connections`)
-  const runs = await rounds(targets, { ...settings, workerdPid }, {
-    log,
-    onRun: (target, run) => {
-      if (target.name === 'credential submission') submissionRate = run.rps
+  const runs = await rounds(
+    targets,
+    { ...settings, workerdPid },
+    {
+      log,
+      onRun: (target, run) => {
+        if (target.name === 'credential submission') submissionRate = run.rps
+      },
     },
-  })
+  )
   const fakeStats = await (await fetch(`http://127.0.0.1:${fakePort}/__stats`)).json()
 
   log('\nWhere the time goes (one request at a time, in the harness)…')
@@ -101,12 +114,27 @@ try {
 
   log('\nCron sweep scaling…')
   const cron = await cronSweep({
-    db: await mf.getD1Database('DB', 'cron'), origin: urls.cron, sizes: settings.cronSizes,
-    overdueCounts: settings.cronOverdue, repeats: settings.cronRepeats, log,
+    db: await mf.getD1Database('DB', 'cron'),
+    origin: urls.cron,
+    sizes: settings.cronSizes,
+    overdueCounts: settings.cronOverdue,
+    repeats: settings.cronRepeats,
+    log,
   })
 
   const weight = pageWeight(invitationHtml)
-  const results = summarise({ runs, profile, micro, cron, weight, hookPath, poolRanDry, fakeStats, settings, seconds: (Date.now() - started) / 1000 })
+  const results = summarise({
+    runs,
+    profile,
+    micro,
+    cron,
+    weight,
+    hookPath,
+    poolRanDry,
+    fakeStats,
+    settings,
+    seconds: (Date.now() - started) / 1000,
+  })
   await writeReport(results, { write: settings.writeDocs, log })
 } finally {
   await runtime?.mf.dispose()

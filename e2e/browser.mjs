@@ -5,8 +5,15 @@ import { chromium } from 'playwright-core'
 
 export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium'
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ]
 
 export const DESKTOP = { viewport: { width: 1280, height: 800 } }
@@ -30,7 +37,13 @@ export async function assertAccessible(page, label) {
   const { violations } = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }))
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   if (bad.length) {
-    const lines = bad.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 3).map((n) => `      ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join('; ')}`).join('\n')}`)
+    const lines = bad.map(
+      (v) =>
+        `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 3)
+          .map((n) => `      ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join('; ')}`)
+          .join('\n')}`,
+    )
     throw new Error(`axe on ${label}: ${bad.length} serious/critical violation(s)\n${lines.join('\n')}`)
   }
   return violations.length

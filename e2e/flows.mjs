@@ -15,10 +15,12 @@ export async function openPage(context) {
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`))
   // 4xx documents are expected (422 form, 410 invalid link); what matters is a broken subresource.
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) page.problems.push(`console: ${message.text()}`)
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      page.problems.push(`console: ${message.text()}`)
   })
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') page.problems.push(`${response.status()} ${response.url()}`)
+    if (response.status() >= 400 && response.request().resourceType() !== 'document')
+      page.problems.push(`${response.status()} ${response.url()}`)
   })
   return page
 }
@@ -74,7 +76,11 @@ export async function requestLink(page, baseUrl, { appName, connectionName, life
 /** The link as the owner copies it from the link page. */
 export async function readLink(page, baseUrl) {
   const url = await page.getByLabel('Connection link', { exact: true }).inputValue()
-  assert.match(url, new RegExp(`^${baseUrl.replace(/[.]/g, '\\.')}/connect/[A-Za-z0-9_-]{20,}$`), 'the link page shows a /connect/<token> URL')
+  assert.match(
+    url,
+    new RegExp(`^${baseUrl.replace(/[.]/g, '\\.')}/connect/[A-Za-z0-9_-]{20,}$`),
+    'the link page shows a /connect/<token> URL',
+  )
   return url
 }
 
@@ -99,11 +105,16 @@ export async function expectInvitation(page, { appName, owner, connectionName, r
   await expectHeading(page, refresh ? `Refresh your ${appName} connection` : `Connect your ${appName} account`)
   const card = page.getByRole('region', { name: refresh ? `Refresh your ${appName} connection` : `Connect your ${appName} account` })
   await assertImagesLoaded(page)
-  assert.ok(await card.locator(`img.app-icon[src$="/${appName.toLowerCase().replace(/ /g, '-')}.svg"]`).count(), `the ${appName} icon is shown`)
+  assert.ok(
+    await card.locator(`img.app-icon[src$="/${appName.toLowerCase().replace(/ /g, '-')}.svg"]`).count(),
+    `the ${appName} icon is shown`,
+  )
   await card.getByText(owner.name, { exact: true }).first().waitFor()
   await card.getByRole('link', { name: owner.email }).waitFor()
   await card.getByText(connectionName, { exact: true }).waitFor()
-  await card.getByText(`Once connected, ${owner.name} will be able to use these credentials in their workflows.`, { exact: false }).waitFor()
+  await card
+    .getByText(`Once connected, ${owner.name} will be able to use these credentials in their workflows.`, { exact: false })
+    .waitFor()
   await card.getByRole('button', { name: 'Accept & Connect' }).waitFor()
   await card.getByRole('button', { name: 'Reject', exact: true }).waitFor()
 }

@@ -87,7 +87,12 @@ async function runScenario(scenario, shared, prepared) {
     console.log(`✓ ${scenario.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
   } catch (error) {
     results.push({ name: scenario.name, ok: false, ms: Date.now() - t0, error })
-    console.log(`✗ ${scenario.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n  ${String(error?.stack ?? error).split('\n').slice(0, 12).join('\n  ')}`)
+    console.log(
+      `✗ ${scenario.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n  ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 12)
+        .join('\n  ')}`,
+    )
   } finally {
     for (const context of contexts) await context.close().catch(() => {})
   }
@@ -107,11 +112,15 @@ async function main() {
   const prepared = new Map()
   for (const scenario of chosen) {
     if (!scenario.prepare) continue
-    const t = { baseUrl: server.baseUrl, browser, newContext: async (options = DESKTOP) => {
-      const context = await browser.newContext({ ...options, baseURL: server.baseUrl })
-      context.setDefaultTimeout(15_000)
-      return context
-    } }
+    const t = {
+      baseUrl: server.baseUrl,
+      browser,
+      newContext: async (options = DESKTOP) => {
+        const context = await browser.newContext({ ...options, baseURL: server.baseUrl })
+        context.setDefaultTimeout(15_000)
+        return context
+      },
+    }
     const promise = scenario.prepare(t)
     promise.catch(() => {})
     prepared.set(scenario, promise)
@@ -127,13 +136,21 @@ try {
 } catch (error) {
   fatal = error
   results.push({ name: 'e2e setup', ok: false, error })
-  console.log(`✗ e2e setup\n  ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n  ')}`)
+  console.log(
+    `✗ e2e setup\n  ${String(error?.stack ?? error)
+      .split('\n')
+      .slice(0, 8)
+      .join('\n  ')}`,
+  )
 } finally {
   await browser?.close().catch(() => {})
   const anyFailed = results.some((r) => !r.ok)
   if (server && anyFailed) {
     try {
-      const log = readFileSync(server.logPath, 'utf8').split('\n').filter((line) => /error|✘|exception/i.test(line)).slice(-15)
+      const log = readFileSync(server.logPath, 'utf8')
+        .split('\n')
+        .filter((line) => /error|✘|exception/i.test(line))
+        .slice(-15)
       if (log.length) console.log(`wrangler log (errors):\n  ${log.join('\n  ')}`)
     } catch {}
   }

@@ -47,24 +47,36 @@ export async function startServer({ root, extraVars = {} }) {
   child.stdout.pipe(log)
   child.stderr.pipe(log)
   let exited = null
-  child.on('exit', (code, signal) => { exited = { code, signal } })
+  child.on('exit', (code, signal) => {
+    exited = { code, signal }
+  })
 
   const baseUrl = `http://127.0.0.1:${port}`
   const server = {
-    baseUrl, port, stateDir, logPath,
+    baseUrl,
+    port,
+    stateDir,
+    logPath,
     async stop() {
       if (exited) return cleanup()
-      try { process.kill(-child.pid, 'SIGTERM') } catch {}
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {}
       const gone = await Promise.race([
         new Promise((resolve) => child.once('exit', () => resolve(true))),
         new Promise((resolve) => setTimeout(() => resolve(false), 5_000)),
       ])
-      if (!gone) try { process.kill(-child.pid, 'SIGKILL') } catch {}
+      if (!gone)
+        try {
+          process.kill(-child.pid, 'SIGKILL')
+        } catch {}
       cleanup()
     },
     /** Synchronous last resort for process 'exit' handlers. */
     killNow() {
-      try { process.kill(-child.pid, 'SIGKILL') } catch {}
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {}
     },
   }
   function cleanup() {

@@ -17,7 +17,10 @@ const MAX_RUNS = 1000
 
 const keys = process.env.ENCRYPTION_KEYS ?? readDevVar('ENCRYPTION_KEYS')
 if (!keys) fail('Set ENCRYPTION_KEYS (new key first, then the old ones) or put it in .dev.vars.')
-const versions = keys.split(',').map((entry) => entry.trim().split(':')[0]).filter(Boolean)
+const versions = keys
+  .split(',')
+  .map((entry) => entry.trim().split(':')[0])
+  .filter(Boolean)
 const [current] = versions
 const toml = readFileSync('wrangler.toml', 'utf8')
 const setting = (name) => new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(toml)?.[1]
@@ -28,19 +31,33 @@ const { Miniflare, convertV4MiniflareOptions } = await import(fromWrangler.resol
 
 const outdir = mkdtempSync(join(tmpdir(), 'tether-rotate-'))
 const built = spawnSync(process.execPath, [fromWrangler.resolve('./bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
-  encoding: 'utf8', env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+  encoding: 'utf8',
+  env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
 })
 if (built.status !== 0) fail(`bundling the worker failed:\n${built.stdout}\n${built.stderr}`)
-const scriptPath = join(outdir, readdirSync(outdir).find((file) => file.endsWith('.js')))
+const scriptPath = join(
+  outdir,
+  readdirSync(outdir).find((file) => file.endsWith('.js')),
+)
 
-const mf = new Miniflare(convertV4MiniflareOptions({
-  workers: [{
-    name: 'tether', modules: true, scriptPath, modulesRoot: dirname(scriptPath), compatibilityDate: setting('compatibility_date'),
-    d1Databases: { DB: setting('database_id') }, kvNamespaces: { LINKS: setting('id') }, bindings: { ENCRYPTION_KEYS: keys },
-  }],
-  // Where wrangler keeps local state: <persist-to>/v3 (default .wrangler/state/v3).
-  resourcePersistencePath: join(persistTo, 'v3'),
-}))
+const mf = new Miniflare(
+  convertV4MiniflareOptions({
+    workers: [
+      {
+        name: 'tether',
+        modules: true,
+        scriptPath,
+        modulesRoot: dirname(scriptPath),
+        compatibilityDate: setting('compatibility_date'),
+        d1Databases: { DB: setting('database_id') },
+        kvNamespaces: { LINKS: setting('id') },
+        bindings: { ENCRYPTION_KEYS: keys },
+      },
+    ],
+    // Where wrangler keeps local state: <persist-to>/v3 (default .wrangler/state/v3).
+    resourcePersistencePath: join(persistTo, 'v3'),
+  }),
+)
 try {
   const db = await mf.getD1Database('DB', 'tether')
   const worker = await mf.getWorker('tether')
@@ -56,7 +73,8 @@ try {
     stale = left
   }
   const unknown = Object.entries(counts).filter(([version]) => !versions.includes(version))
-  if (unknown.length > 0) console.error(`Sealed under keys not in ENCRYPTION_KEYS, which nothing can open: ${describe(Object.fromEntries(unknown))}`)
+  if (unknown.length > 0)
+    console.error(`Sealed under keys not in ENCRYPTION_KEYS, which nothing can open: ${describe(Object.fromEntries(unknown))}`)
   if (stale > 0) console.error(`${stale} values under an older key did not open: keep that key and look at them (the cron logs them too).`)
   if (unknown.length > 0 || stale > 0) process.exitCode = 1
   else console.log(`Done: every sealed value is under ${current}. The other keys can now be removed from ENCRYPTION_KEYS.`)
@@ -68,13 +86,19 @@ try {
 /** Values per key version over every `<x>_blob` / `<x>_key_version` pair in the schema. */
 async function sealedCounts(db) {
   const counts = {}
-  const tables = await db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all()
+  const tables = await db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'",
+    )
+    .all()
   for (const { name: table } of tables.results) {
     const columns = (await db.prepare(`PRAGMA table_info("${table}")`).all()).results.map((column) => column.name)
     for (const blob of columns.filter((column) => column.endsWith('_blob'))) {
       const version = `${blob.slice(0, -'_blob'.length)}_key_version`
       if (!columns.includes(version)) continue
-      const rows = await db.prepare(`SELECT "${version}" AS version, count(*) AS n FROM "${table}" WHERE "${blob}" IS NOT NULL GROUP BY 1`).all()
+      const rows = await db
+        .prepare(`SELECT "${version}" AS version, count(*) AS n FROM "${table}" WHERE "${blob}" IS NOT NULL GROUP BY 1`)
+        .all()
       for (const { version: v, n } of rows.results) counts[v] = (counts[v] ?? 0) + n
     }
   }
@@ -82,17 +106,28 @@ async function sealedCounts(db) {
 }
 
 function waiting(counts) {
-  return Object.entries(counts).filter(([version]) => version !== current && versions.includes(version)).reduce((sum, [, n]) => sum + n, 0)
+  return Object.entries(counts)
+    .filter(([version]) => version !== current && versions.includes(version))
+    .reduce((sum, [, n]) => sum + n, 0)
 }
 
 function describe(counts) {
-  return Object.entries(counts).map(([version, n]) => `${version}: ${n}`).join(', ') || 'none'
+  return (
+    Object.entries(counts)
+      .map(([version, n]) => `${version}: ${n}`)
+      .join(', ') || 'none'
+  )
 }
 
 function readDevVar(name) {
   if (!existsSync('.dev.vars')) return undefined
-  const line = readFileSync('.dev.vars', 'utf8').split('\n').find((text) => text.startsWith(`${name}=`))
-  return line?.slice(name.length + 1).trim().replace(/^"(.*)"$/, '$1')
+  const line = readFileSync('.dev.vars', 'utf8')
+    .split('\n')
+    .find((text) => text.startsWith(`${name}=`))
+  return line
+    ?.slice(name.length + 1)
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
 }
 
 function fail(message) {

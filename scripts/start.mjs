@@ -10,7 +10,11 @@ const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEN
 
 if (!existsSync('.dev.vars')) {
   const key = randomBytes(32).toString('base64')
-  writeFileSync('.dev.vars', `# Local only, git-ignored. First key encrypts; add new ones in front to rotate.\nENCRYPTION_KEYS="k1:${key}"\n`, { mode: 0o600 })
+  writeFileSync(
+    '.dev.vars',
+    `# Local only, git-ignored. First key encrypts; add new ones in front to rotate.\nENCRYPTION_KEYS="k1:${key}"\n`,
+    { mode: 0o600 },
+  )
   console.log('Wrote .dev.vars with a fresh local encryption key.')
 }
 
@@ -18,9 +22,10 @@ const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--loc
 if (migrate.status !== 0) process.exit(migrate.status ?? 1)
 
 const hasPort = args.includes('--port')
-const dev = spawn('wrangler', [
-  'dev', '--ip', '127.0.0.1', ...(hasPort ? [] : ['--port', '8787']),
-  '--var', 'DEMO_APPS:1', '--var', 'ALLOW_LOOPBACK_APPS:1', ...args,
-], { stdio: 'inherit', env })
+const dev = spawn(
+  'wrangler',
+  ['dev', '--ip', '127.0.0.1', ...(hasPort ? [] : ['--port', '8787']), '--var', 'DEMO_APPS:1', '--var', 'ALLOW_LOOPBACK_APPS:1', ...args],
+  { stdio: 'inherit', env },
+)
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))

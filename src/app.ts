@@ -20,7 +20,14 @@ export const MAX_BODY_BYTES = 64 * 1024
 export function buildApp() {
   const app = new Hono<AppEnv>()
   app.use(securityHeaders)
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', 'The request body is too large.') } }))
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', 'The request body is too large.')
+      },
+    }),
+  )
   app.use(rejectCrossSite)
   app.route('/api/v1', authApi)
   app.route('/api/v1/apps', appsApi)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Endpoints } from './apps/types'
 import type { Env } from './env'
 
@@ -12,12 +12,14 @@ export interface Config {
 
 const endpointOverridesSchema = z.record(
   z.string(),
-  z.object({
-    authorizeUrl: z.url().optional(),
-    tokenUrl: z.url().optional(),
-    userinfoUrl: z.url().optional(),
-    apiBaseUrl: z.url().optional(),
-  }).strict(),
+  z
+    .object({
+      authorizeUrl: z.url().optional(),
+      tokenUrl: z.url().optional(),
+      userinfoUrl: z.url().optional(),
+      apiBaseUrl: z.url().optional(),
+    })
+    .strict(),
 )
 
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000

@@ -46,7 +46,9 @@ describe('owner accounts', () => {
   it('checks session expiry on every read', async () => {
     const owner = await signUpOwner()
     expect((await call('/api/v1/connections', { cookie: owner.cookie })).status).toBe(200)
-    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ?').bind(Date.now() - 1, owner.userId).run()
+    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ?')
+      .bind(Date.now() - 1, owner.userId)
+      .run()
     expect((await call('/api/v1/connections', { cookie: owner.cookie })).status).toBe(401)
   })
 
@@ -65,14 +67,22 @@ describe('cross-site protection and headers', () => {
   it('refuses a cross-site POST and accepts a same-origin browser POST with Origin: null', async () => {
     const owner = await signUpOwner()
     const crossSite = await call('/api/v1/tokens', {
-      method: 'POST', cookie: owner.cookie, json: { name: 'x' },
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { name: 'x' },
       headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
     })
     expect(crossSite.status).toBe(403)
-    const crossOriginOnly = await call('/api/v1/auth/logout', { method: 'POST', cookie: owner.cookie, headers: { origin: 'https://evil.example' } })
+    const crossOriginOnly = await call('/api/v1/auth/logout', {
+      method: 'POST',
+      cookie: owner.cookie,
+      headers: { origin: 'https://evil.example' },
+    })
     expect(crossOriginOnly.status).toBe(403)
     const sameOrigin = await call('/api/v1/tokens', {
-      method: 'POST', cookie: owner.cookie, json: { name: 'x' },
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { name: 'x' },
       headers: { origin: 'null', 'sec-fetch-site': 'same-origin' },
     })
     expect(sameOrigin.status).toBe(201)

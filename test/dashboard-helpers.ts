@@ -30,7 +30,11 @@ export async function addDirect(cookie: string, name = 'My tasks', apiKey = GOOD
   return id!
 }
 
-export async function generateLinkViaForm(cookie: string, name = 'Client’s tasks', expiresInMinutes = '2880'): Promise<{ id: string; url: string }> {
+export async function generateLinkViaForm(
+  cookie: string,
+  name = 'Client’s tasks',
+  expiresInMinutes = '2880',
+): Promise<{ id: string; url: string }> {
   const response = await post('/connections/new/demo-tasks/link', { connectionName: name, expiresInMinutes }, cookie)
   expect(response.status).toBe(303)
   const match = /^\/connections\/([^/]+)\/link\?new=1$/.exec(location(response))

@@ -113,8 +113,11 @@ describe('dashboard isolation and settings', () => {
       expect((await call(path, { cookie: other.cookie })).status, path).toBe(404)
     }
     const posts: [string, Record<string, string>][] = [
-      [`/connections/${id}/link`, { expiresInMinutes: '2880' }], [`/connections/${id}/revoke`, {}],
-      [`/connections/${id}/credentials`, { apiKey: GOOD_KEY }], [`/connections/${id}/oauth`, {}], [`/connections/${id}/delete`, {}],
+      [`/connections/${id}/link`, { expiresInMinutes: '2880' }],
+      [`/connections/${id}/revoke`, {}],
+      [`/connections/${id}/credentials`, { apiKey: GOOD_KEY }],
+      [`/connections/${id}/oauth`, {}],
+      [`/connections/${id}/delete`, {}],
     ]
     for (const [path, fields] of posts) expect((await post(path, fields, other.cookie)).status, path).toBe(404)
     expect(await page('/connections', other.cookie)).not.toContain(id)

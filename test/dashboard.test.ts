@@ -116,7 +116,11 @@ describe('adding connections', () => {
       expect(stateCookie).toContain('Path=/connect/oauth')
       const authorize = new URL(location(start))
       expect(authorize.pathname).toBe('/demo/oauth/authorize')
-      const consent = await post('/demo/oauth/decision', { ...Object.fromEntries(authorize.searchParams), decision, email: 'ada.lovelace@example.com' })
+      const consent = await post('/demo/oauth/decision', {
+        ...Object.fromEntries(authorize.searchParams),
+        decision,
+        email: 'ada.lovelace@example.com',
+      })
       const callback = await call(location(consent), { cookie: `${cookie}; ${stateCookie!.split(';')[0]}` })
       expect(callback.status).toBe(303)
       const list = await page(location(callback), cookie)

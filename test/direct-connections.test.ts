@@ -5,7 +5,11 @@ import { call, signUpOwner } from './helpers'
 const wordpress = (password: string, site = `${env.FAKES_URL}/wp`) => ({ siteUrl: site, username: 'wendy', applicationPassword: password })
 
 async function connect(owner: { cookie: string }, appId: string, credentials: Record<string, string>) {
-  return call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId, name: `My ${appId}`, via: 'direct', credentials } })
+  return call('/api/v1/connections', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: { appId, name: `My ${appId}`, via: 'direct', credentials },
+  })
 }
 
 async function connectionCount(workspaceId: string): Promise<number> {
@@ -21,8 +25,27 @@ describe('direct connections', () => {
     const text = await created.text()
     expect(text).not.toContain(secret)
     const { connection } = JSON.parse(text) as { connection: Record<string, unknown> }
-    expect(connection).toMatchObject({ appId: 'wordpress', status: 'active', via: 'direct', badge: null, accountLabel: expect.any(String), link: null })
-    expect(Object.keys(connection).sort()).toEqual(['accountLabel', 'appId', 'badge', 'createdAt', 'id', 'link', 'name', 'needsReconnect', 'status', 'updatedAt', 'via'])
+    expect(connection).toMatchObject({
+      appId: 'wordpress',
+      status: 'active',
+      via: 'direct',
+      badge: null,
+      accountLabel: expect.any(String),
+      link: null,
+    })
+    expect(Object.keys(connection).sort()).toEqual([
+      'accountLabel',
+      'appId',
+      'badge',
+      'createdAt',
+      'id',
+      'link',
+      'name',
+      'needsReconnect',
+      'status',
+      'updatedAt',
+      'via',
+    ])
 
     for (const path of ['/api/v1/connections', `/api/v1/connections/${connection.id}`, `/api/v1/connections/${connection.id}/events`]) {
       expect(await (await call(path, { cookie: owner.cookie })).text()).not.toContain(secret)
@@ -66,20 +89,43 @@ describe('direct connections', () => {
     expect(mailchimp.status).toBe(201)
     const { connection } = await mailchimp.json<{ connection: { id: string } }>()
 
-    const bad = await call(`/api/v1/connections/${connection.id}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiKey: 'bad0123456789abcdef-us21' } } })
+    const bad = await call(`/api/v1/connections/${connection.id}/credentials`, {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { credentials: { apiKey: 'bad0123456789abcdef-us21' } },
+    })
     expect(bad.status).toBe(422)
-    const good = await call(`/api/v1/connections/${connection.id}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiKey: 'good9999999999999999-us21' } } })
+    const good = await call(`/api/v1/connections/${connection.id}/credentials`, {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { credentials: { apiKey: 'good9999999999999999-us21' } },
+    })
     expect(good.status).toBe(200)
-    const revision = await env.DB.prepare('SELECT credentials_revision AS r FROM connections WHERE id = ?').bind(connection.id).first<{ r: number }>()
+    const revision = await env.DB.prepare('SELECT credentials_revision AS r FROM connections WHERE id = ?')
+      .bind(connection.id)
+      .first<{ r: number }>()
     expect(revision?.r).toBe(2)
     expect((await call(`/api/v1/connections/${connection.id}`, { method: 'DELETE', cookie: owner.cookie })).status).toBe(204)
   })
 
   it('lists the catalog with availability', async () => {
     const owner = await signUpOwner()
-    const { apps } = await (await call('/api/v1/apps', { cookie: owner.cookie })).json<{ apps: { id: string; available: boolean; fields: { secret: boolean }[] }[] }>()
+    const { apps } = await (await call('/api/v1/apps', { cookie: owner.cookie })).json<{
+      apps: { id: string; available: boolean; fields: { secret: boolean }[] }[]
+    }>()
     const byId = Object.fromEntries(apps.map((app) => [app.id, app]))
-    for (const id of ['google-docs', 'google-sheets', 'gmail', 'slack', 'facebook-pages', 'wordpress', 'clickup', 'mailchimp', 'demo-docs', 'demo-tasks']) {
+    for (const id of [
+      'google-docs',
+      'google-sheets',
+      'gmail',
+      'slack',
+      'facebook-pages',
+      'wordpress',
+      'clickup',
+      'mailchimp',
+      'demo-docs',
+      'demo-tasks',
+    ]) {
       expect(byId[id]).toBeDefined()
     }
     expect(byId['google-docs']!.available).toBe(true)

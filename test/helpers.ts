@@ -44,15 +44,32 @@ export interface RequestedLink {
   expiresAt: string
 }
 
-export async function requestLink(owner: { cookie: string }, appId = 'demo-tasks', extra: Record<string, unknown> = {}): Promise<RequestedLink> {
-  const response = await call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId, name: 'Client Tasks', via: 'link', ...extra } })
+export async function requestLink(
+  owner: { cookie: string },
+  appId = 'demo-tasks',
+  extra: Record<string, unknown> = {},
+): Promise<RequestedLink> {
+  const response = await call('/api/v1/connections', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: { appId, name: 'Client Tasks', via: 'link', ...extra },
+  })
   if (response.status !== 201) throw new Error(`link request failed: ${response.status} ${await response.text()}`)
   const body = await response.json<{ connection: { id: string }; link: { url: string; expiresAt: string } }>()
   const url = new URL(body.link.url)
-  return { connectionId: body.connection.id, url: body.link.url, token: url.pathname.split('/').pop()!, path: url.pathname, expiresAt: body.link.expiresAt }
+  return {
+    connectionId: body.connection.id,
+    url: body.link.url,
+    token: url.pathname.split('/').pop()!,
+    path: url.pathname,
+    expiresAt: body.link.expiresAt,
+  }
 }
 
-export async function getConnection(owner: { cookie: string }, id: string): Promise<{ status: string; badge: string | null; accountLabel: string | null; link: { status: string; purpose: string } | null }> {
+export async function getConnection(
+  owner: { cookie: string },
+  id: string,
+): Promise<{ status: string; badge: string | null; accountLabel: string | null; link: { status: string; purpose: string } | null }> {
   const response = await call(`/api/v1/connections/${id}`, { cookie: owner.cookie })
   if (response.status !== 200) throw new Error(`get connection failed: ${response.status}`)
   return (await response.json<{ connection: never }>()).connection

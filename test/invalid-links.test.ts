@@ -20,13 +20,23 @@ describe('every unusable link looks the same', () => {
     for (let i = 0; i < 10; i++) await submitViaLink(locked, { apiKey: `wrong-${i}` })
 
     const paths = [
-      `/connect/${newToken()}`, '/connect/short', `/connect/${'x'.repeat(200)}`, '/connect/%00%27%22',
-      used.path, rejected.path, revoked.path, deleted.path, expired.path, locked.path,
+      `/connect/${newToken()}`,
+      '/connect/short',
+      `/connect/${'x'.repeat(200)}`,
+      '/connect/%00%27%22',
+      used.path,
+      rejected.path,
+      revoked.path,
+      deleted.path,
+      expired.path,
+      locked.path,
     ]
-    const answers = await Promise.all(paths.map(async (path) => {
-      const response = await call(path)
-      return { path, status: response.status, body: await response.text() }
-    }))
+    const answers = await Promise.all(
+      paths.map(async (path) => {
+        const response = await call(path)
+        return { path, status: response.status, body: await response.text() }
+      }),
+    )
     const reference = answers[0]!
     expect(reference.status).toBe(410)
     expect(reference.body).toContain(INVALID_LINK_MESSAGE)
@@ -51,6 +61,9 @@ describe('every unusable link looks the same', () => {
     expect(statuses[9]).toBe(423)
     expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(410)
     const response = await call(`/api/v1/connections/${link.connectionId}/link`, { cookie: owner.cookie })
-    expect((await response.json<{ link: { status: string; message: string } }>()).link).toMatchObject({ status: 'locked', message: expect.stringContaining('locked after 10 failed') })
+    expect((await response.json<{ link: { status: string; message: string } }>()).link).toMatchObject({
+      status: 'locked',
+      message: expect.stringContaining('locked after 10 failed'),
+    })
   })
 })

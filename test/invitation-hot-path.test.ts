@@ -6,7 +6,15 @@ import { call, requestLink, signUpOwner } from './helpers'
 /** A binding that notes and fails any use, even one whose error the app swallows after the response. */
 function untouchable<T>(): { binding: T; used: () => boolean } {
   let used = false
-  const binding = new Proxy({}, { get: () => { used = true; throw new Error('binding used') } }) as T
+  const binding = new Proxy(
+    {},
+    {
+      get: () => {
+        used = true
+        throw new Error('binding used')
+      },
+    },
+  ) as T
   return { binding, used: () => used }
 }
 
@@ -16,7 +24,9 @@ describe('the invitation page (the hot read path)', () => {
     const link = await requestLink(owner)
     const worker = withEnv({})
     for (let i = 0; i < 4; i++) expect((await worker.call(link.path)).status).toBe(200)
-    const { events } = await (await call(`/api/v1/connections/${link.connectionId}/events`, { cookie: owner.cookie })).json<{ events: { type: string }[] }>()
+    const { events } = await (await call(`/api/v1/connections/${link.connectionId}/events`, { cookie: owner.cookie })).json<{
+      events: { type: string }[]
+    }>()
     expect(events.filter((event) => event.type === 'opened')).toHaveLength(1)
   })
 

@@ -8,7 +8,8 @@ type Owner = Awaited<ReturnType<typeof signUpOwner>>
 
 /** Everything of B's, in every table, hashed: any change an attempt by A made would show. */
 async function checksumOf(owner: Owner): Promise<string> {
-  const inWorkspace = (table: string, where = 'workspace_id = ?') => [table, `SELECT * FROM ${table} WHERE ${where}`, owner.workspaceId] as const
+  const inWorkspace = (table: string, where = 'workspace_id = ?') =>
+    [table, `SELECT * FROM ${table} WHERE ${where}`, owner.workspaceId] as const
   const queries: (readonly [string, string, string])[] = [
     ['users', 'SELECT * FROM users WHERE id = ?', owner.userId],
     ['sessions', 'SELECT * FROM sessions WHERE user_id = ?', owner.userId],
@@ -40,10 +41,16 @@ async function populate(owner: Owner, workflowName: string) {
   const pending = await requestLink(owner)
   const active = await requestLink(owner)
   expect((await submitViaLink(active, { apiKey: DEMO_KEY })).status).toBe(200)
-  expect((await call(`/api/v1/connections/${active.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} })).status).toBe(201)
+  expect((await call(`/api/v1/connections/${active.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} })).status).toBe(
+    201,
+  )
   const rejected = await requestLink(owner)
   expect((await call(`${rejected.path}/reject`, form({}))).status).toBe(200)
-  const workflow = await createWorkflow(owner, [{ appId: 'demo-tasks', action: 'create-task', connectionId: active.connectionId, input: { name: 'Task {{trigger.title}}' } }], workflowName)
+  const workflow = await createWorkflow(
+    owner,
+    [{ appId: 'demo-tasks', action: 'create-task', connectionId: active.connectionId, input: { name: 'Task {{trigger.title}}' } }],
+    workflowName,
+  )
   expect((await runWorkflow(owner, workflow)).status).toBe('succeeded')
   return { connectionIds: [pending.connectionId, active.connectionId, rejected.connectionId], workflowId: workflow.id }
 }
@@ -67,7 +74,11 @@ describe('workspace isolation', () => {
       ['POST', `/workflows/${wf}/rename`, { form: { name: 'Taken' } }],
       ['GET', `/workflows/${wf}/steps/new`],
       ['GET', `/workflows/${wf}/steps/new/demo-tasks?action=create-task`],
-      ['POST', `/workflows/${wf}/steps`, { form: { appId: 'demo-tasks', action: 'create-task', connectionId: mine.connectionIds[1]!, name: 'x' } }],
+      [
+        'POST',
+        `/workflows/${wf}/steps`,
+        { form: { appId: 'demo-tasks', action: 'create-task', connectionId: mine.connectionIds[1]!, name: 'x' } },
+      ],
       ['GET', `/workflows/${wf}/steps/1/edit`],
       ['POST', `/workflows/${wf}/steps/1`, { form: { name: 'x' } }],
       ['POST', `/workflows/${wf}/steps/1/move`, { form: { direction: 'down' } }],
@@ -93,14 +104,24 @@ describe('workspace isolation', () => {
       )
     }
     for (const [method, path, body] of attempts) {
-      const response = await call(path, { method, cookie: a.cookie, ...(body?.json !== undefined ? { json: body.json } : {}), ...(body?.form ? form(body.form) : {}) })
+      const response = await call(path, {
+        method,
+        cookie: a.cookie,
+        ...(body?.json !== undefined ? { json: body.json } : {}),
+        ...(body?.form ? form(body.form) : {}),
+      })
       expect({ method, path, status: response.status }).toEqual({ method, path, status: 404 })
       expect(await response.text()).not.toContain('Bob')
     }
-    console.log(`[figure] isolation: ${attempts.length} cross-tenant requests on ${theirs.connectionIds.length} connections, 1 workflow and its runs → all 404; B's rows unchanged`)
+    console.log(
+      `[figure] isolation: ${attempts.length} cross-tenant requests on ${theirs.connectionIds.length} connections, 1 workflow and its runs → all 404; B's rows unchanged`,
+    )
 
     // A cannot point a workflow of their own at B's connection: answered exactly as for an id that never existed.
-    const step = (connectionId: string) => ({ name: 'Borrow', steps: [{ appId: 'demo-tasks', action: 'create-task', connectionId, input: { name: 'x' } }] })
+    const step = (connectionId: string) => ({
+      name: 'Borrow',
+      steps: [{ appId: 'demo-tasks', action: 'create-task', connectionId, input: { name: 'x' } }],
+    })
     const borrowed = await call('/api/v1/workflows', { method: 'POST', cookie: a.cookie, json: step(theirs.connectionIds[1]!) })
     const missing = await call('/api/v1/workflows', { method: 'POST', cookie: a.cookie, json: step('no-such-connection-id') })
     expect(borrowed.status).toBe(422)
@@ -109,7 +130,8 @@ describe('workspace isolation', () => {
     // Lists show A's own things only.
     for (const path of ['/api/v1/connections', '/api/v1/workflows', '/connections', '/workflows']) {
       const text = await (await call(path, { cookie: a.cookie })).text()
-      for (const id of [...theirs.connectionIds, theirs.workflowId]) expect({ path, leaks: text.includes(id) }).toEqual({ path, leaks: false })
+      for (const id of [...theirs.connectionIds, theirs.workflowId])
+        expect({ path, leaks: text.includes(id) }).toEqual({ path, leaks: false })
       expect(text).not.toContain('B flow')
     }
     expect(await checksumOf(b)).toBe(before)

@@ -16,9 +16,12 @@ describe('single use under concurrency', () => {
       // The others wait for the check in progress, then find the link spent.
       expect(statuses.filter((s) => s === 410)).toHaveLength(24)
       const events = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE connection_id = ? AND type = 'credentials_submitted'")
-        .bind(link.connectionId).first<{ n: number }>()
+        .bind(link.connectionId)
+        .first<{ n: number }>()
       expect(events?.n).toBe(1)
-      const row = await env.DB.prepare('SELECT credentials_revision AS rev FROM connections WHERE id = ?').bind(link.connectionId).first<{ rev: number }>()
+      const row = await env.DB.prepare('SELECT credentials_revision AS rev FROM connections WHERE id = ?')
+        .bind(link.connectionId)
+        .first<{ rev: number }>()
       expect(row?.rev).toBe(1)
     }
   })
@@ -30,12 +33,18 @@ describe('single use under concurrency', () => {
     const now = Date.now()
     const open = await requireOpenLink(deps, link.token, now)
     const meta = { ipCountry: null, userAgent: null }
-    const outcomes = await Promise.allSettled(Array.from({ length: 25 }, (_, i) =>
-      completeLink(deps, open, { apiKey: `${DEMO_KEY}_${i}` }, { label: `account ${i}` }, meta, now)))
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 25 }, (_, i) => completeLink(deps, open, { apiKey: `${DEMO_KEY}_${i}` }, { label: `account ${i}` }, meta, now)),
+    )
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
-    expect(outcomes.filter((outcome) => outcome.status === 'rejected' && (outcome.reason as AppError).code === 'link_invalid')).toHaveLength(24)
-    const row = await env.DB.prepare("SELECT credentials_revision AS rev, (SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events FROM connections WHERE id = ?1")
-      .bind(link.connectionId).first()
+    expect(
+      outcomes.filter((outcome) => outcome.status === 'rejected' && (outcome.reason as AppError).code === 'link_invalid'),
+    ).toHaveLength(24)
+    const row = await env.DB.prepare(
+      "SELECT credentials_revision AS rev, (SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events FROM connections WHERE id = ?1",
+    )
+      .bind(link.connectionId)
+      .first()
     expect(row).toEqual({ rev: 1, events: 1 })
   })
 
@@ -43,10 +52,7 @@ describe('single use under concurrency', () => {
     const owner = await signUpOwner()
     for (let round = 0; round < 4; round++) {
       const link = await requestLink(owner)
-      const [submitted, rejected] = await Promise.all([
-        submitViaLink(link, { apiKey: DEMO_KEY }),
-        call(`${link.path}/reject`, form({})),
-      ])
+      const [submitted, rejected] = await Promise.all([submitViaLink(link, { apiKey: DEMO_KEY }), call(`${link.path}/reject`, form({}))])
       const winners = [submitted.status, rejected.status].filter((s) => s === 200)
       expect(winners).toHaveLength(1)
       const connection = await getConnection(owner, link.connectionId)
@@ -54,7 +60,9 @@ describe('single use under concurrency', () => {
         expect(connection).toMatchObject({ status: 'active', link: { status: 'used' } })
       } else {
         expect(connection).toMatchObject({ status: 'rejected', link: { status: 'rejected' } })
-        const row = await env.DB.prepare('SELECT credentials_blob AS blob FROM connections WHERE id = ?').bind(link.connectionId).first<{ blob: string | null }>()
+        const row = await env.DB.prepare('SELECT credentials_blob AS blob FROM connections WHERE id = ?')
+          .bind(link.connectionId)
+          .first<{ blob: string | null }>()
         expect(row?.blob).toBeNull()
       }
     }

@@ -30,7 +30,8 @@ describe('expiry', () => {
     const live = await requestLink(owner)
     const now = Date.now()
     for (const link of overdue) await backdateLink(link.connectionId, now - 1000)
-    const statusOf = async (id: string) => (await env.DB.prepare('SELECT status FROM links WHERE connection_id = ?').bind(id).first<{ status: string }>())?.status
+    const statusOf = async (id: string) =>
+      (await env.DB.prepare('SELECT status FROM links WHERE connection_id = ?').bind(id).first<{ status: string }>())?.status
     const first = await runScheduled(env, now)
     expect(first.expiredLinks).toBeGreaterThanOrEqual(2)
     for (const link of overdue) expect(await statusOf(link.connectionId)).toBe('expired')
@@ -38,21 +39,26 @@ describe('expiry', () => {
     const second = await runScheduled(env, now)
     expect(second.expiredLinks).toBe(0)
     const events = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE type = 'expired' AND connection_id IN (?, ?)")
-      .bind(overdue[0]!.connectionId, overdue[1]!.connectionId).first<{ n: number }>()
+      .bind(overdue[0]!.connectionId, overdue[1]!.connectionId)
+      .first<{ n: number }>()
     expect(events?.n).toBe(2)
 
     const response = await call(`/api/v1/connections/${overdue[0]!.connectionId}/link`, { cookie: owner.cookie })
     const body = await response.json<{ link: { status: string; url?: string; message: string } }>()
     expect(body.link.status).toBe('expired')
     expect(body.link.url).toBeUndefined()
-    expect(body.link.message).toMatch(/^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\. Click Refresh credentials to generate a new link\.$/)
+    expect(body.link.message).toMatch(
+      /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\. Click Refresh credentials to generate a new link\.$/,
+    )
     expect((await call(overdue[0]!.path)).status).toBe(410)
   })
 
   it('runs from the Workers scheduled handler', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
-    await env.DB.prepare('UPDATE links SET expires_at = ? WHERE connection_id = ?').bind(Date.now() - 1, link.connectionId).run()
+    await env.DB.prepare('UPDATE links SET expires_at = ? WHERE connection_id = ?')
+      .bind(Date.now() - 1, link.connectionId)
+      .run()
     const ctx = createExecutionContext()
     worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '*/5 * * * *' }), env, ctx)
     await waitOnExecutionContext(ctx)

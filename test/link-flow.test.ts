@@ -9,12 +9,24 @@ describe('connection sharing via link: API-key app', () => {
     const link = await requestLink(owner)
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{32}$/)
     expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(47.9 * 3600_000)
-    expect(await getConnection(owner, link.connectionId)).toMatchObject({ status: 'pending', badge: 'pending', link: { status: 'pending', purpose: 'create' } })
+    expect(await getConnection(owner, link.connectionId)).toMatchObject({
+      status: 'pending',
+      badge: 'pending',
+      link: { status: 'pending', purpose: 'create' },
+    })
 
     const invitation = await call(link.path)
     expect(invitation.status).toBe(200)
     const page = await invitation.text()
-    for (const text of ['Demo Tasks', 'Olivia Owner', owner.email, 'Client Tasks', 'will be able to use these credentials in their workflows', 'Accept &amp; Connect', 'Reject']) {
+    for (const text of [
+      'Demo Tasks',
+      'Olivia Owner',
+      owner.email,
+      'Client Tasks',
+      'will be able to use these credentials in their workflows',
+      'Accept &amp; Connect',
+      'Reject',
+    ]) {
       expect(page).toContain(text)
     }
     expect(invitation.headers.get('cache-control')).toBe('no-store')
@@ -48,8 +60,12 @@ describe('connection sharing via link: API-key app', () => {
     }
     expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(410)
 
-    const events = await (await call(`/api/v1/connections/${link.connectionId}/events`, { cookie: owner.cookie })).json<{ events: { type: string }[] }>()
-    expect(events.events.map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'link_created', 'opened', 'accepted', 'credentials_failed', 'credentials_submitted']))
+    const events = await (await call(`/api/v1/connections/${link.connectionId}/events`, { cookie: owner.cookie })).json<{
+      events: { type: string }[]
+    }>()
+    expect(events.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['created', 'link_created', 'opened', 'accepted', 'credentials_failed', 'credentials_submitted']),
+    )
   })
 
   it('records a rejection: the connection shows Rejected and the link is spent', async () => {
@@ -60,7 +76,9 @@ describe('connection sharing via link: API-key app', () => {
     expect(await rejected.text()).toContain('declined')
     expect(await getConnection(owner, link.connectionId)).toMatchObject({ status: 'rejected', badge: 'rejected' })
     expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(410)
-    const events = await (await call(`/api/v1/connections/${link.connectionId}/events`, { cookie: owner.cookie })).json<{ events: { type: string; detail: unknown }[] }>()
+    const events = await (await call(`/api/v1/connections/${link.connectionId}/events`, { cookie: owner.cookie })).json<{
+      events: { type: string; detail: unknown }[]
+    }>()
     expect(events.events.find((e) => e.type === 'rejected')?.detail).toEqual({ reason: 'Not this account' })
   })
 
@@ -77,7 +95,9 @@ describe('connection sharing via link: API-key app', () => {
       expect(response.status).toBe(400)
       expect((await response.json<{ error: { code: string } }>()).error.code).toBe('invalid_request')
     }
-    const rows = await env.DB.prepare('SELECT count(*) AS n FROM connections WHERE workspace_id = ?').bind(owner.workspaceId).first<{ n: number }>()
+    const rows = await env.DB.prepare('SELECT count(*) AS n FROM connections WHERE workspace_id = ?')
+      .bind(owner.workspaceId)
+      .first<{ n: number }>()
     expect(rows?.n).toBe(0)
   })
 })

@@ -54,7 +54,11 @@ describe('connection sharing via link: OAuth app', () => {
     const [tokenRequest] = await tokenRequestsFor(code, since)
     const verifier = new URLSearchParams(tokenRequest!.body).get('code_verifier')!
     expect(await s256(verifier)).toBe(location.searchParams.get('code_challenge'))
-    expect(await getConnection(owner, link.connectionId)).toMatchObject({ status: 'active', badge: 'via_link', accountLabel: 'client@gmail.test' })
+    expect(await getConnection(owner, link.connectionId)).toMatchObject({
+      status: 'active',
+      badge: 'via_link',
+      accountLabel: 'client@gmail.test',
+    })
 
     // Replaying the callback requests no token and changes nothing.
     const replay = await call(`/connect/oauth/callback${back.search}`, { cookie: cookiePair })
@@ -76,7 +80,9 @@ describe('connection sharing via link: OAuth app', () => {
     expect(await attempt('code=code-good-c&state=forged-state-value', 'tether_oauth_state=forged-state-value')).toBe(403)
     const other = await acceptOAuth(link.path)
     expect(await attempt(`code=code-good-d&state=${state}`, other.cookiePair)).toBe(403) // cookie of another sign-in
-    await env.DB.prepare('UPDATE oauth_states SET expires_at = ?').bind(Date.now() - 1).run()
+    await env.DB.prepare('UPDATE oauth_states SET expires_at = ?')
+      .bind(Date.now() - 1)
+      .run()
     expect(await attempt(`code=code-good-e&state=${state}`, first.cookiePair)).toBe(403) // expired
     const { requests } = await fakeRequests(since)
     expect(requests.filter((r) => r.path === '/google/token' && /code=code-good-[a-e]\b/.test(r.body))).toEqual([])
@@ -87,7 +93,9 @@ describe('connection sharing via link: OAuth app', () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner, 'google-docs')
     const { location, cookiePair } = await acceptOAuth(link.path)
-    const denied = await call(`/connect/oauth/callback?error=access_denied&state=${location.searchParams.get('state')}`, { cookie: cookiePair })
+    const denied = await call(`/connect/oauth/callback?error=access_denied&state=${location.searchParams.get('state')}`, {
+      cookie: cookiePair,
+    })
     expect(denied.status).toBe(200)
     const page = await denied.text()
     expect(page).toContain('Try again')
@@ -104,14 +112,24 @@ describe('connection sharing via link: OAuth app', () => {
     const consent = await call(location.pathname + location.search)
     expect(consent.status).toBe(200)
     const consentPage = await consent.text()
-    const action = /<form[^>]*method="post"[^>]*action="([^"]+)"/.exec(consentPage)?.[1] ?? /action="([^"]+)"[^>]*method="post"/.exec(consentPage)?.[1]
+    const action =
+      /<form[^>]*method="post"[^>]*action="([^"]+)"/.exec(consentPage)?.[1] ?? /action="([^"]+)"[^>]*method="post"/.exec(consentPage)?.[1]
     expect(action).toBeTruthy()
-    const hidden = Object.fromEntries([...consentPage.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]))
+    const hidden = Object.fromEntries(
+      [...consentPage.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [
+        m[1]!,
+        m[2]!.replace(/&amp;/g, '&'),
+      ]),
+    )
     const decision = await call(action!.replace(/&amp;/g, '&'), form({ ...hidden, email: 'client@example.com', decision: 'allow' }))
     expect(decision.status).toBe(303)
     const back = new URL(decision.headers.get('location')!, 'http://tether.test')
     const callback = await call(back.pathname + back.search, { cookie: cookiePair })
     expect(await callback.text()).toContain('Connection created successfully')
-    expect(await getConnection(owner, link.connectionId)).toMatchObject({ status: 'active', badge: 'via_link', accountLabel: 'client@example.com' })
+    expect(await getConnection(owner, link.connectionId)).toMatchObject({
+      status: 'active',
+      badge: 'via_link',
+      accountLabel: 'client@example.com',
+    })
   })
 })

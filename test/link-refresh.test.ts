@@ -6,7 +6,11 @@ import type { ConnectionRow } from '../src/db/connections'
 import { call, DEMO_KEY, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
 
 async function storedRow(id: string): Promise<ConnectionRow> {
-  const row = await env.DB.prepare('SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion FROM connections WHERE id = ?').bind(id).first<ConnectionRow>()
+  const row = await env.DB.prepare(
+    'SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion FROM connections WHERE id = ?',
+  )
+    .bind(id)
+    .first<ConnectionRow>()
   return row!
 }
 
@@ -55,14 +59,18 @@ describe('refreshing credentials via link', () => {
     const connection = await getConnection(owner, first.connectionId)
     expect(connection).toMatchObject({ status: 'active', badge: 'via_link', link: { status: 'rejected', purpose: 'refresh' } })
     expect(await decrypted(first.connectionId)).toEqual({ apiKey: DEMO_KEY })
-    const link = await (await call(`/api/v1/connections/${first.connectionId}/link`, { cookie: owner.cookie })).json<{ link: { message: string } }>()
+    const link = await (await call(`/api/v1/connections/${first.connectionId}/link`, { cookie: owner.cookie })).json<{
+      link: { message: string }
+    }>()
     expect(link.link.message).toContain('current credentials still work')
   })
 
   it('shows the open link again, revokes it, and deletes connections in any state', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
-    const shown = await (await call(`/api/v1/connections/${link.connectionId}/link`, { cookie: owner.cookie })).json<{ link: { url: string } }>()
+    const shown = await (await call(`/api/v1/connections/${link.connectionId}/link`, { cookie: owner.cookie })).json<{
+      link: { url: string }
+    }>()
     expect(shown.link.url).toBe(link.url)
     expect((await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'DELETE', cookie: owner.cookie })).status).toBe(204)
     expect((await call(link.path)).status).toBe(410)

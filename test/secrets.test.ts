@@ -5,9 +5,17 @@ import { toBase64, toBase64Url, toHex, utf8 } from '../src/domain/encoding'
 import { openCredentials } from '../src/services/credentials'
 import type { ConnectionRow } from '../src/db/connections'
 import type { OAuthCredentials } from '../src/apps/types'
-import { call, DEMO_KEY, form, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { call, form, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { fakeCursor, fakeRequests } from './fake-requests'
-import { createWorkflow, directConnection, fakeWordPressSite, postStep, runWorkflow, storeCredentials, wordpressViaLink } from './workflow-helpers'
+import {
+  createWorkflow,
+  directConnection,
+  fakeWordPressSite,
+  postStep,
+  runWorkflow,
+  storeCredentials,
+  wordpressViaLink,
+} from './workflow-helpers'
 
 /**
  * The secret as it could appear: raw, URL-encoded, hex, and base64/base64url at each of the three
@@ -28,8 +36,12 @@ function forms(secret: string): string[] {
 }
 
 async function dumpD1(): Promise<string> {
-  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all<{ name: string }>()
-  const dumps = await Promise.all(tables.results.map(async ({ name }) => JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results)))
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'",
+  ).all<{ name: string }>()
+  const dumps = await Promise.all(
+    tables.results.map(async ({ name }) => JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results)),
+  )
   return dumps.join('\n')
 }
 
@@ -40,13 +52,21 @@ async function dumpKV(): Promise<string> {
 }
 
 async function storedCredentials(id: string): Promise<Record<string, unknown>> {
-  const row = await env.DB.prepare('SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion FROM connections WHERE id = ?')
-    .bind(id).first<ConnectionRow>()
-  return await openCredentials(await loadKeyring(env.ENCRYPTION_KEYS), row!) as Record<string, unknown>
+  const row = await env.DB.prepare(
+    'SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion FROM connections WHERE id = ?',
+  )
+    .bind(id)
+    .first<ConnectionRow>()
+  return (await openCredentials(await loadKeyring(env.ENCRYPTION_KEYS), row!)) as Record<string, unknown>
 }
 
 /** Checks every secret, in every encoding, against D1, KV, the logs and (unless exempt) the responses; returns how many checks ran. */
-async function expectNowhere(secrets: Record<string, string>, logged: string[], responses: string, exemptFromResponses: string[] = []): Promise<number> {
+async function expectNowhere(
+  secrets: Record<string, string>,
+  logged: string[],
+  responses: string,
+  exemptFromResponses: string[] = [],
+): Promise<number> {
   const d1 = await dumpD1()
   const kv = await dumpKV()
   let checks = 0
@@ -71,16 +91,25 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
   const logged: string[] = []
   beforeEach(() => {
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => { logged.push(args.map(String).join(' ')) })
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map(String).join(' '))
+      })
     }
   })
   afterEach(() => vi.restoreAllMocks())
-  afterAll(() => console.info(`[figure] plaintext scan: ${figures.flows} flows, ${figures.checks} checks (secret × encoding × D1/KV/logs/responses), 0 found`))
+  afterAll(() =>
+    console.info(
+      `[figure] plaintext scan: ${figures.flows} flows, ${figures.checks} checks (secret × encoding × D1/KV/logs/responses), 0 found`,
+    ),
+  )
 
   it('after an API-key flow and an OAuth flow', async () => {
     const owner = await signUpOwner()
     const responses: string[] = []
-    const keep = async (response: Response) => { responses.push(`${[...response.headers].join(';')}\n${await response.clone().text()}`); return response }
+    const keep = async (response: Response) => {
+      responses.push(`${[...response.headers].join(';')}\n${await response.clone().text()}`)
+      return response
+    }
 
     const keyLink = await requestLink(owner)
     const canary = `demo_canary_${crypto.randomUUID()}`
@@ -91,7 +120,10 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
 
     const oauthLink = await requestLink(owner, 'google-docs')
     const accepted = await keep(await call(`${oauthLink.path}/accept`, form({})))
-    const cookie = accepted.headers.getSetCookie().find((c) => c.startsWith('tether_oauth_state='))!.split(';')[0]!
+    const cookie = accepted.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('tether_oauth_state='))!
+      .split(';')[0]!
     const provider = new URL(accepted.headers.get('location')!)
     const state = provider.searchParams.get('state')!
     const back = new URL((await fetch(provider, { redirect: 'manual' })).headers.get('location')!)
@@ -100,19 +132,34 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     const tokenRequest = (await fakeRequests(since)).requests.find((r) => r.path === '/google/token')!
     const verifier = new URLSearchParams(tokenRequest.body).get('code_verifier')!
 
-    const row = await env.DB.prepare('SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion FROM connections WHERE id = ?')
-      .bind(oauthLink.connectionId).first<ConnectionRow>()
-    const tokens = await openCredentials(await loadKeyring(env.ENCRYPTION_KEYS), row!) as OAuthCredentials
+    const row = await env.DB.prepare(
+      'SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion FROM connections WHERE id = ?',
+    )
+      .bind(oauthLink.connectionId)
+      .first<ConnectionRow>()
+    const tokens = (await openCredentials(await loadKeyring(env.ENCRYPTION_KEYS), row!)) as OAuthCredentials
     expect(tokens.accessToken).toBeTruthy()
 
-    for (const path of ['/api/v1/connections', `/api/v1/connections/${keyLink.connectionId}`, `/api/v1/connections/${keyLink.connectionId}/events`, `/api/v1/connections/${oauthLink.connectionId}/link`]) {
+    for (const path of [
+      '/api/v1/connections',
+      `/api/v1/connections/${keyLink.connectionId}`,
+      `/api/v1/connections/${keyLink.connectionId}/events`,
+      `/api/v1/connections/${oauthLink.connectionId}/link`,
+    ]) {
       await keep(await call(path, { cookie: owner.cookie }))
     }
     await keep(await call(keyLink.path))
 
     const secrets = {
-      linkToken: keyLink.token, oauthLinkToken: oauthLink.token, canary, wrongKey: 'wrong-canary-attempt-123',
-      state, code: back.searchParams.get('code')!, verifier, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken!,
+      linkToken: keyLink.token,
+      oauthLinkToken: oauthLink.token,
+      canary,
+      wrongKey: 'wrong-canary-attempt-123',
+      state,
+      code: back.searchParams.get('code')!,
+      verifier,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken!,
     }
     // Link tokens and the state travel in URLs the client was given; everything else never comes back.
     figures.checks += await expectNowhere(secrets, logged, responses.slice(3).join('\n'), ['linkToken', 'oauthLinkToken', 'state'])
@@ -122,14 +169,19 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
   it('after a refresh via link, direct and replaced credentials, API tokens and the dashboard', async () => {
     const owner = await signUpOwner()
     const responses: string[] = []
-    const keep = async (response: Response) => { responses.push(`${[...response.headers].join(';')}\n${await response.clone().text()}`); return response }
+    const keep = async (response: Response) => {
+      responses.push(`${[...response.headers].join(';')}\n${await response.clone().text()}`)
+      return response
+    }
     const canary = (label: string) => `demo_${label}_${crypto.randomUUID().replaceAll('-', '')}`
     const secrets: Record<string, string> = {}
 
     const link = await requestLink(owner)
     secrets.firstKey = canary('first')
     expect((await keep(await submitViaLink(link, { apiKey: secrets.firstKey }))).status).toBe(200)
-    const refreshed = await keep(await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} }))
+    const refreshed = await keep(
+      await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} }),
+    )
     const refreshPath = new URL((await refreshed.clone().json<{ link: { url: string } }>()).link.url).pathname
     secrets.refreshToken = refreshPath.split('/').pop()!
     secrets.wrongRefreshKey = `wrong_${crypto.randomUUID()}`
@@ -141,24 +193,66 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     secrets.directToken = `pk_good_${crypto.randomUUID()}`
     const direct = await directConnection(owner, 'clickup', { apiToken: secrets.directToken })
     secrets.replacedToken = `pk_good_${crypto.randomUUID()}`
-    expect((await keep(await call(`/api/v1/connections/${direct}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiToken: secrets.replacedToken } } }))).status).toBe(200)
+    expect(
+      (
+        await keep(
+          await call(`/api/v1/connections/${direct}/credentials`, {
+            method: 'PUT',
+            cookie: owner.cookie,
+            json: { credentials: { apiToken: secrets.replacedToken } },
+          }),
+        )
+      ).status,
+    ).toBe(200)
     secrets.refusedToken = `pk_refused_${crypto.randomUUID()}`
-    expect((await keep(await call(`/api/v1/connections/${direct}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiToken: secrets.refusedToken } } }))).status).toBe(422)
+    expect(
+      (
+        await keep(
+          await call(`/api/v1/connections/${direct}/credentials`, {
+            method: 'PUT',
+            cookie: owner.cookie,
+            json: { credentials: { apiToken: secrets.refusedToken } },
+          }),
+        )
+      ).status,
+    ).toBe(422)
 
     secrets.dashboardKey = canary('dashboard')
-    const created = await keep(await call('/connections/new/demo-tasks/direct', { ...form({ connectionName: 'Typed in', apiKey: secrets.dashboardKey }), cookie: owner.cookie }))
+    const created = await keep(
+      await call('/connections/new/demo-tasks/direct', {
+        ...form({ connectionName: 'Typed in', apiKey: secrets.dashboardKey }),
+        cookie: owner.cookie,
+      }),
+    )
     expect(created.status).toBe(303)
     const dashboardId = new URL(created.headers.get('location')!, 'http://tether.test').searchParams.get('created')!
     secrets.dashboardUpdate = canary('update')
-    expect((await keep(await call(`/connections/${dashboardId}/credentials`, { ...form({ apiKey: secrets.dashboardUpdate }), cookie: owner.cookie }))).status).toBe(303)
+    expect(
+      (
+        await keep(
+          await call(`/connections/${dashboardId}/credentials`, { ...form({ apiKey: secrets.dashboardUpdate }), cookie: owner.cookie }),
+        )
+      ).status,
+    ).toBe(303)
     expect(await storedCredentials(dashboardId)).toEqual({ apiKey: secrets.dashboardUpdate })
 
     const token = await keep(await call('/api/v1/tokens', { method: 'POST', cookie: owner.cookie, json: { name: 'CI' } }))
     secrets.apiToken = (await token.clone().json<{ token: string }>()).token
     secrets.session = owner.cookie.split('=')[1]!
 
-    for (const path of ['/api/v1/connections', `/api/v1/connections/${link.connectionId}`, `/api/v1/connections/${link.connectionId}/events`, `/api/v1/connections/${link.connectionId}/link`,
-      `/api/v1/connections/${direct}/events`, '/connections', `/connections/${link.connectionId}`, `/connections/${link.connectionId}/link`, `/connections/${dashboardId}`, `/connections/${direct}`, '/settings']) {
+    for (const path of [
+      '/api/v1/connections',
+      `/api/v1/connections/${link.connectionId}`,
+      `/api/v1/connections/${link.connectionId}/events`,
+      `/api/v1/connections/${link.connectionId}/link`,
+      `/api/v1/connections/${direct}/events`,
+      '/connections',
+      `/connections/${link.connectionId}`,
+      `/connections/${link.connectionId}/link`,
+      `/connections/${dashboardId}`,
+      `/connections/${direct}`,
+      '/settings',
+    ]) {
       expect((await keep(await call(path, { cookie: owner.cookie }))).status).toBe(200)
     }
     await keep(await call(refreshPath))
@@ -170,7 +264,10 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
   it('after workflow runs: a via-link WordPress post, an OAuth token refresh, and a failing step', async () => {
     const owner = await signUpOwner()
     const responses: string[] = []
-    const keep = async (response: Response) => { responses.push(await response.clone().text()); return response }
+    const keep = async (response: Response) => {
+      responses.push(await response.clone().text())
+      return response
+    }
     const secrets: Record<string, string> = {}
 
     const site = fakeWordPressSite()
@@ -183,8 +280,15 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     const generation = 1000 + Math.floor(Math.random() * 1_000_000)
     secrets.staleAccess = `access-good-stale-${crypto.randomUUID()}`
     secrets.oldRefresh = `refresh-${generation}`
-    const docs = await directConnection(owner, 'google-docs', { accessToken: secrets.staleAccess, refreshToken: secrets.oldRefresh, expiresAt: Date.now() - 60_000 }, 'Client Docs')
-    const documents = await createWorkflow(owner, [{ appId: 'google-docs', action: 'create-document', connectionId: docs, input: { title: '{{trigger.title}}' } }])
+    const docs = await directConnection(
+      owner,
+      'google-docs',
+      { accessToken: secrets.staleAccess, refreshToken: secrets.oldRefresh, expiresAt: Date.now() - 60_000 },
+      'Client Docs',
+    )
+    const documents = await createWorkflow(owner, [
+      { appId: 'google-docs', action: 'create-document', connectionId: docs, input: { title: '{{trigger.title}}' } },
+    ])
     expect((await runWorkflow(owner, documents, { title: 'Report' })).status).toBe('succeeded')
     const rotated = await storedCredentials(docs)
     expect(rotated.refreshToken).toBe(`refresh-${generation + 1}`)

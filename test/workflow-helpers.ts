@@ -15,20 +15,37 @@ export function fakeWordPressSite(): string {
 }
 
 /** The owner asks by link; the client submits their site, username and application password. */
-export async function wordpressViaLink(owner: Owner, site: string, applicationPassword: string, name = 'Client WordPress'): Promise<string> {
+export async function wordpressViaLink(
+  owner: Owner,
+  site: string,
+  applicationPassword: string,
+  name = 'Client WordPress',
+): Promise<string> {
   const link = await requestLink(owner, 'wordpress', { name })
   const submitted = await submitViaLink(link, { siteUrl: site, username: 'wendy', applicationPassword })
   expect(submitted.status).toBe(200)
   return link.connectionId
 }
 
-export async function directConnection(owner: Owner, appId: string, credentials: Record<string, string | number>, name = 'Direct'): Promise<string> {
-  const response = await call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId, name, via: 'direct', credentials } })
+export async function directConnection(
+  owner: Owner,
+  appId: string,
+  credentials: Record<string, string | number>,
+  name = 'Direct',
+): Promise<string> {
+  const response = await call('/api/v1/connections', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: { appId, name, via: 'direct', credentials },
+  })
   expect(response.status, await response.clone().text()).toBe(201)
   return (await response.json<{ connection: { id: string } }>()).connection.id
 }
 
-export function postStep(connectionId: string, input: Record<string, string> = { title: '{{trigger.title}}', content: 'Body: {{trigger.body}}' }): StepDefinition {
+export function postStep(
+  connectionId: string,
+  input: Record<string, string> = { title: '{{trigger.title}}', content: 'Body: {{trigger.body}}' },
+): StepDefinition {
   return { appId: 'wordpress', action: 'create-post', connectionId, input }
 }
 
@@ -59,7 +76,11 @@ export async function finishedRun(owner: Owner, workflowId: string, runId: strin
 }
 
 /** Triggers the workflow and waits for the run; the webhook must answer 202 at once. */
-export async function runWorkflow(owner: Owner, workflow: PublicWorkflow, payload: unknown = { title: 'Hello', body: 'World' }): Promise<PublicRun> {
+export async function runWorkflow(
+  owner: Owner,
+  workflow: PublicWorkflow,
+  payload: unknown = { title: 'Hello', body: 'World' },
+): Promise<PublicRun> {
   const response = await trigger(workflow.webhookUrl, payload)
   expect(response.status).toBe(202)
   const { runId } = await response.json<{ runId: string }>()
@@ -69,8 +90,11 @@ export async function runWorkflow(owner: Owner, workflow: PublicWorkflow, payloa
 /** Writes credentials straight into the row, as if they had been stored earlier. */
 export async function storeCredentials(connectionId: string, credentials: Credentials): Promise<void> {
   const sealed = await sealCredentials(await loadKeyring(env.ENCRYPTION_KEYS), connectionId, credentials)
-  await env.DB.prepare('UPDATE connections SET credentials_blob = ?, credentials_key_version = ?, credentials_revision = credentials_revision + 1 WHERE id = ?')
-    .bind(sealed.blob, sealed.keyVersion, connectionId).run()
+  await env.DB.prepare(
+    'UPDATE connections SET credentials_blob = ?, credentials_key_version = ?, credentials_revision = credentials_revision + 1 WHERE id = ?',
+  )
+    .bind(sealed.blob, sealed.keyVersion, connectionId)
+    .run()
 }
 
 export function basicPasswordOf(authorization: string | undefined): string {

@@ -37,13 +37,22 @@ describe('workflow builder pages', () => {
     expect(optionFor(html, pending.connectionId)).toEqual({ disabled: true, label: 'Client Docs — Pending' })
     expect(optionFor(html, rejected.connectionId)).toEqual({ disabled: true, label: 'Old Site — Rejected' })
     expect(optionFor(html, active)).toEqual({ disabled: false, label: expect.stringMatching(/^Main Site \(.+\) — Via Link$/) })
-    expect(optionFor(html, refreshing)).toEqual({ disabled: false, label: expect.stringContaining('Pending refresh, current credentials work') })
+    expect(optionFor(html, refreshing)).toEqual({
+      disabled: false,
+      label: expect.stringContaining('Pending refresh, current credentials work'),
+    })
     expect(optionFor(html, otherApp.connectionId)).toBeNull()
     expect(html).toContain('href="/connections/new/wordpress">Request a new connection via link</a>')
     expect(html).toContain('{{trigger.title}}')
 
     // Posting a disabled option anyway is refused and the form comes back with the reason.
-    const refused = await postForm(owner, `/workflows/${workflow.id}/steps`, { appId: 'wordpress', action: 'create-post', connectionId: pending.connectionId, 'input.title': 'T', 'input.content': 'C' })
+    const refused = await postForm(owner, `/workflows/${workflow.id}/steps`, {
+      appId: 'wordpress',
+      action: 'create-post',
+      connectionId: pending.connectionId,
+      'input.title': 'T',
+      'input.content': 'C',
+    })
     expect(refused.status).toBe(422)
     const refusedPage = await refused.text()
     expect(refusedPage).toContain('is still pending')
@@ -65,7 +74,8 @@ describe('workflow builder pages', () => {
     expect(first).toMatch(/id="webhook-url"[^>]*value="http:\/\/tether\.test\/hooks\/[A-Za-z0-9_-]{32}"/)
     expect(await page(owner, `${workflowPath}/steps/new`)).toContain(`href="/workflows/${id}/steps/new/wordpress"`)
 
-    const add = (fields: Record<string, string>) => postForm(owner, `${workflowPath}/steps`, { appId: 'wordpress', action: 'create-post', connectionId, ...fields })
+    const add = (fields: Record<string, string>) =>
+      postForm(owner, `${workflowPath}/steps`, { appId: 'wordpress', action: 'create-post', connectionId, ...fields })
     expect((await add({ 'input.title': '{{trigger.title}}', 'input.content': 'first' })).status).toBe(303)
     expect((await add({ 'input.title': 'After {{steps.1.postId}}', 'input.content': 'second', 'input.status': '' })).status).toBe(303)
     const missing = await add({ 'input.title': 'no content' })
@@ -80,9 +90,21 @@ describe('workflow builder pages', () => {
 
     const edit = await page(owner, `${workflowPath}/steps/2/edit`)
     expect(edit).toContain('value="After {{steps.1.postId}}"')
-    expect((await postForm(owner, `${workflowPath}/steps/2`, { appId: 'wordpress', action: 'create-post', connectionId, 'input.title': 'Independent', 'input.content': 'c' })).status).toBe(303)
+    expect(
+      (
+        await postForm(owner, `${workflowPath}/steps/2`, {
+          appId: 'wordpress',
+          action: 'create-post',
+          connectionId,
+          'input.title': 'Independent',
+          'input.content': 'c',
+        })
+      ).status,
+    ).toBe(303)
     expect((await postForm(owner, `${workflowPath}/steps/2/move`, { direction: 'up' })).status).toBe(303)
-    const api = await (await call(`/api/v1/workflows/${id}`, { cookie: owner.cookie })).json<{ workflow: { webhookUrl: string; steps: { input: Record<string, string> }[] } }>()
+    const api = await (await call(`/api/v1/workflows/${id}`, { cookie: owner.cookie })).json<{
+      workflow: { webhookUrl: string; steps: { input: Record<string, string> }[] }
+    }>()
     expect(api.workflow.steps.map((step) => step.input.title)).toEqual(['Independent', '{{trigger.title}}'])
 
     const response = await trigger(api.workflow.webhookUrl, { title: 'From the hook' })
@@ -117,7 +139,11 @@ describe('workflow builder pages', () => {
   it('needs a signed-in owner and refuses cross-site posts', async () => {
     expect((await call('/workflows')).status).toBe(303)
     const owner = await signUpOwner()
-    const crossSite = await call('/workflows', { ...form({ name: 'x' }), cookie: owner.cookie, headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' } })
+    const crossSite = await call('/workflows', {
+      ...form({ name: 'x' }),
+      cookie: owner.cookie,
+      headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect(crossSite.status).toBe(403)
     const other = await signUpOwner('Mallory')
     const workflow = await createWorkflow(owner, [])

@@ -18,7 +18,10 @@ describe('workflows API', () => {
     const rejected = await requestLink(owner, 'wordpress', { name: 'Declined WP' })
     expect((await call(`${rejected.path}/reject`, form({}))).status).toBe(200)
 
-    for (const [connection, word] of [[pending, 'pending'], [rejected, 'rejected']] as const) {
+    for (const [connection, word] of [
+      [pending, 'pending'],
+      [rejected, 'rejected'],
+    ] as const) {
       const response = await post(owner, { name: 'Not ready', steps: [postStep(connection.connectionId)] })
       expect(response.status).toBe(422)
       const error = await errorOf(response)
@@ -37,7 +40,10 @@ describe('workflows API', () => {
     const cases: [unknown, string][] = [
       [{ name: 'x', steps: [{ ...postStep(wp), appId: 'myspace' }] }, 'steps.0.appId'],
       [{ name: 'x', steps: [{ ...postStep(wp), action: 'delete-site' }] }, 'steps.0.action'],
-      [{ name: 'x', steps: [{ ...postStep(wp), appId: 'demo-tasks', action: 'create-task', input: { name: 'n' } }] }, 'steps.0.connectionId'],
+      [
+        { name: 'x', steps: [{ ...postStep(wp), appId: 'demo-tasks', action: 'create-task', input: { name: 'n' } }] },
+        'steps.0.connectionId',
+      ],
       [{ name: 'x', steps: [postStep(wp, { title: 'only a title' })] }, 'steps.0.input.content'],
       [{ name: 'x', steps: [postStep(wp, { title: 't', content: 'c', color: 'red' })] }, 'steps.0.input.color'],
       [{ name: 'x', steps: [postStep(wp, { title: '{{steps.1.id}}', content: 'c' })] }, 'steps.0.input.title'],
@@ -58,7 +64,10 @@ describe('workflows API', () => {
     const owner = await signUpOwner()
     const wp = await wordpressViaLink(owner, fakeWordPressSite(), 'good-crud-password')
     const created = await createWorkflow(owner, [postStep(wp)], 'First name')
-    expect(created).toMatchObject({ name: 'First name', steps: [{ position: 1, appId: 'wordpress', action: 'create-post', connectionId: wp }] })
+    expect(created).toMatchObject({
+      name: 'First name',
+      steps: [{ position: 1, appId: 'wordpress', action: 'create-post', connectionId: wp }],
+    })
 
     const read = await (await call(`/api/v1/workflows/${created.id}`, { cookie: owner.cookie })).json<{ workflow: unknown }>()
     expect(read.workflow).toEqual(created)
@@ -66,7 +75,8 @@ describe('workflows API', () => {
     expect(list.workflows.map((workflow) => workflow.id)).toEqual([created.id])
 
     const updated = await call(`/api/v1/workflows/${created.id}`, {
-      method: 'PUT', cookie: owner.cookie,
+      method: 'PUT',
+      cookie: owner.cookie,
       json: { name: 'Renamed', steps: [postStep(wp), postStep(wp, { title: 'Again {{steps.1.postId}}', content: 'x' })] },
     })
     expect(updated.status).toBe(200)
@@ -89,8 +99,17 @@ describe('workflows API', () => {
     const other = await signUpOwner('Mallory')
     const wp = await wordpressViaLink(owner, fakeWordPressSite(), 'good-isolated-pw')
     const workflow = await createWorkflow(owner, [postStep(wp)])
-    for (const [method, path] of [['GET', ''], ['PUT', ''], ['DELETE', ''], ['GET', '/runs']] as const) {
-      const response = await call(`/api/v1/workflows/${workflow.id}${path}`, { method, cookie: other.cookie, json: method === 'PUT' ? { name: 'x', steps: [] } : undefined })
+    for (const [method, path] of [
+      ['GET', ''],
+      ['PUT', ''],
+      ['DELETE', ''],
+      ['GET', '/runs'],
+    ] as const) {
+      const response = await call(`/api/v1/workflows/${workflow.id}${path}`, {
+        method,
+        cookie: other.cookie,
+        json: method === 'PUT' ? { name: 'x', steps: [] } : undefined,
+      })
       expect(response.status).toBe(404)
     }
     // Another workspace's connection is as good as missing.

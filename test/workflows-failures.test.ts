@@ -1,13 +1,27 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { call, form, signUpOwner } from './helpers'
-import { createWorkflow, directConnection, fakeWordPressSite, finishedRun, postStep, runWorkflow, storeCredentials, trigger, wordpressViaLink } from './workflow-helpers'
+import {
+  createWorkflow,
+  directConnection,
+  fakeWordPressSite,
+  finishedRun,
+  postStep,
+  runWorkflow,
+  storeCredentials,
+  trigger,
+  wordpressViaLink,
+} from './workflow-helpers'
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const
 
 function spyOnConsole() {
   const spies = CONSOLE_METHODS.map((method) => vi.spyOn(console, method))
-  return () => spies.flatMap((spy) => spy.mock.calls).map((args) => args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg) ?? String(arg))).join(' ')).join('\n')
+  return () =>
+    spies
+      .flatMap((spy) => spy.mock.calls)
+      .map((args) => args.map((arg) => (typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? String(arg)))).join(' '))
+      .join('\n')
 }
 
 /** Every text column of every run and run step, to prove no credential was recorded. */
@@ -62,7 +76,9 @@ describe('failing steps', () => {
 
     // No flow turns an active connection back to rejected today; a run must still cope if one ever does.
     const rejected = await directConnection(owner, 'demo-tasks', { apiKey: 'demo_correct_key_123' }, 'Demo')
-    const tasks = await createWorkflow(owner, [{ appId: 'demo-tasks', action: 'create-task', connectionId: rejected, input: { name: '{{trigger.title}}' } }])
+    const tasks = await createWorkflow(owner, [
+      { appId: 'demo-tasks', action: 'create-task', connectionId: rejected, input: { name: '{{trigger.title}}' } },
+    ])
     expect((await runWorkflow(owner, tasks)).status).toBe('succeeded')
     await env.DB.prepare("UPDATE connections SET status = 'rejected' WHERE id = ?").bind(rejected).run()
     const after = await runWorkflow(owner, tasks)

@@ -13,9 +13,12 @@ import { call, getConnection, ORIGIN, signUpOwner } from './helpers'
 import { createWorkflow, directConnection, runsOf, runWorkflow } from './workflow-helpers'
 
 async function stored(id: string): Promise<OAuthCredentials & { revision: number }> {
-  const row = await env.DB.prepare('SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion, credentials_revision AS revision FROM connections WHERE id = ?')
-    .bind(id).first<ConnectionRow & { revision: number }>()
-  return { ...(await openCredentials(await loadKeyring(env.ENCRYPTION_KEYS), row!) as OAuthCredentials), revision: row!.revision }
+  const row = await env.DB.prepare(
+    'SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion, credentials_revision AS revision FROM connections WHERE id = ?',
+  )
+    .bind(id)
+    .first<ConnectionRow & { revision: number }>()
+  return { ...((await openCredentials(await loadKeyring(env.ENCRYPTION_KEYS), row!)) as OAuthCredentials), revision: row!.revision }
 }
 
 const refreshCallsWith = (refreshToken: string) => (request: RecordedRequest) =>
@@ -25,7 +28,9 @@ const refreshCallsWith = (refreshToken: string) => (request: RecordedRequest) =>
 async function expiredGoogleDocs(owner: { cookie: string }, refreshToken: string) {
   const accessToken = `access-good-stale-${crypto.randomUUID()}`
   const id = await directConnection(owner, 'google-docs', { accessToken, refreshToken, expiresAt: Date.now() - 60_000 }, 'Client Docs')
-  const workflow = await createWorkflow(owner, [{ appId: 'google-docs', action: 'create-document', connectionId: id, input: { title: '{{trigger.title}}' } }])
+  const workflow = await createWorkflow(owner, [
+    { appId: 'google-docs', action: 'create-document', connectionId: id, input: { title: '{{trigger.title}}' } },
+  ])
   return { id, accessToken, workflow }
 }
 
@@ -44,7 +49,9 @@ describe('OAuth tokens at run time', () => {
     expect(after.expiresAt).toBeGreaterThan(Date.now() + 3000_000)
     expect(after.revision).toBe(before.revision + 1)
 
-    const calls = (await requestsSince(cursor, () => true)).filter((request) => refreshCallsWith('refresh-41')(request) || request.body.includes('Quarterly report'))
+    const calls = (await requestsSince(cursor, () => true)).filter(
+      (request) => refreshCallsWith('refresh-41')(request) || request.body.includes('Quarterly report'),
+    )
     expect(calls.map((request) => request.path)).toEqual(['/google/token', '/google-docs/v1/documents'])
     expect(calls[1]!.headers.authorization).toBe(`Bearer ${after.accessToken}`)
 
@@ -66,7 +73,10 @@ describe('OAuth tokens at run time', () => {
     const started = await Promise.all(['a', 'b'].map((title) => startRun(deps, found, { title }, Date.now())))
     await Promise.all(started.map((run) => executeRun(deps, run)))
     const runs = (await runsOf(owner, workflow.id)).filter((run) => started.some((mine) => mine.runId === run.id))
-    expect(runs.map((run) => [run.status, run.error])).toEqual([['succeeded', null], ['succeeded', null]])
+    expect(runs.map((run) => [run.status, run.error])).toEqual([
+      ['succeeded', null],
+      ['succeeded', null],
+    ])
     const after = await stored(id)
     expect(after.revision).toBe(before.revision + 1)
     expect(after.refreshToken).toBe('refresh-71')
@@ -83,11 +93,17 @@ describe('OAuth tokens at run time', () => {
     expect(run.steps[0]).toMatchObject({ status: 'failed', upstreamStatus: 400, output: null })
     expect(await requestsSince(cursor, (request) => request.path === '/google-docs/v1/documents')).toHaveLength(0)
     expect(await getConnection(owner, id)).toMatchObject({ status: 'active', needsReconnect: true })
-    const events = await (await call(`/api/v1/connections/${id}/events`, { cookie: owner.cookie })).json<{ events: { type: string; actor: string }[] }>()
+    const events = await (await call(`/api/v1/connections/${id}/events`, { cookie: owner.cookie })).json<{
+      events: { type: string; actor: string }[]
+    }>()
     expect(events.events).toContainEqual(expect.objectContaining({ type: 'needs_reconnect', actor: 'system' }))
 
     // New credentials from the owner clear the flag.
-    const fixed = await call(`/api/v1/connections/${id}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { accessToken: 'access-good-fixed', refreshToken: 'refresh-1' } } })
+    const fixed = await call(`/api/v1/connections/${id}/credentials`, {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { credentials: { accessToken: 'access-good-fixed', refreshToken: 'refresh-1' } },
+    })
     expect(fixed.status).toBe(200)
     expect(await getConnection(owner, id)).toMatchObject({ needsReconnect: false })
     expect((await runWorkflow(owner, workflow, { title: 'Works again' })).status).toBe('succeeded')

@@ -9,7 +9,10 @@ import { createWorkflow, directConnection, runsOf } from './workflow-helpers'
 async function demoTasksWorkflow(owner: Awaited<ReturnType<typeof signUpOwner>>, steps: number) {
   const connectionId = await directConnection(owner, 'demo-tasks', { apiKey: DEMO_KEY })
   const step = { appId: 'demo-tasks', action: 'create-task', connectionId, input: { name: 'Task for {{trigger.who}}' } }
-  return createWorkflow(owner, Array.from({ length: steps }, () => step))
+  return createWorkflow(
+    owner,
+    Array.from({ length: steps }, () => step),
+  )
 }
 
 describe('run limits', () => {
@@ -24,7 +27,11 @@ describe('run limits', () => {
     await executeRun(deps, started, () => ++ticks * (RUN_TIME_BUDGET_MS / 3))
 
     const [run] = await runsOf(owner, workflow.id)
-    expect(run).toMatchObject({ id: started.runId, status: 'failed', error: `Stopped before step 2: the run took longer than ${RUN_TIME_BUDGET_MS / 1000} seconds.` })
+    expect(run).toMatchObject({
+      id: started.runId,
+      status: 'failed',
+      error: `Stopped before step 2: the run took longer than ${RUN_TIME_BUDGET_MS / 1000} seconds.`,
+    })
     expect(run!.steps.map((step) => [step.status, step.error])).toEqual([
       ['succeeded', null],
       ['skipped', 'Skipped because the run ran out of time.'],
@@ -37,7 +44,8 @@ describe('run limits', () => {
     const workflow = await demoTasksWorkflow(owner, 1)
     const longAgo = Date.now() - 10 * 60_000
     await env.DB.prepare("INSERT INTO runs (id, workflow_id, workspace_id, status, started_at) VALUES ('stuck-run', ?, ?, 'running', ?)")
-      .bind(workflow.id, owner.workspaceId, longAgo).run()
+      .bind(workflow.id, owner.workspaceId, longAgo)
+      .run()
     const [run] = await runsOf(owner, workflow.id)
     expect(run).toMatchObject({ id: 'stuck-run', status: 'failed', error: 'The run was interrupted before it finished.', finishedAt: null })
   })

@@ -12,7 +12,9 @@ describe('workflows on a via-link WordPress connection', () => {
     const owner = await signUpOwner()
     const site = fakeWordPressSite()
     const connectionId = await wordpressViaLink(owner, site, 'good-client-app-password')
-    const workflow = await createWorkflow(owner, [postStep(connectionId, { title: '{{trigger.title}}', content: 'By {{trigger.author.name}}', status: 'publish' })])
+    const workflow = await createWorkflow(owner, [
+      postStep(connectionId, { title: '{{trigger.title}}', content: 'By {{trigger.author.name}}', status: 'publish' }),
+    ])
     expect(workflow.webhookUrl).toMatch(/^http:\/\/tether\.test\/hooks\/[A-Za-z0-9_-]{32}$/)
 
     const cursor = await fakeCursor()
@@ -49,7 +51,8 @@ describe('workflows on a via-link WordPress connection', () => {
     const site = fakeWordPressSite()
     const connectionId = await wordpressViaLink(owner, site, 'good-old-password')
     const workflow = await createWorkflow(owner, [postStep(connectionId)])
-    const passwordsUsed = async (cursor: number) => (await requestsSince(cursor, postsTo(site))).map((request) => basicPasswordOf(request.headers.authorization))
+    const passwordsUsed = async (cursor: number) =>
+      (await requestsSince(cursor, postsTo(site))).map((request) => basicPasswordOf(request.headers.authorization))
 
     let cursor = await fakeCursor()
     const before = await runWorkflow(owner, workflow)
@@ -63,7 +66,9 @@ describe('workflows on a via-link WordPress connection', () => {
     const during = await runWorkflow(owner, workflow)
     expect(await passwordsUsed(cursor)).toEqual(['good-old-password'])
 
-    expect((await submitViaLink({ path: refreshPath }, { siteUrl: site, username: 'wendy', applicationPassword: 'good-new-password' })).status).toBe(200)
+    expect(
+      (await submitViaLink({ path: refreshPath }, { siteUrl: site, username: 'wendy', applicationPassword: 'good-new-password' })).status,
+    ).toBe(200)
     cursor = await fakeCursor()
     const after = await runWorkflow(owner, workflow)
     expect(await passwordsUsed(cursor)).toEqual(['good-new-password'])

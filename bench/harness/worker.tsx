@@ -121,11 +121,20 @@ const wrappedEnv = (env: Env) => ({ ...env, DB: wrapD1(env.DB), LINKS: wrapKv(en
 
 function collectingContext(): { ctx: ExecutionContext; pending: Promise<unknown>[] } {
   const pending: Promise<unknown>[] = []
-  const ctx = { waitUntil: (p: Promise<unknown>) => void pending.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext
+  const ctx = {
+    waitUntil: (p: Promise<unknown>) => void pending.push(p),
+    passThroughOnException() {},
+    props: {},
+  } as unknown as ExecutionContext
   return { ctx, pending }
 }
 
-interface RequestSpec { method: string; url: string; headers?: Record<string, string>; body?: string }
+interface RequestSpec {
+  method: string
+  url: string
+  headers?: Record<string, string>
+  body?: string
+}
 
 async function profile(env: Env, body: { requests: RequestSpec[]; warmup?: number }) {
   const bound = wrappedEnv(env)
@@ -163,26 +172,41 @@ async function profile(env: Env, body: { requests: RequestSpec[]; warmup?: numbe
   const n = measured.length
   const perRequest = (p: Phase) => Object.fromEntries(BUCKETS.map((b) => [b, { ms: tally[p][b].ms / n, calls: tally[p][b].calls / n }]))
   return {
-    n, statuses, responseMs: responseMs / n, afterMs: afterMs / n, response: perRequest('response'), after: perRequest('after'),
+    n,
+    statuses,
+    responseMs: responseMs / n,
+    afterMs: afterMs / n,
+    response: perRequest('response'),
+    after: perRequest('after'),
     d1Writes: { response: d1Writes.response / n, after: d1Writes.after / n },
   }
 }
 
 const SNAPSHOT = {
-  v: 1 as const, linkId: 'link1', connectionId: 'conn1', workspaceId: 'ws1', appId: 'clickup', connectionName: 'Client ClickUp',
-  requesterName: 'Olivia Owner', requesterEmail: 'olivia@agency.test', purpose: 'create' as const, expiresAt: Date.UTC(2030, 0, 1),
+  v: 1 as const,
+  linkId: 'link1',
+  connectionId: 'conn1',
+  workspaceId: 'ws1',
+  appId: 'clickup',
+  connectionName: 'Client ClickUp',
+  requesterName: 'Olivia Owner',
+  requesterEmail: 'olivia@agency.test',
+  purpose: 'create' as const,
+  expiresAt: Date.UTC(2030, 0, 1),
 }
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
 
 /** Pieces of the hot paths, each timed over a loop (µs per call). */
 const MICRO: Record<string, (env: Env) => unknown> = {
   'sha256 of a token (hashToken)': () => hashToken(TOKEN),
-  'render invitation with preact (InvitationPage)': () => renderPage(<InvitationPage snapshot={SNAPSHOT} app={getApp('clickup')!} token={TOKEN} />),
+  'render invitation with preact (InvitationPage)': () =>
+    renderPage(<InvitationPage snapshot={SNAPSHOT} app={getApp('clickup')!} token={TOKEN} />),
   'render invitation as served (renderInvitationPage)': () => renderInvitationPage(SNAPSHOT, getApp('clickup')!, TOKEN),
   'render invalid-link page with preact': () => renderPage(<InvalidLinkPage />),
   'drizzle instance (database())': (env) => database(env.DB),
   'request deps (depsFromEnv: config + drizzle)': (env) => depsFromEnv(env, 'http://127.0.0.1'),
-  'AES key import (what a per-request import would cost)': () => crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt', 'decrypt']),
+  'AES key import (what a per-request import would cost)': () =>
+    crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt', 'decrypt']),
   'keyring from cache (loadKeyring)': (env) => loadKeyring(env.ENCRYPTION_KEYS),
   'new token + seal it (AES-256-GCM)': async (env) => seal(await loadKeyring(env.ENCRYPTION_KEYS), newToken(), 'tether/link/x/token'),
 }
@@ -192,10 +216,12 @@ let memoryKv: KVNamespace | undefined
 async function pageFromMemory(env: Env, path: string) {
   if (!memoryKv) {
     const entries = new Map([[`link:${await hashToken(TOKEN)}`, JSON.stringify(SNAPSHOT)]])
-    memoryKv = { get: async (key: string, type?: string) => {
-      const value = entries.get(key)
-      return value === undefined ? null : type === 'json' ? JSON.parse(value) : value
-    } } as unknown as KVNamespace
+    memoryKv = {
+      get: async (key: string, type?: string) => {
+        const value = entries.get(key)
+        return value === undefined ? null : type === 'json' ? JSON.parse(value) : value
+      },
+    } as unknown as KVNamespace
   }
   const { ctx } = collectingContext()
   const response = await worker.fetch(new Request(`http://127.0.0.1${path}`), { ...env, LINKS: memoryKv }, ctx)
@@ -211,7 +237,10 @@ MICRO['floor: new Request + new Response(fixed page)'] = async () => {
 
 // The framework's share: Hono with as many pass-through middlewares as the page paths run, returning c.html().
 const bareHono = new Hono()
-for (let i = 0; i < 4; i++) bareHono.use(async (_c, next) => { await next() })
+for (let i = 0; i < 4; i++)
+  bareHono.use(async (_c, next) => {
+    await next()
+  })
 bareHono.get('/connect/:token', (c) => c.html(FIXED_PAGE))
 MICRO['Hono alone: 4 pass-through middlewares + c.html(fixed page)'] = async () => {
   await (await bareHono.fetch(new Request('http://127.0.0.1/connect/AbCdEfGhIjKlMnOpQrStUvWxYz012345'))).arrayBuffer()
@@ -248,7 +277,9 @@ async function scheduled(env: Env, { at, explain }: { at: number; explain?: bool
   for (const { sql, params } of statements) {
     if (seen.has(sql)) continue
     seen.add(sql)
-    const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+    const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>()
     plans.push({ sql, plan: rows.results.map((row) => row.detail) })
   }
   return { ms, statements: statements.length, plans }

@@ -4,9 +4,19 @@
  */
 export function chart(r) {
   const scenarios = ['invitation page', 'invalid-link page', 'link generation', 'credential submission', 'workflow run (webhook)']
-    .map((name) => r.rows.find((row) => row.name === name)).filter(Boolean)
+    .map((name) => r.rows.find((row) => row.name === name))
+    .filter(Boolean)
   const bars = scenarios.flatMap((row) => [
-    ...(row.vsKv ? [{ label: row.name, floor: row.name === 'invalid-link page' ? '× one KV get (miss)' : '× one KV get (hit)', value: row.vsKv, color: '#d9822b' }] : []),
+    ...(row.vsKv
+      ? [
+          {
+            label: row.name,
+            floor: row.name === 'invalid-link page' ? '× one KV get (miss)' : '× one KV get (hit)',
+            value: row.vsKv,
+            color: '#d9822b',
+          },
+        ]
+      : []),
     { label: row.name, floor: '× hello world', value: row.vsHello, color: '#2b6cb0' },
   ])
   const [low, high] = [0.005, 2]
@@ -28,8 +38,12 @@ export function chart(r) {
     }
     parts.push(`<text x="${left - 8}" y="${y + 13}" text-anchor="end" fill="#555">${bar.floor}</text>`)
     parts.push(`<rect x="${left}" y="${y}" width="${(X(bar.value.median) - left).toFixed(1)}" height="${barHeight}" fill="${bar.color}"/>`)
-    parts.push(`<line x1="${X(bar.value.min).toFixed(1)}" x2="${X(bar.value.max).toFixed(1)}" y1="${y + barHeight / 2}" y2="${y + barHeight / 2}" stroke="#222" stroke-width="1.5"/>`)
-    parts.push(`<text x="${(Math.max(X(bar.value.median), X(bar.value.max)) + 6).toFixed(1)}" y="${y + 13}" fill="#222">${bar.value.median < 0.1 ? bar.value.median.toPrecision(2) : bar.value.median.toFixed(2)}×</text>`)
+    parts.push(
+      `<line x1="${X(bar.value.min).toFixed(1)}" x2="${X(bar.value.max).toFixed(1)}" y1="${y + barHeight / 2}" y2="${y + barHeight / 2}" stroke="#222" stroke-width="1.5"/>`,
+    )
+    parts.push(
+      `<text x="${(Math.max(X(bar.value.median), X(bar.value.max)) + 6).toFixed(1)}" y="${y + 13}" fill="#222">${bar.value.median < 0.1 ? bar.value.median.toPrecision(2) : bar.value.median.toFixed(2)}×</text>`,
+    )
     y += barHeight + gap
   }
   const ticks = [0.01, 0.03, 0.1, 0.3, 1].flatMap((t) => [

@@ -84,7 +84,8 @@ async function setOverdue(db, overdue, now) {
   await db.prepare(`DELETE FROM links WHERE id >= 'odl' AND id < 'odm'`).run()
   await db.prepare(`DELETE FROM connections WHERE id >= 'odc' AND id < 'odd'`).run()
   await db.prepare(`DELETE FROM events WHERE type = 'expired'`).run()
-  if (overdue > 0) await insertLinks(db, 'od', 0, overdue, now, { status: `'pending'`, expiresAt: `${now - 60_000} - n * 1000`, closedAt: 'NULL' })
+  if (overdue > 0)
+    await insertLinks(db, 'od', 0, overdue, now, { status: `'pending'`, expiresAt: `${now - 60_000} - n * 1000`, closedAt: 'NULL' })
 }
 
 async function resetOverdue(db) {
@@ -93,16 +94,25 @@ async function resetOverdue(db) {
 }
 
 async function insertLinks(db, prefix, from, to, now, { status, expiresAt, closedAt }) {
-  await db.prepare(`${sequence(from, to)} INSERT INTO connections (id, workspace_id, app_id, name, status, via, created_at, updated_at)
-    SELECT '${prefix}c' || n, 'ws-bench', 'clickup', 'Bench ' || n, 'pending', 'link', ${now}, ${now} FROM seq`).run()
-  await db.prepare(`${sequence(from, to)} INSERT INTO links (id, connection_id, workspace_id, token_hash, token_blob, token_key_version, purpose, status, expires_at, created_at, closed_at)
-    SELECT '${prefix}l' || n, '${prefix}c' || n, 'ws-bench', '${prefix}h' || n, 'blob', 'k1', 'create', ${status}, ${expiresAt}, ${now}, ${closedAt} FROM seq`).run()
+  await db
+    .prepare(`${sequence(from, to)} INSERT INTO connections (id, workspace_id, app_id, name, status, via, created_at, updated_at)
+    SELECT '${prefix}c' || n, 'ws-bench', 'clickup', 'Bench ' || n, 'pending', 'link', ${now}, ${now} FROM seq`)
+    .run()
+  await db
+    .prepare(`${sequence(from, to)} INSERT INTO links (id, connection_id, workspace_id, token_hash, token_blob, token_key_version, purpose, status, expires_at, created_at, closed_at)
+    SELECT '${prefix}l' || n, '${prefix}c' || n, 'ws-bench', '${prefix}h' || n, 'blob', 'k1', 'create', ${status}, ${expiresAt}, ${now}, ${closedAt} FROM seq`)
+    .run()
 }
 
 /** The index's CREATE statement as the migrations define it. */
 function indexStatement(name, dir = 'migrations') {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
-    const found = readFileSync(join(dir, file), 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).find((s) => s.includes(`\`${name}\``) && s.startsWith('CREATE'))
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    const found = readFileSync(join(dir, file), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .find((s) => s.includes(`\`${name}\``) && s.startsWith('CREATE'))
     if (found) return found
   }
   throw new Error(`no migration creates ${name}`)

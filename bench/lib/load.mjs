@@ -57,8 +57,11 @@ export async function rounds(targets, options, { log, onRun = () => {} }) {
       const run = await measure(target, options)
       runs[target.name].push(run)
       onRun(target, run)
-      log(`  round ${round}/${options.rounds}  ${target.name.padEnd(28)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${fmt(run.p50)} ms  p99 ${fmt(run.p99)} ms` +
-        (run.cpuUsPerRequest === null ? '' : `  ${run.cpuUsPerRequest.toFixed(0)} µs CPU/req`) + (run.unexpected ? `  (${run.unexpected} unexpected)` : ''))
+      log(
+        `  round ${round}/${options.rounds}  ${target.name.padEnd(28)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${fmt(run.p50)} ms  p99 ${fmt(run.p99)} ms` +
+          (run.cpuUsPerRequest === null ? '' : `  ${run.cpuUsPerRequest.toFixed(0)} µs CPU/req`) +
+          (run.unexpected ? `  (${run.unexpected} unexpected)` : ''),
+      )
     }
   }
   return runs
@@ -68,6 +71,6 @@ const fmt = (v) => (v === undefined || v === null ? '–' : String(v))
 
 /** Per-round ratio a/b of a field, summarised as median and range. */
 export function ratio(runsA, runsB, field = 'rps') {
-  const values = runsA.map((run, i) => (runsB[i] && runsB[i][field] ? run[field] / runsB[i][field] : null)).filter((v) => v !== null)
+  const values = runsA.map((run, i) => (runsB[i]?.[field] ? run[field] / runsB[i][field] : null)).filter((v) => v !== null)
   return { median: median(values), min: Math.min(...values), max: Math.max(...values), values }
 }

@@ -27,14 +27,19 @@ export async function profileScenarios(origin, { requests: n }) {
     ['invitation page (first view of a link)', firstViews.map((token) => get(`/connect/${token}`)), 0],
     ['invalid-link page', times(n + 20, () => get(`/connect/${UNKNOWN_TOKEN}`)), 20],
     ['link generation', times(n + 20, () => generate), 20],
-    ['credential submission', toSubmit.map((token) => ({ method: 'POST', url: `${origin}/connect/${token}`, headers: SUBMIT_HEADERS, body: submissionBody() })), 0],
+    [
+      'credential submission',
+      toSubmit.map((token) => ({ method: 'POST', url: `${origin}/connect/${token}`, headers: SUBMIT_HEADERS, body: submissionBody() })),
+      0,
+    ],
   ]
   if (hookPath) {
     const hook = { method: 'POST', url: `${origin}${hookPath}`, headers: { 'content-type': 'application/json' }, body: '{"event":"bench"}' }
     scenarios.push(['workflow run (webhook)', times(n + 20, () => hook), 20])
   }
   const results = []
-  for (const [name, requests, warmup] of scenarios) results.push({ name, ...(await post(`${origin}/__bench/profile`, { requests, warmup })) })
+  for (const [name, requests, warmup] of scenarios)
+    results.push({ name, ...(await post(`${origin}/__bench/profile`, { requests, warmup })) })
   return results
 }
 

@@ -43,30 +43,62 @@ export function summarise({ runs, profile, micro, cron, weight, hookPath, poolRa
   const smallest = Math.min(...settings.cronSizes)
   const indexUsed = cron.plans.some((p) => p.plan.some((line) => line.includes('links_pending_expiry')))
   // A plan step on links keyed by status alone visits every pending link, whatever is overdue.
-  const bounded = !cron.plans.some((p) => p.plan.some((line) => /links USING (COVERING )?INDEX links_pending_expiry \(status=\?\)$/.test(line)))
+  const bounded = !cron.plans.some((p) =>
+    p.plan.some((line) => /links USING (COVERING )?INDEX links_pending_expiry \(status=\?\)$/.test(line)),
+  )
   const goals = [
-    goal('Invitation page throughput ≥ 0.9× the one-KV-get floor', row('invitation page').vsKv.median >= 0.9,
-      `${x(row('invitation page').vsKv.median)} (rounds: ${range(row('invitation page').vsKv)}; CPU/request ${x(row('invitation page').cpuVsKv.median)})`),
-    goal('Invitation page p99 ≤ 1.5× the floor\'s p99', row('invitation page').p99VsKv.median <= 1.5,
-      `${x(row('invitation page').p99VsKv.median)} (${row('invitation page').p99} ms vs ${row(KV_HIT).p99} ms)`),
-    goal('Invitation page: no D1 and no key import on the path', noD1(profiled('invitation page (repeat view)')),
-      describeIo(profiled('invitation page (repeat view)'))),
-    goal('Invalid-link page throughput ≥ 0.9× the one-KV-get floor', row('invalid-link page').vsKv.median >= 0.9,
+    goal(
+      'Invitation page throughput ≥ 0.9× the one-KV-get floor',
+      row('invitation page').vsKv.median >= 0.9,
+      `${x(row('invitation page').vsKv.median)} (rounds: ${range(row('invitation page').vsKv)}; CPU/request ${x(row('invitation page').cpuVsKv.median)})`,
+    ),
+    goal(
+      "Invitation page p99 ≤ 1.5× the floor's p99",
+      row('invitation page').p99VsKv.median <= 1.5,
+      `${x(row('invitation page').p99VsKv.median)} (${row('invitation page').p99} ms vs ${row(KV_HIT).p99} ms)`,
+    ),
+    goal(
+      'Invitation page: no D1 and no key import on the path',
+      noD1(profiled('invitation page (repeat view)')),
+      describeIo(profiled('invitation page (repeat view)')),
+    ),
+    goal(
+      'Invalid-link page throughput ≥ 0.9× the one-KV-get floor',
+      row('invalid-link page').vsKv.median >= 0.9,
       `${x(row('invalid-link page').vsKv.median)} of the floor whose get misses too (rounds: ${range(row('invalid-link page').vsKv)}; CPU/request ${x(row('invalid-link page').cpuVsKv.median)}); ` +
-      `${x(ratio(runs['invalid-link page'], runs[KV_HIT]).median)} of the KV-hit floor`),
-    goal('Invitation HTML + CSS ≤ 12 KB, 0 KB of required JavaScript', weight.htmlPlusCss <= WEIGHT_BUDGET && weight.jsBytes === 0 && weight.scriptTags === 0,
-      `${kb(weight.htmlPlusCss)} (HTML ${kb(weight.htmlBytes)} + CSS ${kb(weight.cssBytes)}), ${weight.scriptTags} <script> tags`),
-    goal(`Cron sweep, ${count(largest)} links with 1k overdue: < 1 s`, sweep(largest, 1000) && sweep(largest, 1000).ms < 1000,
-      sweep(largest, 1000) ? `${sweep(largest, 1000).ms.toFixed(1)} ms` : 'not run (quick mode)'),
-    goal(`Cron sweep, ${count(largest)} links with 0 overdue: < 50 ms`, sweep(largest, 0) && sweep(largest, 0).ms < 50,
-      sweep(largest, 0) ? `${sweep(largest, 0).ms.toFixed(1)} ms; index used: ${indexUsed ? 'yes' : 'NO'}` : 'not run'),
-    goal('Cron sweep time follows the overdue links, not the table', bounded && sweep(largest, 0).ms <= 2 * sweep(smallest, 0).ms + 5,
+        `${x(ratio(runs['invalid-link page'], runs[KV_HIT]).median)} of the KV-hit floor`,
+    ),
+    goal(
+      'Invitation HTML + CSS ≤ 12 KB, 0 KB of required JavaScript',
+      weight.htmlPlusCss <= WEIGHT_BUDGET && weight.jsBytes === 0 && weight.scriptTags === 0,
+      `${kb(weight.htmlPlusCss)} (HTML ${kb(weight.htmlBytes)} + CSS ${kb(weight.cssBytes)}), ${weight.scriptTags} <script> tags`,
+    ),
+    goal(
+      `Cron sweep, ${count(largest)} links with 1k overdue: < 1 s`,
+      sweep(largest, 1000) && sweep(largest, 1000).ms < 1000,
+      sweep(largest, 1000) ? `${sweep(largest, 1000).ms.toFixed(1)} ms` : 'not run (quick mode)',
+    ),
+    goal(
+      `Cron sweep, ${count(largest)} links with 0 overdue: < 50 ms`,
+      sweep(largest, 0) && sweep(largest, 0).ms < 50,
+      sweep(largest, 0) ? `${sweep(largest, 0).ms.toFixed(1)} ms; index used: ${indexUsed ? 'yes' : 'NO'}` : 'not run',
+    ),
+    goal(
+      'Cron sweep time follows the overdue links, not the table',
+      bounded && sweep(largest, 0).ms <= 2 * sweep(smallest, 0).ms + 5,
       `0 overdue: ${sweep(smallest, 0).ms.toFixed(1)} ms at ${count(smallest)} links, ${sweep(largest, 0).ms.toFixed(1)} ms at ${count(largest)}; ` +
-      (bounded ? 'no statement walks the pending links' : 'a statement walks every pending link (status-only index range)')),
-    goal('Link generation: one D1 write (one batch) per request', d1Writes(profiled('link generation')) === 1,
-      `${describeIo(profiled('link generation'))}; ${x(row('link generation').vsHello.median)} of hello world`),
-    goal('Credential submission: one D1 write (one batch) per request', d1Writes(profiled('credential submission')) === 1,
-      `${describeIo(profiled('credential submission'))}; ${x(row('credential submission').vsHello.median)} of hello world`),
+        (bounded ? 'no statement walks the pending links' : 'a statement walks every pending link (status-only index range)'),
+    ),
+    goal(
+      'Link generation: one D1 write (one batch) per request',
+      d1Writes(profiled('link generation')) === 1,
+      `${describeIo(profiled('link generation'))}; ${x(row('link generation').vsHello.median)} of hello world`,
+    ),
+    goal(
+      'Credential submission: one D1 write (one batch) per request',
+      d1Writes(profiled('credential submission')) === 1,
+      `${describeIo(profiled('credential submission'))}; ${x(row('credential submission').vsHello.median)} of hello world`,
+    ),
   ]
   return {
     when: new Date().toISOString(),
@@ -74,9 +106,21 @@ export function summarise({ runs, profile, micro, cron, weight, hookPath, poolRa
     settings,
     machine: machine(),
     versions: {
-      node: process.version, wrangler: version('wrangler'), miniflare: version('miniflare'), workerd: version('workerd'), autocannon: version('autocannon'),
+      node: process.version,
+      wrangler: version('wrangler'),
+      miniflare: version('miniflare'),
+      workerd: version('workerd'),
+      autocannon: version('autocannon'),
     },
-    rows, goals, profile, micro, cron, weight, hookPath, poolRanDry, fakeStats,
+    rows,
+    goals,
+    profile,
+    micro,
+    cron,
+    weight,
+    hookPath,
+    poolRanDry,
+    fakeStats,
   }
 }
 
@@ -102,25 +146,61 @@ function machine() {
   return { cpus: cpus().length, model, memoryGb: (totalmem() / 2 ** 30).toFixed(1), kernel: release(), platform: process.platform }
 }
 
-const SCENARIO_ORDER = [HELLO, KV_HIT, 'invitation page', KV_MISS, 'invalid-link page', 'link generation', 'credential submission', 'workflow run (webhook)']
+const SCENARIO_ORDER = [
+  HELLO,
+  KV_HIT,
+  'invitation page',
+  KV_MISS,
+  'invalid-link page',
+  'link generation',
+  'credential submission',
+  'workflow run (webhook)',
+]
 
 function mainTable(results) {
   const head = ['Target', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', '× hello', '× KV floor', 'p99 × KV floor']
-  const body = SCENARIO_ORDER.map((name) => results.rows.find((r) => r.name === name)).filter(Boolean).map((r) => [
-    r.name, r.rps.toFixed(0), String(r.p50), String(r.p99), r.cpu === null ? '–' : r.cpu.toFixed(0),
-    x(r.vsHello.median), r.vsKv ? x(r.vsKv.median) : '', r.p99VsKv ? x(r.p99VsKv.median) : '',
-  ])
+  const body = SCENARIO_ORDER.map((name) => results.rows.find((r) => r.name === name))
+    .filter(Boolean)
+    .map((r) => [
+      r.name,
+      r.rps.toFixed(0),
+      String(r.p50),
+      String(r.p99),
+      r.cpu === null ? '–' : r.cpu.toFixed(0),
+      x(r.vsHello.median),
+      r.vsKv ? x(r.vsKv.median) : '',
+      r.p99VsKv ? x(r.p99VsKv.median) : '',
+    ])
   return { head, body }
 }
 
 function profileTable(results) {
-  const head = ['Scenario', 'response ms', 'crypto', 'D1 (trips)', 'KV (calls)', 'upstream (calls)', 'other JS', 'after response ms', 'after: D1 (trips)', 'after: upstream']
+  const head = [
+    'Scenario',
+    'response ms',
+    'crypto',
+    'D1 (trips)',
+    'KV (calls)',
+    'upstream (calls)',
+    'other JS',
+    'after response ms',
+    'after: D1 (trips)',
+    'after: upstream',
+  ]
   const cell = (b) => `${ms(b.ms)} (${b.calls.toFixed(b.calls % 1 ? 2 : 0)})`
   const body = results.profile.map((p) => {
     const io = ['crypto', 'importKey', 'd1', 'kv', 'upstream'].reduce((sum, b) => sum + p.response[b].ms, 0)
     return [
-      p.name, ms(p.responseMs), ms(p.response.crypto.ms + p.response.importKey.ms), cell(p.response.d1), cell(p.response.kv), cell(p.response.upstream),
-      ms(Math.max(0, p.responseMs - io)), ms(p.afterMs), cell(p.after.d1), cell(p.after.upstream),
+      p.name,
+      ms(p.responseMs),
+      ms(p.response.crypto.ms + p.response.importKey.ms),
+      cell(p.response.d1),
+      cell(p.response.kv),
+      cell(p.response.upstream),
+      ms(Math.max(0, p.responseMs - io)),
+      ms(p.afterMs),
+      cell(p.after.d1),
+      cell(p.after.upstream),
     ]
   })
   return { head, body }
@@ -138,15 +218,21 @@ function textTable({ head, body }) {
 }
 
 export async function writeReport(results, { write, log }) {
-  log('\n' + textTable(mainTable(results)))
+  log(`\n${textTable(mainTable(results))}`)
   log('\nGoals')
   for (const g of results.goals) log(`  ${g.met ? 'met   ' : 'MISSED'}  ${g.text}: ${g.detail}`)
   log('\nWhere the time goes (ms per request, one request at a time)')
   log(textTable(profileTable(results)))
   log('\nCron sweep')
-  for (const r of results.cron.rows) log(`  ${String(r.links).padStart(7)} links, ${String(r.overdue).padStart(5)} overdue${r.index ? '' : ' (index dropped)'}: ${ms(r.ms)} ms`)
-  if (results.poolRanDry) log(`\nWARNING: the submission link pool ran dry ${results.poolRanDry} times; those requests hit an unknown link.`)
-  log(`\nPage weight: HTML ${results.weight.htmlBytes} B + CSS ${results.weight.cssBytes} B = ${results.weight.htmlPlusCss} B; <script> tags: ${results.weight.scriptTags}`)
+  for (const r of results.cron.rows)
+    log(
+      `  ${String(r.links).padStart(7)} links, ${String(r.overdue).padStart(5)} overdue${r.index ? '' : ' (index dropped)'}: ${ms(r.ms)} ms`,
+    )
+  if (results.poolRanDry)
+    log(`\nWARNING: the submission link pool ran dry ${results.poolRanDry} times; those requests hit an unknown link.`)
+  log(
+    `\nPage weight: HTML ${results.weight.htmlBytes} B + CSS ${results.weight.cssBytes} B = ${results.weight.htmlPlusCss} B; <script> tags: ${results.weight.scriptTags}`,
+  )
   log(`Took ${results.seconds.toFixed(0)} s.`)
   if (!write) {
     log('(quick run: docs/BENCHMARKS.md left as it is; BENCH_WRITE=1 writes it)')
@@ -166,7 +252,12 @@ function markdown(r) {
   const micro = markdownTable({ head: ['Piece', 'µs per call'], body: r.micro.map((m) => [m.name, m.us.toFixed(1)]) })
   const cron = markdownTable({
     head: ['Links in table', 'of which overdue', 'One scheduled run (ms)', 'Index'],
-    body: r.cron.rows.map((row) => [row.links.toLocaleString('en'), row.overdue.toLocaleString('en'), row.ms.toFixed(0), row.index ? 'links_pending_expiry' : '**dropped**']),
+    body: r.cron.rows.map((row) => [
+      row.links.toLocaleString('en'),
+      row.overdue.toLocaleString('en'),
+      row.ms.toFixed(0),
+      row.index ? 'links_pending_expiry' : '**dropped**',
+    ]),
   })
   const assets = (list) => list.map((a) => `${a.href} ${a.bytes} B (gzip ${a.gzip} B)`).join(', ') || 'none'
   return `# Benchmarks
@@ -192,7 +283,10 @@ The KV floor for the invalid-link page is the KV *miss* floor, since that page's
 
 ${markdownTable(mainTable(r))}
 
-Per-round ratios (throughput): ${r.rows.filter((row) => row.vsKv && !row.name.startsWith('floor')).map((row) => `${row.name} ${row.vsKv.values.map((v) => v.toFixed(2)).join(', ')}`).join('; ')}.
+Per-round ratios (throughput): ${r.rows
+    .filter((row) => row.vsKv && !row.name.startsWith('floor'))
+    .map((row) => `${row.name} ${row.vsKv.values.map((v) => v.toFixed(2)).join(', ')}`)
+    .join('; ')}.
 ${r.hookPath ? '' : '\nThe workflow scenario was **not yet available** (POST /api/v1/workflows answered 404).\n'}${r.poolRanDry ? `\n**Warning:** the submission link pool ran dry ${r.poolRanDry} times.\n` : ''}
 Upstream fake (ClickUp API on loopback, its own process): ${r.fakeStats.verify.toLocaleString('en')} verify calls, ${r.fakeStats.task.toLocaleString('en')} task creations, ${r.fakeStats.refused} refused.
 

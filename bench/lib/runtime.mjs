@@ -31,29 +31,43 @@ export async function startRuntime({ appScript, harnessScript, fakeAppUrl }) {
     unsafeDirectSockets: loopbackSocket(),
   })
   const floor = (name, script, extra = {}) => ({
-    name, modules: true, script, compatibilityDate: COMPATIBILITY_DATE, unsafeDirectSockets: loopbackSocket(), ...extra,
+    name,
+    modules: true,
+    script,
+    compatibilityDate: COMPATIBILITY_DATE,
+    unsafeDirectSockets: loopbackSocket(),
+    ...extra,
   })
-  const mf = new Miniflare(convertV4MiniflareOptions({
-    logRequests: false,
-    workers: [
-      tetherWorker('tether', appScript),
-      tetherWorker('harness', harnessScript),
-      tetherWorker('cron', harnessScript),
-      floor('hello', helloWorldScript),
-      floor('kv-floor', kvFloorScript, { kvNamespaces: { LINKS: 'bench-floor-links' } }),
-    ],
-  }))
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      logRequests: false,
+      workers: [
+        tetherWorker('tether', appScript),
+        tetherWorker('harness', harnessScript),
+        tetherWorker('cron', harnessScript),
+        floor('hello', helloWorldScript),
+        floor('kv-floor', kvFloorScript, { kvNamespaces: { LINKS: 'bench-floor-links' } }),
+      ],
+    }),
+  )
   await mf.ready
   const url = async (name) => (await mf.unsafeGetDirectURL(name)).origin
-  const urls = Object.fromEntries(await Promise.all(['tether', 'harness', 'cron', 'hello', 'kv-floor'].map(async (name) => [name, await url(name)])))
+  const urls = Object.fromEntries(
+    await Promise.all(['tether', 'harness', 'cron', 'hello', 'kv-floor'].map(async (name) => [name, await url(name)])),
+  )
   for (const name of ['tether', 'harness', 'cron']) await applyMigrations(await mf.getD1Database('DB', name))
   return { mf, urls, workerdPid: findWorkerdPid() }
 }
 
 /** migrations/*.sql in order, split where drizzle-kit marks statement breaks. */
 export async function applyMigrations(db, dir = 'migrations') {
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.sql')).sort()) {
-    const statements = readFileSync(join(dir, file), 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean)
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()) {
+    const statements = readFileSync(join(dir, file), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .filter(Boolean)
     for (const statement of statements) await db.prepare(statement).run()
   }
 }

@@ -1,7 +1,11 @@
 import autocannon from 'autocannon'
 import { randomBytes } from 'node:crypto'
 
-const json = (body, extra = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) })
+const json = (body, extra = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...extra },
+  body: JSON.stringify(body),
+})
 const LINK_REQUEST = { appId: 'clickup', name: 'Client ClickUp', via: 'link' }
 /** A well-formed token no link has: the invalid-link page's worst case (hash + KV miss). */
 export const UNKNOWN_TOKEN = randomBytes(24).toString('base64url')
@@ -14,7 +18,11 @@ async function expectStatus(response, status, what) {
 /** An owner with an API token, through the public API. */
 export async function seedOwner(origin) {
   const email = `owner-${randomBytes(4).toString('hex')}@agency.test`
-  const signup = await expectStatus(await fetch(`${origin}/api/v1/auth/signup`, json({ email, password: 'correct horse battery staple', name: 'Olivia Owner' })), 201, 'sign-up')
+  const signup = await expectStatus(
+    await fetch(`${origin}/api/v1/auth/signup`, json({ email, password: 'correct horse battery staple', name: 'Olivia Owner' })),
+    201,
+    'sign-up',
+  )
   const cookie = signup.headers.getSetCookie()[0].split(';')[0]
   const token = await expectStatus(await fetch(`${origin}/api/v1/tokens`, json({ name: 'bench' }, { cookie })), 201, 'API token')
   return { bearer: `Bearer ${(await token.json()).token}` }
@@ -31,7 +39,13 @@ export async function createLinks(origin, owner, count) {
     url: origin,
     connections: Math.min(10, count),
     amount: count,
-    requests: [{ path: '/api/v1/connections', ...linkGenerationRequest(owner), onResponse: (status, body) => status === 201 && tokens.push(tokenOf(body)) }],
+    requests: [
+      {
+        path: '/api/v1/connections',
+        ...linkGenerationRequest(owner),
+        onResponse: (status, body) => status === 201 && tokens.push(tokenOf(body)),
+      },
+    ],
   })
   if (tokens.length < count) throw new Error(`only ${tokens.length} of ${count} links were created`)
   return tokens
@@ -39,7 +53,13 @@ export async function createLinks(origin, owner, count) {
 
 /** Requests for the link-generation target; each created link joins `pool` for submissions. */
 export function linkGenerationRequests(owner, pool) {
-  return [{ path: '/api/v1/connections', ...linkGenerationRequest(owner), onResponse: (status, body) => status === 201 && pool.push(tokenOf(body)) }]
+  return [
+    {
+      path: '/api/v1/connections',
+      ...linkGenerationRequest(owner),
+      onResponse: (status, body) => status === 201 && pool.push(tokenOf(body)),
+    },
+  ]
 }
 
 export const SUBMIT_HEADERS = { 'content-type': 'application/x-www-form-urlencoded' }
@@ -47,15 +67,17 @@ export const submissionBody = () => `apiToken=pk_${randomBytes(9).toString('hex'
 
 /** Requests for credential submission: each takes a fresh link from `pool`. */
 export function submissionRequests(pool, onEmpty) {
-  return [{
-    method: 'POST',
-    headers: SUBMIT_HEADERS,
-    setupRequest: (request) => {
-      const token = pool.pop()
-      if (!token) onEmpty()
-      return { ...request, path: `/connect/${token ?? UNKNOWN_TOKEN}`, body: submissionBody() }
+  return [
+    {
+      method: 'POST',
+      headers: SUBMIT_HEADERS,
+      setupRequest: (request) => {
+        const token = pool.pop()
+        if (!token) onEmpty()
+        return { ...request, path: `/connect/${token ?? UNKNOWN_TOKEN}`, body: submissionBody() }
+      },
     },
-  }]
+  ]
 }
 
 /**
@@ -63,13 +85,25 @@ export function submissionRequests(pool, onEmpty) {
  * verified against the fake app). Null when this Tether has no workflows yet.
  */
 export async function seedWorkflow(origin, owner) {
-  const connection = await fetch(`${origin}/api/v1/connections`, json({ appId: 'clickup', name: 'Client ClickUp', via: 'direct', credentials: { apiToken: 'pk_bench_workflow' } }, { authorization: owner.bearer }))
+  const connection = await fetch(
+    `${origin}/api/v1/connections`,
+    json(
+      { appId: 'clickup', name: 'Client ClickUp', via: 'direct', credentials: { apiToken: 'pk_bench_workflow' } },
+      { authorization: owner.bearer },
+    ),
+  )
   await expectStatus(connection, 201, 'direct connection')
   const connectionId = (await connection.json()).connection.id
-  const created = await fetch(`${origin}/api/v1/workflows`, json({
-    name: 'Bench workflow',
-    steps: [{ appId: 'clickup', action: 'create-task', connectionId, input: { listId: '901', name: 'Task from the bench' } }],
-  }, { authorization: owner.bearer }))
+  const created = await fetch(
+    `${origin}/api/v1/workflows`,
+    json(
+      {
+        name: 'Bench workflow',
+        steps: [{ appId: 'clickup', action: 'create-task', connectionId, input: { listId: '901', name: 'Task from the bench' } }],
+      },
+      { authorization: owner.bearer },
+    ),
+  )
   if (created.status === 404 || created.status === 405) return null
   await expectStatus(created, 201, 'workflow')
   return new URL((await created.json()).workflow.webhookUrl).pathname

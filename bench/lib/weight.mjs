@@ -13,7 +13,8 @@ export function pageWeight(html, publicDir = 'public') {
     const path = join(publicDir, href.replace(/^\//, '').split('?')[0])
     return existsSync(path) ? readFileSync(path) : null
   }
-  const sized = (hrefs) => hrefs.filter(Boolean).map((href) => ({ href, bytes: file(href)?.length ?? 0, gzip: file(href) ? gzipSync(file(href)).length : 0 }))
+  const sized = (hrefs) =>
+    hrefs.filter(Boolean).map((href) => ({ href, bytes: file(href)?.length ?? 0, gzip: file(href) ? gzipSync(file(href)).length : 0 }))
   const stylesheets = sized(tags(/<link\b[^>]*rel="stylesheet"[^>]*>/g).map((tag) => attr(tag, 'href')))
   const scriptTags = tags(/<script\b[^>]*>/g)
   const scripts = sized(scriptTags.map((tag) => attr(tag, 'src')))

@@ -2,7 +2,16 @@
 import assert from 'node:assert/strict'
 import { assertAccessible, DESKTOP, PHONE } from '../browser.mjs'
 import {
-  expectConnected, expectHeading, expectInvalidLink, expectInvitation, GOOD_KEY, logIn, openPage, requestLink, submitKey, WRONG_KEY,
+  expectConnected,
+  expectHeading,
+  expectInvalidLink,
+  expectInvitation,
+  GOOD_KEY,
+  logIn,
+  openPage,
+  requestLink,
+  submitKey,
+  WRONG_KEY,
 } from '../flows.mjs'
 import { ALEX, assertFitsViewport } from './journey.mjs'
 
@@ -19,11 +28,15 @@ export const accessibilityScenario = {
     await assertAccessible(owner, 'connections page')
     const name = 'Stark Industries — Tasks'
     const link = await requestLink(owner, t.baseUrl, {
-      appName: 'Demo Tasks', connectionName: name,
+      appName: 'Demo Tasks',
+      connectionName: name,
       onLinkPage: (page) => assertAccessible(page, 'generated link page'),
     })
 
-    for (const [label, options] of [['phone', AXE_PHONE], ['desktop', AXE_DESKTOP]]) {
+    for (const [label, options] of [
+      ['phone', AXE_PHONE],
+      ['desktop', AXE_DESKTOP],
+    ]) {
       const client = await openPage(await t.newContext(options))
       await client.goto(link)
       await expectInvitation(client, { appName: 'Demo Tasks', owner: ALEX, connectionName: name })
@@ -111,7 +124,9 @@ export const ownerPhoneScenario = {
     const visit = async (label, path, heading) => {
       if (path) await page.goto(`${t.baseUrl}${path}`)
       if (heading) await expectHeading(page, heading)
-      await assertFitsViewport(page).catch((error) => { throw new Error(`${label}: ${error.message}`) })
+      await assertFitsViewport(page).catch((error) => {
+        throw new Error(`${label}: ${error.message}`)
+      })
     }
     await visit('connections', '/connections', 'Connections')
     await t.screenshot(page, 'connections-phone')

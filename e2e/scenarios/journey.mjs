@@ -2,8 +2,18 @@
 import assert from 'node:assert/strict'
 import { DESKTOP, PHONE } from '../browser.mjs'
 import {
-  badgeOf, connectionRow, expectConnected, expectHeading, expectInvalidLink, expectInvitation, GOOD_KEY,
-  gotoConnections, reloadUntil, requestLink, submitKey, WRONG_KEY,
+  badgeOf,
+  connectionRow,
+  expectConnected,
+  expectHeading,
+  expectInvalidLink,
+  expectInvitation,
+  GOOD_KEY,
+  gotoConnections,
+  reloadUntil,
+  requestLink,
+  submitKey,
+  WRONG_KEY,
 } from '../flows.mjs'
 
 export const ALEX = { name: 'Alex Morgan', email: 'alex@northwind-agency.example.com', password: 'correct horse battery' }
@@ -28,7 +38,8 @@ export const requestLinkScenario = {
     }
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl })
     const shown = await requestLink(page, t.baseUrl, {
-      appName: 'Demo Tasks', connectionName: CONNECTION,
+      appName: 'Demo Tasks',
+      connectionName: CONNECTION,
       async onLinkPage(linkPage) {
         await linkPage.getByRole('img', { name: 'QR code of the connection link' }).waitFor()
         await linkPage.getByText(`The connection name “${CONNECTION}” is visible to the person receiving the link.`).waitFor()
@@ -37,7 +48,10 @@ export const requestLinkScenario = {
     })
     // The copy button puts exactly the shown link on the clipboard.
     await page.getByRole('button', { name: /Copy/ }).first().click()
-    await page.getByRole('button', { name: /Copied/ }).first().waitFor()
+    await page
+      .getByRole('button', { name: /Copied/ })
+      .first()
+      .waitFor()
     const copied = await page.evaluate(() => navigator.clipboard.readText())
     assert.equal(copied, shown, 'the clipboard holds the link shown on the page')
     // Back on the table the new row waits for the client.
@@ -104,19 +118,27 @@ export const workflowScenario = {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click()
     await expectHeading(page, 'Workflows')
-    await page.getByRole('link', { name: /New workflow|Create a workflow/ }).first().click()
+    await page
+      .getByRole('link', { name: /New workflow|Create a workflow/ })
+      .first()
+      .click()
     await expectHeading(page, 'New workflow')
     await page.getByLabel('Workflow name').fill('Client tasks from the website')
     await page.getByRole('button', { name: 'Create workflow' }).click()
     await expectHeading(page, 'Client tasks from the website')
 
-    await page.getByRole('link', { name: /Add (the first )?step/ }).first().click()
+    await page
+      .getByRole('link', { name: /Add (the first )?step/ })
+      .first()
+      .click()
     await expectHeading(page, 'Add step: choose an app')
     await page.getByRole('link', { name: /^Demo Tasks/ }).click()
     await expectHeading(page, 'Add step 1: Demo Tasks')
 
     const choice = page.getByLabel('Choose a Connection')
-    const options = await choice.locator('option').evaluateAll((nodes) => nodes.map((o) => ({ label: o.textContent, disabled: o.disabled, value: o.value })))
+    const options = await choice
+      .locator('option')
+      .evaluateAll((nodes) => nodes.map((o) => ({ label: o.textContent, disabled: o.disabled, value: o.value })))
     const active = options.find((o) => o.label.startsWith(CONNECTION))
     const pending = options.find((o) => o.label.startsWith(PENDING_CONNECTION))
     assert.ok(active && !active.disabled, `the Via Link connection can be chosen: ${JSON.stringify(options)}`)
@@ -132,15 +154,18 @@ export const workflowScenario = {
     const webhookUrl = await page.getByLabel('Webhook address').inputValue()
     assert.match(webhookUrl, new RegExp(`^${t.baseUrl}/`), 'the webhook address is on this Tether')
     const response = await fetch(webhookUrl, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Call Acme back' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Call Acme back' }),
     })
     const body = await response.json()
     assert.equal(response.status, 202, `webhook answers 202: ${JSON.stringify(body)}`)
     assert.ok(body.runId, 'webhook returns a runId')
 
     const runs = page.getByRole('region', { name: 'Runs' })
-    await reloadUntil(page, async () => (await runs.getByText('Succeeded').count()) >= 2 || (await runs.getByText('Failed').count()) > 0,
-      { what: 'the run to finish' })
+    await reloadUntil(page, async () => (await runs.getByText('Succeeded').count()) >= 2 || (await runs.getByText('Failed').count()) > 0, {
+      what: 'the run to finish',
+    })
     assert.equal(await runs.getByText('Failed').count(), 0, `the run failed: ${await runs.innerText()}`)
     await runs.getByRole('row').nth(1).getByText('Demo Tasks — Create task').waitFor()
     await t.screenshot(page, 'workflow-builder', { fullPage: true })
@@ -164,7 +189,10 @@ export async function assertFitsViewport(page) {
       const box = el.getBoundingClientRect()
       return box.width > 0 && sticksOut(box) && getComputedStyle(el).position !== 'fixed' && !contained(el)
     })
-    return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) }
+    return {
+      scroll: document.documentElement.scrollWidth - width,
+      wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    }
   })
   assert.ok(overflow.scroll <= 0 && overflow.wide.length === 0, `page overflows the phone viewport: ${JSON.stringify(overflow)}`)
 }

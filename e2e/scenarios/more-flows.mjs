@@ -2,8 +2,20 @@
 import assert from 'node:assert/strict'
 import { DESKTOP } from '../browser.mjs'
 import {
-  acceptToKeyForm, badgeOf, clientConnectsWithKey, connectionRow, expectConnected, expectHeading, expectInvalidLink,
-  expectInvitation, gotoConnections, OTHER_GOOD_KEY, readLink, requestLink, signUp, submitKey,
+  acceptToKeyForm,
+  badgeOf,
+  clientConnectsWithKey,
+  connectionRow,
+  expectConnected,
+  expectHeading,
+  expectInvalidLink,
+  expectInvitation,
+  gotoConnections,
+  OTHER_GOOD_KEY,
+  readLink,
+  requestLink,
+  signUp,
+  submitKey,
 } from '../flows.mjs'
 import { ALEX } from './journey.mjs'
 
@@ -98,7 +110,11 @@ export const expiryScenario = {
 
     await gotoConnections(owner, t.baseUrl)
     const row = connectionRow(owner, SHORT_LIVED)
-    await row.getByText(/^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\. Click Refresh credentials to generate a new link\.$/).waitFor()
+    await row
+      .getByText(
+        /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\. Click Refresh credentials to generate a new link\.$/,
+      )
+      .waitFor()
     await row.getByRole('button', { name: /Refresh credentials/ }).click()
     await expectHeading(owner, 'Update Connection via Link')
     await owner.getByText('A new link was generated. The previous link no longer works.').waitFor()

@@ -71,8 +71,11 @@ describe('WordPress', () => {
   it('creates a post with the client’s application password', async () => {
     const password = `good ${crypto.randomUUID()}`
     const cursor = await fakeCursor()
-    const result = await wordpress.actions[0]!.run(appContext(env, wordpress), { siteUrl: `${site}/`, username: 'wendy', applicationPassword: password },
-      { title: 'Hello', content: '<p>First post</p>' })
+    const result = await wordpress.actions[0]!.run(
+      appContext(env, wordpress),
+      { siteUrl: `${site}/`, username: 'wendy', applicationPassword: password },
+      { title: 'Hello', content: '<p>First post</p>' },
+    )
     const sent = await onlyRequestSince(cursor, (request) => request.headers.authorization === basicAuth('wendy', password))
     expect(sent.method).toBe('POST')
     expect(sent.path).toBe('/wp/wp-json/wp/v2/posts')
@@ -82,23 +85,33 @@ describe('WordPress', () => {
   })
 
   it('refuses an unknown post status before calling the site', async () => {
-    const error = await failureOf(wordpress.actions[0]!.run(appContext(env, wordpress), cases[0]!.credentials('good'), { title: 'x', content: 'y', status: 'trash' }))
+    const error = await failureOf(
+      wordpress.actions[0]!.run(appContext(env, wordpress), cases[0]!.credentials('good'), { title: 'x', content: 'y', status: 'trash' }),
+    )
     expect(error.code).toBe('invalid_request')
   })
 
   it.each(['http://10.0.0.5/wp', 'https://169.254.169.254', 'https://intranet', 'ftp://example.com', 'https://user:pw@example.com'])(
-    'refuses the site address %s without calling it', async (siteUrl) => {
-      const error = await failureOf(wordpress.verify(appContext(env, wordpress), { siteUrl, username: 'wendy', applicationPassword: 'good' }))
+    'refuses the site address %s without calling it',
+    async (siteUrl) => {
+      const error = await failureOf(
+        wordpress.verify(appContext(env, wordpress), { siteUrl, username: 'wendy', applicationPassword: 'good' }),
+      )
       expect(error.code).toBe('invalid_request')
-    })
+    },
+  )
 
   it('reports a site that is not WordPress', async () => {
-    const error = await failureOf(wordpress.verify(appContext(env, wordpress), { siteUrl: `${env.FAKES_URL}/wp-html`, username: 'w', applicationPassword: 'good' }))
+    const error = await failureOf(
+      wordpress.verify(appContext(env, wordpress), { siteUrl: `${env.FAKES_URL}/wp-html`, username: 'w', applicationPassword: 'good' }),
+    )
     expect(error.message).toMatch(/web page instead of data/)
   })
 
   it('asks for a missing field instead of calling the site', async () => {
-    const error = await failureOf(wordpress.verify(appContext(env, wordpress), { siteUrl: site, username: 'wendy', applicationPassword: '  ' }))
+    const error = await failureOf(
+      wordpress.verify(appContext(env, wordpress), { siteUrl: site, username: 'wendy', applicationPassword: '  ' }),
+    )
     expect(error).toMatchObject({ code: 'invalid_credentials', message: 'Enter the Application password.' })
   })
 })
@@ -107,7 +120,11 @@ describe('ClickUp', () => {
   it('creates a task with the token sent as it is', async () => {
     const listId = `list${Date.now()}`
     const cursor = await fakeCursor()
-    const result = await clickup.actions[0]!.run(appContext(env, clickup), { apiToken: 'pk_good_42' }, { listId, name: 'Call the client', description: 'About the launch' })
+    const result = await clickup.actions[0]!.run(
+      appContext(env, clickup),
+      { apiToken: 'pk_good_42' },
+      { listId, name: 'Call the client', description: 'About the launch' },
+    )
     const sent = await onlyRequestSince(cursor, (request) => request.path === `/api/v2/list/${listId}/task`)
     expect(sent.headers.authorization).toBe('pk_good_42')
     expect(JSON.parse(sent.body)).toEqual({ name: 'Call the client', description: 'About the launch' })
@@ -115,7 +132,9 @@ describe('ClickUp', () => {
   })
 
   it('reports a missing list as a refusal, not as bad credentials', async () => {
-    const error = await failureOf(clickup.actions[0]!.run(appContext(env, clickup), { apiToken: 'pk_good_42' }, { listId: 'missing', name: 'x' }))
+    const error = await failureOf(
+      clickup.actions[0]!.run(appContext(env, clickup), { apiToken: 'pk_good_42' }, { listId: 'missing', name: 'x' }),
+    )
     expect(error).toMatchObject({ code: 'upstream_error', message: 'ClickUp refused the request (HTTP 404).' })
   })
 })
@@ -124,21 +143,31 @@ describe('Mailchimp', () => {
   it('adds a subscriber to the audience, authenticating with the key', async () => {
     const listId = `aud${Date.now()}`
     const cursor = await fakeCursor()
-    const result = await mailchimp.actions[0]!.run(appContext(env, mailchimp), { apiKey: 'good0123-us21' },
-      { listId, email: 'new@client.test', firstName: 'Nia' })
+    const result = await mailchimp.actions[0]!.run(
+      appContext(env, mailchimp),
+      { apiKey: 'good0123-us21' },
+      { listId, email: 'new@client.test', firstName: 'Nia' },
+    )
     const sent = await onlyRequestSince(cursor, (request) => request.path === `/3.0/lists/${listId}/members`)
     expect(sent.headers.authorization).toBe(basicAuth('tether', 'good0123-us21'))
-    expect(JSON.parse(sent.body)).toEqual({ email_address: 'new@client.test', status: 'subscribed', merge_fields: { FNAME: 'Nia', LNAME: '' } })
+    expect(JSON.parse(sent.body)).toEqual({
+      email_address: 'new@client.test',
+      status: 'subscribed',
+      merge_fields: { FNAME: 'Nia', LNAME: '' },
+    })
     expect(result.output).toEqual({ memberId: expect.stringMatching(/^member-/), status: 'subscribed' })
   })
 
-  it.each(['nodatacenter', 'abc-', 'abc-us21.evil.example', '-xx99', 'abc-us21/x'])('refuses the malformed key %j without calling Mailchimp', async (apiKey) => {
-    const cursor = await fakeCursor()
-    const error = await failureOf(mailchimp.verify(appContext(env, mailchimp), { apiKey }))
-    expect(error.code).toBe('invalid_credentials')
-    expect(error.message).not.toContain(apiKey)
-    expect(await requestsSince(cursor, (request) => request.headers.authorization === basicAuth('tether', apiKey))).toEqual([])
-  })
+  it.each(['nodatacenter', 'abc-', 'abc-us21.evil.example', '-xx99', 'abc-us21/x'])(
+    'refuses the malformed key %j without calling Mailchimp',
+    async (apiKey) => {
+      const cursor = await fakeCursor()
+      const error = await failureOf(mailchimp.verify(appContext(env, mailchimp), { apiKey }))
+      expect(error.code).toBe('invalid_credentials')
+      expect(error.message).not.toContain(apiKey)
+      expect(await requestsSince(cursor, (request) => request.headers.authorization === basicAuth('tether', apiKey))).toEqual([])
+    },
+  )
 
   it('builds the default address from the key’s data center', async () => {
     const seen: string[] = []

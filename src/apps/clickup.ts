@@ -28,20 +28,26 @@ export const clickup: AppDefinition = {
     const label = stringField(body, 'user', 'email') ?? requireString(ctx, body, 'user', 'username')
     return { label, id: idField(body, 'user', 'id') }
   },
-  actions: [{
-    id: 'create-task',
-    name: 'Create task',
-    fields: [LIST, NAME, DESCRIPTION],
-    async run(ctx, credentials, input) {
-      const description = optionalInput(input, DESCRIPTION)
-      const { status, body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/api/v2/list/${encodeURIComponent(requiredInput(input, LIST))}/task`, {
-        method: 'POST',
-        headers: authHeaders(credentials),
-        json: { name: requiredInput(input, NAME), ...(description ? { description } : {}) },
-      })
-      return { upstreamStatus: status, output: { taskId: requireString(ctx, body, 'id'), url: stringField(body, 'url') ?? null } }
+  actions: [
+    {
+      id: 'create-task',
+      name: 'Create task',
+      fields: [LIST, NAME, DESCRIPTION],
+      async run(ctx, credentials, input) {
+        const description = optionalInput(input, DESCRIPTION)
+        const { status, body } = await callJson(
+          ctx,
+          `${ctx.endpoints.apiBaseUrl}/api/v2/list/${encodeURIComponent(requiredInput(input, LIST))}/task`,
+          {
+            method: 'POST',
+            headers: authHeaders(credentials),
+            json: { name: requiredInput(input, NAME), ...(description ? { description } : {}) },
+          },
+        )
+        return { upstreamStatus: status, output: { taskId: requireString(ctx, body, 'id'), url: stringField(body, 'url') ?? null } }
+      },
     },
-  }],
+  ],
 }
 
 /** ClickUp personal tokens go in the header as they are, without a scheme. */

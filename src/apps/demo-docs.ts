@@ -28,25 +28,38 @@ export const demoDocs: AppDefinition = {
     scopes: SCOPES,
     scopeDescriptions: SCOPES.map((scope) => DEMO_SCOPES[scope]),
   },
-  defaultEndpoints: { authorizeUrl: DEMO_AUTHORIZE_PATH, tokenUrl: DEMO_TOKEN_URL, userinfoUrl: DEMO_USERINFO_URL, apiBaseUrl: DEMO_DOCS_API },
+  defaultEndpoints: {
+    authorizeUrl: DEMO_AUTHORIZE_PATH,
+    tokenUrl: DEMO_TOKEN_URL,
+    userinfoUrl: DEMO_USERINFO_URL,
+    apiBaseUrl: DEMO_DOCS_API,
+  },
   async verify(ctx, credentials) {
-    const { body } = await callJson(ctx, ctx.endpoints.userinfoUrl ?? DEMO_USERINFO_URL, { headers: { authorization: bearer(accessTokenOf(credentials)) } })
+    const { body } = await callJson(ctx, ctx.endpoints.userinfoUrl ?? DEMO_USERINFO_URL, {
+      headers: { authorization: bearer(accessTokenOf(credentials)) },
+    })
     return { label: requireString(ctx, body, 'email'), id: idField(body, 'sub') }
   },
-  actions: [{
-    id: 'create-document',
-    name: 'Create document',
-    fields: [TITLE, CONTENT],
-    async run(ctx, credentials, input) {
-      const { status, body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/documents`, {
-        method: 'POST',
-        headers: { authorization: bearer(accessTokenOf(credentials)) },
-        json: { title: requiredInput(input, TITLE), content: optionalInput(input, CONTENT) ?? '' },
-      })
-      return {
-        upstreamStatus: status,
-        output: { documentId: requireString(ctx, body, 'id'), title: requireString(ctx, body, 'title'), url: requireString(ctx, body, 'url') },
-      }
+  actions: [
+    {
+      id: 'create-document',
+      name: 'Create document',
+      fields: [TITLE, CONTENT],
+      async run(ctx, credentials, input) {
+        const { status, body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/documents`, {
+          method: 'POST',
+          headers: { authorization: bearer(accessTokenOf(credentials)) },
+          json: { title: requiredInput(input, TITLE), content: optionalInput(input, CONTENT) ?? '' },
+        })
+        return {
+          upstreamStatus: status,
+          output: {
+            documentId: requireString(ctx, body, 'id'),
+            title: requireString(ctx, body, 'title'),
+            url: requireString(ctx, body, 'url'),
+          },
+        }
+      },
     },
-  }],
+  ],
 }

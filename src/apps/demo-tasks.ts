@@ -28,19 +28,21 @@ export const demoTasks: AppDefinition = {
     const { body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/me`, { headers: authHeaders(credentials) })
     return { label: requireString(ctx, body, 'name'), id: idField(body, 'id') }
   },
-  actions: [{
-    id: 'create-task',
-    name: 'Create task',
-    fields: [NAME, DESCRIPTION],
-    async run(ctx, credentials, input) {
-      const { status, body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/tasks`, {
-        method: 'POST',
-        headers: authHeaders(credentials),
-        json: { name: requiredInput(input, NAME), description: optionalInput(input, DESCRIPTION) ?? '' },
-      })
-      return { upstreamStatus: status, output: { taskId: requireString(ctx, body, 'id'), name: stringField(body, 'name') ?? null } }
+  actions: [
+    {
+      id: 'create-task',
+      name: 'Create task',
+      fields: [NAME, DESCRIPTION],
+      async run(ctx, credentials, input) {
+        const { status, body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/tasks`, {
+          method: 'POST',
+          headers: authHeaders(credentials),
+          json: { name: requiredInput(input, NAME), description: optionalInput(input, DESCRIPTION) ?? '' },
+        })
+        return { upstreamStatus: status, output: { taskId: requireString(ctx, body, 'id'), name: stringField(body, 'name') ?? null } }
+      },
     },
-  }],
+  ],
 }
 
 function authHeaders(credentials: Credentials): Record<string, string> {

@@ -33,29 +33,46 @@ export const facebookPages: AppDefinition = {
   },
   defaultEndpoints: { authorizeUrl: FACEBOOK_AUTHORIZE_URL, tokenUrl: FACEBOOK_TOKEN_URL, apiBaseUrl: GRAPH_API },
   async verify(ctx, credentials) {
-    const { body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/me?fields=id,name`, {
-      headers: { authorization: bearer(accessTokenOf(credentials)) },
-    }, graphRefusals)
+    const { body } = await callJson(
+      ctx,
+      `${ctx.endpoints.apiBaseUrl}/me?fields=id,name`,
+      {
+        headers: { authorization: bearer(accessTokenOf(credentials)) },
+      },
+      graphRefusals,
+    )
     return { label: requireString(ctx, body, 'name'), id: idField(body, 'id') }
   },
-  actions: [{
-    id: 'publish-post',
-    name: 'Publish Page post',
-    fields: [PAGE, MESSAGE, LINK],
-    async run(ctx, credentials, input) {
-      const pageUrl = `${ctx.endpoints.apiBaseUrl}/${encodeURIComponent(requiredInput(input, PAGE))}`
-      // Posting needs the Page's own token, which Graph hands to the Page's managers.
-      const page = await callJson(ctx, `${pageUrl}?fields=access_token`, { headers: { authorization: bearer(accessTokenOf(credentials)) } }, graphRefusals)
-      const pageToken = stringField(page.body, 'access_token')
-      if (!pageToken) throw new AppError('upstream_error', 'This Facebook account cannot post to that Page. Check the Page ID.')
-      const link = optionalInput(input, LINK)
-      const { status, body } = await callJson(ctx, `${pageUrl}/feed`, {
-        method: 'POST',
-        headers: { authorization: bearer(pageToken) },
-        json: { message: requiredInput(input, MESSAGE), ...(link ? { link } : {}) },
-      }, graphRefusals)
-      const postId = requireString(ctx, body, 'id')
-      return { upstreamStatus: status, output: { postId, url: `https://www.facebook.com/${postId}` } }
+  actions: [
+    {
+      id: 'publish-post',
+      name: 'Publish Page post',
+      fields: [PAGE, MESSAGE, LINK],
+      async run(ctx, credentials, input) {
+        const pageUrl = `${ctx.endpoints.apiBaseUrl}/${encodeURIComponent(requiredInput(input, PAGE))}`
+        // Posting needs the Page's own token, which Graph hands to the Page's managers.
+        const page = await callJson(
+          ctx,
+          `${pageUrl}?fields=access_token`,
+          { headers: { authorization: bearer(accessTokenOf(credentials)) } },
+          graphRefusals,
+        )
+        const pageToken = stringField(page.body, 'access_token')
+        if (!pageToken) throw new AppError('upstream_error', 'This Facebook account cannot post to that Page. Check the Page ID.')
+        const link = optionalInput(input, LINK)
+        const { status, body } = await callJson(
+          ctx,
+          `${pageUrl}/feed`,
+          {
+            method: 'POST',
+            headers: { authorization: bearer(pageToken) },
+            json: { message: requiredInput(input, MESSAGE), ...(link ? { link } : {}) },
+          },
+          graphRefusals,
+        )
+        const postId = requireString(ctx, body, 'id')
+        return { upstreamStatus: status, output: { postId, url: `https://www.facebook.com/${postId}` } }
+      },
     },
-  }],
+  ],
 }

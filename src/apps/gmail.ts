@@ -22,21 +22,33 @@ export const gmail: AppDefinition = {
   oauth: googleOAuth(['https://www.googleapis.com/auth/gmail.send'], ['Send email as you (Tether cannot read your mailbox)']),
   defaultEndpoints: googleEndpoints(GMAIL_API),
   verify: verifyGoogleAccount,
-  actions: [{
-    id: 'send-email',
-    name: 'Send email',
-    fields: [TO, SUBJECT, BODY],
-    async run(ctx, credentials, input) {
-      const raw = toBase64Url(utf8.encode(mimeMessage(requiredInput(input, TO), requiredInput(input, SUBJECT), requiredInput(input, BODY))))
-      const { status, body } = await postToGoogle(ctx, credentials, `${ctx.endpoints.apiBaseUrl}/gmail/v1/users/me/messages/send`, { raw })
-      return { upstreamStatus: status, output: { messageId: requireString(ctx, body, 'id'), threadId: idField(body, 'threadId') ?? null } }
+  actions: [
+    {
+      id: 'send-email',
+      name: 'Send email',
+      fields: [TO, SUBJECT, BODY],
+      async run(ctx, credentials, input) {
+        const raw = toBase64Url(
+          utf8.encode(mimeMessage(requiredInput(input, TO), requiredInput(input, SUBJECT), requiredInput(input, BODY))),
+        )
+        const { status, body } = await postToGoogle(ctx, credentials, `${ctx.endpoints.apiBaseUrl}/gmail/v1/users/me/messages/send`, {
+          raw,
+        })
+        return {
+          upstreamStatus: status,
+          output: { messageId: requireString(ctx, body, 'id'), threadId: idField(body, 'threadId') ?? null },
+        }
+      },
     },
-  }],
+  ],
 }
 
 /** Header values come from workflow input, so line breaks are refused (no header injection). */
 export function mimeMessage(to: string, subject: string, text: string): string {
-  const recipients = to.split(',').map((address) => address.trim()).filter(Boolean)
+  const recipients = to
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean)
   if (recipients.length === 0 || !recipients.every((address) => ADDRESS.test(address))) {
     throw new AppError('invalid_request', 'To must be one or more email addresses separated by commas.')
   }

@@ -13,7 +13,10 @@ function answering(response: Response): AppContext {
 
 describe('callJson', () => {
   it('parses JSON and passes the status on', async () => {
-    expect(await callJson(answering(Response.json({ a: 1 }, { status: 201 })), 'https://x.example')).toEqual({ status: 201, body: { a: 1 } })
+    expect(await callJson(answering(Response.json({ a: 1 }, { status: 201 })), 'https://x.example')).toEqual({
+      status: 201,
+      body: { a: 1 },
+    })
   })
 
   it('treats an empty answer as null', async () => {
@@ -22,10 +25,13 @@ describe('callJson', () => {
 
   it('sends JSON bodies with the right headers', async () => {
     const seen: Request[] = []
-    const ctx = { ...appContext(env, wordpress), fetch: async (url: string, init?: RequestInit) => {
-      seen.push(new Request(url, init))
-      return Response.json({})
-    } }
+    const ctx = {
+      ...appContext(env, wordpress),
+      fetch: async (url: string, init?: RequestInit) => {
+        seen.push(new Request(url, init))
+        return Response.json({})
+      },
+    }
     await callJson(ctx, 'https://x.example/items', { method: 'POST', json: { name: 'ü' } })
     expect(seen[0]!.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(seen[0]!.headers.get('accept')).toBe('application/json')
@@ -42,8 +48,11 @@ describe('callJson', () => {
   it('lets an app say which refusals are about credentials', async () => {
     const isCredentialError = (status: number, body: unknown) => status === 400 && field(body, 'error', 'code') === 190
     const refusal = answering(Response.json({ error: { code: 190 } }, { status: 400 }))
-    expect((await failureOf(callJson(refusal, 'https://x.example', {}, { isCredentialError, rejectedMessage: 'Sign in again.' })))).toMatchObject({
-      code: 'invalid_credentials', message: 'Sign in again.',
+    expect(
+      await failureOf(callJson(refusal, 'https://x.example', {}, { isCredentialError, rejectedMessage: 'Sign in again.' })),
+    ).toMatchObject({
+      code: 'invalid_credentials',
+      message: 'Sign in again.',
     })
     expect((await failureOf(callJson(answering(Response.json({}, { status: 403 })), 'https://x.example'))).code).toBe('invalid_credentials')
   })
@@ -63,8 +72,16 @@ describe('callJson', () => {
   })
 
   it('reports an unreachable upstream', async () => {
-    const ctx = { ...appContext(env, wordpress), fetch: async () => { throw new TypeError('connection refused') } }
-    expect(await failureOf(callJson(ctx, 'https://x.example'))).toMatchObject({ code: 'upstream_error', message: 'WordPress could not be reached.' })
+    const ctx = {
+      ...appContext(env, wordpress),
+      fetch: async () => {
+        throw new TypeError('connection refused')
+      },
+    }
+    expect(await failureOf(callJson(ctx, 'https://x.example'))).toMatchObject({
+      code: 'upstream_error',
+      message: 'WordPress could not be reached.',
+    })
   })
 })
 

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest'
 import type { Env } from '../env'
 import { allApps, getApp, isAppAvailable, listedApps } from './index'
 
-const EXPECTED_IDS = ['google-docs', 'google-sheets', 'gmail', 'slack', 'facebook-pages', 'wordpress', 'clickup', 'mailchimp', 'demo-docs', 'demo-tasks']
+const EXPECTED_IDS = [
+  'google-docs',
+  'google-sheets',
+  'gmail',
+  'slack',
+  'facebook-pages',
+  'wordpress',
+  'clickup',
+  'mailchimp',
+  'demo-docs',
+  'demo-tasks',
+]
 
 describe('the app catalog', () => {
   it('lists every app once, by kebab-case id', () => {

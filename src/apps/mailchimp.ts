@@ -20,7 +20,14 @@ const AUDIENCE: Field = { key: 'listId', label: 'Audience ID', secret: false, he
 const EMAIL: Field = { key: 'email', label: 'Email address', secret: false, type: 'email' }
 const FIRST_NAME: Field = { key: 'firstName', label: 'First name', secret: false, optional: true }
 const LAST_NAME: Field = { key: 'lastName', label: 'Last name', secret: false, optional: true }
-const STATUS: Field = { key: 'status', label: 'Status', secret: false, optional: true, placeholder: 'subscribed', help: 'subscribed, or pending to send a confirmation email first.' }
+const STATUS: Field = {
+  key: 'status',
+  label: 'Status',
+  secret: false,
+  optional: true,
+  placeholder: 'subscribed',
+  help: 'subscribed, or pending to send a confirmation email first.',
+}
 
 export const mailchimp: AppDefinition = {
   id: 'mailchimp',
@@ -35,32 +42,39 @@ export const mailchimp: AppDefinition = {
     const label = stringField(body, 'account_name') ?? requireString(ctx, body, 'email')
     return { label, id: idField(body, 'account_id') }
   },
-  actions: [{
-    id: 'add-subscriber',
-    name: 'Add subscriber',
-    fields: [AUDIENCE, EMAIL, FIRST_NAME, LAST_NAME, STATUS],
-    async run(ctx, credentials, input) {
-      const status = optionalInput(input, STATUS) ?? 'subscribed'
-      if (status !== 'subscribed' && status !== 'pending') throw new AppError('invalid_request', 'Status must be subscribed or pending.')
-      const { base, authorization } = connectionOf(ctx, credentials)
-      const { status: upstreamStatus, body } = await callJson(ctx, `${base}/lists/${encodeURIComponent(requiredInput(input, AUDIENCE))}/members`, {
-        method: 'POST',
-        headers: { authorization },
-        json: {
-          email_address: requiredInput(input, EMAIL),
-          status,
-          merge_fields: { FNAME: optionalInput(input, FIRST_NAME) ?? '', LNAME: optionalInput(input, LAST_NAME) ?? '' },
-        },
-      })
-      return { upstreamStatus, output: { memberId: requireString(ctx, body, 'id'), status: stringField(body, 'status') ?? status } }
+  actions: [
+    {
+      id: 'add-subscriber',
+      name: 'Add subscriber',
+      fields: [AUDIENCE, EMAIL, FIRST_NAME, LAST_NAME, STATUS],
+      async run(ctx, credentials, input) {
+        const status = optionalInput(input, STATUS) ?? 'subscribed'
+        if (status !== 'subscribed' && status !== 'pending') throw new AppError('invalid_request', 'Status must be subscribed or pending.')
+        const { base, authorization } = connectionOf(ctx, credentials)
+        const { status: upstreamStatus, body } = await callJson(
+          ctx,
+          `${base}/lists/${encodeURIComponent(requiredInput(input, AUDIENCE))}/members`,
+          {
+            method: 'POST',
+            headers: { authorization },
+            json: {
+              email_address: requiredInput(input, EMAIL),
+              status,
+              merge_fields: { FNAME: optionalInput(input, FIRST_NAME) ?? '', LNAME: optionalInput(input, LAST_NAME) ?? '' },
+            },
+          },
+        )
+        return { upstreamStatus, output: { memberId: requireString(ctx, body, 'id'), status: stringField(body, 'status') ?? status } }
+      },
     },
-  }],
+  ],
 }
 
 function connectionOf(ctx: AppContext, credentials: Credentials): { base: string; authorization: string } {
   const apiKey = credentialValue(credentials, API_KEY)
   const dataCenter = API_KEY_PATTERN.exec(apiKey)?.[1]
-  if (!dataCenter) throw new AppError('invalid_credentials', 'That is not a Mailchimp API key: it should end with your data center, like -us21.')
+  if (!dataCenter)
+    throw new AppError('invalid_credentials', 'That is not a Mailchimp API key: it should end with your data center, like -us21.')
   // Mailchimp ignores the user name of Basic auth; only the key matters.
   return { base: ctx.endpoints.apiBaseUrl.replace('{dc}', dataCenter), authorization: basicAuth('tether', apiKey) }
 }

@@ -42,7 +42,10 @@ describe('OAuth apps verify', () => {
   })
 
   it('Facebook names the person behind the token (Graph refuses with 400, code 190)', async () => {
-    expect(await facebookPages.verify(appContext(env, facebookPages), { accessToken: 'fb-good-1' })).toEqual({ label: 'Client Person', id: 'fb-user-1' })
+    expect(await facebookPages.verify(appContext(env, facebookPages), { accessToken: 'fb-good-1' })).toEqual({
+      label: 'Client Person',
+      id: 'fb-user-1',
+    })
   })
 
   it('refuses credentials without an access token before calling anyone', async () => {

@@ -46,7 +46,11 @@ describe('authorizationUrl', () => {
   })
 
   it('joins Slack scopes with commas', () => {
-    const url = authorizationUrl(slack, appContext(env, slack), slackClient, { state: 's', codeVerifier: generateCodeVerifier(), redirectUri: REDIRECT_URI })
+    const url = authorizationUrl(slack, appContext(env, slack), slackClient, {
+      state: 's',
+      codeVerifier: generateCodeVerifier(),
+      redirectUri: REDIRECT_URI,
+    })
     expect(url.searchParams.get('scope')).toBe('chat:write,chat:write.public')
   })
 
@@ -65,12 +69,28 @@ describe('exchangeCode', () => {
     const codeVerifier = generateCodeVerifier()
     const code = `code-good-${crypto.randomUUID()}`
     const cursor = await fakeCursor()
-    const credentials = await exchangeCode(googleDocs, appContext(env, googleDocs), googleClient, { code, codeVerifier, redirectUri: REDIRECT_URI }, NOW)
+    const credentials = await exchangeCode(
+      googleDocs,
+      appContext(env, googleDocs),
+      googleClient,
+      { code, codeVerifier, redirectUri: REDIRECT_URI },
+      NOW,
+    )
     const sent = await onlyRequestSince(cursor, isTokenRequestWith(code))
     expect(sent.headers.authorization).toBe(basicAuth('google-client', 'google-secret'))
     expect(sent.headers['content-type']).toBe('application/x-www-form-urlencoded')
-    expect(Object.fromEntries(new URLSearchParams(sent.body))).toEqual({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: codeVerifier })
-    expect(credentials).toEqual({ accessToken: expect.stringMatching(/^access-good-/), refreshToken: 'refresh-1', expiresAt: NOW + 3_599_000, scope: 'openid email' })
+    expect(Object.fromEntries(new URLSearchParams(sent.body))).toEqual({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: codeVerifier,
+    })
+    expect(credentials).toEqual({
+      accessToken: expect.stringMatching(/^access-good-/),
+      refreshToken: 'refresh-1',
+      expiresAt: NOW + 3_599_000,
+      scope: 'openid email',
+    })
   })
 
   it('is refused by the provider when the verifier does not match the challenge', async () => {
@@ -79,7 +99,15 @@ describe('exchangeCode', () => {
     const authorize = authorizationUrl(googleDocs, ctx, googleClient, { state: 'st', codeVerifier, redirectUri: REDIRECT_URI })
     const codeFor = async () => new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!
 
-    const wrong = await failureOf(exchangeCode(googleDocs, ctx, googleClient, { code: await codeFor(), codeVerifier: generateCodeVerifier(), redirectUri: REDIRECT_URI }, NOW))
+    const wrong = await failureOf(
+      exchangeCode(
+        googleDocs,
+        ctx,
+        googleClient,
+        { code: await codeFor(), codeVerifier: generateCodeVerifier(), redirectUri: REDIRECT_URI },
+        NOW,
+      ),
+    )
     expect(wrong.code).toBe('invalid_credentials')
     const right = await exchangeCode(googleDocs, ctx, googleClient, { code: await codeFor(), codeVerifier, redirectUri: REDIRECT_URI }, NOW)
     expect(right.accessToken).toMatch(/^access-good-/)
@@ -88,7 +116,13 @@ describe('exchangeCode', () => {
   it('sends Facebook’s client credentials in the body, as Facebook requires', async () => {
     const code = `code-good-${crypto.randomUUID()}`
     const cursor = await fakeCursor()
-    const credentials = await exchangeCode(facebookPages, appContext(env, facebookPages), facebookClient, { code, codeVerifier: 'v'.repeat(43), redirectUri: REDIRECT_URI }, NOW)
+    const credentials = await exchangeCode(
+      facebookPages,
+      appContext(env, facebookPages),
+      facebookClient,
+      { code, codeVerifier: 'v'.repeat(43), redirectUri: REDIRECT_URI },
+      NOW,
+    )
     const sent = await onlyRequestSince(cursor, (request) => request.path.endsWith('/oauth/access_token') && request.body.includes(code))
     expect(sent.headers.authorization).toBeUndefined()
     expect(new URLSearchParams(sent.body).get('client_secret')).toBe('facebook-secret')
@@ -101,7 +135,9 @@ describe('exchangeCode', () => {
     { name: 'Facebook OAuthException (400)', app: facebookPages, client: facebookClient, code: 'code-used' },
     { name: 'a wrong client secret (401)', app: googleDocs, client: { ...googleClient, clientSecret: 'nope' }, code: 'code-good' },
   ])('turns $name into invalid_credentials', async ({ app, client, code }) => {
-    const error = await failureOf(exchangeCode(app, appContext(env, app), client, { code, codeVerifier: 'v'.repeat(43), redirectUri: REDIRECT_URI }, NOW))
+    const error = await failureOf(
+      exchangeCode(app, appContext(env, app), client, { code, codeVerifier: 'v'.repeat(43), redirectUri: REDIRECT_URI }, NOW),
+    )
     expect(error.code).toBe('invalid_credentials')
     expect(error.message).not.toMatch(/code-|secret|nope/)
   })
@@ -112,13 +148,31 @@ describe('exchangeCode', () => {
     ['code-garbage', /could not read/],
     ['code-hang', /did not answer in time/],
   ])('turns %s into upstream_error', async (code, message) => {
-    const error = await failureOf(exchangeCode(googleDocs, appContext(env, googleDocs), googleClient, { code, codeVerifier: 'v'.repeat(43), redirectUri: REDIRECT_URI }, NOW))
+    const error = await failureOf(
+      exchangeCode(
+        googleDocs,
+        appContext(env, googleDocs),
+        googleClient,
+        { code, codeVerifier: 'v'.repeat(43), redirectUri: REDIRECT_URI },
+        NOW,
+      ),
+    )
     expect(error).toMatchObject({ code: 'upstream_error', message: expect.stringMatching(message) })
   })
 
   it('reads Slack’s bot token from its answer', async () => {
-    const credentials = await exchangeCode(slack, appContext(env, slack), slackClient, { code: 'code-good', codeVerifier: 'v'.repeat(43), redirectUri: REDIRECT_URI }, NOW)
-    expect(credentials).toMatchObject({ accessToken: expect.stringMatching(/^xoxb-access-good-/), refreshToken: 'refresh-1', scope: 'chat:write,chat:write.public' })
+    const credentials = await exchangeCode(
+      slack,
+      appContext(env, slack),
+      slackClient,
+      { code: 'code-good', codeVerifier: 'v'.repeat(43), redirectUri: REDIRECT_URI },
+      NOW,
+    )
+    expect(credentials).toMatchObject({
+      accessToken: expect.stringMatching(/^xoxb-access-good-/),
+      refreshToken: 'refresh-1',
+      scope: 'chat:write,chat:write.public',
+    })
   })
 })
 
@@ -126,7 +180,11 @@ describe('refreshOAuthTokens', () => {
   it('rotates: the answer’s new refresh token replaces the old one', async () => {
     const cursor = await fakeCursor()
     const credentials = await refreshOAuthTokens(googleDocs, appContext(env, googleDocs), googleClient, 'refresh-41', NOW)
-    expect(credentials).toMatchObject({ accessToken: expect.stringMatching(/^access-good-/), refreshToken: 'refresh-42', expiresAt: NOW + 3_599_000 })
+    expect(credentials).toMatchObject({
+      accessToken: expect.stringMatching(/^access-good-/),
+      refreshToken: 'refresh-42',
+      expiresAt: NOW + 3_599_000,
+    })
     const sent = await onlyRequestSince(cursor, (request) => request.path === '/google/token' && request.body.includes('refresh-41'))
     expect(Object.fromEntries(new URLSearchParams(sent.body))).toEqual({ grant_type: 'refresh_token', refresh_token: 'refresh-41' })
   })
@@ -145,9 +203,13 @@ describe('refreshOAuthTokens', () => {
   })
 
   it('turns a failing or silent token endpoint into upstream_error', async () => {
-    expect((await failureOf(refreshOAuthTokens(googleDocs, appContext(env, googleDocs), googleClient, 'refresh-boom', NOW))).code).toBe('upstream_error')
+    expect((await failureOf(refreshOAuthTokens(googleDocs, appContext(env, googleDocs), googleClient, 'refresh-boom', NOW))).code).toBe(
+      'upstream_error',
+    )
     const started = Date.now()
-    expect((await failureOf(refreshOAuthTokens(googleDocs, appContext(env, googleDocs), googleClient, 'refresh-hang', NOW))).code).toBe('upstream_error')
+    expect((await failureOf(refreshOAuthTokens(googleDocs, appContext(env, googleDocs), googleClient, 'refresh-hang', NOW))).code).toBe(
+      'upstream_error',
+    )
     expect(Date.now() - started).toBeLessThan(2000)
   })
 })

@@ -21,20 +21,39 @@ export interface CodeExchange {
 }
 
 /** Refusals some providers (Slack) send with HTTP 200 and that mean the grant itself is bad. */
-const GRANT_ERRORS = new Set(['invalid_grant', 'invalid_code', 'code_already_used', 'code_expired', 'invalid_refresh_token', 'token_expired', 'token_revoked'])
+const GRANT_ERRORS = new Set([
+  'invalid_grant',
+  'invalid_code',
+  'code_already_used',
+  'code_expired',
+  'invalid_refresh_token',
+  'token_expired',
+  'token_revoked',
+])
 
 /** PKCE (S256) always; the verifier stays with the caller until the code comes back. */
 export function authorizationUrl(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, request: AuthorizationRequest): URL {
   const spec = oauthSpecOf(app)
   const endpoint = new URL(endpointOf(ctx, 'authorizeUrl'), request.origin ?? request.redirectUri).href
-  const url = new OAuth2Client(client.clientId, client.clientSecret, request.redirectUri)
-    .createAuthorizationURLWithPKCE(endpoint, request.state, CodeChallengeMethod.S256, request.codeVerifier, [])
+  const url = new OAuth2Client(client.clientId, client.clientSecret, request.redirectUri).createAuthorizationURLWithPKCE(
+    endpoint,
+    request.state,
+    CodeChallengeMethod.S256,
+    request.codeVerifier,
+    [],
+  )
   if (spec.scopes.length > 0) url.searchParams.set('scope', spec.scopes.join(spec.scopeSeparator ?? ' '))
   for (const [name, value] of Object.entries(spec.authorizeParams ?? {})) url.searchParams.set(name, value)
   return url
 }
 
-export function exchangeCode(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, exchange: CodeExchange, now: number): Promise<OAuthCredentials> {
+export function exchangeCode(
+  app: AppDefinition,
+  ctx: AppContext,
+  client: OAuthClientConfig,
+  exchange: CodeExchange,
+  now: number,
+): Promise<OAuthCredentials> {
   const params = {
     grant_type: 'authorization_code',
     code: exchange.code,
@@ -45,7 +64,13 @@ export function exchangeCode(app: AppDefinition, ctx: AppContext, client: OAuthC
 }
 
 /** Providers that do not rotate refresh tokens answer without one: the old one stays valid. */
-export function refreshOAuthTokens(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, refreshToken: string, now: number): Promise<OAuthCredentials> {
+export function refreshOAuthTokens(
+  app: AppDefinition,
+  ctx: AppContext,
+  client: OAuthClientConfig,
+  refreshToken: string,
+  now: number,
+): Promise<OAuthCredentials> {
   const params = { grant_type: 'refresh_token', refresh_token: refreshToken }
   return requestTokens(app, ctx, client, params, now, `${app.name} no longer accepts this connection. Reconnect it.`, refreshToken)
 }
@@ -68,10 +93,15 @@ async function requestTokens(
     body.set('client_id', client.clientId)
     body.set('client_secret', client.clientSecret)
   }
-  const { body: data } = await callJson(ctx, endpointOf(ctx, 'tokenUrl'), { method: 'POST', headers, body: body.toString() }, {
-    isCredentialError: (status) => status === 400 || status === 401 || status === 403,
-    rejectedMessage,
-  })
+  const { body: data } = await callJson(
+    ctx,
+    endpointOf(ctx, 'tokenUrl'),
+    { method: 'POST', headers, body: body.toString() },
+    {
+      isCredentialError: (status) => status === 400 || status === 401 || status === 403,
+      rejectedMessage,
+    },
+  )
   const error = stringField(data, 'error')
   if (error !== undefined) {
     if (GRANT_ERRORS.has(error)) throw new AppError('invalid_credentials', rejectedMessage)

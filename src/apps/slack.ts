@@ -7,11 +7,25 @@ const SLACK_AUTHORIZE_URL = 'https://slack.com/oauth/v2/authorize'
 const SLACK_TOKEN_URL = 'https://slack.com/api/oauth.v2.access'
 const SLACK_API = 'https://slack.com/api'
 
-const CHANNEL: Field = { key: 'channel', label: 'Channel', secret: false, placeholder: '#general', help: 'A channel name like #general, or a channel ID.' }
+const CHANNEL: Field = {
+  key: 'channel',
+  label: 'Channel',
+  secret: false,
+  placeholder: '#general',
+  help: 'A channel name like #general, or a channel ID.',
+}
 const TEXT: Field = { key: 'text', label: 'Message', secret: false, type: 'textarea' }
 
 /** Slack answers HTTP 200 with ok:false; these errors mean the token itself is no good. */
-const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'no_permission', 'missing_scope'])
+const TOKEN_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'missing_scope',
+])
 const FRIENDLY_ERRORS: Record<string, string> = {
   channel_not_found: 'Slack could not find that channel.',
   not_in_channel: 'The Tether app is not in that channel. Invite it to the channel first.',
@@ -37,15 +51,20 @@ export const slack: AppDefinition = {
     const body = await callSlack(ctx, credentials, 'auth.test', {})
     return { label: requireString(ctx, body, 'team'), id: idField(body, 'team_id') }
   },
-  actions: [{
-    id: 'post-message',
-    name: 'Post message',
-    fields: [CHANNEL, TEXT],
-    async run(ctx, credentials, input) {
-      const body = await callSlack(ctx, credentials, 'chat.postMessage', { channel: requiredInput(input, CHANNEL), text: requiredInput(input, TEXT) })
-      return { upstreamStatus: 200, output: { channel: stringField(body, 'channel') ?? null, ts: requireString(ctx, body, 'ts') } }
+  actions: [
+    {
+      id: 'post-message',
+      name: 'Post message',
+      fields: [CHANNEL, TEXT],
+      async run(ctx, credentials, input) {
+        const body = await callSlack(ctx, credentials, 'chat.postMessage', {
+          channel: requiredInput(input, CHANNEL),
+          text: requiredInput(input, TEXT),
+        })
+        return { upstreamStatus: 200, output: { channel: stringField(body, 'channel') ?? null, ts: requireString(ctx, body, 'ts') } }
+      },
     },
-  }],
+  ],
 }
 
 async function callSlack(ctx: AppContext, credentials: Credentials, method: string, json: unknown): Promise<unknown> {

@@ -95,4 +95,3 @@ export interface AppDefinition {
   verify(ctx: AppContext, credentials: Credentials): Promise<VerifiedAccount>
   actions: Action[]
 }
-

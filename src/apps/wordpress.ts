@@ -14,7 +14,14 @@ const APPLICATION_PASSWORD: Field = {
 
 const TITLE: Field = { key: 'title', label: 'Title', secret: false }
 const CONTENT: Field = { key: 'content', label: 'Content', secret: false, type: 'textarea', help: 'Text or HTML.' }
-const STATUS: Field = { key: 'status', label: 'Status', secret: false, optional: true, placeholder: 'draft', help: 'draft, publish, pending or private. Default: draft.' }
+const STATUS: Field = {
+  key: 'status',
+  label: 'Status',
+  secret: false,
+  optional: true,
+  placeholder: 'draft',
+  help: 'draft, publish, pending or private. Default: draft.',
+}
 const STATUSES = new Set(['draft', 'publish', 'pending', 'private'])
 
 export const wordpress: AppDefinition = {
@@ -31,24 +38,30 @@ export const wordpress: AppDefinition = {
     const userId = idField(body, 'id')
     return { label: `${requireString(ctx, body, 'name')} on ${new URL(site).host}`, ...(userId ? { id: `${site}#${userId}` } : {}) }
   },
-  actions: [{
-    id: 'create-post',
-    name: 'Create post',
-    fields: [TITLE, CONTENT, STATUS],
-    async run(ctx, credentials, input) {
-      const status = optionalInput(input, STATUS) ?? 'draft'
-      if (!STATUSES.has(status)) throw new AppError('invalid_request', 'Status must be draft, publish, pending or private.')
-      const response = await callJson(ctx, `${siteBase(ctx, credentials)}/wp-json/wp/v2/posts`, {
-        method: 'POST',
-        headers: authHeaders(credentials),
-        json: { title: requiredInput(input, TITLE), content: requiredInput(input, CONTENT), status },
-      })
-      return {
-        upstreamStatus: response.status,
-        output: { postId: idField(response.body, 'id') ?? null, url: stringField(response.body, 'link') ?? null, status: stringField(response.body, 'status') ?? status },
-      }
+  actions: [
+    {
+      id: 'create-post',
+      name: 'Create post',
+      fields: [TITLE, CONTENT, STATUS],
+      async run(ctx, credentials, input) {
+        const status = optionalInput(input, STATUS) ?? 'draft'
+        if (!STATUSES.has(status)) throw new AppError('invalid_request', 'Status must be draft, publish, pending or private.')
+        const response = await callJson(ctx, `${siteBase(ctx, credentials)}/wp-json/wp/v2/posts`, {
+          method: 'POST',
+          headers: authHeaders(credentials),
+          json: { title: requiredInput(input, TITLE), content: requiredInput(input, CONTENT), status },
+        })
+        return {
+          upstreamStatus: response.status,
+          output: {
+            postId: idField(response.body, 'id') ?? null,
+            url: stringField(response.body, 'link') ?? null,
+            status: stringField(response.body, 'status') ?? status,
+          },
+        }
+      },
     },
-  }],
+  ],
 }
 
 /** The client's site, checked on every call since it is user input; a trailing slash or query is dropped. */

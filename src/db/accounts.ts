@@ -25,7 +25,9 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 
 /** Expiry is checked in the query itself, so an expired session never authenticates. */
 export async function findUserBySession(db: Db, tokenHash: string, now: number): Promise<UserRow | undefined> {
-  const row = await db.select({ user: users }).from(sessions)
+  const row = await db
+    .select({ user: users })
+    .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
     .get()
@@ -37,7 +39,9 @@ export async function insertApiToken(db: Db, token: typeof apiTokens.$inferInser
 }
 
 export async function findUserByApiToken(db: Db, tokenHash: string): Promise<UserRow | undefined> {
-  const row = await db.select({ user: users }).from(apiTokens)
+  const row = await db
+    .select({ user: users })
+    .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, tokenHash))
     .get()
@@ -45,7 +49,14 @@ export async function findUserByApiToken(db: Db, tokenHash: string): Promise<Use
 }
 
 /** Names and dates only: the hash never leaves this query. */
-export async function listApiTokens(db: Db, userId: string): Promise<{ id: string; name: string; createdAt: number; lastUsedAt: number | null }[]> {
-  return db.select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt)).all()
+export async function listApiTokens(
+  db: Db,
+  userId: string,
+): Promise<{ id: string; name: string; createdAt: number; lastUsedAt: number | null }[]> {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt))
+    .all()
 }

@@ -14,7 +14,9 @@ export interface ConnectionWithLink {
 const latestLinkId = sql`(SELECT ${links.id} FROM ${links} WHERE ${links.connectionId} = ${connections.id} ORDER BY ${links.createdAt} DESC, ${links.id} DESC LIMIT 1)`
 
 export async function listConnections(db: Db, workspaceId: string): Promise<ConnectionWithLink[]> {
-  return db.select({ connection: connections, link: links }).from(connections)
+  return db
+    .select({ connection: connections, link: links })
+    .from(connections)
     .leftJoin(links, eq(links.id, latestLinkId))
     .where(eq(connections.workspaceId, workspaceId))
     .orderBy(desc(connections.createdAt), desc(connections.id))
@@ -23,7 +25,9 @@ export async function listConnections(db: Db, workspaceId: string): Promise<Conn
 
 /** Scoped by workspace: another owner's id is simply not found. */
 export async function findConnection(db: Db, workspaceId: string, id: string): Promise<ConnectionWithLink | undefined> {
-  return db.select({ connection: connections, link: links }).from(connections)
+  return db
+    .select({ connection: connections, link: links })
+    .from(connections)
     .leftJoin(links, eq(links.id, latestLinkId))
     .where(and(eq(connections.workspaceId, workspaceId), eq(connections.id, id)))
     .get()

@@ -10,7 +10,9 @@ export function insertEvent(db: Db, event: NewEvent) {
 }
 
 export async function listEvents(db: Db, workspaceId: string, connectionId: string): Promise<EventRow[]> {
-  return db.select().from(events)
+  return db
+    .select()
+    .from(events)
     .where(and(eq(events.workspaceId, workspaceId), eq(events.connectionId, connectionId)))
     .orderBy(asc(events.at), asc(events.id))
     .all()

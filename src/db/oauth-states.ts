@@ -10,7 +10,9 @@ export async function insertOAuthState(db: Db, row: OAuthStateRow): Promise<void
 
 /** Single use: the first callback with a live state takes it, any replay gets nothing. */
 export async function takeOAuthState(db: Db, stateHash: string, now: number): Promise<OAuthStateRow | undefined> {
-  return db.update(oauthStates).set({ usedAt: now })
+  return db
+    .update(oauthStates)
+    .set({ usedAt: now })
     .where(and(eq(oauthStates.stateHash, stateHash), isNull(oauthStates.usedAt), gt(oauthStates.expiresAt, now)))
     .returning()
     .get()

@@ -7,7 +7,9 @@ import { rateLimits } from './schema'
  * so concurrent hits never read the same count. An older window (or none) starts again at 1.
  */
 export function hitRateLimit(db: Db, key: string, windowStart: number) {
-  return db.insert(rateLimits).values({ key, count: 1, windowStart })
+  return db
+    .insert(rateLimits)
+    .values({ key, count: 1, windowStart })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {

@@ -20,20 +20,31 @@ export function insertRunStep(db: Db, row: RunStepRow) {
 
 /** Only a running run can finish, once. */
 export function finishRun(db: Db, runId: string, outcome: { status: 'succeeded' | 'failed'; error: string | null }, now: number) {
-  return db.update(runs).set({ status: outcome.status, error: outcome.error, finishedAt: now })
+  return db
+    .update(runs)
+    .set({ status: outcome.status, error: outcome.error, finishedAt: now })
     .where(and(eq(runs.id, runId), eq(runs.status, 'running')))
 }
 
 /** Newest first. */
 export async function listRuns(db: Db, workspaceId: string, workflowId: string, limit: number): Promise<RunWithSteps[]> {
-  const rows = await db.select().from(runs)
+  const rows = await db
+    .select()
+    .from(runs)
     .where(and(eq(runs.workspaceId, workspaceId), eq(runs.workflowId, workflowId)))
     .orderBy(desc(runs.startedAt), desc(runs.id))
     .limit(limit)
     .all()
   if (rows.length === 0) return []
-  const steps = await db.select().from(runSteps)
-    .where(inArray(runSteps.runId, rows.map((row) => row.id)))
+  const steps = await db
+    .select()
+    .from(runSteps)
+    .where(
+      inArray(
+        runSteps.runId,
+        rows.map((row) => row.id),
+      ),
+    )
     .orderBy(asc(runSteps.position))
     .all()
   return rows.map((run) => ({ run, steps: steps.filter((step) => step.runId === run.id) }))

@@ -8,100 +8,138 @@ export const workspaces = sqliteTable('workspaces', {
   createdAt: integer('created_at').notNull(),
 })
 
-export const users = sqliteTable('users', {
-  id: text('id').primaryKey(),
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
-  email: text('email').notNull(),
-  name: text('name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  passwordSalt: text('password_salt').notNull(),
-  createdAt: integer('created_at').notNull(),
-}, (t) => [uniqueIndex('users_email').on(t.email)])
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordSalt: text('password_salt').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email)],
+)
 
-export const sessions = sqliteTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  expiresAt: integer('expires_at').notNull(),
-  createdAt: integer('created_at').notNull(),
-}, (t) => [index('sessions_user').on(t.userId)])
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+)
 
-export const apiTokens = sqliteTable('api_tokens', {
-  id: text('id').primaryKey(),
-  tokenHash: text('token_hash').notNull(),
-  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  createdAt: integer('created_at').notNull(),
-  lastUsedAt: integer('last_used_at'),
-}, (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)])
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
+)
 
-export const connections = sqliteTable('connections', {
-  id: text('id').primaryKey(),
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
-  appId: text('app_id').notNull(),
-  name: text('name').notNull(),
-  status: text('status', { enum: ['pending', 'active', 'rejected'] }).notNull(),
-  via: text('via', { enum: ['direct', 'link'] }).notNull(),
-  accountLabel: text('account_label'),
-  credentialsBlob: text('credentials_blob'),
-  credentialsKeyVersion: text('credentials_key_version'),
-  /** Bumped on every credential write so token refreshes can swap without lost updates. */
-  credentialsRevision: integer('credentials_revision').notNull().default(0),
-  needsReconnect: integer('needs_reconnect', { mode: 'boolean' }).notNull().default(false),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
-}, (t) => [index('connections_workspace').on(t.workspaceId, t.createdAt)])
+export const connections = sqliteTable(
+  'connections',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    appId: text('app_id').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['pending', 'active', 'rejected'] }).notNull(),
+    via: text('via', { enum: ['direct', 'link'] }).notNull(),
+    accountLabel: text('account_label'),
+    credentialsBlob: text('credentials_blob'),
+    credentialsKeyVersion: text('credentials_key_version'),
+    /** Bumped on every credential write so token refreshes can swap without lost updates. */
+    credentialsRevision: integer('credentials_revision').notNull().default(0),
+    needsReconnect: integer('needs_reconnect', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('connections_workspace').on(t.workspaceId, t.createdAt)],
+)
 
-export const links = sqliteTable('links', {
-  id: text('id').primaryKey(),
-  connectionId: text('connection_id').notNull().references(() => connections.id, { onDelete: 'cascade' }),
-  workspaceId: text('workspace_id').notNull(),
-  tokenHash: text('token_hash').notNull(),
-  tokenBlob: text('token_blob').notNull(),
-  tokenKeyVersion: text('token_key_version').notNull(),
-  purpose: text('purpose', { enum: ['create', 'refresh'] }).notNull(),
-  status: text('status', { enum: ['pending', 'used', 'rejected', 'revoked', 'expired', 'locked'] }).notNull(),
-  failedAttempts: integer('failed_attempts').notNull().default(0),
-  /** Set while a submitted key is checked with the app: one check per link at a time, so refusals count exactly. */
-  checkLeaseUntil: integer('check_lease_until'),
-  /** Set by the one submission that wins the link; the credential write checks it in the same batch. */
-  claimId: text('claim_id'),
-  rejectReason: text('reject_reason'),
-  expiresAt: integer('expires_at').notNull(),
-  createdAt: integer('created_at').notNull(),
-  closedAt: integer('closed_at'),
-}, (t) => [
-  uniqueIndex('links_token_hash').on(t.tokenHash),
-  index('links_connection').on(t.connectionId, t.createdAt),
-  index('links_pending_expiry').on(t.status, t.expiresAt),
-  index('links_claim').on(t.claimId),
-])
+export const links = sqliteTable(
+  'links',
+  {
+    id: text('id').primaryKey(),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    tokenBlob: text('token_blob').notNull(),
+    tokenKeyVersion: text('token_key_version').notNull(),
+    purpose: text('purpose', { enum: ['create', 'refresh'] }).notNull(),
+    status: text('status', { enum: ['pending', 'used', 'rejected', 'revoked', 'expired', 'locked'] }).notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    /** Set while a submitted key is checked with the app: one check per link at a time, so refusals count exactly. */
+    checkLeaseUntil: integer('check_lease_until'),
+    /** Set by the one submission that wins the link; the credential write checks it in the same batch. */
+    claimId: text('claim_id'),
+    rejectReason: text('reject_reason'),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('links_token_hash').on(t.tokenHash),
+    index('links_connection').on(t.connectionId, t.createdAt),
+    index('links_pending_expiry').on(t.status, t.expiresAt),
+    index('links_claim').on(t.claimId),
+  ],
+)
 
-export const oauthStates = sqliteTable('oauth_states', {
-  stateHash: text('state_hash').primaryKey(),
-  appId: text('app_id').notNull(),
-  /** Exactly one of linkId (client flow) or connectionId/workspaceId (owner's direct connect). */
-  linkId: text('link_id'),
-  workspaceId: text('workspace_id'),
-  connectionName: text('connection_name'),
-  connectionId: text('connection_id'),
-  verifierBlob: text('verifier_blob').notNull(),
-  verifierKeyVersion: text('verifier_key_version').notNull(),
-  expiresAt: integer('expires_at').notNull(),
-  usedAt: integer('used_at'),
-}, (t) => [index('oauth_states_expiry').on(t.expiresAt)])
+export const oauthStates = sqliteTable(
+  'oauth_states',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    appId: text('app_id').notNull(),
+    /** Exactly one of linkId (client flow) or connectionId/workspaceId (owner's direct connect). */
+    linkId: text('link_id'),
+    workspaceId: text('workspace_id'),
+    connectionName: text('connection_name'),
+    connectionId: text('connection_id'),
+    verifierBlob: text('verifier_blob').notNull(),
+    verifierKeyVersion: text('verifier_key_version').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('oauth_states_expiry').on(t.expiresAt)],
+)
 
-export const events = sqliteTable('events', {
-  id: text('id').primaryKey(),
-  workspaceId: text('workspace_id').notNull(),
-  connectionId: text('connection_id').notNull(),
-  linkId: text('link_id'),
-  type: text('type').notNull(),
-  actor: text('actor', { enum: ['owner', 'client', 'system'] }).notNull(),
-  at: integer('at').notNull(),
-  ipCountry: text('ip_country'),
-  userAgent: text('user_agent'),
-  detail: text('detail'),
-}, (t) => [index('events_connection').on(t.connectionId, t.at)])
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    connectionId: text('connection_id').notNull(),
+    linkId: text('link_id'),
+    type: text('type').notNull(),
+    actor: text('actor', { enum: ['owner', 'client', 'system'] }).notNull(),
+    at: integer('at').notNull(),
+    ipCountry: text('ip_country'),
+    userAgent: text('user_agent'),
+    detail: text('detail'),
+  },
+  (t) => [index('events_connection').on(t.connectionId, t.at)],
+)
 
 export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
@@ -109,44 +147,68 @@ export const rateLimits = sqliteTable('rate_limits', {
   windowStart: integer('window_start').notNull(),
 })
 
-export const workflows = sqliteTable('workflows', {
-  id: text('id').primaryKey(),
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
-  name: text('name').notNull(),
-  webhookTokenHash: text('webhook_token_hash').notNull(),
-  webhookTokenBlob: text('webhook_token_blob').notNull(),
-  webhookTokenKeyVersion: text('webhook_token_key_version').notNull(),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
-}, (t) => [uniqueIndex('workflows_webhook').on(t.webhookTokenHash), index('workflows_workspace').on(t.workspaceId)])
+export const workflows = sqliteTable(
+  'workflows',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    webhookTokenHash: text('webhook_token_hash').notNull(),
+    webhookTokenBlob: text('webhook_token_blob').notNull(),
+    webhookTokenKeyVersion: text('webhook_token_key_version').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('workflows_webhook').on(t.webhookTokenHash), index('workflows_workspace').on(t.workspaceId)],
+)
 
-export const workflowSteps = sqliteTable('workflow_steps', {
-  id: text('id').primaryKey(),
-  workflowId: text('workflow_id').notNull().references(() => workflows.id, { onDelete: 'cascade' }),
-  position: integer('position').notNull(),
-  appId: text('app_id').notNull(),
-  action: text('action').notNull(),
-  connectionId: text('connection_id'),
-  input: text('input').notNull(),
-}, (t) => [index('workflow_steps_workflow').on(t.workflowId, t.position)])
+export const workflowSteps = sqliteTable(
+  'workflow_steps',
+  {
+    id: text('id').primaryKey(),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => workflows.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    appId: text('app_id').notNull(),
+    action: text('action').notNull(),
+    connectionId: text('connection_id'),
+    input: text('input').notNull(),
+  },
+  (t) => [index('workflow_steps_workflow').on(t.workflowId, t.position)],
+)
 
-export const runs = sqliteTable('runs', {
-  id: text('id').primaryKey(),
-  workflowId: text('workflow_id').notNull().references(() => workflows.id, { onDelete: 'cascade' }),
-  workspaceId: text('workspace_id').notNull(),
-  status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
-  startedAt: integer('started_at').notNull(),
-  finishedAt: integer('finished_at'),
-  error: text('error'),
-}, (t) => [index('runs_workflow').on(t.workflowId, t.startedAt)])
+export const runs = sqliteTable(
+  'runs',
+  {
+    id: text('id').primaryKey(),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => workflows.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    error: text('error'),
+  },
+  (t) => [index('runs_workflow').on(t.workflowId, t.startedAt)],
+)
 
-export const runSteps = sqliteTable('run_steps', {
-  id: text('id').primaryKey(),
-  runId: text('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
-  position: integer('position').notNull(),
-  status: text('status', { enum: ['succeeded', 'failed', 'skipped'] }).notNull(),
-  upstreamStatus: integer('upstream_status'),
-  durationMs: integer('duration_ms').notNull(),
-  output: text('output'),
-  error: text('error'),
-}, (t) => [index('run_steps_run').on(t.runId, t.position)])
+export const runSteps = sqliteTable(
+  'run_steps',
+  {
+    id: text('id').primaryKey(),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    status: text('status', { enum: ['succeeded', 'failed', 'skipped'] }).notNull(),
+    upstreamStatus: integer('upstream_status'),
+    durationMs: integer('duration_ms').notNull(),
+    output: text('output'),
+    error: text('error'),
+  },
+  (t) => [index('run_steps_run').on(t.runId, t.position)],
+)

@@ -31,50 +31,86 @@ export const sealedColumns: readonly SealedColumn[] = [
   {
     name: 'connections.credentials',
     context: sealContext.credentials,
-    stale: (db, versions, afterId, limit) => db
-      .select({ id: connections.id, blob: connections.credentialsBlob, keyVersion: connections.credentialsKeyVersion, revision: connections.credentialsRevision })
-      .from(connections)
-      .where(and(inArray(connections.credentialsKeyVersion, versions), isNotNull(connections.credentialsBlob), gt(connections.id, afterId)))
-      .orderBy(asc(connections.id)).limit(limit).all() as Promise<StaleSealed[]>,
-    rewrite: (db, row, sealed) => db.update(connections)
-      .set({ credentialsBlob: sealed.blob, credentialsKeyVersion: sealed.keyVersion })
-      .where(and(eq(connections.id, row.id), eq(connections.credentialsRevision, row.revision ?? -1), eq(connections.credentialsBlob, row.blob)))
-      .returning({ id: connections.id }),
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({
+          id: connections.id,
+          blob: connections.credentialsBlob,
+          keyVersion: connections.credentialsKeyVersion,
+          revision: connections.credentialsRevision,
+        })
+        .from(connections)
+        .where(
+          and(inArray(connections.credentialsKeyVersion, versions), isNotNull(connections.credentialsBlob), gt(connections.id, afterId)),
+        )
+        .orderBy(asc(connections.id))
+        .limit(limit)
+        .all() as Promise<StaleSealed[]>,
+    rewrite: (db, row, sealed) =>
+      db
+        .update(connections)
+        .set({ credentialsBlob: sealed.blob, credentialsKeyVersion: sealed.keyVersion })
+        .where(
+          and(
+            eq(connections.id, row.id),
+            eq(connections.credentialsRevision, row.revision ?? -1),
+            eq(connections.credentialsBlob, row.blob),
+          ),
+        )
+        .returning({ id: connections.id }),
   },
   {
     name: 'links.token',
     context: sealContext.linkToken,
-    stale: (db, versions, afterId, limit) => db
-      .select({ id: links.id, blob: links.tokenBlob, keyVersion: links.tokenKeyVersion }).from(links)
-      .where(and(inArray(links.tokenKeyVersion, versions), gt(links.id, afterId)))
-      .orderBy(asc(links.id)).limit(limit).all(),
-    rewrite: (db, row, sealed) => db.update(links)
-      .set({ tokenBlob: sealed.blob, tokenKeyVersion: sealed.keyVersion })
-      .where(and(eq(links.id, row.id), eq(links.tokenBlob, row.blob)))
-      .returning({ id: links.id }),
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({ id: links.id, blob: links.tokenBlob, keyVersion: links.tokenKeyVersion })
+        .from(links)
+        .where(and(inArray(links.tokenKeyVersion, versions), gt(links.id, afterId)))
+        .orderBy(asc(links.id))
+        .limit(limit)
+        .all(),
+    rewrite: (db, row, sealed) =>
+      db
+        .update(links)
+        .set({ tokenBlob: sealed.blob, tokenKeyVersion: sealed.keyVersion })
+        .where(and(eq(links.id, row.id), eq(links.tokenBlob, row.blob)))
+        .returning({ id: links.id }),
   },
   {
     name: 'oauth_states.verifier',
     context: sealContext.oauthVerifier,
-    stale: (db, versions, afterId, limit) => db
-      .select({ id: oauthStates.stateHash, blob: oauthStates.verifierBlob, keyVersion: oauthStates.verifierKeyVersion }).from(oauthStates)
-      .where(and(inArray(oauthStates.verifierKeyVersion, versions), gt(oauthStates.stateHash, afterId)))
-      .orderBy(asc(oauthStates.stateHash)).limit(limit).all(),
-    rewrite: (db, row, sealed) => db.update(oauthStates)
-      .set({ verifierBlob: sealed.blob, verifierKeyVersion: sealed.keyVersion })
-      .where(and(eq(oauthStates.stateHash, row.id), eq(oauthStates.verifierBlob, row.blob)))
-      .returning({ id: oauthStates.stateHash }),
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({ id: oauthStates.stateHash, blob: oauthStates.verifierBlob, keyVersion: oauthStates.verifierKeyVersion })
+        .from(oauthStates)
+        .where(and(inArray(oauthStates.verifierKeyVersion, versions), gt(oauthStates.stateHash, afterId)))
+        .orderBy(asc(oauthStates.stateHash))
+        .limit(limit)
+        .all(),
+    rewrite: (db, row, sealed) =>
+      db
+        .update(oauthStates)
+        .set({ verifierBlob: sealed.blob, verifierKeyVersion: sealed.keyVersion })
+        .where(and(eq(oauthStates.stateHash, row.id), eq(oauthStates.verifierBlob, row.blob)))
+        .returning({ id: oauthStates.stateHash }),
   },
   {
     name: 'workflows.webhook_token',
     context: sealContext.webhookToken,
-    stale: (db, versions, afterId, limit) => db
-      .select({ id: workflows.id, blob: workflows.webhookTokenBlob, keyVersion: workflows.webhookTokenKeyVersion }).from(workflows)
-      .where(and(inArray(workflows.webhookTokenKeyVersion, versions), gt(workflows.id, afterId)))
-      .orderBy(asc(workflows.id)).limit(limit).all(),
-    rewrite: (db, row, sealed) => db.update(workflows)
-      .set({ webhookTokenBlob: sealed.blob, webhookTokenKeyVersion: sealed.keyVersion })
-      .where(and(eq(workflows.id, row.id), eq(workflows.webhookTokenBlob, row.blob)))
-      .returning({ id: workflows.id }),
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({ id: workflows.id, blob: workflows.webhookTokenBlob, keyVersion: workflows.webhookTokenKeyVersion })
+        .from(workflows)
+        .where(and(inArray(workflows.webhookTokenKeyVersion, versions), gt(workflows.id, afterId)))
+        .orderBy(asc(workflows.id))
+        .limit(limit)
+        .all(),
+    rewrite: (db, row, sealed) =>
+      db
+        .update(workflows)
+        .set({ webhookTokenBlob: sealed.blob, webhookTokenKeyVersion: sealed.keyVersion })
+        .where(and(eq(workflows.id, row.id), eq(workflows.webhookTokenBlob, row.blob)))
+        .returning({ id: workflows.id }),
   },
 ]

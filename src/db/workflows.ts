@@ -13,7 +13,9 @@ export interface WorkflowWithSteps {
 }
 
 async function withSteps(db: Db, workflow: WorkflowRow): Promise<WorkflowWithSteps> {
-  const steps = await db.select().from(workflowSteps)
+  const steps = await db
+    .select()
+    .from(workflowSteps)
     .where(eq(workflowSteps.workflowId, workflow.id))
     .orderBy(asc(workflowSteps.position))
     .all()
@@ -22,7 +24,9 @@ async function withSteps(db: Db, workflow: WorkflowRow): Promise<WorkflowWithSte
 
 /** One join rather than an IN list, which D1 caps at 100 bound values. */
 export async function listWorkflows(db: Db, workspaceId: string): Promise<WorkflowWithSteps[]> {
-  const rows = await db.select({ workflow: workflows, step: workflowSteps }).from(workflows)
+  const rows = await db
+    .select({ workflow: workflows, step: workflowSteps })
+    .from(workflows)
     .leftJoin(workflowSteps, eq(workflowSteps.workflowId, workflows.id))
     .where(eq(workflows.workspaceId, workspaceId))
     .orderBy(desc(workflows.createdAt), desc(workflows.id), asc(workflowSteps.position))
@@ -30,7 +34,10 @@ export async function listWorkflows(db: Db, workspaceId: string): Promise<Workfl
   const grouped = new Map<string, WorkflowWithSteps>()
   for (const { workflow, step } of rows) {
     let entry = grouped.get(workflow.id)
-    if (!entry) grouped.set(workflow.id, entry = { workflow, steps: [] })
+    if (!entry) {
+      entry = { workflow, steps: [] }
+      grouped.set(workflow.id, entry)
+    }
     if (step) entry.steps.push(step)
   }
   return [...grouped.values()]
@@ -38,7 +45,11 @@ export async function listWorkflows(db: Db, workspaceId: string): Promise<Workfl
 
 /** Scoped by workspace: another owner's id is simply not found. */
 export async function findWorkflow(db: Db, workspaceId: string, id: string): Promise<WorkflowWithSteps | undefined> {
-  const row = await db.select().from(workflows).where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id))).get()
+  const row = await db
+    .select()
+    .from(workflows)
+    .where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
+    .get()
   return row ? withSteps(db, row) : undefined
 }
 
@@ -60,7 +71,10 @@ export function deleteSteps(db: Db, workflowId: string) {
 }
 
 export function renameWorkflow(db: Db, workspaceId: string, id: string, name: string, now: number) {
-  return db.update(workflows).set({ name, updatedAt: now }).where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
+  return db
+    .update(workflows)
+    .set({ name, updatedAt: now })
+    .where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
 }
 
 /** Steps, runs and run steps go with it (ON DELETE CASCADE). */
@@ -71,5 +85,9 @@ export function deleteWorkflowRow(db: Db, workspaceId: string, id: string) {
 /** The connections steps point at, within one workspace. */
 export async function connectionsByIds(db: Db, workspaceId: string, ids: string[]): Promise<ConnectionRow[]> {
   if (ids.length === 0) return []
-  return db.select().from(connections).where(and(eq(connections.workspaceId, workspaceId), inArray(connections.id, ids))).all()
+  return db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.workspaceId, workspaceId), inArray(connections.id, ids)))
+    .all()
 }

@@ -35,7 +35,10 @@ export function checkAuthorization(params: Record<string, string | undefined>, e
     throw new AppError('invalid_request', 'The redirect_uri is not registered for this application.')
   }
   const state = params.state ?? ''
-  const refuse = (error: string, description: string) => ({ ok: false as const, redirectTo: errorRedirect(redirectUri, error, state, description) })
+  const refuse = (error: string, description: string) => ({
+    ok: false as const,
+    redirectTo: errorRedirect(redirectUri, error, state, description),
+  })
   if (params.response_type !== 'code') return refuse('unsupported_response_type', 'Only response_type=code is supported.')
   if (!state || state.length > 512) return refuse('invalid_request', 'state is required.')
   if (params.code_challenge_method !== 'S256' || !CODE_CHALLENGE.test(params.code_challenge ?? '')) {

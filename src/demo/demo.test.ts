@@ -113,8 +113,16 @@ describe('demo OAuth provider', () => {
 
     const credentials = await exchangeCode(demoDocs, docs, client, { code, codeVerifier, redirectUri: REDIRECT_URI }, before)
     issued.push(credentials.accessToken, credentials.refreshToken!)
-    expect(credentials).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresAt: before + 3_600_000, scope: 'profile docs.write' })
-    expect(await demoDocs.verify(docs, credentials)).toEqual({ label: 'client@example.com', id: `demo-${(await sha256Hex('client@example.com')).slice(0, 16)}` })
+    expect(credentials).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresAt: before + 3_600_000,
+      scope: 'profile docs.write',
+    })
+    expect(await demoDocs.verify(docs, credentials)).toEqual({
+      label: 'client@example.com',
+      id: `demo-${(await sha256Hex('client@example.com')).slice(0, 16)}`,
+    })
 
     const result = await demoDocs.actions[0]!.run(docs, credentials, { title: 'Kick-off notes', content: 'Agenda' })
     expect(result.upstreamStatus).toBe(201)
@@ -125,7 +133,8 @@ describe('demo OAuth provider', () => {
 
   it('refuses a wrong verifier, and the code is spent by that attempt', async () => {
     const { code, codeVerifier } = await signIn()
-    const exchange = (verifier: string) => exchangeCode(demoDocs, docs, client, { code, codeVerifier: verifier, redirectUri: REDIRECT_URI }, Date.now())
+    const exchange = (verifier: string) =>
+      exchangeCode(demoDocs, docs, client, { code, codeVerifier: verifier, redirectUri: REDIRECT_URI }, Date.now())
     expect((await failureOf(exchange(generateCodeVerifier()))).code).toBe('invalid_credentials')
     expect((await failureOf(exchange(codeVerifier))).code).toBe('invalid_credentials')
   })
@@ -142,7 +151,13 @@ describe('demo OAuth provider', () => {
     const key = `demo:code:${await sha256Hex(late.code)}`
     const record = await env.LINKS.get<{ expiresAt: number }>(key, 'json')
     await env.LINKS.put(key, JSON.stringify({ ...record, expiresAt: Date.now() - 1 }))
-    expect((await failureOf(exchangeCode(demoDocs, docs, client, { code: late.code, codeVerifier: late.codeVerifier, redirectUri: REDIRECT_URI }, Date.now()))).code).toBe('invalid_credentials')
+    expect(
+      (
+        await failureOf(
+          exchangeCode(demoDocs, docs, client, { code: late.code, codeVerifier: late.codeVerifier, redirectUri: REDIRECT_URI }, Date.now()),
+        )
+      ).code,
+    ).toBe('invalid_credentials')
 
     const moved = await signIn()
     const elsewhere = { code: moved.code, codeVerifier: moved.codeVerifier, redirectUri: 'http://tether.test/other' }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { readConfig } from '../config'
 import { newId } from '../domain/tokens'
 import type { AppEnv } from '../http/context'
@@ -35,21 +35,28 @@ export const demoDocsApi = new Hono<AppEnv>()
   .get('/docs/documents/:id', async (c) => {
     const document = await getRecord<DemoDocument>(c.env.LINKS, 'doc', c.req.param('id'))
     if (!document) return c.html(renderPage(<MissingDocument />), 404)
-    return c.html(renderPage(
-      <Layout title={document.title} variant="public">
-        <article class="card" aria-labelledby="doc-title">
-          <p class="muted">Demo Docs</p>
-          <h1 id="doc-title">{document.title}</h1>
-          {document.content.split(/\r?\n/).map((line) => <p>{line}</p>)}
-        </article>
-      </Layout>,
-    ))
+    return c.html(
+      renderPage(
+        <Layout title={document.title} variant="public">
+          <article class="card" aria-labelledby="doc-title">
+            <p class="muted">Demo Docs</p>
+            <h1 id="doc-title">{document.title}</h1>
+            {document.content.split(/\r?\n/).map((line) => (
+              <p>{line}</p>
+            ))}
+          </article>
+        </Layout>,
+      ),
+    )
   })
 
 function MissingDocument() {
   return (
     <Layout title="Document not found" variant="public">
-      <section class="card"><h1>Document not found</h1><p>Demo documents are kept for seven days.</p></section>
+      <section class="card">
+        <h1>Document not found</h1>
+        <p>Demo documents are kept for seven days.</p>
+      </section>
     </Layout>
   )
 }

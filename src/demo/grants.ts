@@ -30,7 +30,11 @@ export function bearerToken(c: Context<AppEnv>): string | null {
 }
 
 /** The grant behind the request's bearer token, if it is live and carries `scope`. */
-export async function grantFor(c: Context<AppEnv>, scope: string, now: number): Promise<DemoGrant | 'invalid_token' | 'insufficient_scope'> {
+export async function grantFor(
+  c: Context<AppEnv>,
+  scope: string,
+  now: number,
+): Promise<DemoGrant | 'invalid_token' | 'insufficient_scope'> {
   const token = bearerToken(c)
   const access = token ? await getSecretRecord<DemoAccess>(c.env.LINKS, 'access', token) : null
   if (!access || access.expiresAt <= now) return 'invalid_token'

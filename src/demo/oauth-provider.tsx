@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { readConfig } from '../config'
 import { sha256Hex } from '../domain/encoding'
 import { newToken } from '../domain/tokens'
@@ -64,5 +64,11 @@ function stringsOf(body: Record<string, unknown>): Record<string, string | undef
 /** "ada.lovelace@example.com" → "Ada Lovelace" */
 function nameFrom(email: string): string {
   const local = email.split('@')[0] ?? ''
-  return local.split(/[._-]+/).filter(Boolean).map((part) => part[0]!.toUpperCase() + part.slice(1)).join(' ') || 'Demo user'
+  return (
+    local
+      .split(/[._-]+/)
+      .filter(Boolean)
+      .map((part) => part[0]!.toUpperCase() + part.slice(1))
+      .join(' ') || 'Demo user'
+  )
 }

@@ -19,7 +19,13 @@ function ttl(seconds: number): number {
   return Math.max(KV_MIN_TTL_SECONDS, Math.ceil(seconds))
 }
 
-export async function putSecretRecord(kv: KVNamespace, kind: SecretKind, secret: string, value: object, lifetimeSeconds: number): Promise<void> {
+export async function putSecretRecord(
+  kv: KVNamespace,
+  kind: SecretKind,
+  secret: string,
+  value: object,
+  lifetimeSeconds: number,
+): Promise<void> {
   await kv.put(await secretKey(kind, secret), JSON.stringify(value), { expirationTtl: ttl(lifetimeSeconds) })
 }
 

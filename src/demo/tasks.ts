@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { sha256Hex } from '../domain/encoding'
 import { newId } from '../domain/tokens'
 import type { AppEnv } from '../http/context'

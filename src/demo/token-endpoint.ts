@@ -89,7 +89,13 @@ async function issueTokens(kv: KVNamespace, grant: DemoGrant, now: number) {
   const access: DemoAccess = { ...grant, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000 }
   await putSecretRecord(kv, 'access', accessToken, access, ACCESS_TOKEN_SECONDS)
   await putSecretRecord(kv, 'refresh', refreshToken, grant, REFRESH_TOKEN_SECONDS)
-  return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refreshToken, scope: grant.scopes.join(' ') }
+  return {
+    access_token: accessToken,
+    token_type: 'Bearer',
+    expires_in: ACCESS_TOKEN_SECONDS,
+    refresh_token: refreshToken,
+    scope: grant.scopes.join(' '),
+  }
 }
 
 function tokenError(c: Context<AppEnv>, error: TokenError, status: 400 | 401 = 400): Response {

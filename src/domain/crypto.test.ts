@@ -65,17 +65,22 @@ describe('AES-256-GCM sealing', () => {
 describe('AES-256-GCM sealing, measured', () => {
   it('round-trips 1,000 random plaintexts of 0 to 4 KB', async () => {
     const keyring = await loadKeyring(K1)
-    const plaintext = fc.integer({ min: 0, max: 4096 }).chain((size) => fc.oneof(
-      fc.string({ unit: 'grapheme-ascii', minLength: size, maxLength: size }),
-      fc.string({ unit: 'binary', minLength: 0, maxLength: Math.floor(size / 4) }),
-      fc.uint8Array({ minLength: 0, maxLength: Math.floor((size * 3) / 4) }).map((bytes) => toBase64(bytes)),
-    ))
+    const plaintext = fc.integer({ min: 0, max: 4096 }).chain((size) =>
+      fc.oneof(
+        fc.string({ unit: 'grapheme-ascii', minLength: size, maxLength: size }),
+        fc.string({ unit: 'binary', minLength: 0, maxLength: Math.floor(size / 4) }),
+        fc.uint8Array({ minLength: 0, maxLength: Math.floor((size * 3) / 4) }).map((bytes) => toBase64(bytes)),
+      ),
+    )
     let largest = 0
-    await fc.assert(fc.asyncProperty(plaintext, fc.string({ maxLength: 80 }), async (text, context) => {
-      largest = Math.max(largest, utf8.encode(text).length)
-      expect(utf8.encode(text).length).toBeLessThanOrEqual(4096)
-      expect(await open(keyring, await seal(keyring, text, context), context)).toBe(text)
-    }), { numRuns: 1000 })
+    await fc.assert(
+      fc.asyncProperty(plaintext, fc.string({ maxLength: 80 }), async (text, context) => {
+        largest = Math.max(largest, utf8.encode(text).length)
+        expect(utf8.encode(text).length).toBeLessThanOrEqual(4096)
+        expect(await open(keyring, await seal(keyring, text, context), context)).toBe(text)
+      }),
+      { numRuns: 1000 },
+    )
     console.log(`[figure] crypto: 1000 random plaintexts (0–${largest} bytes) round-tripped`)
   })
 
@@ -101,7 +106,9 @@ describe('AES-256-GCM sealing, measured', () => {
         if (await refuses(keyring, { ...sealed, blob: toBase64(changed) }, context)) detected++
       }
     }
-    console.log(`[figure] crypto: ${detected}/${flips} single-bit flips and truncations of IV, ciphertext and tag detected (${((100 * detected) / flips).toFixed(1)}%)`)
+    console.log(
+      `[figure] crypto: ${detected}/${flips} single-bit flips and truncations of IV, ciphertext and tag detected (${((100 * detected) / flips).toFixed(1)}%)`,
+    )
     expect(detected).toBe(flips)
   })
 
@@ -110,9 +117,18 @@ describe('AES-256-GCM sealing, measured', () => {
     const context = sealContext.credentials('conn-AbC123')
     const sealed = await seal(keyring, 'a credential', context)
     const others = new Set<string>([
-      sealContext.credentials('conn-AbC124'), sealContext.credentials('conn-abc123'), sealContext.credentials(''),
-      sealContext.linkToken('conn-AbC123'), sealContext.oauthVerifier('conn-AbC123'), sealContext.webhookToken('conn-AbC123'),
-      context.slice(0, -1), `${context} `, ` ${context}`, `${context}\u0000`, context.toUpperCase(), '',
+      sealContext.credentials('conn-AbC124'),
+      sealContext.credentials('conn-abc123'),
+      sealContext.credentials(''),
+      sealContext.linkToken('conn-AbC123'),
+      sealContext.oauthVerifier('conn-AbC123'),
+      sealContext.webhookToken('conn-AbC123'),
+      context.slice(0, -1),
+      `${context} `,
+      ` ${context}`,
+      `${context}\u0000`,
+      context.toUpperCase(),
+      '',
     ])
     for (let i = 0; i < context.length; i++) {
       const code = context.charCodeAt(i)
@@ -128,7 +144,9 @@ describe('AES-256-GCM sealing, measured', () => {
     if (await refuses(both, { ...sealed, keyVersion: 'k2' }, context)) refused++
     if (await refuses(both, { ...sealed, keyVersion: 'k9' }, context)) refused++
     const total = others.size + 100 + 2
-    console.log(`[figure] crypto: ${refused}/${total} changed associated data, moved rows and relabelled versions refused (${((100 * refused) / total).toFixed(1)}%)`)
+    console.log(
+      `[figure] crypto: ${refused}/${total} changed associated data, moved rows and relabelled versions refused (${((100 * refused) / total).toFixed(1)}%)`,
+    )
     expect(refused).toBe(total)
     expect(await open(keyring, sealed, context)).toBe('a credential')
   })

@@ -35,7 +35,10 @@ export function loadKeyring(spec: string | undefined): Promise<Keyring> {
 }
 
 async function importKeyring(spec: string): Promise<Keyring> {
-  const entries = spec.split(',').map((part) => part.trim()).filter(Boolean)
+  const entries = spec
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
   if (entries.length === 0) throw new KeyringError('ENCRYPTION_KEYS has no keys')
   const keys = new Map<string, CryptoKey>()
   for (const entry of entries) {
@@ -61,11 +64,7 @@ async function importKeyring(spec: string): Promise<Keyring> {
 export async function seal(keyring: Keyring, plaintext: string, context: string): Promise<Sealed> {
   const key = keyring.keys.get(keyring.current)!
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES))
-  const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: utf8.encode(context) },
-    key,
-    utf8.encode(plaintext),
-  )
+  const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(context) }, key, utf8.encode(plaintext))
   const blob = new Uint8Array(IV_BYTES + ciphertext.byteLength)
   blob.set(iv)
   blob.set(new Uint8Array(ciphertext), IV_BYTES)

@@ -38,7 +38,6 @@ export function kvTtlSeconds(expiresAt: number, now: number): number {
   return Math.max(KV_MIN_TTL_SECONDS, Math.ceil((expiresAt - now) / 1000))
 }
 
-
 /** What the owner reads about a link that can no longer be used (null while it is open). */
 export function ownerLinkMessage(link: LinkState & { purpose: LinkPurpose }, now: number): string | null {
   switch (effectiveLinkStatus(link, now)) {

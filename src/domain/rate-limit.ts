@@ -29,5 +29,8 @@ export function ipBucket(ip: string): string {
   const headWords = head ? head.split(':') : []
   const tailWords = tail === undefined ? [] : tail ? tail.split(':') : []
   const words = [...headWords, ...new Array<string>(Math.max(0, 8 - headWords.length - tailWords.length)).fill('0'), ...tailWords]
-  return `${words.slice(0, 4).map((word) => word.replace(/^0+(?=.)/, '')).join(':')}::/64`
+  return `${words
+    .slice(0, 4)
+    .map((word) => word.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }

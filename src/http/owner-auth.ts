@@ -16,7 +16,11 @@ export function sessionCookieName(c: Context): string {
 
 export function setSessionCookie(c: Context, token: string): void {
   setCookie(c, sessionCookieName(c), token, {
-    httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c), maxAge: SESSION_LIFETIME_MS / 1000,
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: isHttps(c),
+    maxAge: SESSION_LIFETIME_MS / 1000,
   })
 }
 

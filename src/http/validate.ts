@@ -1,6 +1,6 @@
 import { zValidator } from '@hono/zod-validator'
 import type { ValidationTargets } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { AppError } from '../domain/errors'
 
 /** zod at the edge, failing with the standard 400 envelope instead of a raw ZodError. */

@@ -17,26 +17,34 @@ export async function expireOverdueLinks(db: Db, now: number): Promise<number> {
   let total = 0
   for (let batch = 0; batch < EXPIRE_MAX_BATCHES; batch++) {
     const runId = newId()
-    const overdue = db.select({ id: links.id }).from(links)
+    const overdue = db
+      .select({ id: links.id })
+      .from(links)
       .where(and(eq(links.status, 'pending'), lte(links.expiresAt, now)))
-      .orderBy(asc(links.expiresAt)).limit(EXPIRE_BATCH_SIZE)
+      .orderBy(asc(links.expiresAt))
+      .limit(EXPIRE_BATCH_SIZE)
     const [expired] = await db.batch([
-      db.update(links).set({ status: 'expired', closedAt: now, claimId: runId })
+      db
+        .update(links)
+        .set({ status: 'expired', closedAt: now, claimId: runId })
         .where(inArray(links.id, overdue))
         .returning({ id: links.id }),
       db.insert(events).select(
-        db.select({
-          id: sql<string>`lower(hex(randomblob(12)))`.as('id'),
-          workspaceId: links.workspaceId,
-          connectionId: links.connectionId,
-          linkId: links.id,
-          type: sql<string>`'expired'`.as('type'),
-          actor: sql<'system'>`'system'`.as('actor'),
-          at: sql<number>`${now}`.as('at'),
-          ipCountry: sql<null>`NULL`.as('ip_country'),
-          userAgent: sql<null>`NULL`.as('user_agent'),
-          detail: sql<null>`NULL`.as('detail'),
-        }).from(links).where(eq(links.claimId, runId)),
+        db
+          .select({
+            id: sql<string>`lower(hex(randomblob(12)))`.as('id'),
+            workspaceId: links.workspaceId,
+            connectionId: links.connectionId,
+            linkId: links.id,
+            type: sql<string>`'expired'`.as('type'),
+            actor: sql<'system'>`'system'`.as('actor'),
+            at: sql<number>`${now}`.as('at'),
+            ipCountry: sql<null>`NULL`.as('ip_country'),
+            userAgent: sql<null>`NULL`.as('user_agent'),
+            detail: sql<null>`NULL`.as('detail'),
+          })
+          .from(links)
+          .where(eq(links.claimId, runId)),
       ),
     ])
     total += expired.length

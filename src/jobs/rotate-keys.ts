@@ -22,7 +22,9 @@ export interface RotationResult {
  * being unchanged. With a single key there is nothing to do and nothing is read.
  */
 export async function rotateSealedValues(
-  db: Db, keyring: Keyring, { batchSize = ROTATE_BATCH_SIZE, maxBatches = ROTATE_MAX_BATCHES } = {},
+  db: Db,
+  keyring: Keyring,
+  { batchSize = ROTATE_BATCH_SIZE, maxBatches = ROTATE_MAX_BATCHES } = {},
 ): Promise<RotationResult> {
   const retiring = [...keyring.keys.keys()].filter((version) => version !== keyring.current)
   const result: RotationResult = { rotated: 0, undecryptable: 0, done: true }
@@ -46,7 +48,7 @@ export async function rotateSealedValues(
         }
       }
       if (rewrites.length > 0) {
-        const written = await db.batch(rewrites as [typeof rewrites[number], ...typeof rewrites])
+        const written = await db.batch(rewrites as [(typeof rewrites)[number], ...typeof rewrites])
         result.rotated += written.filter((rewritten) => (rewritten as unknown[]).length > 0).length
       }
       if (rows.length < batchSize) break

@@ -15,6 +15,7 @@ export async function runScheduled(env: Env, now: number): Promise<{ expiredLink
   await deleteOAuthStatesBefore(db, now - DAY_MS)
   await deleteRateLimitsBefore(db, now - LONGEST_WINDOW_MS)
   const rotation = await rotateSealedValues(db, await loadKeyring(env.ENCRYPTION_KEYS))
-  if (rotation.undecryptable > 0) console.error(`key rotation: ${rotation.undecryptable} sealed values did not open; keep their key until they are looked at`)
+  if (rotation.undecryptable > 0)
+    console.error(`key rotation: ${rotation.undecryptable} sealed values did not open; keep their key until they are looked at`)
   return { expiredLinks, rotation }
 }

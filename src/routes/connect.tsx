@@ -6,7 +6,14 @@ import type { AppEnv } from '../http/context'
 import { isCredentialFormError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import {
-  acceptLink, invalidLink, isFirstOpenHere, readInvitation, recordOpened, rejectLink, requireOpenLink, submitLinkCredentials,
+  acceptLink,
+  invalidLink,
+  isFirstOpenHere,
+  readInvitation,
+  recordOpened,
+  rejectLink,
+  requireOpenLink,
+  submitLinkCredentials,
 } from '../services/client-flow'
 import { depsFor, type Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
@@ -22,7 +29,10 @@ const REASON_MAX = 500
 
 export function setStateCookie(c: Context<AppEnv>, state: string): void {
   setCookie(c, STATE_COOKIE, state, {
-    httpOnly: true, sameSite: 'Lax', path: '/connect/oauth', maxAge: OAUTH_STATE_SECONDS,
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/connect/oauth',
+    maxAge: OAUTH_STATE_SECONDS,
     secure: new URL(c.req.url).protocol === 'https:',
   })
 }
@@ -41,15 +51,21 @@ async function formValues(c: Context<AppEnv>): Promise<Record<string, unknown>> 
   return Object.fromEntries(Object.entries(body).filter(([, value]) => typeof value === 'string'))
 }
 
-
 export const connectRoutes = new Hono<AppEnv>()
   .use(privatePage)
   .get('/oauth/callback', async (c) => {
     const deps = depsFor(c)
-    const outcome = await completeOAuth(deps, {
-      state: c.req.query('state'), code: c.req.query('code'), error: c.req.query('error'),
-      cookieState: getCookie(c, STATE_COOKIE),
-    }, clientMeta(c.req.raw), Date.now())
+    const outcome = await completeOAuth(
+      deps,
+      {
+        state: c.req.query('state'),
+        code: c.req.query('code'),
+        error: c.req.query('error'),
+        cookieState: getCookie(c, STATE_COOKIE),
+      },
+      clientMeta(c.req.raw),
+      Date.now(),
+    )
     deleteCookie(c, STATE_COOKIE, { path: '/connect/oauth', secure: new URL(c.req.url).protocol === 'https:' })
     switch (outcome.kind) {
       case 'link_connected':
@@ -104,9 +120,12 @@ export const connectRoutes = new Hono<AppEnv>()
       if (!isCredentialFormError(error)) throw error
       const open = await requireOpenLink(deps, token, Date.now())
       const kept = Object.fromEntries(open.app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
-      return c.html(renderPage(
-        <CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} error={error.message} values={kept} />,
-      ), 422)
+      return c.html(
+        renderPage(
+          <CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} error={error.message} values={kept} />,
+        ),
+        422,
+      )
     }
   })
   // A mangled link (trailing slash, extra segment, empty token, other method) looks like any unusable one.

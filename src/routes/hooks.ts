@@ -19,11 +19,10 @@ function parsePayload(body: ArrayBuffer): unknown {
 }
 
 /** Answers at once; the steps run after the response (the app-wide body limit caps the payload). */
-export const hookRoutes = new Hono<AppEnv>()
-  .post('/:token', async (c) => {
-    const deps = depsFor(c)
-    const workflow = await requireWebhookWorkflow(deps, c.req.param('token'))
-    const run = await startRun(deps, workflow, parsePayload(await c.req.arrayBuffer()), Date.now())
-    c.executionCtx.waitUntil(executeRun(deps, run))
-    return c.json({ runId: run.runId }, 202)
-  })
+export const hookRoutes = new Hono<AppEnv>().post('/:token', async (c) => {
+  const deps = depsFor(c)
+  const workflow = await requireWebhookWorkflow(deps, c.req.param('token'))
+  const run = await startRun(deps, workflow, parsePayload(await c.req.arrayBuffer()), Date.now())
+  c.executionCtx.waitUntil(executeRun(deps, run))
+  return c.json({ runId: run.runId }, 202)
+})

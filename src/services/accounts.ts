@@ -2,8 +2,15 @@ import { AppError } from '../domain/errors'
 import { hashPassword, verifyPassword } from '../domain/password'
 import { hashToken, newId, newToken } from '../domain/tokens'
 import {
-  deleteSession, findUserByApiToken, findUserByEmail, findUserBySession,
-  insertApiToken, insertSession, insertUserWithWorkspace, listApiTokens, type UserRow,
+  deleteSession,
+  findUserByApiToken,
+  findUserByEmail,
+  findUserBySession,
+  insertApiToken,
+  insertSession,
+  insertUserWithWorkspace,
+  listApiTokens,
+  type UserRow,
 } from '../db/accounts'
 import type { Db } from '../db/client'
 import { ipBucket } from '../domain/rate-limit'
@@ -11,8 +18,15 @@ import { enforceRateLimits, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, SIGNUP_PER_IP, type
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
 
-export interface PublicUser { id: string; email: string; name: string }
-export interface PublicWorkspace { id: string; name: string }
+export interface PublicUser {
+  id: string
+  email: string
+  name: string
+}
+export interface PublicWorkspace {
+  id: string
+  name: string
+}
 
 export function publicUser(user: UserRow): PublicUser {
   return { id: user.id, email: user.email, name: user.name }
@@ -40,8 +54,13 @@ export async function signUp(db: Db, input: { email: string; password: string; n
   if (await findUserByEmail(db, email)) throw new AppError('conflict', 'An account with this email already exists.')
   const password = await hashPassword(input.password)
   const user: UserRow = {
-    id: newId(), workspaceId: newId(), email, name: input.name.trim(),
-    passwordHash: password.hash, passwordSalt: password.salt, createdAt: now,
+    id: newId(),
+    workspaceId: newId(),
+    email,
+    name: input.name.trim(),
+    passwordHash: password.hash,
+    passwordSalt: password.salt,
+    createdAt: now,
   }
   try {
     await insertUserWithWorkspace(db, user, `${user.name}'s workspace`)
@@ -95,7 +114,11 @@ export async function userForApiToken(db: Db, token: string): Promise<UserRow | 
   return findUserByApiToken(db, await hashToken(token))
 }
 
-export interface PublicApiToken { id: string; name: string; createdAt: string }
+export interface PublicApiToken {
+  id: string
+  name: string
+  createdAt: string
+}
 
 export async function apiTokensOf(db: Db, userId: string): Promise<PublicApiToken[]> {
   const rows = await listApiTokens(db, userId)

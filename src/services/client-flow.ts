@@ -6,7 +6,16 @@ import { INVALID_LINK_MESSAGE, isLinkOpen, MAX_FAILED_ATTEMPTS } from '../domain
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import type { ConnectionRow, LinkRow } from '../db/connections'
 import { insertEvent } from '../db/events'
-import { claimLink, endCheck, findLinkWithConnection, insertEventIfClaimed, leaseCheck, linkAndConnectionQueries, recordFailedAttempt, updateConnectionIfClaimed } from '../db/links'
+import {
+  claimLink,
+  endCheck,
+  findLinkWithConnection,
+  insertEventIfClaimed,
+  leaseCheck,
+  linkAndConnectionQueries,
+  recordFailedAttempt,
+  updateConnectionIfClaimed,
+} from '../db/links'
 import { connections } from '../db/schema'
 import { credentialsFromFields, sealCredentials, verifyCredentials } from './credentials'
 import type { Deps } from './deps'
@@ -56,7 +65,18 @@ export function isFirstOpenHere(linkId: string): boolean {
 
 export async function recordOpened(deps: Deps, snapshot: InvitationSnapshot, meta: ClientMeta, now: number): Promise<void> {
   try {
-    await insertEvent(deps.db, newEvent({ workspaceId: snapshot.workspaceId, connectionId: snapshot.connectionId, linkId: snapshot.linkId, type: 'opened', actor: 'client', at: now, meta }))
+    await insertEvent(
+      deps.db,
+      newEvent({
+        workspaceId: snapshot.workspaceId,
+        connectionId: snapshot.connectionId,
+        linkId: snapshot.linkId,
+        type: 'opened',
+        actor: 'client',
+        at: now,
+        meta,
+      }),
+    )
   } catch (error) {
     openedHere.delete(snapshot.linkId)
     throw error
@@ -69,13 +89,32 @@ export async function acceptLink(deps: Deps, token: string, meta: ClientMeta, no
   return open
 }
 
-function clientEvent(open: OpenLink, type: Parameters<typeof newEvent>[0]['type'], meta: ClientMeta, now: number, detail?: Record<string, unknown>) {
-  return newEvent({ workspaceId: open.connection.workspaceId, connectionId: open.connection.id, linkId: open.link.id, type, actor: 'client', at: now, meta, detail })
+function clientEvent(
+  open: OpenLink,
+  type: Parameters<typeof newEvent>[0]['type'],
+  meta: ClientMeta,
+  now: number,
+  detail?: Record<string, unknown>,
+) {
+  return newEvent({
+    workspaceId: open.connection.workspaceId,
+    connectionId: open.connection.id,
+    linkId: open.link.id,
+    type,
+    actor: 'client',
+    at: now,
+    meta,
+    detail,
+  })
 }
 
 /** API-key / basic apps: verify against the app, then store exactly once. */
 export async function submitLinkCredentials(
-  deps: Deps, token: string, values: Record<string, unknown>, meta: ClientMeta, now: number,
+  deps: Deps,
+  token: string,
+  values: Record<string, unknown>,
+  meta: ClientMeta,
+  now: number,
 ): Promise<OpenLink> {
   const { open, leaseUntil } = await openLinkWithCheckLease(deps, token, now)
   try {
@@ -106,7 +145,10 @@ async function openLinkWithCheckLease(deps: Deps, token: string, now: number): P
   const started = Date.now()
   for (let wait = LEASE_POLL_MS; ; wait = Math.min(wait * 2, LEASE_POLL_MAX_MS)) {
     const at = now + (Date.now() - started)
-    const [leased, [link], [connection]] = await deps.db.batch([leaseCheck(deps.db, tokenHash, at, at + span), ...linkAndConnectionQueries(deps.db, tokenHash)])
+    const [leased, [link], [connection]] = await deps.db.batch([
+      leaseCheck(deps.db, tokenHash, at, at + span),
+      ...linkAndConnectionQueries(deps.db, tokenHash),
+    ])
     const open = asOpenLink(link && connection && { link, connection }, at)
     if (leased.length > 0) return { open, leaseUntil: at + span }
     if (Date.now() - started > span) break
@@ -125,7 +167,20 @@ async function countFailure(deps: Deps, open: OpenLink, leaseUntil: number, meta
     insertEvent(deps.db, clientEvent(open, 'credentials_failed', meta, now)),
   ])
   if (counted[0]?.status === 'locked') {
-    await deps.db.batch([insertEvent(deps.db, newEvent({ workspaceId: open.connection.workspaceId, connectionId: open.connection.id, linkId: open.link.id, type: 'locked', actor: 'system', at: now, detail: { failedAttempts: MAX_FAILED_ATTEMPTS } }))])
+    await deps.db.batch([
+      insertEvent(
+        deps.db,
+        newEvent({
+          workspaceId: open.connection.workspaceId,
+          connectionId: open.connection.id,
+          linkId: open.link.id,
+          type: 'locked',
+          actor: 'system',
+          at: now,
+          detail: { failedAttempts: MAX_FAILED_ATTEMPTS },
+        }),
+      ),
+    ])
     await forgetSnapshots(deps, [open.link.tokenHash])
     throw new AppError('link_locked', 'Too many failed attempts: this link is now locked. Please contact your requester to get a new link.')
   }
@@ -136,17 +191,32 @@ async function countFailure(deps: Deps, open: OpenLink, leaseUntil: number, meta
  * submissions only the one whose claim lands changes the connection.
  */
 export async function completeLink(
-  deps: Deps, open: OpenLink, credentials: Credentials, account: VerifiedAccount, meta: ClientMeta, now: number,
+  deps: Deps,
+  open: OpenLink,
+  credentials: Credentials,
+  account: VerifiedAccount,
+  meta: ClientMeta,
+  now: number,
 ): Promise<void> {
   const claimId = newId()
   const sealed = await sealCredentials(await deps.keyring(), open.connection.id, credentials)
   const [claimed] = await deps.db.batch([
     claimLink(deps.db, open.link.id, claimId, 'used', now),
     updateConnectionIfClaimed(deps.db, open.connection.id, open.link.id, claimId, {
-      status: 'active', accountLabel: account.label, credentialsBlob: sealed.blob, credentialsKeyVersion: sealed.keyVersion,
-      credentialsRevision: sql`${connections.credentialsRevision} + 1`, needsReconnect: false, updatedAt: now,
+      status: 'active',
+      accountLabel: account.label,
+      credentialsBlob: sealed.blob,
+      credentialsKeyVersion: sealed.keyVersion,
+      credentialsRevision: sql`${connections.credentialsRevision} + 1`,
+      needsReconnect: false,
+      updatedAt: now,
     }),
-    insertEventIfClaimed(deps.db, clientEvent(open, 'credentials_submitted', meta, now, { account: account.label, purpose: open.link.purpose }), open.link.id, claimId),
+    insertEventIfClaimed(
+      deps.db,
+      clientEvent(open, 'credentials_submitted', meta, now, { account: account.label, purpose: open.link.purpose }),
+      open.link.id,
+      claimId,
+    ),
   ])
   if (claimed.length === 0) throw invalidLink()
   await forgetSnapshots(deps, [open.link.tokenHash])
@@ -158,8 +228,13 @@ export async function rejectLink(deps: Deps, token: string, reason: string | nul
   const claimId = newId()
   const [claimed] = await deps.db.batch([
     claimLink(deps.db, open.link.id, claimId, 'rejected', now, reason),
-    updateConnectionIfClaimed(deps.db, open.connection.id, open.link.id, claimId,
-      open.link.purpose === 'create' ? { status: 'rejected', updatedAt: now } : { updatedAt: now }),
+    updateConnectionIfClaimed(
+      deps.db,
+      open.connection.id,
+      open.link.id,
+      claimId,
+      open.link.purpose === 'create' ? { status: 'rejected', updatedAt: now } : { updatedAt: now },
+    ),
     insertEventIfClaimed(deps.db, clientEvent(open, 'rejected', meta, now, reason ? { reason } : undefined), open.link.id, claimId),
   ])
   if (claimed.length === 0) throw invalidLink()

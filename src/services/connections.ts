@@ -31,7 +31,10 @@ export async function requireConnection(deps: Deps, owner: Owner, id: string): P
 }
 
 export async function createDirectConnection(
-  deps: Deps, owner: Owner, input: { appId: string; name: string; credentials: Credentials }, now: number,
+  deps: Deps,
+  owner: Owner,
+  input: { appId: string; name: string; credentials: Credentials },
+  now: number,
 ): Promise<ConnectionWithLink> {
   const app = requireApp(deps, input.appId)
   const account = await verifyCredentials(deps, app, input.credentials)
@@ -40,14 +43,30 @@ export async function createDirectConnection(
 
 /** Writes a connection whose credentials were just verified (API, dashboard or owner OAuth). */
 export async function storeNewConnection(
-  deps: Deps, workspaceId: string, app: AppDefinition, name: string, credentials: Credentials, account: VerifiedAccount, now: number,
+  deps: Deps,
+  workspaceId: string,
+  app: AppDefinition,
+  name: string,
+  credentials: Credentials,
+  account: VerifiedAccount,
+  now: number,
 ): Promise<ConnectionWithLink> {
   const id = newId()
   const sealed = await sealCredentials(await deps.keyring(), id, credentials)
   const row = {
-    id, workspaceId, appId: app.id, name, status: 'active' as const, via: 'direct' as const,
-    accountLabel: account.label, credentialsBlob: sealed.blob, credentialsKeyVersion: sealed.keyVersion,
-    credentialsRevision: 1, needsReconnect: false, createdAt: now, updatedAt: now,
+    id,
+    workspaceId,
+    appId: app.id,
+    name,
+    status: 'active' as const,
+    via: 'direct' as const,
+    accountLabel: account.label,
+    credentialsBlob: sealed.blob,
+    credentialsKeyVersion: sealed.keyVersion,
+    credentialsRevision: 1,
+    needsReconnect: false,
+    createdAt: now,
+    updatedAt: now,
   }
   await deps.db.batch([
     deps.db.insert(connections).values(row),
@@ -58,7 +77,11 @@ export async function storeNewConnection(
 
 /** Owner enters credentials directly (Update Connection Data). */
 export async function replaceCredentials(
-  deps: Deps, owner: Owner, id: string, credentials: Credentials, now: number,
+  deps: Deps,
+  owner: Owner,
+  id: string,
+  credentials: Credentials,
+  now: number,
 ): Promise<ConnectionWithLink> {
   const { connection } = await requireConnection(deps, owner, id)
   const app = requireApp(deps, connection.appId)
@@ -69,27 +92,54 @@ export async function replaceCredentials(
 
 /** Swaps credentials in one batch; any open link is closed since it is no longer needed. */
 export async function storeReplacedCredentials(
-  deps: Deps, connection: ConnectionRow, credentials: Credentials, account: VerifiedAccount, now: number,
+  deps: Deps,
+  connection: ConnectionRow,
+  credentials: Credentials,
+  account: VerifiedAccount,
+  now: number,
 ): Promise<void> {
   const sealed = await sealCredentials(await deps.keyring(), connection.id, credentials)
   const [revoked] = await deps.db.batch([
-    deps.db.update(links).set({ status: 'revoked', closedAt: now })
-      .where(and(eq(links.connectionId, connection.id), eq(links.status, 'pending'))).returning({ tokenHash: links.tokenHash }),
-    deps.db.update(connections).set({
-      status: 'active', accountLabel: account.label, credentialsBlob: sealed.blob, credentialsKeyVersion: sealed.keyVersion,
-      credentialsRevision: sql`${connections.credentialsRevision} + 1`, needsReconnect: false, updatedAt: now,
-    }).where(and(eq(connections.id, connection.id), eq(connections.workspaceId, connection.workspaceId))),
-    insertEvent(deps.db, newEvent({ workspaceId: connection.workspaceId, connectionId: connection.id, type: 'credentials_updated', actor: 'owner', at: now })),
+    deps.db
+      .update(links)
+      .set({ status: 'revoked', closedAt: now })
+      .where(and(eq(links.connectionId, connection.id), eq(links.status, 'pending')))
+      .returning({ tokenHash: links.tokenHash }),
+    deps.db
+      .update(connections)
+      .set({
+        status: 'active',
+        accountLabel: account.label,
+        credentialsBlob: sealed.blob,
+        credentialsKeyVersion: sealed.keyVersion,
+        credentialsRevision: sql`${connections.credentialsRevision} + 1`,
+        needsReconnect: false,
+        updatedAt: now,
+      })
+      .where(and(eq(connections.id, connection.id), eq(connections.workspaceId, connection.workspaceId))),
+    insertEvent(
+      deps.db,
+      newEvent({ workspaceId: connection.workspaceId, connectionId: connection.id, type: 'credentials_updated', actor: 'owner', at: now }),
+    ),
   ])
-  await forgetSnapshots(deps, revoked.map((link) => link.tokenHash))
+  await forgetSnapshots(
+    deps,
+    revoked.map((link) => link.tokenHash),
+  )
 }
 
 export async function deleteConnection(deps: Deps, owner: Owner, id: string, now: number): Promise<void> {
   await requireConnection(deps, owner, id)
   const [openLinks] = await deps.db.batch([
-    deps.db.select({ tokenHash: links.tokenHash }).from(links).where(and(eq(links.connectionId, id), eq(links.status, 'pending'))),
+    deps.db
+      .select({ tokenHash: links.tokenHash })
+      .from(links)
+      .where(and(eq(links.connectionId, id), eq(links.status, 'pending'))),
     deps.db.delete(connections).where(and(eq(connections.id, id), eq(connections.workspaceId, owner.workspaceId))),
     insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId: id, type: 'deleted', actor: 'owner', at: now })),
   ])
-  await forgetSnapshots(deps, openLinks.map((link) => link.tokenHash))
+  await forgetSnapshots(
+    deps,
+    openLinks.map((link) => link.tokenHash),
+  )
 }

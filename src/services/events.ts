@@ -2,9 +2,21 @@ import { newId } from '../domain/tokens'
 import type { NewEvent } from '../db/events'
 
 export type EventType =
-  | 'created' | 'link_created' | 'opened' | 'accepted' | 'credentials_failed' | 'credentials_submitted'
-  | 'rejected' | 'refreshed' | 'expired' | 'revoked' | 'locked' | 'deleted' | 'credentials_updated'
-  | 'tokens_refreshed' | 'needs_reconnect'
+  | 'created'
+  | 'link_created'
+  | 'opened'
+  | 'accepted'
+  | 'credentials_failed'
+  | 'credentials_submitted'
+  | 'rejected'
+  | 'refreshed'
+  | 'expired'
+  | 'revoked'
+  | 'locked'
+  | 'deleted'
+  | 'credentials_updated'
+  | 'tokens_refreshed'
+  | 'needs_reconnect'
 
 export interface ClientMeta {
   ipCountry: string | null

@@ -40,14 +40,23 @@ export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthP
   const stateHash = await hashToken(state)
   const sealed = await seal(await deps.keyring(), codeVerifier, sealContext.oauthVerifier(stateHash))
   await insertOAuthState(deps.db, {
-    stateHash, appId: app.id, verifierBlob: sealed.blob, verifierKeyVersion: sealed.keyVersion,
+    stateHash,
+    appId: app.id,
+    verifierBlob: sealed.blob,
+    verifierKeyVersion: sealed.keyVersion,
     linkId: purpose.kind === 'link' ? purpose.linkId : null,
     workspaceId: purpose.kind === 'owner' ? purpose.workspaceId : null,
     connectionName: purpose.kind === 'owner' ? purpose.connectionName : null,
-    connectionId: purpose.kind === 'owner' ? purpose.connectionId ?? null : null,
-    expiresAt: now + OAUTH_STATE_SECONDS * 1000, usedAt: null,
+    connectionId: purpose.kind === 'owner' ? (purpose.connectionId ?? null) : null,
+    expiresAt: now + OAUTH_STATE_SECONDS * 1000,
+    usedAt: null,
   })
-  const url = authorizationUrl(app, deps.appContext(app), client, { state, codeVerifier, redirectUri: callbackUrl(deps), origin: deps.publicOrigin })
+  const url = authorizationUrl(app, deps.appContext(app), client, {
+    state,
+    codeVerifier,
+    redirectUri: callbackUrl(deps),
+    origin: deps.publicOrigin,
+  })
   return { url, state }
 }
 
@@ -83,7 +92,13 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
   }
 
   const codeVerifier = await openVerifier(deps, row)
-  const credentials = await exchangeCode(app, deps.appContext(app), requireClient(deps, app), { code: input.code, codeVerifier, redirectUri: callbackUrl(deps) }, now)
+  const credentials = await exchangeCode(
+    app,
+    deps.appContext(app),
+    requireClient(deps, app),
+    { code: input.code, codeVerifier, redirectUri: callbackUrl(deps) },
+    now,
+  )
   const account = await verifyCredentials(deps, app, credentials)
   if (open) {
     await completeLink(deps, open, credentials, account, meta, now)
@@ -93,14 +108,25 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
 }
 
 async function openVerifier(deps: Deps, row: OAuthStateRow): Promise<string> {
-  return unseal(await deps.keyring(), { keyVersion: row.verifierKeyVersion, blob: row.verifierBlob }, sealContext.oauthVerifier(row.stateHash))
+  return unseal(
+    await deps.keyring(),
+    { keyVersion: row.verifierKeyVersion, blob: row.verifierBlob },
+    sealContext.oauthVerifier(row.stateHash),
+  )
 }
 
 async function openLinkFor(deps: Deps, linkId: string, now: number): Promise<OpenLink> {
   return asOpenLink(await findLinkById(deps.db, linkId), now)
 }
 
-async function storeOwnerConnection(deps: Deps, row: OAuthStateRow, app: AppDefinition, credentials: Parameters<typeof storeNewConnection>[4], account: Parameters<typeof storeNewConnection>[5], now: number): Promise<string> {
+async function storeOwnerConnection(
+  deps: Deps,
+  row: OAuthStateRow,
+  app: AppDefinition,
+  credentials: Parameters<typeof storeNewConnection>[4],
+  account: Parameters<typeof storeNewConnection>[5],
+  now: number,
+): Promise<string> {
   if (!row.workspaceId) throw new AppError('forbidden', UNVERIFIED)
   if (row.connectionId) {
     const existing = await findConnectionById(deps.db, row.connectionId)

@@ -29,7 +29,7 @@ export async function enforceRateLimits(db: Db, hits: RateLimitHit[], now: numbe
   if (hits.length === 0) return
   const keys = await Promise.all(hits.map(async ({ policy, subject }) => `${policy.name}:${await hashToken(subject)}`))
   const statements = hits.map(({ policy }, index) => hitRateLimit(db, keys[index]!, windowStartOf(now, policy.windowMs)))
-  const counted = await db.batch(statements as [typeof statements[number], ...typeof statements])
+  const counted = await db.batch(statements as [(typeof statements)[number], ...typeof statements])
   let retryAfter = 0
   counted.forEach(([row], index) => {
     const { policy } = hits[index]!
@@ -37,6 +37,11 @@ export async function enforceRateLimits(db: Db, hits: RateLimitHit[], now: numbe
   })
   if (retryAfter > 0) {
     const minutes = Math.ceil(retryAfter / 60)
-    throw new AppError('rate_limited', `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, retryAfter)
+    throw new AppError(
+      'rate_limited',
+      `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      undefined,
+      retryAfter,
+    )
   }
 }

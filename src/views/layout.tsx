@@ -24,26 +24,46 @@ export function Layout({ title, children, owner, variant = 'dashboard', current 
         {variant === 'dashboard' ? <script src="/copy.js" defer /> : null}
       </head>
       <body class={`layout-${variant}`}>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
         {variant === 'dashboard' && owner ? (
           <header class="topbar">
-            <a class="brand" href="/connections"><img src="/icons/tether.svg" alt="" width="24" height="24" />Tether</a>
+            <a class="brand" href="/connections">
+              <img src="/icons/tether.svg" alt="" width="24" height="24" />
+              Tether
+            </a>
             <nav aria-label="Main">
-              <a href="/connections" aria-current={current === 'connections' ? 'page' : undefined}>Connections</a>
-              <a href="/workflows" aria-current={current === 'workflows' ? 'page' : undefined}>Workflows</a>
-              <a href="/settings" aria-current={current === 'settings' ? 'page' : undefined}>Settings</a>
+              <a href="/connections" aria-current={current === 'connections' ? 'page' : undefined}>
+                Connections
+              </a>
+              <a href="/workflows" aria-current={current === 'workflows' ? 'page' : undefined}>
+                Workflows
+              </a>
+              <a href="/settings" aria-current={current === 'settings' ? 'page' : undefined}>
+                Settings
+              </a>
             </nav>
             <form method="post" action="/logout" class="topbar-account">
-              <span class="muted" title={owner.email}>{owner.name}</span>
-              <button type="submit" class="button-link">Log out</button>
+              <span class="muted" title={owner.email}>
+                {owner.name}
+              </span>
+              <button type="submit" class="button-link">
+                Log out
+              </button>
             </form>
           </header>
         ) : (
           <header class="topbar topbar-plain">
-            <span class="brand"><img src="/icons/tether.svg" alt="" width="24" height="24" />Tether</span>
+            <span class="brand">
+              <img src="/icons/tether.svg" alt="" width="24" height="24" />
+              Tether
+            </span>
           </header>
         )}
-        <main id="main" class={variant === 'dashboard' ? 'page' : 'page-narrow'}>{children}</main>
+        <main id="main" class={variant === 'dashboard' ? 'page' : 'page-narrow'}>
+          {children}
+        </main>
       </body>
     </html>
   )

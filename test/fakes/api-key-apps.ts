@@ -8,50 +8,76 @@ export const apiKeyAppRoutes: Route[] = [
   {
     method: 'GET',
     path: /^(\/[^?]*?)?\/wp-json\/wp\/v2\/users\/me$/,
-    handle: (request, [site = '']) => site.startsWith('/wp-html') ? htmlPage : bySecret(basicOf(request)?.password, () =>
-      json(200, { id: 7, name: 'Wendy Writer', slug: basicOf(request)?.user, link: `${request.origin}${site}/author/wendy/` }),
-    json(401, { code: 'incorrect_password', message: 'The provided password is an invalid application password.', data: { status: 401 } })),
+    handle: (request, [site = '']) =>
+      site.startsWith('/wp-html')
+        ? htmlPage
+        : bySecret(
+            basicOf(request)?.password,
+            () => json(200, { id: 7, name: 'Wendy Writer', slug: basicOf(request)?.user, link: `${request.origin}${site}/author/wendy/` }),
+            json(401, {
+              code: 'incorrect_password',
+              message: 'The provided password is an invalid application password.',
+              data: { status: 401 },
+            }),
+          ),
   },
   {
     method: 'POST',
     path: /^(\/[^?]*?)?\/wp-json\/wp\/v2\/posts$/,
-    handle: (request, [site = '']) => bySecret(basicOf(request)?.password, () => {
-      const id = 100 + nextNumber()
-      const post = jsonBody(request)
-      return json(201, { id, link: `${request.origin}${site}/?p=${id}`, status: post.status, title: { rendered: post.title } })
-    }),
+    handle: (request, [site = '']) =>
+      bySecret(basicOf(request)?.password, () => {
+        const id = 100 + nextNumber()
+        const post = jsonBody(request)
+        return json(201, { id, link: `${request.origin}${site}/?p=${id}`, status: post.status, title: { rendered: post.title } })
+      }),
   },
   {
     method: 'GET',
     path: /^\/api\/v2\/user$/,
-    handle: (request) => bySecret(request.headers.authorization, () =>
-      json(200, { user: { id: 4242, username: 'Casey Clicker', email: 'casey@clickup.test' } }),
-    json(401, { err: 'Token invalid', ECODE: 'OAUTH_025' })),
+    handle: (request) =>
+      bySecret(
+        request.headers.authorization,
+        () => json(200, { user: { id: 4242, username: 'Casey Clicker', email: 'casey@clickup.test' } }),
+        json(401, { err: 'Token invalid', ECODE: 'OAUTH_025' }),
+      ),
   },
   {
     method: 'POST',
     path: /^\/api\/v2\/list\/([^/]+)\/task$/,
-    handle: (request, [listId]) => bySecret(request.headers.authorization, () => {
-      if (listId === 'missing') return json(404, { err: 'List not found', ECODE: 'ITEM_015' })
-      const id = `task-${nextNumber()}`
-      return json(200, { id, name: jsonBody(request).name, url: `https://app.clickup.com/t/${id}`, list: { id: listId } })
-    }, json(401, { err: 'Token invalid', ECODE: 'OAUTH_025' })),
+    handle: (request, [listId]) =>
+      bySecret(
+        request.headers.authorization,
+        () => {
+          if (listId === 'missing') return json(404, { err: 'List not found', ECODE: 'ITEM_015' })
+          const id = `task-${nextNumber()}`
+          return json(200, { id, name: jsonBody(request).name, url: `https://app.clickup.com/t/${id}`, list: { id: listId } })
+        },
+        json(401, { err: 'Token invalid', ECODE: 'OAUTH_025' }),
+      ),
   },
   {
     method: 'GET',
     path: /^\/3\.0\/$/,
-    handle: (request) => bySecret(basicOf(request)?.password, () =>
-      json(200, { account_id: 'mc-account-1', account_name: 'Client Co Newsletter', email: 'owner@client.test' }),
-    mailchimpRefusal()),
+    handle: (request) =>
+      bySecret(
+        basicOf(request)?.password,
+        () => json(200, { account_id: 'mc-account-1', account_name: 'Client Co Newsletter', email: 'owner@client.test' }),
+        mailchimpRefusal(),
+      ),
   },
   {
     method: 'POST',
     path: /^\/3\.0\/lists\/([^/]+)\/members$/,
-    handle: (request) => bySecret(basicOf(request)?.password, () => {
-      const member = jsonBody(request)
-      if (String(member.email_address).includes('exists')) return json(400, { title: 'Member Exists', status: 400 })
-      return json(200, { id: `member-${nextNumber()}`, email_address: member.email_address, status: member.status })
-    }, mailchimpRefusal()),
+    handle: (request) =>
+      bySecret(
+        basicOf(request)?.password,
+        () => {
+          const member = jsonBody(request)
+          if (String(member.email_address).includes('exists')) return json(400, { title: 'Member Exists', status: 400 })
+          return json(200, { id: `member-${nextNumber()}`, email_address: member.email_address, status: member.status })
+        },
+        mailchimpRefusal(),
+      ),
   },
 ]
 

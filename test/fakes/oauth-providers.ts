@@ -19,10 +19,14 @@ const google: Provider = {
   prefix: '/google',
   client: { id: 'google-client', secret: 'google-secret' },
   clientAuth: 'basic',
-  tokens: (accessToken, refreshToken) => json(200, {
-    access_token: accessToken, expires_in: 3599, token_type: 'Bearer', scope: 'openid email',
-    ...(refreshToken ? { refresh_token: refreshToken } : {}),
-  }),
+  tokens: (accessToken, refreshToken) =>
+    json(200, {
+      access_token: accessToken,
+      expires_in: 3599,
+      token_type: 'Bearer',
+      scope: 'openid email',
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    }),
   refusal: () => json(400, { error: 'invalid_grant', error_description: 'Bad Request' }),
 }
 
@@ -30,11 +34,17 @@ const slack: Provider = {
   prefix: '/slack',
   client: { id: 'slack-client', secret: 'slack-secret' },
   clientAuth: 'basic',
-  tokens: (accessToken, refreshToken) => json(200, {
-    ok: true, access_token: `xoxb-${accessToken}`, token_type: 'bot', scope: 'chat:write,chat:write.public',
-    bot_user_id: 'U0BOT', app_id: 'A0001', team: { id: 'T0001', name: 'Client Team' },
-    ...(refreshToken ? { refresh_token: refreshToken, expires_in: 43200 } : {}),
-  }),
+  tokens: (accessToken, refreshToken) =>
+    json(200, {
+      ok: true,
+      access_token: `xoxb-${accessToken}`,
+      token_type: 'bot',
+      scope: 'chat:write,chat:write.public',
+      bot_user_id: 'U0BOT',
+      app_id: 'A0001',
+      team: { id: 'T0001', name: 'Client Team' },
+      ...(refreshToken ? { refresh_token: refreshToken, expires_in: 43200 } : {}),
+    }),
   // Slack refuses with HTTP 200.
   refusal: (grant) => json(200, { ok: false, error: grant === 'code' ? 'invalid_code' : 'invalid_refresh_token' }),
 }
@@ -74,9 +84,10 @@ function tokenRoute(provider: Provider, path: RegExp): Route {
     path,
     handle: (request) => {
       const form = formBody(request)
-      const client = provider.clientAuth === 'basic'
-        ? basicOf(request)
-        : { user: form.get('client_id') ?? '', password: form.get('client_secret') ?? '' }
+      const client =
+        provider.clientAuth === 'basic'
+          ? basicOf(request)
+          : { user: form.get('client_id') ?? '', password: form.get('client_secret') ?? '' }
       if (client?.user !== provider.client.id || client.password !== provider.client.secret) return json(401, { error: 'invalid_client' })
       const newAccess = () => `access-good-${nextNumber()}`
       if (form.get('grant_type') === 'authorization_code') {

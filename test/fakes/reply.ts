@@ -37,7 +37,11 @@ export const redirectToMetadata: Reply = { status: 302, headers: { location: 'ht
  * `expired…` and anything without `good` are refused; `hang` never answers; `boom` is a 500;
  * `html` a web page; `garbage` broken JSON; `redirect` a 302 to the cloud metadata address.
  */
-export function bySecret(secret: string | null | undefined, success: () => Reply, refused: Reply = json(401, { error: 'unauthorized' })): Reply {
+export function bySecret(
+  secret: string | null | undefined,
+  success: () => Reply,
+  refused: Reply = json(401, { error: 'unauthorized' }),
+): Reply {
   if (!secret || secret.startsWith('expired')) return refused
   if (secret.includes('hang')) return HANG
   if (secret.includes('boom')) return json(500, { error: 'internal error' })

@@ -56,7 +56,11 @@ function dispatch(request: FakeRequest): Reply {
   for (const route of routes) {
     if (route.method !== request.method) continue
     const match = route.path.exec(request.path)
-    if (match) return route.handle(request, match.slice(1).map((part) => part ?? ''))
+    if (match)
+      return route.handle(
+        request,
+        match.slice(1).map((part) => part ?? ''),
+      )
   }
   return json(404, { error: 'not_found', path: request.path })
 }
@@ -91,7 +95,11 @@ function endpointsFor(url: string): Record<string, Record<string, string>> {
     'google-docs': { ...google, apiBaseUrl: `${url}/google-docs` },
     'google-sheets': { ...google, apiBaseUrl: `${url}/google-sheets` },
     gmail: { ...google, apiBaseUrl: `${url}/gmail` },
-    slack: { authorizeUrl: `${url}/slack/oauth/v2/authorize`, tokenUrl: `${url}/slack/api/oauth.v2.access`, apiBaseUrl: `${url}/slack/api` },
+    slack: {
+      authorizeUrl: `${url}/slack/oauth/v2/authorize`,
+      tokenUrl: `${url}/slack/api/oauth.v2.access`,
+      apiBaseUrl: `${url}/slack/api`,
+    },
     'facebook-pages': {
       authorizeUrl: `${url}/facebook/dialog/oauth`,
       tokenUrl: `${url}/facebook/v21.0/oauth/access_token`,

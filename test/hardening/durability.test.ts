@@ -41,22 +41,33 @@ async function linkState(connectionId: string) {
   return env.DB.prepare(`SELECT c.status, c.credentials_blob AS blob, c.credentials_revision AS revision, l.status AS linkStatus,
       (SELECT count(*) FROM events e WHERE e.connection_id = c.id AND e.type IN ('credentials_submitted', 'rejected')) AS outcomes
     FROM connections c JOIN links l ON l.id = (SELECT id FROM links WHERE connection_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1)
-    WHERE c.id = ?`).bind(connectionId).first<{ status: string; blob: string | null; revision: number; linkStatus: string; outcomes: number }>()
+    WHERE c.id = ?`)
+    .bind(connectionId)
+    .first<{ status: string; blob: string | null; revision: number; linkStatus: string; outcomes: number }>()
 }
 
 describe('D1 failing mid-flow leaves no half state', () => {
-  it.each(INJECTIONS)('client submits credentials, the batch storing them fails (%s): link not consumed, nothing stored; the retry works', async (how) => {
-    const owner = await signUpOwner()
-    const link = await requestLink(owner)
-    const { db, state } = failingDb(CREDENTIALS_WRITE, how)
-    const failed = await withEnv({ DB: db }).call(link.path, { form: { apiKey: DEMO_KEY } })
-    expect(state.fired).toBe(true)
-    expect(failed.status).toBe(500)
-    expect(await linkState(link.connectionId)).toEqual({ status: 'pending', blob: null, revision: 0, linkStatus: 'pending', outcomes: 0 })
-    expect((await call(link.path)).status).toBe(200)
-    expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
-    expect(await linkState(link.connectionId)).toMatchObject({ status: 'active', blob: expect.any(String), revision: 1, linkStatus: 'used', outcomes: 1 })
-  })
+  it.each(INJECTIONS)(
+    'client submits credentials, the batch storing them fails (%s): link not consumed, nothing stored; the retry works',
+    async (how) => {
+      const owner = await signUpOwner()
+      const link = await requestLink(owner)
+      const { db, state } = failingDb(CREDENTIALS_WRITE, how)
+      const failed = await withEnv({ DB: db }).call(link.path, { form: { apiKey: DEMO_KEY } })
+      expect(state.fired).toBe(true)
+      expect(failed.status).toBe(500)
+      expect(await linkState(link.connectionId)).toEqual({ status: 'pending', blob: null, revision: 0, linkStatus: 'pending', outcomes: 0 })
+      expect((await call(link.path)).status).toBe(200)
+      expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
+      expect(await linkState(link.connectionId)).toMatchObject({
+        status: 'active',
+        blob: expect.any(String),
+        revision: 1,
+        linkStatus: 'used',
+        outcomes: 1,
+      })
+    },
+  )
 
   it.each(INJECTIONS)('client rejects, the batch fails (%s): still pending; the retry works', async (how) => {
     const owner = await signUpOwner()
@@ -88,7 +99,11 @@ describe('D1 failing mid-flow leaves no half state', () => {
     await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} })
     const before = await linkState(link.connectionId)
     const { db } = failingDb(CREDENTIALS_WRITE, how)
-    const response = await withEnv({ DB: db }).call(`/api/v1/connections/${link.connectionId}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiKey: 'demo_owner_key_1234' } } })
+    const response = await withEnv({ DB: db }).call(`/api/v1/connections/${link.connectionId}/credentials`, {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { credentials: { apiKey: 'demo_owner_key_1234' } },
+    })
     expect(response.status).toBe(500)
     expect(await linkState(link.connectionId)).toEqual(before)
   })
@@ -96,10 +111,17 @@ describe('D1 failing mid-flow leaves no half state', () => {
   it.each(INJECTIONS)('requesting a link fails (%s): no connection, no link, no usable invitation', async (how) => {
     const owner = await signUpOwner()
     const { db } = failingDb(/^insert into "connections"/, how)
-    const response = await withEnv({ DB: db }).call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId: 'demo-tasks', name: 'Lost', via: 'link' } })
+    const response = await withEnv({ DB: db }).call('/api/v1/connections', {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { appId: 'demo-tasks', name: 'Lost', via: 'link' },
+    })
     expect(response.status).toBe(500)
-    const rows = await env.DB.prepare('SELECT (SELECT count(*) FROM connections WHERE workspace_id = ?1) AS connections, (SELECT count(*) FROM links WHERE workspace_id = ?1) AS links, (SELECT count(*) FROM events WHERE workspace_id = ?1) AS events')
-      .bind(owner.workspaceId).first()
+    const rows = await env.DB.prepare(
+      'SELECT (SELECT count(*) FROM connections WHERE workspace_id = ?1) AS connections, (SELECT count(*) FROM links WHERE workspace_id = ?1) AS links, (SELECT count(*) FROM events WHERE workspace_id = ?1) AS events',
+    )
+      .bind(owner.workspaceId)
+      .first()
     expect(rows).toEqual({ connections: 0, links: 0, events: 0 })
   })
 
@@ -109,7 +131,10 @@ describe('D1 failing mid-flow leaves no half state', () => {
     const signIn = async (app: { call: typeof call }) => {
       const accepted = await app.call(`${link.path}/accept`, form({}))
       const location = new URL(accepted.headers.get('location')!)
-      const cookie = accepted.headers.getSetCookie().find((c) => c.startsWith('tether_oauth_state='))!.split(';')[0]!
+      const cookie = accepted.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('tether_oauth_state='))!
+        .split(';')[0]!
       const back = new URL((await fetch(location, { redirect: 'manual' })).headers.get('location')!)
       return app.call(`/connect/oauth/callback${back.search}`, { cookie })
     }
@@ -125,7 +150,10 @@ describe('KV failing around a D1 write', () => {
   /** env.LINKS whose writes and deletes fail, as KV can under load. */
   const failingKv = new Proxy(env.LINKS, {
     get(real, property) {
-      if (property === 'delete' || property === 'put') return async () => { throw new Error('KV PUT failed: 429 Too Many Requests') }
+      if (property === 'delete' || property === 'put')
+        return async () => {
+          throw new Error('KV PUT failed: 429 Too Many Requests')
+        }
       return Reflect.get(real, property).bind(real)
     },
   })
@@ -143,9 +171,15 @@ describe('KV failing around a D1 write', () => {
 
   it('a link whose invitation cannot be cached is not created: the owner never holds a link the client cannot open', async () => {
     const owner = await signUpOwner()
-    const response = await withEnv({ LINKS: failingKv }).call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId: 'demo-tasks', name: 'Uncached', via: 'link' } })
+    const response = await withEnv({ LINKS: failingKv }).call('/api/v1/connections', {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { appId: 'demo-tasks', name: 'Uncached', via: 'link' },
+    })
     expect(response.status).toBe(500)
-    const pendingLinks = await env.DB.prepare("SELECT count(*) AS n FROM links WHERE workspace_id = ? AND status = 'pending'").bind(owner.workspaceId).first<{ n: number }>()
+    const pendingLinks = await env.DB.prepare("SELECT count(*) AS n FROM links WHERE workspace_id = ? AND status = 'pending'")
+      .bind(owner.workspaceId)
+      .first<{ n: number }>()
     expect(pendingLinks?.n).toBe(0)
   })
 })
@@ -156,13 +190,18 @@ describe('the cron', () => {
     const links = await Promise.all(Array.from({ length: 30 }, () => requestLink(owner)))
     const ids = links.map((link) => link.connectionId)
     const now = Date.now()
-    await env.DB.prepare(`UPDATE links SET expires_at = ? WHERE connection_id IN (${ids.map(() => '?').join(',')})`).bind(now - 1000, ...ids).run()
+    await env.DB.prepare(`UPDATE links SET expires_at = ? WHERE connection_id IN (${ids.map(() => '?').join(',')})`)
+      .bind(now - 1000, ...ids)
+      .run()
     const app = withEnv({})
     await Promise.all([app.cron(now), app.cron(now), app.cron(now + 1)])
-    const counts = async () => env.DB.prepare(`SELECT
+    const counts = async () =>
+      env.DB.prepare(`SELECT
         (SELECT count(*) FROM links WHERE workspace_id = ?1 AND status = 'expired') AS expired,
         (SELECT count(*) FROM events WHERE workspace_id = ?1 AND type = 'expired') AS events,
-        (SELECT count(DISTINCT link_id) FROM events WHERE workspace_id = ?1 AND type = 'expired') AS linksWithEvent`).bind(owner.workspaceId).first()
+        (SELECT count(DISTINCT link_id) FROM events WHERE workspace_id = ?1 AND type = 'expired') AS linksWithEvent`)
+        .bind(owner.workspaceId)
+        .first()
     expect(await counts()).toEqual({ expired: 30, events: 30, linksWithEvent: 30 })
     await app.cron(now + 60_000)
     expect(await counts()).toEqual({ expired: 30, events: 30, linksWithEvent: 30 })
@@ -172,11 +211,21 @@ describe('the cron', () => {
     const owner = await signUpOwner()
     const links = await Promise.all(Array.from({ length: 5 }, () => requestLink(owner)))
     const now = Date.now()
-    for (const link of links) await env.DB.prepare('UPDATE links SET expires_at = ? WHERE connection_id = ?').bind(now - 1000, link.connectionId).run()
+    for (const link of links)
+      await env.DB.prepare('UPDATE links SET expires_at = ? WHERE connection_id = ?')
+        .bind(now - 1000, link.connectionId)
+        .run()
     const { db, state } = failingDb(/^update "links" set "status" = \?, "claim_id" = \?, "closed_at"/, 'last')
-    await withEnv({ DB: db }).cron(now).catch(() => undefined)
+    await withEnv({ DB: db })
+      .cron(now)
+      .catch(() => undefined)
     expect(state.fired).toBe(true)
-    const counts = () => env.DB.prepare("SELECT (SELECT count(*) FROM links WHERE workspace_id = ?1 AND status = 'expired') AS expired, (SELECT count(*) FROM events WHERE workspace_id = ?1 AND type = 'expired') AS events").bind(owner.workspaceId).first()
+    const counts = () =>
+      env.DB.prepare(
+        "SELECT (SELECT count(*) FROM links WHERE workspace_id = ?1 AND status = 'expired') AS expired, (SELECT count(*) FROM events WHERE workspace_id = ?1 AND type = 'expired') AS events",
+      )
+        .bind(owner.workspaceId)
+        .first()
     expect(await counts()).toEqual({ expired: 0, events: 0 })
     await withEnv({}).cron(now)
     expect(await counts()).toEqual({ expired: 5, events: 5 })

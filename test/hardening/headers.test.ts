@@ -22,10 +22,12 @@ function post(path: string, body: { json?: unknown; form?: Record<string, string
 function parseSetCookie(line: string): { name: string; value: string; attributes: Map<string, string> } {
   const [pair = '', ...rest] = line.split(';').map((part) => part.trim())
   const separator = pair.indexOf('=')
-  const attributes = new Map(rest.map((attribute) => {
-    const at = attribute.indexOf('=')
-    return at < 0 ? [attribute.toLowerCase(), ''] : [attribute.slice(0, at).toLowerCase(), attribute.slice(at + 1)]
-  }))
+  const attributes = new Map(
+    rest.map((attribute) => {
+      const at = attribute.indexOf('=')
+      return at < 0 ? [attribute.toLowerCase(), ''] : [attribute.slice(0, at).toLowerCase(), attribute.slice(at + 1)]
+    }),
+  )
   return { name: pair.slice(0, separator), value: pair.slice(separator + 1), attributes }
 }
 
@@ -60,7 +62,9 @@ describe('cookies over https', () => {
     expect((await get('/api/v1/connections', owner.cookie)).status).toBe(200)
     expectHostSessionCookie(await post('/api/v1/auth/login', { json: { email: owner.email, password: 'correct horse battery' } }))
     expectHostSessionCookie(await post('/login', { form: { email: owner.email, password: 'correct horse battery' } }))
-    const formSignup = await post('/signup', { form: { name: 'Form', email: `form-${crypto.randomUUID()}@agency.test`, password: 'correct horse battery' } })
+    const formSignup = await post('/signup', {
+      form: { name: 'Form', email: `form-${crypto.randomUUID()}@agency.test`, password: 'correct horse battery' },
+    })
     expect(formSignup.status).toBe(303)
     expectHostSessionCookie(formSignup)
 
@@ -104,7 +108,10 @@ function expectHardened(path: string, response: Response): void {
   expect({ path, unsafe: /unsafe-(inline|eval)/.test(csp) }).toEqual({ path, unsafe: false })
   expect({ path, frame: response.headers.get('x-frame-options') }).toEqual({ path, frame: 'DENY' })
   expect({ path, sniff: response.headers.get('x-content-type-options') }).toEqual({ path, sniff: 'nosniff' })
-  expect({ path, referrer: ['no-referrer', 'same-origin'].includes(response.headers.get('referrer-policy') ?? '') }).toEqual({ path, referrer: true })
+  expect({ path, referrer: ['no-referrer', 'same-origin'].includes(response.headers.get('referrer-policy') ?? '') }).toEqual({
+    path,
+    referrer: true,
+  })
   expect({ path, hsts: /max-age=\d{8,}/.test(response.headers.get('strict-transport-security') ?? '') }).toEqual({ path, hsts: true })
 }
 
@@ -112,14 +119,35 @@ describe('headers on every HTML page', () => {
   it('walks every dashboard, client and auth page: CSP, frame, nosniff, referrer, HSTS; no-store where secrets or private data are', async () => {
     const owner = await signUp()
     const json = async <T>(response: Promise<Response>) => (await response).json<T>()
-    const link = await json<{ connection: { id: string }; link: { url: string } }>(post('/api/v1/connections', { json: { appId: 'demo-tasks', name: 'Client tasks', via: 'link' } }, owner.cookie))
+    const link = await json<{ connection: { id: string }; link: { url: string } }>(
+      post('/api/v1/connections', { json: { appId: 'demo-tasks', name: 'Client tasks', via: 'link' } }, owner.cookie),
+    )
     const linkPath = new URL(link.link.url).pathname
-    const toReject = await json<{ link: { url: string } }>(post('/api/v1/connections', { json: { appId: 'demo-tasks', name: 'Declined', via: 'link' } }, owner.cookie))
-    const active = await json<{ connection: { id: string } }>(post('/api/v1/connections', { json: { appId: 'demo-tasks', name: 'Active', via: 'direct', credentials: { apiKey: DEMO_KEY } } }, owner.cookie))
-    const oauth = await json<{ link: { url: string } }>(post('/api/v1/connections', { json: { appId: 'demo-docs', name: 'Docs', via: 'link' } }, owner.cookie))
-    const workflow = await json<{ workflow: { id: string } }>(post('/api/v1/workflows', {
-      json: { name: 'Flow', steps: [{ appId: 'demo-tasks', action: 'create-task', connectionId: active.connection.id, input: { name: 'x' } }] },
-    }, owner.cookie))
+    const toReject = await json<{ link: { url: string } }>(
+      post('/api/v1/connections', { json: { appId: 'demo-tasks', name: 'Declined', via: 'link' } }, owner.cookie),
+    )
+    const active = await json<{ connection: { id: string } }>(
+      post(
+        '/api/v1/connections',
+        { json: { appId: 'demo-tasks', name: 'Active', via: 'direct', credentials: { apiKey: DEMO_KEY } } },
+        owner.cookie,
+      ),
+    )
+    const oauth = await json<{ link: { url: string } }>(
+      post('/api/v1/connections', { json: { appId: 'demo-docs', name: 'Docs', via: 'link' } }, owner.cookie),
+    )
+    const workflow = await json<{ workflow: { id: string } }>(
+      post(
+        '/api/v1/workflows',
+        {
+          json: {
+            name: 'Flow',
+            steps: [{ appId: 'demo-tasks', action: 'create-task', connectionId: active.connection.id, input: { name: 'x' } }],
+          },
+        },
+        owner.cookie,
+      ),
+    )
     const id = link.connection.id
     const wf = workflow.workflow.id
 
@@ -133,11 +161,15 @@ describe('headers on every HTML page', () => {
       ['credentials refused', () => post(linkPath, { form: { apiKey: 'wrong-key-1' } }), { noStore: true }],
       ['declined', () => post(`${new URL(toReject.link.url).pathname}/reject`, { form: {} }), { noStore: true }],
       ['connected', () => post(linkPath, { form: { apiKey: DEMO_KEY } }), { noStore: true }],
-      ['OAuth consent (demo provider)', async () => {
-        const accepted = await post(`${new URL(oauth.link.url).pathname}/accept`, { form: {} })
-        const location = new URL(accepted.headers.get('location')!, HTTPS)
-        return get(location.pathname + location.search)
-      }, { noStore: false }], // the demo stands in for Google's own consent screen
+      [
+        'OAuth consent (demo provider)',
+        async () => {
+          const accepted = await post(`${new URL(oauth.link.url).pathname}/accept`, { form: {} })
+          const location = new URL(accepted.headers.get('location')!, HTTPS)
+          return get(location.pathname + location.search)
+        },
+        { noStore: false },
+      ], // the demo stands in for Google's own consent screen
       ['connections', () => get('/connections', owner.cookie), { noStore: true }],
       ['app picker', () => get('/connections/new', owner.cookie), { noStore: true }],
       ['new connection', () => get('/connections/new/demo-tasks', owner.cookie), { noStore: true }],
@@ -165,6 +197,8 @@ describe('headers on every HTML page', () => {
       await response.body?.cancel()
       seen.push(name)
     }
-    console.log(`[figure] headers: ${seen.length} HTML pages walked over https, each with CSP, X-Frame-Options, nosniff, Referrer-Policy and HSTS`)
+    console.log(
+      `[figure] headers: ${seen.length} HTML pages walked over https, each with CSP, X-Frame-Options, nosniff, Referrer-Policy and HSTS`,
+    )
   })
 })

@@ -25,11 +25,19 @@ const CONTEXTS: Record<string, (row: Record<string, unknown>) => string> = {
   'workflows.webhook_token': (row) => sealContext.webhookToken(String(row.id)),
 }
 
-interface SealedValue { column: string; id: string; keyVersion: string; blob: string; context: string }
+interface SealedValue {
+  column: string
+  id: string
+  keyVersion: string
+  blob: string
+  context: string
+}
 
 /** Every `<x>_blob` with a `<x>_key_version` beside it, in every table, sealed under r1 or r2. */
 async function sealedValues(): Promise<SealedValue[]> {
-  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all<{ name: string }>()
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'",
+  ).all<{ name: string }>()
   const values: SealedValue[] = []
   for (const { name: table } of tables.results) {
     const columns = (await env.DB.prepare(`PRAGMA table_info("${table}")`).all<{ name: string }>()).results.map((c) => c.name)
@@ -39,9 +47,17 @@ async function sealedValues(): Promise<SealedValue[]> {
       const column = `${table}.${base}`
       const context = CONTEXTS[column]
       if (!context) throw new Error(`sealed column ${column} is not known to this test (nor, probably, to the rotation job)`)
-      const rows = await env.DB.prepare(`SELECT *, "${blob}" AS blob, "${base}_key_version" AS key_version FROM "${table}" WHERE "${base}_key_version" IN ('r1', 'r2')`).all<Record<string, unknown>>()
+      const rows = await env.DB.prepare(
+        `SELECT *, "${blob}" AS blob, "${base}_key_version" AS key_version FROM "${table}" WHERE "${base}_key_version" IN ('r1', 'r2')`,
+      ).all<Record<string, unknown>>()
       for (const row of rows.results) {
-        values.push({ column, id: String(row.id ?? row.state_hash), keyVersion: String(row.key_version), blob: String(row.blob), context: context(row) })
+        values.push({
+          column,
+          id: String(row.id ?? row.state_hash),
+          keyVersion: String(row.key_version),
+          blob: String(row.blob),
+          context: context(row),
+        })
       }
     }
   }
@@ -61,18 +77,36 @@ async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[] 
   const owner = await signUpOwner()
   const connectionIds: string[] = []
   for (let i = 0; i < 6; i++) {
-    const response = await before.call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId: 'demo-tasks', name: `Client ${i}`, via: 'link' } })
+    const response = await before.call('/api/v1/connections', {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { appId: 'demo-tasks', name: `Client ${i}`, via: 'link' },
+    })
     const { connection, link } = await response.json<{ connection: { id: string }; link: { url: string } }>()
     connectionIds.push(connection.id)
     if (i % 2 === 0) expect((await before.call(new URL(link.url).pathname, { form: { apiKey: `${DEMO_KEY}_${i}` } })).status).toBe(200)
   }
-  const direct = await before.call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId: 'clickup', name: 'Direct', via: 'direct', credentials: { apiToken: 'pk_good_token' } } })
+  const direct = await before.call('/api/v1/connections', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: { appId: 'clickup', name: 'Direct', via: 'direct', credentials: { apiToken: 'pk_good_token' } },
+  })
   connectionIds.push((await direct.json<{ connection: { id: string } }>()).connection.id)
-  const oauth = await before.call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId: 'google-docs', name: 'Docs', via: 'link' } })
-  expect((await before.call(`${new URL((await oauth.json<{ link: { url: string } }>()).link.url).pathname}/accept`, { method: 'POST' })).status).toBe(302)
+  const oauth = await before.call('/api/v1/connections', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: { appId: 'google-docs', name: 'Docs', via: 'link' },
+  })
+  expect(
+    (await before.call(`${new URL((await oauth.json<{ link: { url: string } }>()).link.url).pathname}/accept`, { method: 'POST' })).status,
+  ).toBe(302)
   const workflow = await before.call('/api/v1/workflows', {
-    method: 'POST', cookie: owner.cookie,
-    json: { name: 'Tasks', steps: [{ appId: 'demo-tasks', action: 'create-task', connectionId: connectionIds[0], input: { name: 'From {{trigger.title}}' } }] },
+    method: 'POST',
+    cookie: owner.cookie,
+    json: {
+      name: 'Tasks',
+      steps: [{ appId: 'demo-tasks', action: 'create-task', connectionId: connectionIds[0], input: { name: 'From {{trigger.title}}' } }],
+    },
   })
   expect(workflow.status).toBe(201)
   return { cookie: owner.cookie, connectionIds }
@@ -108,7 +142,9 @@ describe('key rotation', () => {
       rotated += result.rotated
     }
     const values = await sealedValues()
-    console.log(`[figure] key rotation: ${values.length} sealed values in ${columns.size} columns re-sealed in ${runs} resumed runs (batches of 3); undecryptable 0`)
+    console.log(
+      `[figure] key rotation: ${values.length} sealed values in ${columns.size} columns re-sealed in ${runs} resumed runs (batches of 3); undecryptable 0`,
+    )
     expect(rotated).toBe(values.length)
     expect(values.every((value) => value.keyVersion === 'r2')).toBe(true)
     expect(await plaintexts(await loadKeyring(R2))).toEqual(originals)
@@ -118,8 +154,13 @@ describe('key rotation', () => {
     // With r1 removed the app still works: links shown again, the workflow runs, credentials open.
     const link = await after.call(`/api/v1/connections/${owner.connectionIds[1]}/link`, { cookie: owner.cookie })
     expect((await link.json<{ link: { url: string } }>()).link.url).toMatch(/\/connect\//)
-    const workflows = await (await after.call('/api/v1/workflows', { cookie: owner.cookie })).json<{ workflows: { webhookUrl: string }[] }>()
-    const run = await after.call(new URL(workflows.workflows[0]!.webhookUrl).pathname, { method: 'POST', json: { title: 'after rotation' } })
+    const workflows = await (await after.call('/api/v1/workflows', { cookie: owner.cookie })).json<{
+      workflows: { webhookUrl: string }[]
+    }>()
+    const run = await after.call(new URL(workflows.workflows[0]!.webhookUrl).pathname, {
+      method: 'POST',
+      json: { title: 'after rotation' },
+    })
     expect(run.status).toBe(202)
   })
 
@@ -142,7 +183,11 @@ describe('key rotation', () => {
           if (!interleaved) {
             interleaved = true
             for (const [i, id] of active.slice(0, 2).entries()) {
-              const replaced = await during.call(`/api/v1/connections/${id}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiKey: `demo_written_meanwhile_${i}` } } })
+              const replaced = await during.call(`/api/v1/connections/${id}/credentials`, {
+                method: 'PUT',
+                cookie: owner.cookie,
+                json: { credentials: { apiKey: `demo_written_meanwhile_${i}` } },
+              })
               expect(replaced.status).toBe(200)
             }
           }
@@ -163,7 +208,9 @@ describe('key rotation', () => {
     await fillUnderR1()
     const waiting = (await sealedValues()).filter((value) => value.keyVersion === 'r1')
     const victim = waiting.find((value) => value.column === 'links.token')
-    await env.DB.prepare('UPDATE links SET token_blob = ? WHERE id = ?').bind(btoa('x'.repeat(40)), victim!.id).run()
+    await env.DB.prepare('UPDATE links SET token_blob = ? WHERE id = ?')
+      .bind(btoa('x'.repeat(40)), victim!.id)
+      .run()
     const keyring = await loadKeyring(`${R2},${R1}`)
     const [a, b] = await Promise.all([
       rotateSealedValues(database(env.DB), keyring, { batchSize: 2, maxBatches: 100 }),

@@ -12,7 +12,8 @@ import { getConnection, requestLink, signUpOwner, submitViaLink } from '../helpe
 
 async function linkRow(connectionId: string) {
   return env.DB.prepare('SELECT status, failed_attempts AS failedAttempts FROM links WHERE connection_id = ?')
-    .bind(connectionId).first<{ status: string; failedAttempts: number }>()
+    .bind(connectionId)
+    .first<{ status: string; failedAttempts: number }>()
 }
 
 /** A determined attacker: answered 429 (a check in progress), it waits a moment and tries again. */
@@ -26,7 +27,9 @@ async function submitUntilAnswered(link: { path: string }, fields: Record<string
 }
 
 async function eventCount(connectionId: string, type: string): Promise<number> {
-  const row = await env.DB.prepare('SELECT count(*) AS n FROM events WHERE connection_id = ? AND type = ?').bind(connectionId, type).first<{ n: number }>()
+  const row = await env.DB.prepare('SELECT count(*) AS n FROM events WHERE connection_id = ? AND type = ?')
+    .bind(connectionId, type)
+    .first<{ n: number }>()
   return row!.n
 }
 
@@ -42,7 +45,14 @@ describe('failed credential submissions per link', () => {
     const checked = await requestsSince(cursor, (request) => (request.headers.authorization ?? '').includes(marker))
 
     const busy = answers.reduce((sum, answer) => sum + answer.busy, 0)
-    console.log(`[figure] link attempts: 40 concurrent wrong keys (retrying) → ${checked.length} checked with the app, ${busy} answered 429; final statuses ${[...new Set(statuses)].sort().map((s) => `${s}:${statuses.filter((x) => x === s).length}`).join(' ')}`)
+    console.log(
+      `[figure] link attempts: 40 concurrent wrong keys (retrying) → ${checked.length} checked with the app, ${busy} answered 429; final statuses ${[
+        ...new Set(statuses),
+      ]
+        .sort()
+        .map((s) => `${s}:${statuses.filter((x) => x === s).length}`)
+        .join(' ')}`,
+    )
     expect(checked.length).toBe(MAX_FAILED_ATTEMPTS)
     // One refusal locks (423); the others re-show the form (422), or the invalid-link page when the lock came first.
     expect(statuses.filter((status) => status === 423)).toHaveLength(1)

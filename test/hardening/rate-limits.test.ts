@@ -38,7 +38,9 @@ describe('login attempts per account', () => {
   it('is exact under concurrency: of 40 simultaneous guesses exactly the limit are checked', async () => {
     const owner = await signUpOwner()
     const statuses = (await Promise.all(Array.from({ length: 40 }, () => logIn(owner.email, WRONG, freshIp())))).map((r) => r.status)
-    console.log(`[figure] login: 40 concurrent guesses on one account → ${statuses.filter((s) => s === 401).length} checked (401), ${statuses.filter((s) => s === 429).length} refused (429)`)
+    console.log(
+      `[figure] login: 40 concurrent guesses on one account → ${statuses.filter((s) => s === 401).length} checked (401), ${statuses.filter((s) => s === 429).length} refused (429)`,
+    )
     expect(statuses.filter((status) => status === 401)).toHaveLength(LOGIN_PER_ACCOUNT.limit)
     expect(statuses.filter((status) => status === 429)).toHaveLength(40 - LOGIN_PER_ACCOUNT.limit)
   })
@@ -54,7 +56,10 @@ describe('login attempts per account', () => {
     const owner = await signUpOwner()
     const ip = freshIp()
     for (let i = 0; i < LOGIN_PER_ACCOUNT.limit; i++) await logIn(owner.email, WRONG, ip)
-    const page = await call('/login', { ...form({ email: owner.email, password: 'correct horse battery' }), headers: { 'cf-connecting-ip': ip } })
+    const page = await call('/login', {
+      ...form({ email: owner.email, password: 'correct horse battery' }),
+      headers: { 'cf-connecting-ip': ip },
+    })
     await expectRateLimited(page)
     const html = await page.text()
     expect(html).toContain('Too many attempts')
@@ -65,7 +70,11 @@ describe('login attempts per account', () => {
 describe('login attempts per IP', () => {
   it(`allows ${LOGIN_PER_IP.limit} attempts per window across accounts from one address, then 429; other addresses go on`, async () => {
     const ip = freshIp()
-    const statuses = await Promise.all(Array.from({ length: LOGIN_PER_IP.limit }, (_, i) => logIn(`spray-${i}-${crypto.randomUUID()}@victims.test`, WRONG, ip).then((r) => r.status)))
+    const statuses = await Promise.all(
+      Array.from({ length: LOGIN_PER_IP.limit }, (_, i) =>
+        logIn(`spray-${i}-${crypto.randomUUID()}@victims.test`, WRONG, ip).then((r) => r.status),
+      ),
+    )
     expect(statuses.every((status) => status === 401)).toBe(true)
     await expectRateLimited(await logIn(`spray-last-${crypto.randomUUID()}@victims.test`, WRONG, ip))
     expect((await logIn(`spray-other-${crypto.randomUUID()}@victims.test`, WRONG, freshIp())).status).toBe(401)
@@ -73,7 +82,8 @@ describe('login attempts per IP', () => {
 
   it('counts an IPv6 client by its /64', async () => {
     const prefix = `2001:db8:${(++ipCounter).toString(16)}:1`
-    for (let i = 0; i < LOGIN_PER_IP.limit; i++) await logIn(`v6-${i}-${crypto.randomUUID()}@victims.test`, WRONG, `${prefix}::${(i + 1).toString(16)}`)
+    for (let i = 0; i < LOGIN_PER_IP.limit; i++)
+      await logIn(`v6-${i}-${crypto.randomUUID()}@victims.test`, WRONG, `${prefix}::${(i + 1).toString(16)}`)
     await expectRateLimited(await logIn(`v6-last-${crypto.randomUUID()}@victims.test`, WRONG, `${prefix}:ffff:ffff:ffff:ffff`))
   })
 })
@@ -81,12 +91,18 @@ describe('login attempts per IP', () => {
 describe('sign-ups per IP', () => {
   it(`allows ${SIGNUP_PER_IP.limit} sign-ups an hour from one address, API and form alike`, async () => {
     const ip = freshIp()
-    const signUp = (i: number) => call('/api/v1/auth/signup', {
-      method: 'POST', json: { email: `bulk-${i}-${crypto.randomUUID()}@spam.test`, password: 'correct horse battery', name: 'Bulk' }, headers: { 'cf-connecting-ip': ip },
-    })
+    const signUp = (i: number) =>
+      call('/api/v1/auth/signup', {
+        method: 'POST',
+        json: { email: `bulk-${i}-${crypto.randomUUID()}@spam.test`, password: 'correct horse battery', name: 'Bulk' },
+        headers: { 'cf-connecting-ip': ip },
+      })
     for (let i = 0; i < SIGNUP_PER_IP.limit; i++) expect((await signUp(i)).status).toBe(201)
     await expectRateLimited(await signUp(99), SIGNUP_PER_IP.windowMs)
-    const page = await call('/signup', { ...form({ name: 'Bulk', email: `bulk-form-${crypto.randomUUID()}@spam.test`, password: 'correct horse battery' }), headers: { 'cf-connecting-ip': ip } })
+    const page = await call('/signup', {
+      ...form({ name: 'Bulk', email: `bulk-form-${crypto.randomUUID()}@spam.test`, password: 'correct horse battery' }),
+      headers: { 'cf-connecting-ip': ip },
+    })
     await expectRateLimited(page, SIGNUP_PER_IP.windowMs)
     expect(await page.text()).toContain('Too many attempts')
   })
@@ -104,7 +120,8 @@ describe('fixed windows', () => {
     expect(refused).toBeInstanceOf(AppError)
     expect(refused).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 30 })
     await hit(start + 60_000)
-    const count = () => env.DB.prepare('SELECT count(*) AS n FROM rate_limits WHERE key LIKE ?').bind(`${policy.name}:%`).first<{ n: number }>()
+    const count = () =>
+      env.DB.prepare('SELECT count(*) AS n FROM rate_limits WHERE key LIKE ?').bind(`${policy.name}:%`).first<{ n: number }>()
     expect((await count())?.n).toBe(1)
     await runScheduled(env, start + 3 * 60 * 60_000)
     expect((await count())?.n).toBe(0)

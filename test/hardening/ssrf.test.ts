@@ -57,23 +57,38 @@ describe('SSRF: user-supplied app URLs with production settings', () => {
     const owner = await signUpOwner()
     const credentials = { siteUrl, username: 'wendy', applicationPassword: 'good-password' }
 
-    const direct = await production.call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId: 'wordpress', name: 'Site', via: 'direct', credentials } })
+    const direct = await production.call('/api/v1/connections', {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { appId: 'wordpress', name: 'Site', via: 'direct', credentials },
+    })
     expect(direct.status).toBe(400)
     expect((await direct.json<{ error: { code: string } }>()).error.code).toBe('invalid_request')
 
-    const link = await production.call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId: 'wordpress', name: 'Site', via: 'link' } })
+    const link = await production.call('/api/v1/connections', {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { appId: 'wordpress', name: 'Site', via: 'link' },
+    })
     const { connection, link: issued } = await link.json<{ connection: { id: string }; link: { url: string } }>()
     const submitted = await production.call(new URL(issued.url).pathname, { form: credentials })
     expect(submitted.status).toBe(422)
-    const failed = await env.DB.prepare('SELECT status, failed_attempts AS n FROM links WHERE connection_id = ?').bind(connection.id).first()
+    const failed = await env.DB.prepare('SELECT status, failed_attempts AS n FROM links WHERE connection_id = ?')
+      .bind(connection.id)
+      .first()
     expect(failed).toEqual({ status: 'pending', n: 0 })
 
-    const dashboard = await production.call('/connections/new/wordpress/direct', { cookie: owner.cookie, form: { connectionName: 'Site', ...credentials } })
+    const dashboard = await production.call('/connections/new/wordpress/direct', {
+      cookie: owner.cookie,
+      form: { connectionName: 'Site', ...credentials },
+    })
     expect(dashboard.status).toBeGreaterThanOrEqual(400)
     expect(dashboard.status).toBeLessThan(500)
 
     expect(appRequests()).toEqual([])
-    const stored = await env.DB.prepare("SELECT count(*) AS n FROM connections WHERE workspace_id = ? AND status = 'active'").bind(owner.workspaceId).first<{ n: number }>()
+    const stored = await env.DB.prepare("SELECT count(*) AS n FROM connections WHERE workspace_id = ? AND status = 'active'")
+      .bind(owner.workspaceId)
+      .first<{ n: number }>()
     expect(stored?.n).toBe(0)
   })
 
@@ -87,7 +102,9 @@ describe('SSRF: user-supplied app URLs with production settings', () => {
     outbound.length = 0
     const fired = await production.call(new URL(workflow.webhookUrl).pathname, { method: 'POST', json: { title: 'x', body: 'y' } })
     expect(fired.status).toBe(202)
-    const runs = await (await production.call(`/api/v1/workflows/${workflow.id}/runs`, { cookie: owner.cookie })).json<{ runs: { status: string; steps: { error: string }[] }[] }>()
+    const runs = await (await production.call(`/api/v1/workflows/${workflow.id}/runs`, { cookie: owner.cookie })).json<{
+      runs: { status: string; steps: { error: string }[] }[]
+    }>()
     expect(runs.runs[0]).toMatchObject({ status: 'failed', steps: [{ error: expect.stringMatching(/https:\/\//) }] })
     expect(appRequests()).toEqual([])
     expect(await requestsSince(cursor, (request) => request.path.startsWith(new URL(site).pathname))).toEqual([])
@@ -100,7 +117,11 @@ describe('SSRF: redirects are never followed', () => {
     const site = fakeWordPressSite()
     const cursor = await fakeCursor()
     const { call } = withEnv({})
-    const link = await call('/api/v1/connections', { method: 'POST', cookie: owner.cookie, json: { appId: 'wordpress', name: 'Site', via: 'link' } })
+    const link = await call('/api/v1/connections', {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { appId: 'wordpress', name: 'Site', via: 'link' },
+    })
     const path = new URL((await link.json<{ link: { url: string } }>()).link.url).pathname
     const submitted = await call(path, { form: { siteUrl: site, username: 'wendy', applicationPassword: 'redirect-password' } })
     expect(submitted.status).toBe(422)
@@ -115,7 +136,10 @@ describe('SSRF: redirects are never followed', () => {
     const stepCursor = await fakeCursor()
     outbound.length = 0
     const run = await runWorkflow(owner, workflow)
-    expect(run).toMatchObject({ status: 'failed', steps: [{ status: 'failed', upstreamStatus: 302, error: expect.stringMatching(/redirect, which Tether does not follow/) }] })
+    expect(run).toMatchObject({
+      status: 'failed',
+      steps: [{ status: 'failed', upstreamStatus: 302, error: expect.stringMatching(/redirect, which Tether does not follow/) }],
+    })
     expect(await requestsSince(stepCursor, (request) => request.path.startsWith(new URL(site).pathname))).toHaveLength(1)
     // The spy sees the app's requests (so its silence above means something), and no second one.
     expect(appRequests().filter((url) => url.startsWith(site))).toHaveLength(1)

@@ -18,14 +18,22 @@ const FAULTS = [
   { kind: 'outage (500)', secret: 'boom-password', message: /had a problem \(HTTP 500\)/, counted: 0 },
   { kind: 'a web page', secret: 'html-password', message: /web page instead of data/, counted: 0 },
   { kind: 'broken JSON', secret: 'garbage-password', message: /could not read/, counted: 0 },
-  { kind: 'a redirect to the metadata address', secret: 'redirect-password', message: /redirect, which Tether does not follow/, counted: 0 },
+  {
+    kind: 'a redirect to the metadata address',
+    secret: 'redirect-password',
+    message: /redirect, which Tether does not follow/,
+    counted: 0,
+  },
   { kind: 'no answer', secret: 'hang-password', message: /did not answer in time/, counted: 0 },
 ] as const
 
 async function stored(connectionId: string) {
-  const row = await env.DB.prepare(`SELECT c.status, c.credentials_blob AS blob, l.status AS linkStatus, l.failed_attempts AS failedAttempts,
+  const row =
+    await env.DB.prepare(`SELECT c.status, c.credentials_blob AS blob, l.status AS linkStatus, l.failed_attempts AS failedAttempts,
       (SELECT count(*) FROM events e WHERE e.connection_id = c.id AND e.type = 'credentials_submitted') AS submitted
-    FROM connections c JOIN links l ON l.connection_id = c.id WHERE c.id = ?`).bind(connectionId).first()
+    FROM connections c JOIN links l ON l.connection_id = c.id WHERE c.id = ?`)
+      .bind(connectionId)
+      .first()
   return row
 }
 
@@ -49,11 +57,18 @@ describe('third-party faults during the client link flow (API-key form)', () => 
 
     expect(response.status).toBe(422)
     expect(elapsed).toBeLessThan(ANSWER_WITHIN_MS)
-    if (secret.startsWith('hang')) console.log(`[figure] upstream faults: a silent app answered in ${elapsed} ms (timeout ${TIMEOUT_MS} ms)`)
+    if (secret.startsWith('hang'))
+      console.log(`[figure] upstream faults: a silent app answered in ${elapsed} ms (timeout ${TIMEOUT_MS} ms)`)
     expect(page).toMatch(message)
     expect(page).not.toContain(secret)
     expect(page).toContain(`value="${site}"`) // the form comes back filled in, except the secret
-    expect(await stored(link.connectionId)).toEqual({ status: 'pending', blob: null, linkStatus: 'pending', failedAttempts: counted, submitted: 0 })
+    expect(await stored(link.connectionId)).toEqual({
+      status: 'pending',
+      blob: null,
+      linkStatus: 'pending',
+      failedAttempts: counted,
+      submitted: 0,
+    })
     expect(await kvHasSnapshot(link.connectionId)).toBe(true)
     expect((await call(link.path)).status).toBe(200)
 
@@ -79,13 +94,22 @@ describe('third-party faults during the client link flow (OAuth token exchange)'
     const link = await requestLink(owner, 'google-docs')
     const accepted = await call(`${link.path}/accept`, form({}))
     const state = new URL(accepted.headers.get('location')!).searchParams.get('state')!
-    const cookie = accepted.headers.getSetCookie().find((c) => c.startsWith('tether_oauth_state='))!.split(';')[0]!
+    const cookie = accepted.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('tether_oauth_state='))!
+      .split(';')[0]!
     const started = Date.now()
     const callback = await call(`/connect/oauth/callback?code=${code}-${crypto.randomUUID()}&state=${state}`, { cookie })
     expect(Date.now() - started).toBeLessThan(ANSWER_WITHIN_MS)
     expect(callback.status).toBe(status)
     expect(await callback.text()).toMatch(/Google Docs/)
-    expect(await stored(link.connectionId)).toEqual({ status: 'pending', blob: null, linkStatus: 'pending', failedAttempts: 0, submitted: 0 })
+    expect(await stored(link.connectionId)).toEqual({
+      status: 'pending',
+      blob: null,
+      linkStatus: 'pending',
+      failedAttempts: 0,
+      submitted: 0,
+    })
     expect((await call(link.path)).status).toBe(200)
   })
 })

@@ -32,7 +32,11 @@ export function withEnv(overrides: Partial<TestEnv>) {
       if (init.cookie) headers.set('cookie', init.cookie)
       const ctx = createExecutionContext()
       const method = init.method ?? (body === undefined ? 'GET' : 'POST')
-      const response = await app.fetch(new Request(new URL(path, ORIGIN), { ...init, method, headers, body, redirect: 'manual' }), bound, ctx)
+      const response = await app.fetch(
+        new Request(new URL(path, ORIGIN), { ...init, method, headers, body, redirect: 'manual' }),
+        bound,
+        ctx,
+      )
       await waitOnExecutionContext(ctx)
       return response
     },

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { database } from '../../db/client'
 import type { AppEnv } from '../../http/context'
 import { clientIp } from '../../http/client-ip'
@@ -7,16 +7,20 @@ import { clearSessionCookie, requireOwner, sessionToken, setSessionCookie } from
 import { validate } from '../../http/validate'
 import { createApiToken, endSession, logIn, publicUser, publicWorkspace, signUp, startSession } from '../../services/accounts'
 
-export const signupSchema = z.object({
-  email: z.email().max(254),
-  password: z.string().min(10, 'Use at least 10 characters.').max(256),
-  name: z.string().trim().min(1).max(100),
-}).strict()
+export const signupSchema = z
+  .object({
+    email: z.email().max(254),
+    password: z.string().min(10, 'Use at least 10 characters.').max(256),
+    name: z.string().trim().min(1).max(100),
+  })
+  .strict()
 
-export const loginSchema = z.object({
-  email: z.string().max(254),
-  password: z.string().max(256),
-}).strict()
+export const loginSchema = z
+  .object({
+    email: z.string().max(254),
+    password: z.string().max(256),
+  })
+  .strict()
 
 export const authApi = new Hono<AppEnv>()
   .post('/auth/signup', validate('json', signupSchema), async (c) => {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { listConnections } from '../../db/connections'
 import { listEvents } from '../../db/events'
 import { MAX_LINK_MINUTES, MIN_LINK_MINUTES } from '../../domain/links'
@@ -36,13 +36,21 @@ export const connectionsApi = new Hono<AppEnv>()
     const now = Date.now()
     if (body.via === 'link') {
       const { connection, link } = await requestConnectionViaLink(deps, c.get('owner'), body, now)
-      return c.json({
-        connection: publicConnection(connection.connection, connection.link, now),
-        link: { url: link.url, expiresAt: iso(link.row.expiresAt) },
-      }, 201)
+      return c.json(
+        {
+          connection: publicConnection(connection.connection, connection.link, now),
+          link: { url: link.url, expiresAt: iso(link.row.expiresAt) },
+        },
+        201,
+      )
     }
     const app = requireApp(deps, body.appId)
-    const created = await createDirectConnection(deps, c.get('owner'), { appId: app.id, name: body.name, credentials: parseCredentials(app, body.credentials) }, now)
+    const created = await createDirectConnection(
+      deps,
+      c.get('owner'),
+      { appId: app.id, name: body.name, credentials: parseCredentials(app, body.credentials) },
+      now,
+    )
     return c.json({ connection: publicConnection(created.connection, created.link, now) }, 201)
   })
   .get('/:id', validate('param', idParam), async (c) => {

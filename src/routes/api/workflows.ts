@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppEnv } from '../../http/context'
 import { requireOwner } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
@@ -9,17 +9,21 @@ import { publicRun, publicWorkflow } from '../../services/workflows/public'
 import { recentRuns } from '../../services/workflows/runs'
 import { MAX_STEPS } from '../../services/workflows/types'
 
-const stepSchema = z.object({
-  appId: z.string().min(1).max(64),
-  action: z.string().min(1).max(64),
-  connectionId: z.string().min(1).max(64),
-  input: z.record(z.string().min(1).max(64), z.string().max(10_000)).default({}),
-}).strict()
+const stepSchema = z
+  .object({
+    appId: z.string().min(1).max(64),
+    action: z.string().min(1).max(64),
+    connectionId: z.string().min(1).max(64),
+    input: z.record(z.string().min(1).max(64), z.string().max(10_000)).default({}),
+  })
+  .strict()
 
-const workflowSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  steps: z.array(stepSchema).max(MAX_STEPS),
-}).strict()
+const workflowSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    steps: z.array(stepSchema).max(MAX_STEPS),
+  })
+  .strict()
 
 const idParam = z.object({ id: z.string().min(1).max(64) })
 

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { VNode } from 'preact'
-import { z } from 'zod'
+import * as z from 'zod'
 import { database } from '../../db/client'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'

@@ -22,14 +22,21 @@ function flashFrom(query: Record<string, string>, rows: ConnectionView[]): Conne
   return null
 }
 
-export const connectionListPages = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const deps = depsFor(c)
-    const now = Date.now()
-    const rows = (await listConnections(deps.db, c.get('owner').workspaceId)).map((row) => connectionView(row, now))
-    const demo = getApp(DEMO_APP_ID)
-    const demoHref = demo && listedApps(deps.config).includes(demo) ? `/connections/new/${DEMO_APP_ID}` : null
-    return c.html(renderPage(
-      <ConnectionsPage owner={ownerView(c.get('owner'))} rows={rows} now={now} flash={flashFrom(c.req.query(), rows)} demoHref={demoHref} />,
-    ))
-  })
+export const connectionListPages = new Hono<AppEnv>().get('/', async (c) => {
+  const deps = depsFor(c)
+  const now = Date.now()
+  const rows = (await listConnections(deps.db, c.get('owner').workspaceId)).map((row) => connectionView(row, now))
+  const demo = getApp(DEMO_APP_ID)
+  const demoHref = demo && listedApps(deps.config).includes(demo) ? `/connections/new/${DEMO_APP_ID}` : null
+  return c.html(
+    renderPage(
+      <ConnectionsPage
+        owner={ownerView(c.get('owner'))}
+        rows={rows}
+        now={now}
+        flash={flashFrom(c.req.query(), rows)}
+        demoHref={demoHref}
+      />,
+    ),
+  )
+})

@@ -26,7 +26,10 @@ async function showDetails(c: Context<AppEnv>, deps: Deps, id: string, extras: D
   const view = connectionView(await requireConnection(deps, owner, id), now)
   const events = (await listEvents(deps.db, owner.workspaceId, id)).map(publicEvent)
   if (view.app) allowProviderRedirect(c, deps, view.app)
-  return c.html(renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />), status as 200)
+  return c.html(
+    renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />),
+    status as 200,
+  )
 }
 
 export const connectionPages = new Hono<AppEnv>()
@@ -54,7 +57,10 @@ export const connectionPages = new Hono<AppEnv>()
     const { connection } = await requireConnection(deps, owner, c.req.valid('param').id)
     const app = requireApp(deps, connection.appId)
     return redirectToOwnerSignIn(c, deps, app, {
-      kind: 'owner', workspaceId: owner.workspaceId, connectionName: connection.name, connectionId: connection.id,
+      kind: 'owner',
+      workspaceId: owner.workspaceId,
+      connectionName: connection.name,
+      connectionId: connection.id,
     })
   })
   .get('/:id/delete', validate('param', idParam), async (c) => {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { AppError } from '../../domain/errors'
 
 export type FormValues = Record<string, string>
@@ -42,6 +42,7 @@ export function fieldErrorsOf(error: AppError): FieldErrors {
 
 /** Only a same-origin path may follow a login: never `//evil.example` or `/\evil.example`. */
 export function safeNext(raw: string | undefined): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it refuses
   if (!raw || raw.length > 500 || !/^\/(?![/\\])/.test(raw) || /[\u0000-\u001f\\]/.test(raw)) return null
   return raw
 }

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { isAppAvailable, listedApps } from '../../apps'
 import type { AppDefinition } from '../../apps/types'
 import { AppError } from '../../domain/errors'
@@ -66,9 +66,16 @@ export const newConnectionPages = new Hono<AppEnv>()
     const form = await readForm(c)
     const parsed = parseForm(linkForm, form, formMessages)
     if (!parsed.ok) return showForm(c, deps, app, { link: { values: keptValues(app, form), errors: parsed.errors } }, 400)
-    const { connection } = await requestConnectionViaLink(deps, c.get('owner'), {
-      appId: app.id, name: parsed.data.connectionName, expiresInMinutes: parsed.data.expiresInMinutes,
-    }, Date.now())
+    const { connection } = await requestConnectionViaLink(
+      deps,
+      c.get('owner'),
+      {
+        appId: app.id,
+        name: parsed.data.connectionName,
+        expiresInMinutes: parsed.data.expiresInMinutes,
+      },
+      Date.now(),
+    )
     return c.redirect(connectionHref(connection.connection.id, '/link?new=1'), 303)
   })
   .post('/new/:appId/direct', validate('param', appIdParam), async (c) => {
@@ -79,7 +86,12 @@ export const newConnectionPages = new Hono<AppEnv>()
     if (!parsed.ok) return showForm(c, deps, app, { direct: { values: keptValues(app, form), errors: parsed.errors } }, 400)
     try {
       const credentials = credentialsFromFields(app, form)
-      const created = await createDirectConnection(deps, c.get('owner'), { appId: app.id, name: parsed.data.connectionName, credentials }, Date.now())
+      const created = await createDirectConnection(
+        deps,
+        c.get('owner'),
+        { appId: app.id, name: parsed.data.connectionName, credentials },
+        Date.now(),
+      )
       return c.redirect(`/connections?created=${encodeURIComponent(created.connection.id)}`, 303)
     } catch (error) {
       if (!isCredentialFormError(error)) throw error
@@ -93,5 +105,9 @@ export const newConnectionPages = new Hono<AppEnv>()
     const form = await readForm(c)
     const parsed = parseForm(nameForm, form, formMessages)
     if (!parsed.ok) return showForm(c, deps, app, { direct: { values: keptValues(app, form), errors: parsed.errors } }, 400)
-    return redirectToOwnerSignIn(c, deps, app, { kind: 'owner', workspaceId: c.get('owner').workspaceId, connectionName: parsed.data.connectionName })
+    return redirectToOwnerSignIn(c, deps, app, {
+      kind: 'owner',
+      workspaceId: c.get('owner').workspaceId,
+      connectionName: parsed.data.connectionName,
+    })
   })

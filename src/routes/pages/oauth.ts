@@ -7,7 +7,10 @@ import { setStateCookie } from '../connect'
 
 /** Owner's own sign-in: the callback at /connect/oauth/callback brings them back to /connections. */
 export async function redirectToOwnerSignIn(
-  c: Context<AppEnv>, deps: Deps, app: AppDefinition, purpose: Extract<OAuthPurpose, { kind: 'owner' }>,
+  c: Context<AppEnv>,
+  deps: Deps,
+  app: AppDefinition,
+  purpose: Extract<OAuthPurpose, { kind: 'owner' }>,
 ): Promise<Response> {
   const { url, state } = await startOAuth(deps, app, purpose, Date.now())
   setStateCookie(c, state)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DEFAULT_LINK_MINUTES } from '../../domain/links'
 import { LINK_LIFETIMES } from '../../views/pages/dashboard/link-lifetime'
 
@@ -10,8 +10,11 @@ export const appIdParam = z.object({ appId: z.string().min(1).max(64) })
 export const connectionName = z.string().trim().min(1).max(100)
 
 /** One of the select's lifetimes; a missing value means the default 48 hours. */
-export const expiresInMinutes = z.string().default(String(DEFAULT_LINK_MINUTES))
-  .refine((value) => LIFETIME_VALUES.includes(value)).transform(Number)
+export const expiresInMinutes = z
+  .string()
+  .default(String(DEFAULT_LINK_MINUTES))
+  .refine((value) => LIFETIME_VALUES.includes(value))
+  .transform(Number)
 
 export const nameForm = z.object({ connectionName })
 export const linkForm = z.object({ connectionName, expiresInMinutes })

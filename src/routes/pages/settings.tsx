@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { listedApps } from '../../apps'
 import type { AppEnv } from '../../http/context'
 import { apiTokensOf, createApiToken } from '../../services/accounts'

@@ -18,10 +18,15 @@ export const NOTICES: Record<string, string> = {
 }
 
 /** The builder's main page, also re-shown with the reason when a change is refused. */
-export async function showWorkflow(c: Context<AppEnv>, deps: Deps, id: string, extras: { notice?: string | null; error?: string | null } = {}, status = 200) {
+export async function showWorkflow(
+  c: Context<AppEnv>,
+  deps: Deps,
+  id: string,
+  extras: { notice?: string | null; error?: string | null } = {},
+  status = 200,
+) {
   const owner = c.get('owner')
   const now = Date.now()
   const view = await workflowView(deps, owner, await requireWorkflow(deps, owner, id), now)
   return c.html(renderPage(<WorkflowPage owner={ownerView(owner)} workflow={view} now={now} {...extras} />), status as 200)
 }
-

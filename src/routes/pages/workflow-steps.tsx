@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { isAppAvailable, listedApps } from '../../apps'
 import type { Action, AppDefinition } from '../../apps/types'
 import type { WorkflowWithSteps } from '../../db/workflows'
@@ -48,7 +48,10 @@ function actionOf(app: AppDefinition, actionId: string | undefined): Action {
 }
 
 function formValues(step: StepDefinition): Record<string, string> {
-  return { connectionId: step.connectionId, ...Object.fromEntries(Object.entries(step.input).map(([key, value]) => [inputName(key), value])) }
+  return {
+    connectionId: step.connectionId,
+    ...Object.fromEntries(Object.entries(step.input).map(([key, value]) => [inputName(key), value])),
+  }
 }
 
 function stepFromForm(form: StepForm, values: FormValues): StepDefinition {
@@ -58,14 +61,29 @@ function stepFromForm(form: StepForm, values: FormValues): StepDefinition {
 
 async function showStepForm(c: Context<AppEnv>, deps: Deps, found: WorkflowWithSteps, form: StepForm, state: FormState = {}, status = 200) {
   const { workflow } = found
-  const connections = (await workspaceConnections(deps, c.get('owner'), Date.now())).filter((connection) => connection.appId === form.app.id)
+  const connections = (await workspaceConnections(deps, c.get('owner'), Date.now())).filter(
+    (connection) => connection.appId === form.app.id,
+  )
   const position = form.index + 1
   const formAction = workflowHref(workflow.id, form.editing ? `/steps/${position}` : '/steps')
   const pageUrl = workflowHref(workflow.id, form.editing ? `/steps/${position}/edit` : `/steps/new/${encodeURIComponent(form.app.id)}`)
-  return c.html(renderPage(
-    <StepFormPage owner={ownerView(c.get('owner'))} workflow={workflow} app={form.app} action={form.action} position={position}
-      formAction={formAction} pageUrl={pageUrl} editing={form.editing} connections={connections} state={state} />,
-  ), status as 200)
+  return c.html(
+    renderPage(
+      <StepFormPage
+        owner={ownerView(c.get('owner'))}
+        workflow={workflow}
+        app={form.app}
+        action={form.action}
+        position={position}
+        formAction={formAction}
+        pageUrl={pageUrl}
+        editing={form.editing}
+        connections={connections}
+        state={state}
+      />,
+    ),
+    status as 200,
+  )
 }
 
 /** Saves the workflow with `steps`; a refusal re-shows the step form with the reason. */
@@ -99,22 +117,39 @@ export const workflowStepPages = new Hono<AppEnv>()
   .get('/new', validate('param', workflowParam), async (c) => {
     const deps = depsFor(c)
     const { workflow } = await requireWorkflow(deps, c.get('owner'), c.req.valid('param').id)
-    const apps = listedApps(deps.config).filter((app) => app.actions.length > 0).map((app) => ({ app, available: isAppAvailable(deps.env, app) }))
-    return c.html(renderPage(<StepAppPickerPage owner={ownerView(c.get('owner'))} workflowId={workflow.id} workflowName={workflow.name} apps={apps} />))
+    const apps = listedApps(deps.config)
+      .filter((app) => app.actions.length > 0)
+      .map((app) => ({ app, available: isAppAvailable(deps.env, app) }))
+    return c.html(
+      renderPage(<StepAppPickerPage owner={ownerView(c.get('owner'))} workflowId={workflow.id} workflowName={workflow.name} apps={apps} />),
+    )
   })
   .get('/new/:appId', validate('param', appParam), validate('query', actionQuery), async (c) => {
     const deps = depsFor(c)
     const found = await requireWorkflow(deps, c.get('owner'), c.req.valid('param').id)
     const app = requireApp(deps, c.req.valid('param').appId)
-    return showStepForm(c, deps, found, { app, action: actionOf(app, c.req.valid('query').action), index: found.steps.length, editing: false })
+    return showStepForm(c, deps, found, {
+      app,
+      action: actionOf(app, c.req.valid('query').action),
+      index: found.steps.length,
+      editing: false,
+    })
   })
   .post('/', validate('param', workflowParam), async (c) => {
     const deps = depsFor(c)
     const found = await requireWorkflow(deps, c.get('owner'), c.req.valid('param').id)
     const values = await readForm(c)
     const app = requireApp(deps, values.appId ?? '')
-    if (found.steps.length >= MAX_STEPS) return showWorkflow(c, deps, found.workflow.id, { error: `A workflow has at most ${MAX_STEPS} steps.` }, 400)
-    return saveStep(c, deps, found, { app, action: actionOf(app, values.action), index: found.steps.length, editing: false }, values, 'step-added')
+    if (found.steps.length >= MAX_STEPS)
+      return showWorkflow(c, deps, found.workflow.id, { error: `A workflow has at most ${MAX_STEPS} steps.` }, 400)
+    return saveStep(
+      c,
+      deps,
+      found,
+      { app, action: actionOf(app, values.action), index: found.steps.length, editing: false },
+      values,
+      'step-added',
+    )
   })
   .get('/:position/edit', validate('param', stepParam), validate('query', actionQuery), async (c) => {
     const deps = depsFor(c)

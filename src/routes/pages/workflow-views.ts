@@ -45,7 +45,13 @@ export async function workflowView(deps: Deps, owner: Owner, found: WorkflowWith
     }
   })
   const runs = await listRuns(deps.db, owner.workspaceId, found.workflow.id, RUNS_SHOWN)
-  return { id: found.workflow.id, name: found.workflow.name, webhookUrl: await revealWebhookUrl(deps, found.workflow), steps, runs: runs.map((run) => publicRun(run, now)) }
+  return {
+    id: found.workflow.id,
+    name: found.workflow.name,
+    webhookUrl: await revealWebhookUrl(deps, found.workflow),
+    steps,
+    runs: runs.map((run) => publicRun(run, now)),
+  }
 }
 
 /** Field errors of one step from an AppError's details (`steps.<index>.input.title` → `input.title`). */

@@ -1,11 +1,18 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppEnv } from '../../http/context'
 import { requireOwnerPage } from '../../http/owner-auth'
 import { privatePage } from '../../http/security-headers'
 import { validate } from '../../http/validate'
 import { depsFor } from '../../services/deps'
-import { createWorkflow, deleteWorkflow, listWorkflows, requireWorkflow, stepDefinition, updateWorkflow } from '../../services/workflows/definitions'
+import {
+  createWorkflow,
+  deleteWorkflow,
+  listWorkflows,
+  requireWorkflow,
+  stepDefinition,
+  updateWorkflow,
+} from '../../services/workflows/definitions'
 import { renderPage } from '../../views/render'
 import { DeleteWorkflowPage } from '../../views/pages/workflows/delete'
 import { WorkflowsPage } from '../../views/pages/workflows/list'
@@ -24,13 +31,23 @@ const NAME_MESSAGE = { name: 'Enter a name for the workflow (up to 100 character
 const pages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const rows = await listWorkflows(depsFor(c), c.get('owner'))
-    return c.html(renderPage(<WorkflowsPage owner={ownerView(c.get('owner'))} workflows={rows.map(summaryView)} now={Date.now()} deleted={c.req.query('deleted') === '1'} />))
+    return c.html(
+      renderPage(
+        <WorkflowsPage
+          owner={ownerView(c.get('owner'))}
+          workflows={rows.map(summaryView)}
+          now={Date.now()}
+          deleted={c.req.query('deleted') === '1'}
+        />,
+      ),
+    )
   })
   .get('/new', (c) => c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} />)))
   .post('/', async (c) => {
     const form = await readForm(c)
     const parsed = parseForm(nameForm, form, NAME_MESSAGE)
-    if (!parsed.ok) return c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} state={{ values: form, errors: parsed.errors }} />), 400)
+    if (!parsed.ok)
+      return c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} state={{ values: form, errors: parsed.errors }} />), 400)
     const created = await createWorkflow(depsFor(c), c.get('owner'), { name: parsed.data.name, steps: [] }, Date.now())
     return c.redirect(workflowHref(created.workflow.id, '?done=created'), 303)
   })

@@ -22,7 +22,8 @@ function checkApp(deps: Deps, step: StepDefinition, index: number): AppDefinitio
   try {
     return requireApp(deps, step.appId)
   } catch (error) {
-    if (error instanceof AppError) throw new AppError(error.code, `Step ${index + 1}: ${error.message}`, [{ path: `steps.${index}.appId`, message: error.message }])
+    if (error instanceof AppError)
+      throw new AppError(error.code, `Step ${index + 1}: ${error.message}`, [{ path: `steps.${index}.appId`, message: error.message }])
     throw error
   }
 }
@@ -55,9 +56,13 @@ export async function checkSteps(deps: Deps, workspaceId: string, steps: StepDef
     if (!action) throw invalid(index, 'action', `${app.name} has no action "${step.action}".`)
     const input = checkInput(action, step, index)
     const connection = found.find((row) => row.id === step.connectionId)
-    if (connection && connection.appId !== app.id) throw invalid(index, 'connectionId', `The connection "${connection.name}" is not a ${app.name} connection.`)
+    if (connection && connection.appId !== app.id)
+      throw invalid(index, 'connectionId', `The connection "${connection.name}" is not a ${app.name} connection.`)
     const problem = connectionProblem(connection)
-    if (problem) throw new AppError('connection_not_ready', `Step ${index + 1}: ${problem}`, [{ path: `steps.${index}.connectionId`, message: problem }])
+    if (problem)
+      throw new AppError('connection_not_ready', `Step ${index + 1}: ${problem}`, [
+        { path: `steps.${index}.connectionId`, message: problem },
+      ])
     return { appId: app.id, action: action.id, connectionId: step.connectionId, input }
   })
 }

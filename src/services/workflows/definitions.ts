@@ -1,8 +1,15 @@
 import { AppError } from '../../domain/errors'
 import { newId } from '../../domain/tokens'
 import {
-  deleteSteps, deleteWorkflowRow, findWorkflow, insertSteps, insertWorkflow, listWorkflows as listWorkflowRows, renameWorkflow,
-  type WorkflowStepRow, type WorkflowWithSteps,
+  deleteSteps,
+  deleteWorkflowRow,
+  findWorkflow,
+  insertSteps,
+  insertWorkflow,
+  listWorkflows as listWorkflowRows,
+  renameWorkflow,
+  type WorkflowStepRow,
+  type WorkflowWithSteps,
 } from '../../db/workflows'
 import type { Owner } from '../../http/context'
 import type { Deps } from '../deps'
@@ -22,8 +29,13 @@ export function listWorkflows(deps: Deps, owner: Owner): Promise<WorkflowWithSte
 
 function stepRows(workflowId: string, steps: StepDefinition[]): WorkflowStepRow[] {
   return steps.map((step, index) => ({
-    id: newId(), workflowId, position: index + 1, appId: step.appId, action: step.action,
-    connectionId: step.connectionId, input: JSON.stringify(step.input),
+    id: newId(),
+    workflowId,
+    position: index + 1,
+    appId: step.appId,
+    action: step.action,
+    connectionId: step.connectionId,
+    input: JSON.stringify(step.input),
   }))
 }
 
@@ -32,8 +44,14 @@ export async function createWorkflow(deps: Deps, owner: Owner, definition: Workf
   const id = newId()
   const webhook = await newWebhook(deps, id)
   const workflow = {
-    id, workspaceId: owner.workspaceId, name: definition.name, webhookTokenHash: webhook.tokenHash,
-    webhookTokenBlob: webhook.sealed.blob, webhookTokenKeyVersion: webhook.sealed.keyVersion, createdAt: now, updatedAt: now,
+    id,
+    workspaceId: owner.workspaceId,
+    name: definition.name,
+    webhookTokenHash: webhook.tokenHash,
+    webhookTokenBlob: webhook.sealed.blob,
+    webhookTokenKeyVersion: webhook.sealed.keyVersion,
+    createdAt: now,
+    updatedAt: now,
   }
   const rows = stepRows(id, steps)
   await deps.db.batch([insertWorkflow(deps.db, workflow), ...(rows.length > 0 ? [insertSteps(deps.db, rows)] : [])])
@@ -41,7 +59,13 @@ export async function createWorkflow(deps: Deps, owner: Owner, definition: Workf
 }
 
 /** Replaces the name and all steps in one batch; the webhook URL stays the same. */
-export async function updateWorkflow(deps: Deps, owner: Owner, id: string, definition: WorkflowDefinition, now: number): Promise<WorkflowWithSteps> {
+export async function updateWorkflow(
+  deps: Deps,
+  owner: Owner,
+  id: string,
+  definition: WorkflowDefinition,
+  now: number,
+): Promise<WorkflowWithSteps> {
   const { workflow } = await requireWorkflow(deps, owner, id)
   const steps = await checkSteps(deps, owner.workspaceId, definition.steps)
   const rows = stepRows(id, steps)
@@ -60,5 +84,10 @@ export async function deleteWorkflow(deps: Deps, owner: Owner, id: string): Prom
 
 /** A stored step back in the shape the owner edits. */
 export function stepDefinition(row: WorkflowStepRow): StepDefinition {
-  return { appId: row.appId, action: row.action, connectionId: row.connectionId ?? '', input: JSON.parse(row.input) as Record<string, string> }
+  return {
+    appId: row.appId,
+    action: row.action,
+    connectionId: row.connectionId ?? '',
+    input: JSON.parse(row.input) as Record<string, string>,
+  }
 }

@@ -39,7 +39,13 @@ function failureMessage(error: unknown): string {
   return 'Tether could not run this step because of an internal error.'
 }
 
-export async function runStep(deps: Deps, workspaceId: string, step: WorkflowStepRow, scope: TemplateScope, now: () => number): Promise<StepOutcome> {
+export async function runStep(
+  deps: Deps,
+  workspaceId: string,
+  step: WorkflowStepRow,
+  scope: TemplateScope,
+  now: () => number,
+): Promise<StepOutcome> {
   const started = now()
   const seen = { status: null as number | null }
   let secrets: string[] = []
@@ -55,13 +61,21 @@ export async function runStep(deps: Deps, workspaceId: string, step: WorkflowSte
     const result = await action.run(ctx, loaded.credentials, input)
     const recorded = redactedJson(result.output, secrets)
     return {
-      status: 'succeeded', upstreamStatus: result.upstreamStatus, output: result.output, error: null, durationMs: now() - started,
+      status: 'succeeded',
+      upstreamStatus: result.upstreamStatus,
+      output: result.output,
+      error: null,
+      durationMs: now() - started,
       recordedOutput: recorded.length <= MAX_RECORDED_OUTPUT ? recorded : JSON.stringify({ note: 'The output was too large to record.' }),
     }
   } catch (error) {
     return {
-      status: 'failed', upstreamStatus: seen.status, output: null, recordedOutput: null,
-      error: redactText(failureMessage(error), secrets), durationMs: now() - started,
+      status: 'failed',
+      upstreamStatus: seen.status,
+      output: null,
+      recordedOutput: null,
+      error: redactText(failureMessage(error), secrets),
+      durationMs: now() - started,
     }
   }
 }

@@ -31,8 +31,13 @@ export async function requireWebhookWorkflow(deps: Deps, token: string): Promise
 export async function startRun(deps: Deps, workflow: WorkflowWithSteps, trigger: unknown, now: number): Promise<StartedRun> {
   const runId = newId()
   await insertRun(deps.db, {
-    id: runId, workflowId: workflow.workflow.id, workspaceId: workflow.workflow.workspaceId,
-    status: 'running', startedAt: now, finishedAt: null, error: null,
+    id: runId,
+    workflowId: workflow.workflow.id,
+    workspaceId: workflow.workflow.workspaceId,
+    status: 'running',
+    startedAt: now,
+    finishedAt: null,
+    error: null,
   })
   return { runId, startedAt: now, workflow, trigger }
 }
@@ -53,13 +58,28 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
         skipReason = 'Skipped because the run ran out of time.'
       }
       if (failure) {
-        await insertRunStep(deps.db, { id: newId(), runId: run.runId, position: step.position, status: 'skipped', upstreamStatus: null, durationMs: 0, output: null, error: skipReason })
+        await insertRunStep(deps.db, {
+          id: newId(),
+          runId: run.runId,
+          position: step.position,
+          status: 'skipped',
+          upstreamStatus: null,
+          durationMs: 0,
+          output: null,
+          error: skipReason,
+        })
         continue
       }
       const outcome = await runStep(deps, workflow.workspaceId, step, { trigger: run.trigger, steps: outputs }, now)
       await insertRunStep(deps.db, {
-        id: newId(), runId: run.runId, position: step.position, status: outcome.status, upstreamStatus: outcome.upstreamStatus,
-        durationMs: outcome.durationMs, output: outcome.recordedOutput, error: outcome.error,
+        id: newId(),
+        runId: run.runId,
+        position: step.position,
+        status: outcome.status,
+        upstreamStatus: outcome.upstreamStatus,
+        durationMs: outcome.durationMs,
+        output: outcome.recordedOutput,
+        error: outcome.error,
       })
       if (outcome.status === 'failed') failure = `Step ${step.position} failed: ${outcome.error}`
       else outputs.set(step.position, outcome.output)
@@ -67,7 +87,12 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
     await finishRun(deps.db, run.runId, { status: failure ? 'failed' : 'succeeded', error: failure }, now())
   } catch (error) {
     console.error('workflow run could not be recorded', error instanceof Error ? error.name : 'unknown')
-    await finishRun(deps.db, run.runId, { status: 'failed', error: 'Tether could not finish this run because of an internal error.' }, now()).catch(() => undefined)
+    await finishRun(
+      deps.db,
+      run.runId,
+      { status: 'failed', error: 'Tether could not finish this run because of an internal error.' },
+      now(),
+    ).catch(() => undefined)
   }
 }
 

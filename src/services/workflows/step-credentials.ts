@@ -24,7 +24,12 @@ export interface StepCredentials {
  * Loads the step's connection now, not when the workflow was saved: a refresh submitted a
  * moment ago is used by the next step that starts.
  */
-export async function loadStepConnection(deps: Deps, workspaceId: string, app: AppDefinition, connectionId: string | null): Promise<ConnectionRow> {
+export async function loadStepConnection(
+  deps: Deps,
+  workspaceId: string,
+  app: AppDefinition,
+  connectionId: string | null,
+): Promise<ConnectionRow> {
   const row = connectionId ? await findConnectionById(deps.db, connectionId) : undefined
   const connection = row && row.workspaceId === workspaceId && row.appId === app.id ? row : undefined
   const problem = connectionProblem(connection)
@@ -32,7 +37,13 @@ export async function loadStepConnection(deps: Deps, workspaceId: string, app: A
   return connection!
 }
 
-export async function credentialsForStep(deps: Deps, app: AppDefinition, ctx: AppContext, row: ConnectionRow, now: number): Promise<StepCredentials> {
+export async function credentialsForStep(
+  deps: Deps,
+  app: AppDefinition,
+  ctx: AppContext,
+  row: ConnectionRow,
+  now: number,
+): Promise<StepCredentials> {
   const credentials = await openCredentials(await deps.keyring(), row)
   const secrets = secretValues(app, credentials)
   if (app.authType !== 'oauth2' || !isExpiring(credentials as OAuthCredentials, now)) return { credentials, secrets }
@@ -46,7 +57,8 @@ export function isExpiring(credentials: OAuthCredentials, now: number): boolean 
 
 export function secretValues(app: AppDefinition, credentials: Credentials): string[] {
   const values = credentials as Record<string, unknown>
-  const keys = app.authType === 'oauth2' ? ['accessToken', 'refreshToken'] : app.fields.filter((field) => field.secret).map((field) => field.key)
+  const keys =
+    app.authType === 'oauth2' ? ['accessToken', 'refreshToken'] : app.fields.filter((field) => field.secret).map((field) => field.key)
   return keys.map((key) => values[key]).filter((value): value is string => typeof value === 'string')
 }
 
@@ -55,13 +67,22 @@ export function secretValues(app: AppDefinition, credentials: Credentials): stri
  * check). When another run or the client won the race, their credentials are used instead.
  */
 async function refreshStoredTokens(
-  deps: Deps, app: AppDefinition, ctx: AppContext, row: ConnectionRow, credentials: OAuthCredentials, now: number,
+  deps: Deps,
+  app: AppDefinition,
+  ctx: AppContext,
+  row: ConnectionRow,
+  credentials: OAuthCredentials,
+  now: number,
 ): Promise<Credentials> {
   const client = app.oauth && oauthClientFor(deps.env, app.oauth.provider)
-  if (!client) throw new AppError('app_unavailable', `${app.name} sign-in is not configured on this Tether, so the expired token cannot be refreshed.`)
+  if (!client)
+    throw new AppError('app_unavailable', `${app.name} sign-in is not configured on this Tether, so the expired token cannot be refreshed.`)
   if (!credentials.refreshToken) {
     await markNeedsReconnect(deps, row, now)
-    throw new AppError('invalid_credentials', `The ${app.name} access token expired and there is no refresh token. Reconnect the connection.`)
+    throw new AppError(
+      'invalid_credentials',
+      `The ${app.name} access token expired and there is no refresh token. Reconnect the connection.`,
+    )
   }
   let fresh: OAuthCredentials
   try {
@@ -73,12 +94,22 @@ async function refreshStoredTokens(
   }
   const rotated: OAuthCredentials = { ...credentials, ...fresh }
   const sealed = await sealCredentials(await deps.keyring(), row.id, rotated)
-  const stored = await deps.db.update(connections).set({
-    credentialsBlob: sealed.blob, credentialsKeyVersion: sealed.keyVersion, needsReconnect: false, updatedAt: now,
-    credentialsRevision: sql`${connections.credentialsRevision} + 1`,
-  }).where(unchangedSince(row)).returning({ id: connections.id })
+  const stored = await deps.db
+    .update(connections)
+    .set({
+      credentialsBlob: sealed.blob,
+      credentialsKeyVersion: sealed.keyVersion,
+      needsReconnect: false,
+      updatedAt: now,
+      credentialsRevision: sql`${connections.credentialsRevision} + 1`,
+    })
+    .where(unchangedSince(row))
+    .returning({ id: connections.id })
   if (stored.length > 0) {
-    await insertEvent(deps.db, newEvent({ workspaceId: row.workspaceId, connectionId: row.id, type: 'tokens_refreshed', actor: 'system', at: now }))
+    await insertEvent(
+      deps.db,
+      newEvent({ workspaceId: row.workspaceId, connectionId: row.id, type: 'tokens_refreshed', actor: 'system', at: now }),
+    )
     return rotated
   }
   const current = await findConnectionById(deps.db, row.id)
@@ -92,8 +123,14 @@ const unchangedSince = (row: ConnectionRow) =>
 
 /** Skipped when newer credentials arrived meanwhile: those may well work. */
 async function markNeedsReconnect(deps: Deps, row: ConnectionRow, now: number): Promise<void> {
-  const marked = await deps.db.update(connections).set({ needsReconnect: true, updatedAt: now })
-    .where(and(unchangedSince(row), eq(connections.needsReconnect, false))).returning({ id: connections.id })
+  const marked = await deps.db
+    .update(connections)
+    .set({ needsReconnect: true, updatedAt: now })
+    .where(and(unchangedSince(row), eq(connections.needsReconnect, false)))
+    .returning({ id: connections.id })
   if (marked.length === 0) return
-  await insertEvent(deps.db, newEvent({ workspaceId: row.workspaceId, connectionId: row.id, type: 'needs_reconnect', actor: 'system', at: now }))
+  await insertEvent(
+    deps.db,
+    newEvent({ workspaceId: row.workspaceId, connectionId: row.id, type: 'needs_reconnect', actor: 'system', at: now }),
+  )
 }

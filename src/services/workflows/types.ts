@@ -13,4 +13,3 @@ export interface WorkflowDefinition {
 }
 
 export const MAX_STEPS = 20
-

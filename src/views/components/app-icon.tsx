@@ -8,8 +8,5 @@ export interface AppIconProps {
 }
 
 export function AppIcon({ iconUrl, name, size = 32, standalone = false }: AppIconProps) {
-  return (
-    <img class="app-icon" src={iconUrl} alt={standalone ? name : ''} width={size} height={size}
-      decoding="async" />
-  )
+  return <img class="app-icon" src={iconUrl} alt={standalone ? name : ''} width={size} height={size} decoding="async" />
 }

@@ -17,7 +17,10 @@ import { formatUtc } from '../../domain/format-utc'
 import { Time, formatRelative } from './time'
 
 // A tiny start-tag reader: enough to check attributes without a DOM in workerd.
-interface Tag { name: string; attrs: Record<string, string> }
+interface Tag {
+  name: string
+  attrs: Record<string, string>
+}
 function tags(html: string): Tag[] {
   return [...html.matchAll(/<([a-z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*\/?>/g)].map(([, name, raw]) => ({
     name: name!,
@@ -30,7 +33,11 @@ const one = (html: string, test: (t: Tag) => boolean) => {
   expect(found).toHaveLength(1)
   return found[0]!.attrs
 }
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'")
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&#x27;/g, "'")
 const render = (node: VNode) => renderToString(node)
 
 describe('Field', () => {
@@ -79,8 +86,18 @@ describe('Field', () => {
 
 describe('Select, FormError, SubmitButton', () => {
   it('binds the label, selects the value and disables options', () => {
-    const html = render(<Select name="conn" label="Choose a Connection" value="b" placeholder="Choose…" options={[
-      { value: 'a', label: 'Pending one', disabled: true }, { value: 'b', label: 'Ready one' }]} />)
+    const html = render(
+      <Select
+        name="conn"
+        label="Choose a Connection"
+        value="b"
+        placeholder="Choose…"
+        options={[
+          { value: 'a', label: 'Pending one', disabled: true },
+          { value: 'b', label: 'Ready one' },
+        ]}
+      />,
+    )
     expect(one(html, (t) => t.name === 'label').for).toBe(one(html, (t) => t.name === 'select').id)
     expect(one(html, (t) => t.name === 'option' && t.attrs.value === 'a')).toHaveProperty('disabled')
     expect(one(html, (t) => t.name === 'option' && t.attrs.value === 'b')).toHaveProperty('selected')
@@ -93,7 +110,14 @@ describe('Select, FormError, SubmitButton', () => {
   })
 
   it('builds button classes', () => {
-    const button = one(render(<SubmitButton variant="danger" block>Delete</SubmitButton>), (t) => t.name === 'button')
+    const button = one(
+      render(
+        <SubmitButton variant="danger" block>
+          Delete
+        </SubmitButton>,
+      ),
+      (t) => t.name === 'button',
+    )
     expect(button.type).toBe('submit')
     expect(button.class).toBe('button button-danger button-block')
   })
@@ -184,7 +208,9 @@ describe('Menu', () => {
     const html = render(
       <Menu label="Actions for Acme Slack">
         <MenuItemLink href="/connections/1/update">Update</MenuItemLink>
-        <MenuItemButton action="/connections/1/delete" danger fields={{ confirm: '1' }}>Delete</MenuItemButton>
+        <MenuItemButton action="/connections/1/delete" danger fields={{ confirm: '1' }}>
+          Delete
+        </MenuItemButton>
       </Menu>,
     )
     one(html, (t) => t.name === 'details' && t.attrs.class === 'menu')
@@ -204,8 +230,11 @@ describe('Steps', () => {
     expect(text(html)).toBe('Review (completed)2Sign in3Done')
   })
   it('completes the flow on the last step', () => {
-    expect(items(render(<Steps current={3} labels={['Review', 'Enter key', 'Done']} />)))
-      .toEqual([{ class: 'is-done' }, { class: 'is-done' }, { class: 'is-done', 'aria-current': 'step' }])
+    expect(items(render(<Steps current={3} labels={['Review', 'Enter key', 'Done']} />))).toEqual([
+      { class: 'is-done' },
+      { class: 'is-done' },
+      { class: 'is-done', 'aria-current': 'step' },
+    ])
   })
 })
 
@@ -235,13 +264,26 @@ describe('Alert, EmptyState, AppIcon', () => {
     expect(one(render(<Alert kind="error">x</Alert>), (t) => t.name === 'div' && t.attrs.class === 'alert alert-error').role).toBe('alert')
     expect(one(render(<Alert kind="success">x</Alert>), (t) => t.attrs.class === 'alert alert-success').role).toBe('status')
     expect(one(render(<Alert kind="info">x</Alert>), (t) => t.attrs.class === 'alert alert-info')).not.toHaveProperty('role')
-    expect(one(render(<Alert kind="warning" live>x</Alert>), (t) => t.attrs.class === 'alert alert-warning').role).toBe('status')
+    expect(
+      one(
+        render(
+          <Alert kind="warning" live>
+            x
+          </Alert>,
+        ),
+        (t) => t.attrs.class === 'alert alert-warning',
+      ).role,
+    ).toBe('status')
   })
   it('renders the empty state heading at the requested level', () => {
     expect(render(<EmptyState title="No workflows" headingLevel={3} />)).toContain('<h3>No workflows</h3>')
   })
   it('hides the app icon from assistive tech only when the name is written next to it', () => {
-    expect(one(render(<AppIcon iconUrl="/icons/slack.svg" name="Slack" />), (t) => t.name === 'img')).toMatchObject({ alt: '', width: '32', height: '32' })
+    expect(one(render(<AppIcon iconUrl="/icons/slack.svg" name="Slack" />), (t) => t.name === 'img')).toMatchObject({
+      alt: '',
+      width: '32',
+      height: '32',
+    })
     expect(one(render(<AppIcon iconUrl="/icons/slack.svg" name="Slack" size={56} standalone />), (t) => t.name === 'img').alt).toBe('Slack')
   })
 })
@@ -256,8 +298,10 @@ describe('style guide page (every component at once)', () => {
   it('has unique ids and every id reference resolves', () => {
     const ids = find(html, (t) => 'id' in t.attrs).map((t) => t.attrs.id)
     expect(new Set(ids).size).toBe(ids.length)
-    const refs = tags(html).flatMap((t) => [t.attrs.for, t.attrs['aria-labelledby'], t.attrs['aria-describedby'], t.attrs['data-copy-target']])
-      .filter((v): v is string => !!v).flatMap((v) => v.split(' '))
+    const refs = tags(html)
+      .flatMap((t) => [t.attrs.for, t.attrs['aria-labelledby'], t.attrs['aria-describedby'], t.attrs['data-copy-target']])
+      .filter((v): v is string => !!v)
+      .flatMap((v) => v.split(' '))
     expect(refs.length).toBeGreaterThan(5)
     for (const ref of refs) expect(ids).toContain(ref)
   })

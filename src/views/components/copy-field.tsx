@@ -17,8 +17,7 @@ export function CopyField({ label, value, id, help }: CopyFieldProps) {
     <div class="field">
       <label for={id}>{label}</label>
       <div class="copy-field">
-        <input id={id} type="text" value={value} readonly spellcheck={false} autocomplete="off"
-          aria-describedby={helpId} />
+        <input id={id} type="text" value={value} readonly spellcheck={false} autocomplete="off" aria-describedby={helpId} />
         <button type="button" class="button button-secondary" data-copy-target={id} hidden>
           <Copy size={16} />
           <span data-copy-text>Copy</span>
@@ -26,7 +25,11 @@ export function CopyField({ label, value, id, help }: CopyFieldProps) {
         </button>
         <span class="visually-hidden" aria-live="polite" />
       </div>
-      {help ? <p class="field-help" id={helpId}>{help}</p> : null}
+      {help ? (
+        <p class="field-help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact'
+import type { ComponentChildren, JSX } from 'preact'
 import { Warning } from './icons'
 
 export type FieldType = 'text' | 'email' | 'url' | 'password' | 'search' | 'tel' | 'number' | 'textarea'
@@ -37,28 +37,50 @@ function describe(id: string, help: unknown, error: string | null | undefined): 
 function FieldNotes({ help, helpId, error, errorId }: Described & { help?: ComponentChildren; error?: string | null }) {
   return (
     <>
-      {help ? <p class="field-help" id={helpId}>{help}</p> : null}
-      {error ? <p class="field-error" id={errorId}><Warning size={16} />{error}</p> : null}
+      {help ? (
+        <p class="field-help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={errorId}>
+          <Warning size={16} />
+          {error}
+        </p>
+      ) : null}
     </>
   )
 }
 
 export function Field({
-  name, label, id = `field-${name}`, type = 'text', value, required, help, error,
-  autocomplete, placeholder, secret, inputMode,
+  name,
+  label,
+  id = `field-${name}`,
+  type = 'text',
+  value,
+  required,
+  help,
+  error,
+  autocomplete,
+  placeholder,
+  secret,
+  inputMode,
 }: FieldProps) {
   const notes = describe(id, help, error)
   const common = {
-    id, name, required, placeholder, inputmode: inputMode,
+    id,
+    name,
+    required,
+    placeholder,
+    inputmode: inputMode,
     'aria-describedby': notes.describedBy,
     'aria-invalid': error ? ('true' as const) : undefined,
   }
-  let control
+  let control: JSX.Element
   if (secret || type === 'password') {
     // Never echo a password or key into HTML, even after a failed submission. API keys also
     // stay out of password managers; account passwords keep their autocomplete hint.
-    control = <input {...common} type="password" autocomplete={secret ? 'off' : autocomplete}
-      autocapitalize="off" spellcheck={false} />
+    control = <input {...common} type="password" autocomplete={secret ? 'off' : autocomplete} autocapitalize="off" spellcheck={false} />
   } else if (type === 'textarea') {
     control = <textarea {...common} value={value} autocomplete={autocomplete} rows={4} />
   } else {
@@ -98,11 +120,16 @@ export function Select({ name, label, options, id = `field-${name}`, value, requ
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} name={name} required={required} aria-describedby={notes.describedBy}
-        aria-invalid={error ? 'true' : undefined}>
-        {placeholder !== undefined ? <option value="" selected={!value}>{placeholder}</option> : null}
+      <select id={id} name={name} required={required} aria-describedby={notes.describedBy} aria-invalid={error ? 'true' : undefined}>
+        {placeholder !== undefined ? (
+          <option value="" selected={!value}>
+            {placeholder}
+          </option>
+        ) : null}
         {options.map((o) => (
-          <option value={o.value} disabled={o.disabled} selected={o.value === value}>{o.label}</option>
+          <option value={o.value} disabled={o.disabled} selected={o.value === value}>
+            {o.label}
+          </option>
         ))}
       </select>
       <FieldNotes help={help} error={error} {...notes} />
@@ -138,8 +165,7 @@ export function buttonClass(variant: SubmitButtonProps['variant'] = 'primary', b
 
 export function SubmitButton({ children, variant, block, name, value, disabled, formAction }: SubmitButtonProps) {
   return (
-    <button type="submit" class={buttonClass(variant, block)} name={name} value={value} disabled={disabled}
-      formaction={formAction}>
+    <button type="submit" class={buttonClass(variant, block)} name={name} value={value} disabled={disabled} formaction={formAction}>
       {children}
     </button>
   )

@@ -9,22 +9,38 @@ export interface IconProps {
 /** Decorative outline icon: the text next to it carries the meaning for assistive tech. */
 function Svg({ size = 20, class: extra, children }: IconProps & { children: ComponentChildren }) {
   return (
-    <svg class={extra ? `icon ${extra}` : 'icon'} width={size} height={size} viewBox="0 0 24 24" fill="none"
-      stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"
-      aria-hidden="true" focusable="false">
+    <svg
+      class={extra ? `icon ${extra}` : 'icon'}
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {children}
     </svg>
   )
 }
 
-const icon = (d: string) => (props: IconProps) => <Svg {...props}><path d={d} /></Svg>
+const icon = (d: string) => (props: IconProps) => (
+  <Svg {...props}>
+    <path d={d} />
+  </Svg>
+)
 
 export const Hourglass = icon('M6 2h12M6 22h12M7 2v4l5 6 5-6V2M7 22v-4l5-6 5 6v4')
 export const Link = icon('M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.8 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7')
 export const Refresh = icon('M21 3v6h-6M3 21v-6h6M4.5 9A8 8 0 0 1 18 6l3 3M3 15l3 3a8 8 0 0 0 13.5-3')
 export const Close = icon('M18 6 6 18M6 6l12 12')
 export const Check = icon('M20 6 9 17l-5-5')
-export const Copy = icon('M11 9h9a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-9a2 2 0 0 1-2-2v-9a2 2 0 0 1 2-2zM5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1')
+export const Copy = icon(
+  'M11 9h9a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-9a2 2 0 0 1-2-2v-9a2 2 0 0 1 2-2zM5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1',
+)
 export const Plus = icon('M12 5v14M5 12h14')
 export const Shield = icon('M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10zM9 12l2 2 4-4')
 export const Key = icon('M21 2l-2 2m-3.5 3.5L19 4m-3.5 3.5 3 3L22 7l-3-3m-3.5 3.5-4.1 4.1m0 0a5.5 5.5 0 1 1-7.8 7.8 5.5 5.5 0 0 1 7.8-7.8z')

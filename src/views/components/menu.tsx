@@ -17,7 +17,10 @@ export function Menu({ label, children, showLabel = false }: MenuProps) {
   return (
     <details class="menu">
       {showLabel ? (
-        <summary class="button button-secondary">{label}<ChevronDown size={16} /></summary>
+        <summary class="button button-secondary">
+          {label}
+          <ChevronDown size={16} />
+        </summary>
       ) : (
         <summary class="menu-toggle" title={label}>
           <Dots />
@@ -36,7 +39,11 @@ export interface MenuItemLinkProps {
 }
 
 export function MenuItemLink({ href, children, danger }: MenuItemLinkProps) {
-  return <a class={danger ? 'menu-item menu-item-danger' : 'menu-item'} href={href}>{children}</a>
+  return (
+    <a class={danger ? 'menu-item menu-item-danger' : 'menu-item'} href={href}>
+      {children}
+    </a>
+  )
 }
 
 export interface MenuItemButtonProps {
@@ -51,8 +58,12 @@ export interface MenuItemButtonProps {
 export function MenuItemButton({ action, children, danger, fields = {} }: MenuItemButtonProps) {
   return (
     <form method="post" action={action}>
-      {Object.entries(fields).map(([name, value]) => <input type="hidden" name={name} value={value} />)}
-      <button type="submit" class={danger ? 'menu-item menu-item-danger' : 'menu-item'}>{children}</button>
+      {Object.entries(fields).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={danger ? 'menu-item menu-item-danger' : 'menu-item'}>
+        {children}
+      </button>
     </form>
   )
 }

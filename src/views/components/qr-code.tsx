@@ -41,8 +41,7 @@ export function QrCode({ text, label, size = 176 }: QrCodeProps) {
   const { modules, d } = qrPath(text)
   const box = modules + QUIET_ZONE * 2
   return (
-    <svg class="qr" role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${box} ${box}`}
-      shape-rendering="crispEdges">
+    <svg class="qr" role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${box} ${box}`} shape-rendering="crispEdges">
       <rect width={box} height={box} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>

@@ -19,7 +19,9 @@ export function Steps({ current, labels = CLIENT_FLOW }: StepsProps) {
         const done = step < current || (step === 3 && current === 3)
         return (
           <li class={done ? 'is-done' : undefined} aria-current={step === current ? 'step' : undefined}>
-            <span class="steps-marker" aria-hidden="true">{done ? <Check size={14} /> : step}</span>
+            <span class="steps-marker" aria-hidden="true">
+              {done ? <Check size={14} /> : step}
+            </span>
             {label}
             {done ? <span class="visually-hidden"> (completed)</span> : null}
           </li>

@@ -7,7 +7,11 @@ export function ErrorPage({ code, message }: { code: string; message: string }) 
       <section class="card" aria-labelledby="error-title">
         <h1 id="error-title">{title}</h1>
         <p role="alert">{message}</p>
-        <p><a class="button" href="/">Go to Tether</a></p>
+        <p>
+          <a class="button" href="/">
+            Go to Tether
+          </a>
+        </p>
       </section>
     </Layout>
   )

@@ -27,13 +27,17 @@ export function CredentialsFormPage({ app, token, connectionName, error, values 
             <p class="muted small">For “{connectionName}”</p>
           </div>
         </div>
-        {error ? <Alert kind="error" title="We couldn’t connect">{error}</Alert> : null}
+        {error ? (
+          <Alert kind="error" title="We couldn’t connect">
+            {error}
+          </Alert>
+        ) : null}
         <form method="post" action={`/connect/${token}`} class="stack" novalidate={false}>
           {app.fields.map((field) => (
             <Field
               name={field.key}
               label={field.label}
-              type={field.secret ? 'password' : field.type === 'textarea' ? 'textarea' : field.type ?? 'text'}
+              type={field.secret ? 'password' : field.type === 'textarea' ? 'textarea' : (field.type ?? 'text')}
               secret={field.secret}
               required={!field.optional}
               help={field.help}

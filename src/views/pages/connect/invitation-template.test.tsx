@@ -21,18 +21,33 @@ const snapshotArb = fc.record({
 
 describe('renderInvitationPage', () => {
   it('is byte-for-byte the InvitationPage render, whatever the link says', () => {
-    fc.assert(fc.property(snapshotArb, fc.string({ unit: 'binary' }), (snapshot, token) => {
-      const app = allApps.find((candidate) => candidate.id === snapshot.appId)!
-      expect(renderInvitationPage(snapshot, app, token)).toBe(renderPage(<InvitationPage snapshot={snapshot} app={app} token={token} />))
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(snapshotArb, fc.string({ unit: 'binary' }), (snapshot, token) => {
+        const app = allApps.find((candidate) => candidate.id === snapshot.appId)!
+        expect(renderInvitationPage(snapshot, app, token)).toBe(renderPage(<InvitationPage snapshot={snapshot} app={app} token={token} />))
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it('escapes markup in the link values', () => {
     const app = allApps[0]!
-    const html = renderInvitationPage({
-      v: 1, linkId: 'l', connectionId: 'c', workspaceId: 'w', appId: app.id, purpose: 'create', expiresAt: Date.UTC(2030, 0, 1),
-      connectionName: '<script>x</script>', requesterName: 'A "B" & C', requesterEmail: 'a@b.test"><img src=x>',
-    }, app, 'TOKEN')
+    const html = renderInvitationPage(
+      {
+        v: 1,
+        linkId: 'l',
+        connectionId: 'c',
+        workspaceId: 'w',
+        appId: app.id,
+        purpose: 'create',
+        expiresAt: Date.UTC(2030, 0, 1),
+        connectionName: '<script>x</script>',
+        requesterName: 'A "B" & C',
+        requesterEmail: 'a@b.test"><img src=x>',
+      },
+      app,
+      'TOKEN',
+    )
     expect(html).not.toContain('<script>x')
     expect(html).toContain('<dd>&lt;script>x&lt;/script></dd>')
     expect(html).toContain('href="mailto:a@b.test&quot;>&lt;img src=x>"')

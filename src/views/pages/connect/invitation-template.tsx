@@ -28,11 +28,20 @@ const templates = new Map<string, Template>()
 
 function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose']): Template {
   const snapshot: InvitationSnapshot = {
-    v: 1, linkId: '', connectionId: '', workspaceId: '', appId: app.id, purpose, expiresAt: MARKER_EXPIRY,
-    requesterName: marker('requesterName'), requesterEmail: marker('requesterEmail'), connectionName: marker('connectionName'),
+    v: 1,
+    linkId: '',
+    connectionId: '',
+    workspaceId: '',
+    appId: app.id,
+    purpose,
+    expiresAt: MARKER_EXPIRY,
+    requesterName: marker('requesterName'),
+    requesterEmail: marker('requesterEmail'),
+    connectionName: marker('connectionName'),
   }
   const html = renderPage(<InvitationPage snapshot={snapshot} app={app} token={marker('token')} />)
-    .split(renderToString(<Time at={MARKER_EXPIRY} />)).join(marker('expiry'))
+    .split(renderToString(<Time at={MARKER_EXPIRY} />))
+    .join(marker('expiry'))
   const pieces = html.split(MARKER)
   return {
     parts: pieces.filter((_, i) => i % 2 === 0),

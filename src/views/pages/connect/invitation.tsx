@@ -31,23 +31,35 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
           <dt>Connection name</dt>
           <dd>{snapshot.connectionName}</dd>
           <dt>Access requested</dt>
-          <dd><ul class="access-list">{accessSummary(app).map((line) => <li>{line}</li>)}</ul></dd>
+          <dd>
+            <ul class="access-list">
+              {accessSummary(app).map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
+          </dd>
           <dt>Link expires</dt>
-          <dd><Time at={snapshot.expiresAt} /></dd>
+          <dd>
+            <Time at={snapshot.expiresAt} />
+          </dd>
         </dl>
         <p class="note">
           <Shield size={18} />
           <span>
-            Once connected, <strong>{snapshot.requesterName}</strong> will be able to use these credentials in their workflows.
-            Your password or key is never shown to them, and you can ask them to delete the connection at any time.
+            Once connected, <strong>{snapshot.requesterName}</strong> will be able to use these credentials in their workflows. Your
+            password or key is never shown to them, and you can ask them to delete the connection at any time.
           </span>
         </p>
         <div class="invite-actions">
           <form method="post" action={`/connect/${token}/accept`}>
-            <button type="submit" class={buttonClass('primary', true)}>Accept &amp; Connect</button>
+            <button type="submit" class={buttonClass('primary', true)}>
+              Accept &amp; Connect
+            </button>
           </form>
           <form method="post" action={`/connect/${token}/reject`}>
-            <button type="submit" class={buttonClass('secondary', true)}>Reject</button>
+            <button type="submit" class={buttonClass('secondary', true)}>
+              Reject
+            </button>
           </form>
         </div>
         <details class="reject-reason">
@@ -57,7 +69,9 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
               <label for="reject-reason">Why are you declining? (shared with {snapshot.requesterName})</label>
               <textarea id="reject-reason" name="reason" rows={3} maxLength={500} />
             </div>
-            <button type="submit" class={buttonClass('danger')}>Reject request</button>
+            <button type="submit" class={buttonClass('danger')}>
+              Reject request
+            </button>
           </form>
         </details>
       </section>

@@ -7,7 +7,15 @@ import { Steps } from '../../components/steps'
 import { Layout } from '../../layout'
 import { flowSteps } from './access'
 
-export function ConnectedPage({ app, connectionName, requesterName }: { app: AppDefinition; connectionName: string; requesterName?: string }) {
+export function ConnectedPage({
+  app,
+  connectionName,
+  requesterName,
+}: {
+  app: AppDefinition
+  connectionName: string
+  requesterName?: string
+}) {
   return (
     <Layout title="Connection created" variant="public">
       <Steps current={3} labels={flowSteps(app)} />
@@ -15,7 +23,8 @@ export function ConnectedPage({ app, connectionName, requesterName }: { app: App
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
         <h1 id="done-title">Connection created successfully</h1>
         <Alert kind="success">
-          Your {app.name} account is now connected as “{connectionName}”{requesterName ? ` for ${requesterName}` : ''}. You can close this page.
+          Your {app.name} account is now connected as “{connectionName}”{requesterName ? ` for ${requesterName}` : ''}. You can close this
+          page.
         </Alert>
       </section>
     </Layout>
@@ -38,7 +47,9 @@ export function InvalidLinkPage() {
     <Layout title="Link unavailable" variant="public">
       <section class="card invite" aria-labelledby="invalid-title">
         <h1 id="invalid-title">This link can’t be used</h1>
-        <Alert kind="warning" live>{INVALID_LINK_MESSAGE}</Alert>
+        <Alert kind="warning" live>
+          {INVALID_LINK_MESSAGE}
+        </Alert>
       </section>
     </Layout>
   )
@@ -64,7 +75,9 @@ export function SignInDeclinedPage({ app, token }: { app: AppDefinition; token: 
         <h1 id="denied-title">Sign-in was cancelled</h1>
         <p>{app.name} did not grant access, so nothing was connected. The link still works.</p>
         <form method="post" action={`/connect/${token}/accept`}>
-          <button type="submit" class={buttonClass('primary', true)}>Try again</button>
+          <button type="submit" class={buttonClass('primary', true)}>
+            Try again
+          </button>
         </form>
       </section>
     </Layout>

@@ -43,8 +43,12 @@ export function ActivityTimeline({ events }: { events: PublicEvent[] }) {
         const client = [event.ipCountry && `from ${event.ipCountry}`, event.userAgent].filter(Boolean).join(' · ')
         return (
           <li>
-            <p><strong>{eventWords(event.type)}</strong> <span class="muted">by {ACTORS[event.actor]}</span></p>
-            <p class="small muted"><Time at={event.at} /></p>
+            <p>
+              <strong>{eventWords(event.type)}</strong> <span class="muted">by {ACTORS[event.actor]}</span>
+            </p>
+            <p class="small muted">
+              <Time at={event.at} />
+            </p>
             {detail ? <p class="small">{detail}</p> : null}
             {event.actor === 'client' && client ? <p class="small muted">{client}</p> : null}
           </li>

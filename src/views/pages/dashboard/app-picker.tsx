@@ -21,21 +21,40 @@ export function AppPickerPage({ owner, apps, query }: AppPickerProps) {
   return (
     <Layout title="Add Connection" owner={owner} current="connections">
       <div class="stack">
-        <p class="small"><a href="/connections">← Connections</a></p>
+        <p class="small">
+          <a href="/connections">← Connections</a>
+        </p>
         <h1>Add Connection</h1>
         <p class="muted">Pick the app to connect. Next, enter the credentials yourself or request them from your client with a link.</p>
+        {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader; the role is */}
         <form method="get" action="/connections/new" role="search" class="row">
           <div class="field">
             <label for="app-search">Search apps</label>
             <input id="app-search" type="search" name="q" value={query} maxLength={100} autocomplete="off" />
           </div>
-          <button type="submit" class="button button-secondary"><Search size={16} />Search</button>
+          <button type="submit" class="button button-secondary">
+            <Search size={16} />
+            Search
+          </button>
         </form>
         <p class="muted small" role="status">
           {query ? `${apps.length} ${apps.length === 1 ? 'app matches' : 'apps match'} “${query}”.` : `${apps.length} apps.`}
-          {query ? <> <a href="/connections/new">Show all apps</a></> : null}
+          {query ? (
+            <>
+              {' '}
+              <a href="/connections/new">Show all apps</a>
+            </>
+          ) : null}
         </p>
-        {apps.length ? <ul class="app-grid">{apps.map((entry) => <li><AppTile {...entry} /></li>)}</ul> : null}
+        {apps.length ? (
+          <ul class="app-grid">
+            {apps.map((entry) => (
+              <li>
+                <AppTile {...entry} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
     </Layout>
   )
@@ -56,9 +75,22 @@ function TileText({ app, available }: PickableApp) {
 }
 
 function AppTile({ app, available }: PickableApp) {
-  const content = <><AppIcon iconUrl={app.iconUrl} name={app.name} size={32} /><TileText app={app} available={available} /></>
+  const content = (
+    <>
+      <AppIcon iconUrl={app.iconUrl} name={app.name} size={32} />
+      <TileText app={app} available={available} />
+    </>
+  )
   if (!available) {
-    return <span class="app-tile" aria-disabled="true" title={`${app.name} is not configured on this Tether`}>{content}</span>
+    return (
+      <span class="app-tile" aria-disabled="true" title={`${app.name} is not configured on this Tether`}>
+        {content}
+      </span>
+    )
   }
-  return <a class="app-tile" href={`/connections/new/${encodeURIComponent(app.id)}`}>{content}</a>
+  return (
+    <a class="app-tile" href={`/connections/new/${encodeURIComponent(app.id)}`}>
+      {content}
+    </a>
+  )
 }

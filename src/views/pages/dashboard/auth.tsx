@@ -17,13 +17,21 @@ export function LoginPage({ next, state = {} }: AuthPageProps) {
         <h1 id="login-title">Log in to Tether</h1>
         <FormError message={state.error} />
         <form method="post" action={withNext('/login', next)} class="stack">
-          <Field name="email" label="Email" type="email" required autocomplete="email" value={state.values?.email}
-            error={state.errors?.email} />
-          <Field name="password" label="Password" type="password" required autocomplete="current-password"
-            error={state.errors?.password} />
+          <Field
+            name="email"
+            label="Email"
+            type="email"
+            required
+            autocomplete="email"
+            value={state.values?.email}
+            error={state.errors?.email}
+          />
+          <Field name="password" label="Password" type="password" required autocomplete="current-password" error={state.errors?.password} />
           <SubmitButton block>Log in</SubmitButton>
         </form>
-        <p class="muted">New to Tether? <a href={withNext('/signup', next)}>Create an account</a></p>
+        <p class="muted">
+          New to Tether? <a href={withNext('/signup', next)}>Create an account</a>
+        </p>
       </section>
     </Layout>
   )
@@ -39,15 +47,39 @@ export function SignupPage({ next, state = {} }: AuthPageProps) {
         </div>
         <FormError message={state.error} />
         <form method="post" action={withNext('/signup', next)} class="stack">
-          <Field name="name" label="Your name" required autocomplete="name" value={state.values?.name} error={state.errors?.name}
-            help="Shown to your clients on the links you send them." />
-          <Field name="email" label="Email" type="email" required autocomplete="email" value={state.values?.email}
-            error={state.errors?.email} help="Also shown to your clients, so they know who is asking." />
-          <Field name="password" label="Password" type="password" required autocomplete="new-password"
-            error={state.errors?.password} help="At least 10 characters." />
+          <Field
+            name="name"
+            label="Your name"
+            required
+            autocomplete="name"
+            value={state.values?.name}
+            error={state.errors?.name}
+            help="Shown to your clients on the links you send them."
+          />
+          <Field
+            name="email"
+            label="Email"
+            type="email"
+            required
+            autocomplete="email"
+            value={state.values?.email}
+            error={state.errors?.email}
+            help="Also shown to your clients, so they know who is asking."
+          />
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            required
+            autocomplete="new-password"
+            error={state.errors?.password}
+            help="At least 10 characters."
+          />
           <SubmitButton block>Create account</SubmitButton>
         </form>
-        <p class="muted">Already have an account? <a href={withNext('/login', next)}>Log in</a></p>
+        <p class="muted">
+          Already have an account? <a href={withNext('/login', next)}>Log in</a>
+        </p>
       </section>
     </Layout>
   )

@@ -25,7 +25,9 @@ export function ConnectionDetailsPage({ owner, view, events, now, update = {}, n
   return (
     <Layout title={connection.name} owner={owner} current="connections">
       <div class="stack">
-        <p class="small"><a href="/connections">← Connections</a></p>
+        <p class="small">
+          <a href="/connections">← Connections</a>
+        </p>
         <div class="row">
           {app ? <AppIcon iconUrl={app.iconUrl} name={app.name} size={40} standalone /> : null}
           <h1>{connection.name}</h1>
@@ -35,11 +37,20 @@ export function ConnectionDetailsPage({ owner, view, events, now, update = {}, n
         <section class="card">
           <h2 class="visually-hidden">Details</h2>
           <dl class="kv">
-            <dt>App</dt><dd>{app?.name ?? connection.appId}</dd>
-            <dt>Account</dt><dd>{connection.accountLabel ?? 'Not connected yet'}</dd>
-            <dt>Connected</dt><dd>{connection.via === 'link' ? 'By the client, via link' : 'Directly, by you'}</dd>
-            <dt>Created</dt><dd><Time at={connection.createdAt} /></dd>
-            <dt>Last updated</dt><dd><Time at={connection.updatedAt} /></dd>
+            <dt>App</dt>
+            <dd>{app?.name ?? connection.appId}</dd>
+            <dt>Account</dt>
+            <dd>{connection.accountLabel ?? 'Not connected yet'}</dd>
+            <dt>Connected</dt>
+            <dd>{connection.via === 'link' ? 'By the client, via link' : 'Directly, by you'}</dd>
+            <dt>Created</dt>
+            <dd>
+              <Time at={connection.createdAt} />
+            </dd>
+            <dt>Last updated</dt>
+            <dd>
+              <Time at={connection.updatedAt} />
+            </dd>
             <dt>Link</dt>
             <dd>
               <LinkStateNote view={view} now={now} />
@@ -49,7 +60,11 @@ export function ConnectionDetailsPage({ owner, view, events, now, update = {}, n
         </section>
         <section class="card stack" id="update" aria-labelledby="update-title">
           <h2 id="update-title">Update Connection Data</h2>
-          {app ? <UpdateDataForm app={app} connectionId={connection.id} state={update} /> : <p class="muted">This app is no longer available.</p>}
+          {app ? (
+            <UpdateDataForm app={app} connectionId={connection.id} state={update} />
+          ) : (
+            <p class="muted">This app is no longer available.</p>
+          )}
         </section>
         <section class="card stack" id="activity" aria-labelledby="activity-title">
           <h2 id="activity-title">Activity</h2>
@@ -57,7 +72,9 @@ export function ConnectionDetailsPage({ owner, view, events, now, update = {}, n
         </section>
         <section class="card stack" aria-labelledby="delete-title">
           <h2 id="delete-title">Delete connection</h2>
-          <p class="muted">Removes the connection and its encrypted credentials for good; any open link stops working. Workflows using it will fail.</p>
+          <p class="muted">
+            Removes the connection and its encrypted credentials for good; any open link stops working. Workflows using it will fail.
+          </p>
           <form method="post" action={connectionHref(connection.id, '/delete')} class="form-actions">
             <SubmitButton variant="danger">Delete connection</SubmitButton>
           </form>
@@ -74,7 +91,9 @@ function UpdateDataForm({ app, connectionId, state }: { app: AppDefinition; conn
       <form method="post" action={connectionHref(connectionId, '/oauth')} class="stack">
         <p class="muted">Sign in to {app.name} yourself; the new sign-in replaces the current credentials.</p>
         <FormError message={state.error} />
-        <div class="form-actions"><SubmitButton variant="secondary">Sign in with {provider} again</SubmitButton></div>
+        <div class="form-actions">
+          <SubmitButton variant="secondary">Sign in with {provider} again</SubmitButton>
+        </div>
       </form>
     )
   }
@@ -85,7 +104,9 @@ function UpdateDataForm({ app, connectionId, state }: { app: AppDefinition; conn
       </p>
       <FormError message={state.error} />
       <AppCredentialFields app={app} idPrefix="update" state={state} />
-      <div class="form-actions"><SubmitButton variant="secondary">Save credentials</SubmitButton></div>
+      <div class="form-actions">
+        <SubmitButton variant="secondary">Save credentials</SubmitButton>
+      </div>
     </form>
   )
 }

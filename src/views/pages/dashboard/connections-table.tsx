@@ -16,10 +16,16 @@ export function ConnectionsTable({ rows, now }: { rows: ConnectionView[]; now: n
           <th scope="col">Account</th>
           <th scope="col">Status</th>
           <th scope="col">Created / updated</th>
-          <th scope="col"><span class="visually-hidden">Actions</span></th>
+          <th scope="col">
+            <span class="visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
-      <tbody>{rows.map((row) => <ConnectionRow view={row} now={now} />)}</tbody>
+      <tbody>
+        {rows.map((row) => (
+          <ConnectionRow view={row} now={now} />
+        ))}
+      </tbody>
     </table>
   )
 }
@@ -41,11 +47,16 @@ function ConnectionRow({ view, now }: { view: ConnectionView; now: number }) {
       </td>
       <td data-label="Created / updated">
         <Time at={connection.createdAt} mode="date" />
-        {connection.updatedAt !== connection.createdAt
-          ? <span class="small muted"><br />Updated <Time at={connection.updatedAt} now={now} /></span>
-          : null}
+        {connection.updatedAt !== connection.createdAt ? (
+          <span class="small muted">
+            <br />
+            Updated <Time at={connection.updatedAt} now={now} />
+          </span>
+        ) : null}
       </td>
-      <td data-label=""><RowMenu view={view} /></td>
+      <td data-label="">
+        <RowMenu view={view} />
+      </td>
     </tr>
   )
 }
@@ -55,11 +66,28 @@ function RowMenu({ view }: { view: ConnectionView }) {
   const linkOpen = connection.link?.status === 'pending'
   return (
     <Menu label={`Actions for ${connection.name}`}>
-      <MenuItemLink href={connectionHref(connection.id, '/link')}><Link size={16} />Update Connection via Link</MenuItemLink>
-      <MenuItemLink href={connectionHref(connection.id, '#update')}><Key size={16} />Update Connection Data</MenuItemLink>
-      <MenuItemLink href={connectionHref(connection.id, '#activity')}><Clock size={16} />View activity</MenuItemLink>
-      {linkOpen ? <MenuItemButton action={connectionHref(connection.id, '/revoke')}><Close size={16} />Revoke link</MenuItemButton> : null}
-      <MenuItemLink href={connectionHref(connection.id, '/delete')} danger><Trash size={16} />Delete…</MenuItemLink>
+      <MenuItemLink href={connectionHref(connection.id, '/link')}>
+        <Link size={16} />
+        Update Connection via Link
+      </MenuItemLink>
+      <MenuItemLink href={connectionHref(connection.id, '#update')}>
+        <Key size={16} />
+        Update Connection Data
+      </MenuItemLink>
+      <MenuItemLink href={connectionHref(connection.id, '#activity')}>
+        <Clock size={16} />
+        View activity
+      </MenuItemLink>
+      {linkOpen ? (
+        <MenuItemButton action={connectionHref(connection.id, '/revoke')}>
+          <Close size={16} />
+          Revoke link
+        </MenuItemButton>
+      ) : null}
+      <MenuItemLink href={connectionHref(connection.id, '/delete')} danger>
+        <Trash size={16} />
+        Delete…
+      </MenuItemLink>
     </Menu>
   )
 }

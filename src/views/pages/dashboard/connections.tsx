@@ -6,10 +6,7 @@ import { Layout } from '../../layout'
 import { ConnectionsTable } from './connections-table'
 import type { ConnectionView, OwnerView } from './types'
 
-export type ConnectionsFlash =
-  | { kind: 'created'; name: string }
-  | { kind: 'deleted' }
-  | { kind: 'signin_cancelled' }
+export type ConnectionsFlash = { kind: 'created'; name: string } | { kind: 'deleted' } | { kind: 'signin_cancelled' }
 
 export interface ConnectionsPageProps {
   owner: OwnerView
@@ -23,12 +20,17 @@ export interface ConnectionsPageProps {
 const FLASH: Record<ConnectionsFlash['kind'], AlertKind> = { created: 'success', deleted: 'success', signin_cancelled: 'warning' }
 
 function FlashAlert({ flash }: { flash: ConnectionsFlash }) {
-  const text = flash.kind === 'created'
-    ? `“${flash.name}” is connected. You can use it in your workflows now.`
-    : flash.kind === 'deleted'
-      ? 'The connection was deleted. Its credentials are gone and its link no longer works.'
-      : 'Sign-in was cancelled, so nothing was connected. You can try again at any time.'
-  return <Alert kind={FLASH[flash.kind]} live>{text}</Alert>
+  const text =
+    flash.kind === 'created'
+      ? `“${flash.name}” is connected. You can use it in your workflows now.`
+      : flash.kind === 'deleted'
+        ? 'The connection was deleted. Its credentials are gone and its link no longer works.'
+        : 'Sign-in was cancelled, so nothing was connected. You can try again at any time.'
+  return (
+    <Alert kind={FLASH[flash.kind]} live>
+      {text}
+    </Alert>
+  )
 }
 
 export function ConnectionsPage({ owner, rows, now, flash, demoHref }: ConnectionsPageProps) {
@@ -40,12 +42,13 @@ export function ConnectionsPage({ owner, rows, now, flash, demoHref }: Connectio
             <h1>Connections</h1>
             <p class="muted">Apps your workflows can use. Ask a client to connect their own account with a link.</p>
           </div>
-          <a class={buttonClass()} href="/connections/new"><Plus size={18} />Add Connection</a>
+          <a class={buttonClass()} href="/connections/new">
+            <Plus size={18} />
+            Add Connection
+          </a>
         </div>
         {flash ? <FlashAlert flash={flash} /> : null}
-        {rows.length === 0 ? <FirstConnection demoHref={demoHref} /> : (
-          <ConnectionsTable rows={rows} now={now} />
-        )}
+        {rows.length === 0 ? <FirstConnection demoHref={demoHref} /> : <ConnectionsTable rows={rows} now={now} />}
       </div>
     </Layout>
   )
@@ -54,17 +57,31 @@ export function ConnectionsPage({ owner, rows, now, flash, demoHref }: Connectio
 function FirstConnection({ demoHref }: { demoHref: string | null }) {
   if (!demoHref) {
     return (
-      <EmptyState title="Add your first connection" icon={<Link size={24} />}
-        action={<a class={buttonClass()} href="/connections/new">Add Connection</a>}>
+      <EmptyState
+        title="Add your first connection"
+        icon={<Link size={24} />}
+        action={
+          <a class={buttonClass()} href="/connections/new">
+            Add Connection
+          </a>
+        }
+      >
         Pick an app, then either enter the credentials yourself or send your client a link so they connect their own account.
       </EmptyState>
     )
   }
   return (
-    <EmptyState title="Add your first connection" icon={<Link size={24} />}
-      action={<a class={buttonClass()} href={demoHref}>Try it with Demo Tasks</a>}>
-      Try the Demo Tasks app to see the whole flow in a minute: generate a link, open it as your client would, paste a
-      demo key, and watch the connection turn up here with a Via Link badge.
+    <EmptyState
+      title="Add your first connection"
+      icon={<Link size={24} />}
+      action={
+        <a class={buttonClass()} href={demoHref}>
+          Try it with Demo Tasks
+        </a>
+      }
+    >
+      Try the Demo Tasks app to see the whole flow in a minute: generate a link, open it as your client would, paste a demo key, and watch
+      the connection turn up here with a Via Link badge.
     </EmptyState>
   )
 }

@@ -11,12 +11,14 @@ export function DeleteConnectionPage({ owner, view }: { owner: OwnerView; view: 
       <section class="card stack" aria-labelledby="delete-title">
         <h1 id="delete-title">Delete “{connection.name}”?</h1>
         <p>
-          The connection and its encrypted credentials are removed for good, and any open link stops working.
-          Workflows that use it will fail until you choose another connection.
+          The connection and its encrypted credentials are removed for good, and any open link stops working. Workflows that use it will
+          fail until you choose another connection.
         </p>
         <form method="post" action={connectionHref(connection.id, '/delete')} class="form-actions">
           <SubmitButton variant="danger">Delete connection</SubmitButton>
-          <a class={buttonClass('secondary')} href="/connections">Cancel</a>
+          <a class={buttonClass('secondary')} href="/connections">
+            Cancel
+          </a>
         </form>
       </section>
     </Layout>

@@ -11,8 +11,14 @@ export const LINK_LIFETIMES = [
 
 export function LinkLifetimeSelect({ id, value, error }: { id?: string; value?: string; error?: string | null }) {
   return (
-    <Select name="expiresInMinutes" id={id} label="Link expires after" value={value ?? String(DEFAULT_LINK_MINUTES)} error={error}
+    <Select
+      name="expiresInMinutes"
+      id={id}
+      label="Link expires after"
+      value={value ?? String(DEFAULT_LINK_MINUTES)}
+      error={error}
       options={LINK_LIFETIMES.map((choice) => ({ value: String(choice.minutes), label: choice.label }))}
-      help="After that the link stops working and you can generate a new one." />
+      help="After that the link stops working and you can generate a new one."
+    />
   )
 }

@@ -26,39 +26,63 @@ export function LinkPage({ owner, view, url, now, notice }: LinkPageProps) {
   return (
     <Layout title={title} owner={owner} current="connections">
       <div class="stack">
-        <p class="small"><a href="/connections">← Connections</a></p>
+        <p class="small">
+          <a href="/connections">← Connections</a>
+        </p>
         <h1>{title}</h1>
         <div class="row">
           {app ? <AppIcon iconUrl={app.iconUrl} name={app.name} size={32} standalone /> : null}
-          <a href={connectionHref(connection.id)}><strong>{connection.name}</strong></a>
+          <a href={connectionHref(connection.id)}>
+            <strong>{connection.name}</strong>
+          </a>
           <StatusBadges connection={connection} />
         </div>
         {notice === 'refreshed' ? <Alert kind="success">A new link was generated. The previous link no longer works.</Alert> : null}
         {connection.status === 'active' ? (
           <Alert kind="info">
-            The current credentials keep working in your workflows until your client submits new ones through the link;
-            then workflows switch to the new credentials at once.
+            The current credentials keep working in your workflows until your client submits new ones through the link; then workflows
+            switch to the new credentials at once.
           </Alert>
         ) : null}
-        {url && connection.link
-          ? <OpenLink view={view} url={url} expiresAt={connection.link.expiresAt} now={now} isNew={notice === 'new'} />
-          : <NoOpenLink view={view} />}
+        {url && connection.link ? (
+          <OpenLink view={view} url={url} expiresAt={connection.link.expiresAt} now={now} isNew={notice === 'new'} />
+        ) : (
+          <NoOpenLink view={view} />
+        )}
       </div>
     </Layout>
   )
 }
 
-function OpenLink({ view, url, expiresAt, now, isNew }: { view: ConnectionView; url: string; expiresAt: string; now: number; isNew: boolean }) {
+function OpenLink({
+  view,
+  url,
+  expiresAt,
+  now,
+  isNew,
+}: {
+  view: ConnectionView
+  url: string
+  expiresAt: string
+  now: number
+  isNew: boolean
+}) {
   const { connection } = view
   return (
     <>
       <section class="card stack" aria-labelledby="link-title">
         <h2 id="link-title">Share this link with your client</h2>
         {isNew ? <Alert kind="success">Link generated. Send it by email, WhatsApp, Slack or any messenger.</Alert> : null}
-        <CopyField id="connection-link" label="Connection link" value={url}
-          help="It can be used once. Anyone holding it can connect an account to this connection until it expires or you revoke it." />
+        <CopyField
+          id="connection-link"
+          label="Connection link"
+          value={url}
+          help="It can be used once. Anyone holding it can connect an account to this connection until it expires or you revoke it."
+        />
         <QrCode text={url} label="QR code of the connection link" />
-        <p>Expires <Time at={expiresAt} /> (<Time at={expiresAt} now={now} />)</p>
+        <p>
+          Expires <Time at={expiresAt} /> (<Time at={expiresAt} now={now} />)
+        </p>
         <p class="note">The connection name “{connection.name}” is visible to the person receiving the link.</p>
         <form method="post" action={connectionHref(connection.id, '/revoke')} class="form-actions">
           <SubmitButton variant="danger">Revoke link</SubmitButton>
@@ -89,7 +113,9 @@ function RefreshForm({ connectionId, variant }: { connectionId: string; variant?
   return (
     <form method="post" action={connectionHref(connectionId, '/link')} class="stack">
       <LinkLifetimeSelect id="refresh-expiry" />
-      <div class="form-actions"><SubmitButton variant={variant}>Refresh credentials</SubmitButton></div>
+      <div class="form-actions">
+        <SubmitButton variant={variant}>Refresh credentials</SubmitButton>
+      </div>
     </form>
   )
 }

@@ -22,35 +22,58 @@ export function NewConnectionPage({ owner, app, link = {}, direct = {} }: NewCon
   return (
     <Layout title={`Add ${app.name} connection`} owner={owner} current="connections">
       <div class="stack">
-        <p class="small"><a href="/connections/new">← All apps</a></p>
+        <p class="small">
+          <a href="/connections/new">← All apps</a>
+        </p>
         <div class="row">
           <AppIcon iconUrl={app.iconUrl} name={app.name} size={40} />
           <h1>Add {app.name} connection</h1>
         </div>
         <section class="card stack" aria-labelledby="via-link-title">
           <div>
-            <h2 id="via-link-title"><Link size={18} /> Request Connection via Link</h2>
+            <h2 id="via-link-title">
+              <Link size={18} /> Request Connection via Link
+            </h2>
             <p class="muted">Your client opens the link and connects their own {app.name} account. You never see their password or key.</p>
           </div>
           <FormError message={link.error} />
           <form method="post" action={`${base}/link`} class="stack">
-            <Field name="connectionName" id="link-name" label="Connection name" required value={link.values?.connectionName}
-              placeholder={`e.g. Client’s ${app.name}`} error={link.errors?.connectionName} help={NAME_VISIBLE_NOTE} />
+            <Field
+              name="connectionName"
+              id="link-name"
+              label="Connection name"
+              required
+              value={link.values?.connectionName}
+              placeholder={`e.g. Client’s ${app.name}`}
+              error={link.errors?.connectionName}
+              help={NAME_VISIBLE_NOTE}
+            />
             <LinkLifetimeSelect id="link-expiry" value={link.values?.expiresInMinutes} error={link.errors?.expiresInMinutes} />
-            <div class="form-actions"><SubmitButton>Generate link</SubmitButton></div>
+            <div class="form-actions">
+              <SubmitButton>Generate link</SubmitButton>
+            </div>
           </form>
         </section>
         <section class="card stack" aria-labelledby="direct-title">
           <div>
             <h2 id="direct-title">Connect now</h2>
-            <p class="muted">{app.authType === 'oauth2'
-              ? `Sign in to ${app.name} yourself, with an account you control.`
-              : `Enter the ${app.name} credentials yourself. Tether checks them with ${app.name} before saving them, encrypted.`}</p>
+            <p class="muted">
+              {app.authType === 'oauth2'
+                ? `Sign in to ${app.name} yourself, with an account you control.`
+                : `Enter the ${app.name} credentials yourself. Tether checks them with ${app.name} before saving them, encrypted.`}
+            </p>
           </div>
           <FormError message={direct.error} />
           <form method="post" action={`${base}/${app.authType === 'oauth2' ? 'oauth' : 'direct'}`} class="stack">
-            <Field name="connectionName" id="direct-name" label="Connection name" required value={direct.values?.connectionName}
-              placeholder={`e.g. My ${app.name}`} error={direct.errors?.connectionName} />
+            <Field
+              name="connectionName"
+              id="direct-name"
+              label="Connection name"
+              required
+              value={direct.values?.connectionName}
+              placeholder={`e.g. My ${app.name}`}
+              error={direct.errors?.connectionName}
+            />
             {app.authType === 'oauth2' ? null : <AppCredentialFields app={app} idPrefix="direct" state={direct} />}
             <div class="form-actions">
               <SubmitButton variant="secondary">

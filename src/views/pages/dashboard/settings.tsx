@@ -26,8 +26,10 @@ export function SettingsPage({ owner, tokens, apiOrigin, exampleAppId, newToken,
         <section class="card" aria-labelledby="account-title">
           <h2 id="account-title">Account</h2>
           <dl class="kv">
-            <dt>Name</dt><dd>{owner.name}</dd>
-            <dt>Email</dt><dd>{owner.email}</dd>
+            <dt>Name</dt>
+            <dd>{owner.name}</dd>
+            <dt>Email</dt>
+            <dd>{owner.email}</dd>
           </dl>
         </section>
         <section class="card stack" aria-labelledby="tokens-title">
@@ -42,18 +44,42 @@ export function SettingsPage({ owner, tokens, apiOrigin, exampleAppId, newToken,
             </Alert>
           ) : null}
           <form method="post" action="/settings/tokens" class="stack">
-            <Field name="name" id="token-name" label="Token name" required placeholder="e.g. CI script" value={tokenForm.values?.name}
-              error={tokenForm.errors?.name} help="Helps you remember where the token is used." />
-            <div class="form-actions"><SubmitButton variant="secondary">Create token</SubmitButton></div>
+            <Field
+              name="name"
+              id="token-name"
+              label="Token name"
+              required
+              placeholder="e.g. CI script"
+              value={tokenForm.values?.name}
+              error={tokenForm.errors?.name}
+              help="Helps you remember where the token is used."
+            />
+            <div class="form-actions">
+              <SubmitButton variant="secondary">Create token</SubmitButton>
+            </div>
           </form>
           {tokens.length ? (
-            <ul>{tokens.map((token) => <li>{token.name} <span class="small muted">created <Time at={token.createdAt} mode="date" /></span></li>)}</ul>
-          ) : <p class="muted small">No tokens yet.</p>}
+            <ul>
+              {tokens.map((token) => (
+                <li>
+                  {token.name}{' '}
+                  <span class="small muted">
+                    created <Time at={token.createdAt} mode="date" />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted small">No tokens yet.</p>
+          )}
         </section>
         <section class="card stack" aria-labelledby="api-title">
           <h2 id="api-title">Use the API</h2>
           <p class="muted">Request a connection via link and get the URL to send:</p>
-          <pre class="code" tabIndex={0}><code>{curlExample(apiOrigin, exampleAppId)}</code></pre>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable) */}
+          <pre class="code" tabIndex={0}>
+            <code>{curlExample(apiOrigin, exampleAppId)}</code>
+          </pre>
         </section>
       </div>
     </Layout>

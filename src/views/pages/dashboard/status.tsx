@@ -17,7 +17,13 @@ export function badgesOf(connection: PublicConnection): BadgeKind[] {
 }
 
 export function StatusBadges({ connection }: { connection: PublicConnection }) {
-  return <span class="row">{badgesOf(connection).map((badge) => <Badge badge={badge} />)}</span>
+  return (
+    <span class="row">
+      {badgesOf(connection).map((badge) => (
+        <Badge badge={badge} />
+      ))}
+    </span>
+  )
 }
 
 /** Posts a new link with the default lifetime; the link page offers the other lifetimes. */
@@ -43,7 +49,11 @@ export function LinkStateNote({ view, now }: { view: ConnectionView; now: number
   const link = connection.link
   if (!link) return null
   if (link.status === 'pending') {
-    return <p class="small muted">Link expires <Time at={link.expiresAt} now={now} /></p>
+    return (
+      <p class="small muted">
+        Link expires <Time at={link.expiresAt} now={now} />
+      </p>
+    )
   }
   if (!linkMessage || link.status === 'used') return null
   return (

@@ -6,7 +6,8 @@ import { badgesOf } from '../dashboard/status'
 /** Only active connections can run a step; the others stay visible so the owner sees why. */
 export function connectionOption(connection: PublicConnection): SelectOption {
   const badges = badgesOf(connection).map((badge) =>
-    badge === 'refresh_pending' ? 'Pending refresh, current credentials work' : badgeText(badge))
+    badge === 'refresh_pending' ? 'Pending refresh, current credentials work' : badgeText(badge),
+  )
   const account = connection.accountLabel ? ` (${connection.accountLabel})` : ''
   return {
     value: connection.id,
@@ -28,11 +29,20 @@ export function ConnectionChoice({ appId, appName, connections, value, error }: 
   const requestHref = `/connections/new/${encodeURIComponent(appId)}`
   return (
     <div class="stack">
-      <Select name="connectionId" id="step-connection" label="Choose a Connection" required value={value} error={error}
+      <Select
+        name="connectionId"
+        id="step-connection"
+        label="Choose a Connection"
+        required
+        value={value}
+        error={error}
         placeholder={connections.length > 0 ? 'Choose a connection…' : `No ${appName} connections yet`}
         options={connections.map(connectionOption)}
-        help="Pending and rejected connections are listed but cannot be chosen until the client connects." />
-      <p class="small"><a href={requestHref}>Request a new connection via link</a></p>
+        help="Pending and rejected connections are listed but cannot be chosen until the client connects."
+      />
+      <p class="small">
+        <a href={requestHref}>Request a new connection via link</a>
+      </p>
     </div>
   )
 }

@@ -24,15 +24,31 @@ export function WorkflowsPage({ owner, workflows, now, deleted }: WorkflowsPageP
             <h1>Workflows</h1>
             <p class="muted">A webhook starts each workflow; its steps act in your clients' apps with the connections you choose.</p>
           </div>
-          <a class={buttonClass()} href="/workflows/new"><Plus size={18} />New workflow</a>
+          <a class={buttonClass()} href="/workflows/new">
+            <Plus size={18} />
+            New workflow
+          </a>
         </div>
-        {deleted ? <Alert kind="success" live>The workflow was deleted. Its webhook address no longer works.</Alert> : null}
+        {deleted ? (
+          <Alert kind="success" live>
+            The workflow was deleted. Its webhook address no longer works.
+          </Alert>
+        ) : null}
         {workflows.length === 0 ? (
-          <EmptyState title="No workflows yet" icon={<Play size={24} />}
-            action={<a class={buttonClass()} href="/workflows/new">Create a workflow</a>}>
+          <EmptyState
+            title="No workflows yet"
+            icon={<Play size={24} />}
+            action={
+              <a class={buttonClass()} href="/workflows/new">
+                Create a workflow
+              </a>
+            }
+          >
             Create a workflow, add steps that use your connections, then send JSON to its webhook address to run it.
           </EmptyState>
-        ) : <WorkflowsTable workflows={workflows} now={now} />}
+        ) : (
+          <WorkflowsTable workflows={workflows} now={now} />
+        )}
       </div>
     </Layout>
   )
@@ -42,18 +58,30 @@ function WorkflowsTable({ workflows, now }: { workflows: WorkflowSummaryView[]; 
   return (
     <table class="table">
       <caption class="visually-hidden">Your workflows</caption>
-      <thead><tr><th scope="col">Name</th><th scope="col">Steps</th><th scope="col">Updated</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Steps</th>
+          <th scope="col">Updated</th>
+        </tr>
+      </thead>
       <tbody>
         {workflows.map((workflow) => (
           <tr>
-            <td data-label="Name"><a href={workflowHref(workflow.id)}>{workflow.name}</a></td>
+            <td data-label="Name">
+              <a href={workflowHref(workflow.id)}>{workflow.name}</a>
+            </td>
             <td data-label="Steps">
               <span class="row">
-                {workflow.apps.map((app) => <AppIcon iconUrl={app.iconUrl} name={app.name} size={20} standalone />)}
+                {workflow.apps.map((app) => (
+                  <AppIcon iconUrl={app.iconUrl} name={app.name} size={20} standalone />
+                ))}
                 {workflow.stepCount === 1 ? '1 step' : `${workflow.stepCount} steps`}
               </span>
             </td>
-            <td data-label="Updated"><Time at={workflow.updatedAt} now={now} /></td>
+            <td data-label="Updated">
+              <Time at={workflow.updatedAt} now={now} />
+            </td>
           </tr>
         ))}
       </tbody>

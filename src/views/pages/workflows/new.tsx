@@ -6,15 +6,25 @@ export function NewWorkflowPage({ owner, state = {} }: { owner: OwnerView; state
   return (
     <Layout title="New workflow" owner={owner} current="workflows">
       <div class="stack">
-        <p class="small"><a href="/workflows">← Workflows</a></p>
+        <p class="small">
+          <a href="/workflows">← Workflows</a>
+        </p>
         <section class="card stack" aria-labelledby="new-workflow">
           <h1 id="new-workflow">New workflow</h1>
           <form method="post" action="/workflows" class="stack">
-            <Field name="name" label="Workflow name" required value={state.values?.name} error={state.errors?.name}
-              help="For you only, e.g. “Publish client posts”. You add steps next." />
+            <Field
+              name="name"
+              label="Workflow name"
+              required
+              value={state.values?.name}
+              error={state.errors?.name}
+              help="For you only, e.g. “Publish client posts”. You add steps next."
+            />
             <div class="form-actions">
               <SubmitButton>Create workflow</SubmitButton>
-              <a class={buttonClass('secondary')} href="/workflows">Cancel</a>
+              <a class={buttonClass('secondary')} href="/workflows">
+                Cancel
+              </a>
             </div>
           </form>
         </section>

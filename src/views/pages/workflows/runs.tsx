@@ -13,7 +13,12 @@ const STATUS: Record<PublicRun['status'] | PublicRunStep['status'], { text: stri
 }
 
 export function RunStatus({ status }: { status: keyof typeof STATUS }) {
-  return <span class="row">{STATUS[status].icon}{STATUS[status].text}</span>
+  return (
+    <span class="row">
+      {STATUS[status].icon}
+      {STATUS[status].text}
+    </span>
+  )
 }
 
 function duration(run: PublicRun): string {
@@ -29,7 +34,10 @@ function stepName(steps: StepView[], position: number): string {
 }
 
 function RunStepLine({ step, name }: { step: PublicRunStep; name: string }) {
-  const facts = [step.status === 'skipped' ? null : formatMs(step.durationMs), step.upstreamStatus === null ? null : `HTTP ${step.upstreamStatus}`]
+  const facts = [
+    step.status === 'skipped' ? null : formatMs(step.durationMs),
+    step.upstreamStatus === null ? null : `HTTP ${step.upstreamStatus}`,
+  ]
   return (
     <li>
       <span class="row">
@@ -60,20 +68,35 @@ export function RunsList({ runs, steps, now }: { runs: PublicRun[]; steps: StepV
   return (
     <table class="table">
       <caption class="visually-hidden">Recent runs, newest first</caption>
-      <thead><tr><th scope="col">Started</th><th scope="col">Status</th><th scope="col">Duration</th><th scope="col">Steps</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Started</th>
+          <th scope="col">Status</th>
+          <th scope="col">Duration</th>
+          <th scope="col">Steps</th>
+        </tr>
+      </thead>
       <tbody>
         {runs.map((run) => (
           <tr>
-            <td data-label="Started"><Time at={run.startedAt} now={now} /></td>
+            <td data-label="Started">
+              <Time at={run.startedAt} now={now} />
+            </td>
             <td data-label="Status">
               <RunStatus status={run.status} />
               {run.error && !run.steps.some((step) => step.status === 'failed') ? <p class="small">{run.error}</p> : null}
             </td>
             <td data-label="Duration">{duration(run)}</td>
             <td data-label="Steps">
-              {run.steps.length === 0
-                ? <span class="muted small">{run.status === 'running' ? 'Starting…' : 'No steps'}</span>
-                : <ol class="stack">{run.steps.map((step) => <RunStepLine step={step} name={stepName(steps, step.position)} />)}</ol>}
+              {run.steps.length === 0 ? (
+                <span class="muted small">{run.status === 'running' ? 'Starting…' : 'No steps'}</span>
+              ) : (
+                <ol class="stack">
+                  {run.steps.map((step) => (
+                    <RunStepLine step={step} name={stepName(steps, step.position)} />
+                  ))}
+                </ol>
+              )}
             </td>
           </tr>
         ))}

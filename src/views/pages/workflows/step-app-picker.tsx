@@ -11,11 +11,23 @@ export interface StepAppChoice {
 }
 
 /** Add step, first part: which app the step acts in. */
-export function StepAppPickerPage({ owner, workflowId, workflowName, apps }: { owner: OwnerView; workflowId: string; workflowName: string; apps: StepAppChoice[] }) {
+export function StepAppPickerPage({
+  owner,
+  workflowId,
+  workflowName,
+  apps,
+}: {
+  owner: OwnerView
+  workflowId: string
+  workflowName: string
+  apps: StepAppChoice[]
+}) {
   return (
     <Layout title={`Add step · ${workflowName}`} owner={owner} current="workflows">
       <div class="stack">
-        <p class="small"><a href={workflowHref(workflowId)}>← {workflowName}</a></p>
+        <p class="small">
+          <a href={workflowHref(workflowId)}>← {workflowName}</a>
+        </p>
         <h1>Add step: choose an app</h1>
         <ul class="app-grid">
           {apps.map(({ app, available }) => (
@@ -23,12 +35,20 @@ export function StepAppPickerPage({ owner, workflowId, workflowName, apps }: { o
               {available ? (
                 <a class="app-tile" href={workflowHref(workflowId, `/steps/new/${encodeURIComponent(app.id)}`)}>
                   <AppIcon iconUrl={app.iconUrl} name={app.name} />
-                  <span>{app.name}<br /><span class="small muted">{app.actions.map((action) => action.name).join(', ')}</span></span>
+                  <span>
+                    {app.name}
+                    <br />
+                    <span class="small muted">{app.actions.map((action) => action.name).join(', ')}</span>
+                  </span>
                 </a>
               ) : (
                 <span class="app-tile" aria-disabled="true" title={`${app.name} is not configured on this Tether`}>
                   <AppIcon iconUrl={app.iconUrl} name={app.name} />
-                  <span>{app.name}<br /><span class="small muted">not configured</span></span>
+                  <span>
+                    {app.name}
+                    <br />
+                    <span class="small muted">not configured</span>
+                  </span>
                 </span>
               )}
             </li>

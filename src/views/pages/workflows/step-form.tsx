@@ -30,20 +30,35 @@ function TemplateHint({ position }: { position: number }) {
   return (
     <p class="note small">
       <span>
-        Type fixed text, or insert values with {'{{…}}'}: <code>{'{{trigger.title}}'}</code> reads the field <em>title</em> of
-        the webhook's JSON{position > 1 ? <>, and <code>{'{{steps.1.name}}'}</code> the output <em>name</em> of step 1 (a past run shows each step's output)</> : null}.
-        A value that is missing when the workflow runs is left empty.
+        Type fixed text, or insert values with {'{{…}}'}: <code>{'{{trigger.title}}'}</code> reads the field <em>title</em> of the webhook's
+        JSON
+        {position > 1 ? (
+          <>
+            , and <code>{'{{steps.1.name}}'}</code> the output <em>name</em> of step 1 (a past run shows each step's output)
+          </>
+        ) : null}
+        . A value that is missing when the workflow runs is left empty.
       </span>
     </p>
   )
 }
 
 function ActionChooser({ app, action, pageUrl }: { app: AppDefinition; action: Action; pageUrl: string }) {
-  if (app.actions.length < 2) return <p><strong>Action:</strong> {action.name}</p>
+  if (app.actions.length < 2)
+    return (
+      <p>
+        <strong>Action:</strong> {action.name}
+      </p>
+    )
   return (
     <form method="get" action={pageUrl} class="row">
-      <Select name="action" id="step-action" label="Action" value={action.id}
-        options={app.actions.map((candidate) => ({ value: candidate.id, label: candidate.name }))} />
+      <Select
+        name="action"
+        id="step-action"
+        label="Action"
+        value={action.id}
+        options={app.actions.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+      />
       <SubmitButton variant="secondary">Choose action</SubmitButton>
     </form>
   )
@@ -55,25 +70,47 @@ export function StepFormPage(props: StepFormPageProps) {
   return (
     <Layout title={`${title} · ${workflow.name}`} owner={owner} current="workflows">
       <div class="stack">
-        <p class="small"><a href={workflowHref(workflow.id)}>← {workflow.name}</a></p>
-        <div class="row"><AppIcon iconUrl={app.iconUrl} name={app.name} size={40} /><h1>{title}: {app.name}</h1></div>
+        <p class="small">
+          <a href={workflowHref(workflow.id)}>← {workflow.name}</a>
+        </p>
+        <div class="row">
+          <AppIcon iconUrl={app.iconUrl} name={app.name} size={40} />
+          <h1>
+            {title}: {app.name}
+          </h1>
+        </div>
         <FormError message={state.error} />
         <ActionChooser app={app} action={action} pageUrl={pageUrl} />
         <form method="post" action={formAction} class="card stack">
           <input type="hidden" name="appId" value={app.id} />
           <input type="hidden" name="action" value={action.id} />
-          <ConnectionChoice appId={app.id} appName={app.name} connections={connections}
-            value={state.values?.connectionId} error={state.errors?.connectionId} />
+          <ConnectionChoice
+            appId={app.id}
+            appName={app.name}
+            connections={connections}
+            value={state.values?.connectionId}
+            error={state.errors?.connectionId}
+          />
           <h2>{action.name}</h2>
           <TemplateHint position={position} />
           {action.fields.map((field) => (
-            <Field name={inputName(field.key)} id={`step-input-${field.key}`} label={field.optional ? `${field.label} (optional)` : field.label}
-              type={field.type === 'textarea' ? 'textarea' : 'text'} required={!field.optional} help={field.help}
-              placeholder={field.placeholder} value={state.values?.[inputName(field.key)]} error={state.errors?.[inputName(field.key)]} />
+            <Field
+              name={inputName(field.key)}
+              id={`step-input-${field.key}`}
+              label={field.optional ? `${field.label} (optional)` : field.label}
+              type={field.type === 'textarea' ? 'textarea' : 'text'}
+              required={!field.optional}
+              help={field.help}
+              placeholder={field.placeholder}
+              value={state.values?.[inputName(field.key)]}
+              error={state.errors?.[inputName(field.key)]}
+            />
           ))}
           <div class="form-actions">
             <SubmitButton>{editing ? 'Save step' : 'Add step'}</SubmitButton>
-            <a class={buttonClass('secondary')} href={workflowHref(workflow.id)}>Cancel</a>
+            <a class={buttonClass('secondary')} href={workflowHref(workflow.id)}>
+              Cancel
+            </a>
           </div>
         </form>
       </div>

@@ -26,22 +26,44 @@ export function WorkflowPage({ owner, workflow, now, notice, error }: WorkflowPa
   return (
     <Layout title={workflow.name} owner={owner} current="workflows">
       <div class="stack">
-        <p class="small"><a href="/workflows">← Workflows</a></p>
+        <p class="small">
+          <a href="/workflows">← Workflows</a>
+        </p>
         <h1>{workflow.name}</h1>
-        {notice ? <Alert kind="success" live>{notice}</Alert> : null}
+        {notice ? (
+          <Alert kind="success" live>
+            {notice}
+          </Alert>
+        ) : null}
         <FormError message={error} />
         <Trigger workflow={workflow} />
         <section class="card stack" aria-labelledby="steps-title">
           <div class="card-header">
             <h2 id="steps-title">Steps</h2>
-            <a class={buttonClass('secondary')} href={workflowHref(workflow.id, '/steps/new')}><Plus size={16} />Add step</a>
+            <a class={buttonClass('secondary')} href={workflowHref(workflow.id, '/steps/new')}>
+              <Plus size={16} />
+              Add step
+            </a>
           </div>
           {workflow.steps.length === 0 ? (
-            <EmptyState title="No steps yet" headingLevel={3}
-              action={<a class={buttonClass()} href={workflowHref(workflow.id, '/steps/new')}>Add the first step</a>}>
+            <EmptyState
+              title="No steps yet"
+              headingLevel={3}
+              action={
+                <a class={buttonClass()} href={workflowHref(workflow.id, '/steps/new')}>
+                  Add the first step
+                </a>
+              }
+            >
               Each step runs an app action with one of your connections, in order.
             </EmptyState>
-          ) : <ol class="stack">{workflow.steps.map((step) => <StepItem workflowId={workflow.id} step={step} last={step.position === workflow.steps.length} />)}</ol>}
+          ) : (
+            <ol class="stack">
+              {workflow.steps.map((step) => (
+                <StepItem workflowId={workflow.id} step={step} last={step.position === workflow.steps.length} />
+              ))}
+            </ol>
+          )}
         </section>
         <section class="card stack" aria-labelledby="runs-title">
           <h2 id="runs-title">Runs</h2>
@@ -57,9 +79,15 @@ function Trigger({ workflow }: { workflow: WorkflowView }) {
   return (
     <section class="card stack" aria-labelledby="trigger-title">
       <h2 id="trigger-title">Trigger: webhook</h2>
-      <CopyField id="webhook-url" label="Webhook address" value={workflow.webhookUrl}
-        help="POST any JSON (up to 64 KB) here to start a run. Keep it private: anyone with the address can start the workflow." />
-      <p class="small muted">Steps read the JSON's fields as {'{{trigger.field}}'}, e.g. {'{{trigger.title}}'}.</p>
+      <CopyField
+        id="webhook-url"
+        label="Webhook address"
+        value={workflow.webhookUrl}
+        help="POST any JSON (up to 64 KB) here to start a run. Keep it private: anyone with the address can start the workflow."
+      />
+      <p class="small muted">
+        Steps read the JSON's fields as {'{{trigger.field}}'}, e.g. {'{{trigger.title}}'}.
+      </p>
       <pre class="code">{`curl -X POST '${workflow.webhookUrl}' \\\n  -H 'content-type: application/json' \\\n  -d '{"title":"Hello"}'`}</pre>
     </section>
   )
@@ -73,14 +101,29 @@ function StepItem({ workflowId, step, last }: { workflowId: string; step: StepVi
       <div class="card-header">
         <span class="row">
           {step.app ? <AppIcon iconUrl={step.app.iconUrl} name={step.app.name} size={28} /> : null}
-          <strong>Step {step.position}: {title}</strong>
+          <strong>
+            Step {step.position}: {title}
+          </strong>
         </span>
         <span class="row">
-          <a class={buttonClass('secondary')} href={`${base}/edit`}>Edit<span class="visually-hidden"> step {step.position}</span></a>
+          <a class={buttonClass('secondary')} href={`${base}/edit`}>
+            Edit<span class="visually-hidden"> step {step.position}</span>
+          </a>
           <Menu label={`More actions for step ${step.position}`}>
-            {step.position > 1 ? <MenuItemButton action={`${base}/move`} fields={{ direction: 'up' }}>Move up</MenuItemButton> : null}
-            {last ? null : <MenuItemButton action={`${base}/move`} fields={{ direction: 'down' }}>Move down</MenuItemButton>}
-            <MenuItemButton action={`${base}/delete`} danger><Trash size={16} />Delete step</MenuItemButton>
+            {step.position > 1 ? (
+              <MenuItemButton action={`${base}/move`} fields={{ direction: 'up' }}>
+                Move up
+              </MenuItemButton>
+            ) : null}
+            {last ? null : (
+              <MenuItemButton action={`${base}/move`} fields={{ direction: 'down' }}>
+                Move down
+              </MenuItemButton>
+            )}
+            <MenuItemButton action={`${base}/delete`} danger>
+              <Trash size={16} />
+              Delete step
+            </MenuItemButton>
           </Menu>
         </span>
       </div>
@@ -88,7 +131,10 @@ function StepItem({ workflowId, step, last }: { workflowId: string; step: StepVi
       {Object.keys(step.input).length > 0 ? (
         <dl class="kv">
           {Object.entries(step.input).map(([key, value]) => (
-            <><dt>{step.action?.fields.find((field) => field.key === key)?.label ?? key}</dt><dd>{value}</dd></>
+            <>
+              <dt>{step.action?.fields.find((field) => field.key === key)?.label ?? key}</dt>
+              <dd>{value}</dd>
+            </>
           ))}
         </dl>
       ) : null}
@@ -98,7 +144,9 @@ function StepItem({ workflowId, step, last }: { workflowId: string; step: StepVi
 
 function StepConnection({ step }: { step: StepView }) {
   if (!step.connection) {
-    return <Alert kind="warning">The connection of this step was deleted. Edit the step and choose another one, or runs will fail here.</Alert>
+    return (
+      <Alert kind="warning">The connection of this step was deleted. Edit the step and choose another one, or runs will fail here.</Alert>
+    )
   }
   return (
     <p class="row small">
@@ -116,7 +164,12 @@ function Settings({ workflow }: { workflow: WorkflowView }) {
         <Field name="name" id="rename-name" label="Workflow name" value={workflow.name} required />
         <SubmitButton variant="secondary">Rename</SubmitButton>
       </form>
-      <p><a class={buttonClass('danger')} href={workflowHref(workflow.id, '/delete')}><Trash size={16} />Delete workflow…</a></p>
+      <p>
+        <a class={buttonClass('danger')} href={workflowHref(workflow.id, '/delete')}>
+          <Trash size={16} />
+          Delete workflow…
+        </a>
+      </p>
     </section>
   )
 }
