@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import type { AppError } from '../src/domain/errors'
-import { completeLink, requireOpenLink } from '../src/services/client-flow'
+import { completeLink } from '../src/services/link-lifecycle'
+import { requireOpenLink } from '../src/services/open-link'
+import { edgeOf } from '../src/http/deps'
 import { depsFromEnv } from '../src/services/deps'
 import { call, DEMO_KEY, form, getConnection, ORIGIN, requestLink, signUpOwner, submitViaLink } from './helpers'
 
@@ -29,7 +31,7 @@ describe('single use under concurrency', () => {
   it('of 25 concurrent completions of verified credentials, the D1 claim alone lets exactly one through', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
-    const deps = depsFromEnv(env, ORIGIN)
+    const deps = depsFromEnv(env, ORIGIN, edgeOf(env))
     const now = Date.now()
     const open = await requireOpenLink(deps, link.token, now)
     const meta = { ipCountry: null, userAgent: null }

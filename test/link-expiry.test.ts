@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers'
 import worker from '../src/index'
 import { describe, expect, it } from 'vitest'
 import { submitLinkCredentials } from '../src/services/client-flow'
+import { edgeOf } from '../src/http/deps'
 import { depsFromEnv } from '../src/services/deps'
 import { runScheduled } from '../src/jobs/scheduled'
 import { AppError } from '../src/domain/errors'
@@ -15,7 +16,7 @@ describe('expiry', () => {
     const owner = await signUpOwner()
     const late = await requestLink(owner, 'demo-tasks', { expiresInMinutes: 60 })
     const onTime = await requestLink(owner, 'demo-tasks', { expiresInMinutes: 60 })
-    const deps = depsFromEnv(env, ORIGIN)
+    const deps = depsFromEnv(env, ORIGIN, edgeOf(env))
     const refused = submitLinkCredentials(deps, late.token, { apiKey: DEMO_KEY }, meta, Date.parse(late.expiresAt) + 1000)
     await expect(refused).rejects.toMatchObject({ code: 'link_invalid' })
     await expect(refused).rejects.toBeInstanceOf(AppError)

@@ -3,9 +3,8 @@ import { expect } from 'vitest'
 import type { Credentials } from '../src/apps/types'
 import { loadKeyring } from '../src/domain/crypto'
 import { sealCredentials } from '../src/services/credentials'
-import type { PublicRun, PublicWorkflow } from '../src/services/workflows/public'
-import type { StepDefinition } from '../src/services/workflows/types'
 import { call, requestLink, submitViaLink } from './helpers'
+import type { PublicRun, PublicWorkflow, StepDefinition } from '../src/domain/shapes'
 
 type Owner = { cookie: string }
 

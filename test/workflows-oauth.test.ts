@@ -7,6 +7,7 @@ import { openCredentials } from '../src/services/credentials'
 import { requestsSince } from './app-calls'
 import { fakeCursor, type RecordedRequest } from './fake-requests'
 import { findWorkflow } from '../src/db/workflows'
+import { edgeOf } from '../src/http/deps'
 import { depsFromEnv } from '../src/services/deps'
 import { executeRun, startRun } from '../src/services/workflows/runs'
 import { call, getConnection, ORIGIN, signUpOwner } from './helpers'
@@ -68,7 +69,7 @@ describe('OAuth tokens at run time', () => {
     const { id, workflow } = await expiredGoogleDocs(owner, 'refresh-70')
     const before = await stored(id)
     // Run directly, side by side, with a roomy upstream timeout so a busy test machine cannot decide the outcome.
-    const deps = depsFromEnv({ ...env, UPSTREAM_TIMEOUT_MS: '5000' }, ORIGIN)
+    const deps = depsFromEnv({ ...env, UPSTREAM_TIMEOUT_MS: '5000' }, ORIGIN, edgeOf(env))
     const found = (await findWorkflow(deps.db, owner.workspaceId, workflow.id))!
     const started = await Promise.all(['a', 'b'].map((title) => startRun(deps, found, { title }, Date.now())))
     await Promise.all(started.map((run) => executeRun(deps, run)))

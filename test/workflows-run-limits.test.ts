@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { findWorkflow } from '../src/db/workflows'
+import { edgeOf } from '../src/http/deps'
 import { depsFromEnv } from '../src/services/deps'
 import { executeRun, RUN_TIME_BUDGET_MS, startRun } from '../src/services/workflows/runs'
 import { DEMO_KEY, ORIGIN, signUpOwner } from './helpers'
@@ -19,7 +20,7 @@ describe('run limits', () => {
   it('starts no step once the run has used its time budget, and says so', async () => {
     const owner = await signUpOwner()
     const workflow = await demoTasksWorkflow(owner, 3)
-    const deps = depsFromEnv(env, ORIGIN)
+    const deps = depsFromEnv(env, ORIGIN, edgeOf(env))
     const found = await findWorkflow(deps.db, owner.workspaceId, workflow.id)
     const started = await startRun(deps, found!, { who: 'Ada' }, 0)
     // Each reading of the clock moves it on by a third of the budget.

@@ -15,6 +15,7 @@ import { database } from '../../src/db/client'
 import { loadKeyring, seal } from '../../src/domain/crypto'
 import { hashToken, newToken } from '../../src/domain/tokens'
 import type { Env } from '../../src/env'
+import { edgeOf } from '../../src/http/deps'
 import { depsFromEnv } from '../../src/services/deps'
 import { InvitationPage } from '../../src/views/pages/connect/invitation'
 import { renderInvitationPage } from '../../src/views/pages/connect/invitation-template'
@@ -204,7 +205,7 @@ const MICRO: Record<string, (env: Env) => unknown> = {
   'render invitation as served (renderInvitationPage)': () => renderInvitationPage(SNAPSHOT, getApp('clickup')!, TOKEN),
   'render invalid-link page with preact': () => renderPage(<InvalidLinkPage />),
   'drizzle instance (database())': (env) => database(env.DB),
-  'request deps (depsFromEnv: config + drizzle)': (env) => depsFromEnv(env, 'http://127.0.0.1'),
+  'request deps (depsFromEnv: config + drizzle)': (env) => depsFromEnv(env, 'http://127.0.0.1', edgeOf(env)),
   'AES key import (what a per-request import would cost)': () =>
     crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt', 'decrypt']),
   'keyring from cache (loadKeyring)': (env) => loadKeyring(env.ENCRYPTION_KEYS),

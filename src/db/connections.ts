@@ -36,3 +36,36 @@ export async function findConnection(db: Db, workspaceId: string, id: string): P
 export async function findConnectionById(db: Db, id: string): Promise<ConnectionRow | undefined> {
   return db.select().from(connections).where(eq(connections.id, id)).get()
 }
+
+export function insertConnection(db: Db, row: ConnectionRow) {
+  return db.insert(connections).values(row)
+}
+
+export function setConnectionStatus(db: Db, id: string, status: ConnectionRow['status'], now: number) {
+  return db.update(connections).set({ status, updatedAt: now }).where(eq(connections.id, id))
+}
+
+/** What storing verified credentials sets: active again, a new revision that runs can detect. */
+export function newCredentialsValues(sealed: { blob: string; keyVersion: string }, accountLabel: string, now: number) {
+  return {
+    status: 'active' as const,
+    accountLabel,
+    credentialsBlob: sealed.blob,
+    credentialsKeyVersion: sealed.keyVersion,
+    credentialsRevision: sql`${connections.credentialsRevision} + 1`,
+    needsReconnect: false,
+    updatedAt: now,
+  }
+}
+
+/** Owner-side credential swap, scoped to the connection's workspace. */
+export function replaceConnectionCredentials(db: Db, connection: ConnectionRow, values: ReturnType<typeof newCredentialsValues>) {
+  return db
+    .update(connections)
+    .set(values)
+    .where(and(eq(connections.id, connection.id), eq(connections.workspaceId, connection.workspaceId)))
+}
+
+export function deleteConnectionRow(db: Db, workspaceId: string, id: string) {
+  return db.delete(connections).where(and(eq(connections.id, id), eq(connections.workspaceId, workspaceId)))
+}

@@ -1,8 +1,13 @@
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import type { ConnectionRow, LinkRow } from './connections'
 import { connections, events, links } from './schema'
-import type { NewEvent } from './events'
+
+/**
+ * Every write to the links table. Each builder returns a statement that is not yet run, so the
+ * link lifecycle (src/services/link-lifecycle.ts) can put a state change and its audit event in
+ * one batch, which D1 runs as one transaction.
+ */
 
 export async function findLinkWithConnection(db: Db, tokenHash: string): Promise<{ link: LinkRow; connection: ConnectionRow } | undefined> {
   return db
@@ -10,6 +15,15 @@ export async function findLinkWithConnection(db: Db, tokenHash: string): Promise
     .from(links)
     .innerJoin(connections, eq(connections.id, links.connectionId))
     .where(eq(links.tokenHash, tokenHash))
+    .get()
+}
+
+export async function findLinkById(db: Db, linkId: string): Promise<{ link: LinkRow; connection: ConnectionRow } | undefined> {
+  return db
+    .select({ link: links, connection: connections })
+    .from(links)
+    .innerJoin(connections, eq(connections.id, links.connectionId))
+    .where(eq(links.id, linkId))
     .get()
 }
 
@@ -27,6 +41,10 @@ export function linkAndConnectionQueries(db: Db, tokenHash: string) {
   ] as const
 }
 
+export function insertLink(db: Db, row: LinkRow) {
+  return db.insert(links).values(row)
+}
+
 /** The single-use gate: only a pending, unexpired link can be claimed, and only once. */
 export function claimLink(db: Db, linkId: string, claimId: string, status: 'used' | 'rejected', now: number, rejectReason?: string | null) {
   return db
@@ -37,29 +55,23 @@ export function claimLink(db: Db, linkId: string, claimId: string, status: 'used
 }
 
 /** True inside the same batch only for the submission whose claim won. */
-export const claimedBy = (linkId: string, claimId: string) =>
+const claimedBy = (linkId: string, claimId: string) =>
   sql`EXISTS (SELECT 1 FROM ${links} WHERE ${links.id} = ${linkId} AND ${links.claimId} = ${claimId})`
 
-/** Inserted in the claim's batch, but only if that claim won. */
-export function insertEventIfClaimed(db: Db, event: NewEvent, linkId: string, claimId: string) {
-  const value = <T>(v: T) => sql<T>`${v ?? null}`
-  return db.insert(events).select(
-    db
-      .select({
-        id: value(event.id).as('id'),
-        workspaceId: value(event.workspaceId).as('workspace_id'),
-        connectionId: value(event.connectionId).as('connection_id'),
-        linkId: value(event.linkId).as('link_id'),
-        type: value(event.type).as('type'),
-        actor: value(event.actor).as('actor'),
-        at: value(event.at).as('at'),
-        ipCountry: value(event.ipCountry).as('ip_country'),
-        userAgent: value(event.userAgent).as('user_agent'),
-        detail: value(event.detail).as('detail'),
-      })
-      .from(links)
-      .where(and(eq(links.id, linkId), eq(links.claimId, claimId))),
-  )
+export function updateConnectionIfClaimed(db: Db, connectionId: string, linkId: string, claimId: string, values: Record<string, unknown>) {
+  return db
+    .update(connections)
+    .set(values)
+    .where(and(eq(connections.id, connectionId), claimedBy(linkId, claimId)))
+}
+
+/** Closes every open link of a connection under one claim id, so their events can follow in the same batch. */
+export function revokeOpenLinks(db: Db, connectionId: string, claimId: string, now: number) {
+  return db
+    .update(links)
+    .set({ status: 'revoked', closedAt: now, claimId })
+    .where(and(eq(links.connectionId, connectionId), eq(links.status, 'pending')))
+    .returning({ id: links.id, tokenHash: links.tokenHash })
 }
 
 /**
@@ -67,7 +79,6 @@ export function insertEventIfClaimed(db: Db, event: NewEvent, linkId: string, cl
  * can be, so each refusal is counted before the next key is tried. A lease left behind by a
  * request that died ends by itself at `leaseUntil`.
  */
-/** Takes the link's single check slot if it is open and nobody holds it (or their lease lapsed). */
 export function leaseCheck(db: Db, tokenHash: string, now: number, leaseUntil: number) {
   return db
     .update(links)
@@ -91,37 +102,90 @@ export function endCheck(db: Db, linkId: string, leaseUntil: number) {
     .where(and(eq(links.id, linkId), eq(links.checkLeaseUntil, leaseUntil)))
 }
 
-/** Counts a wrong submission; the link locks when it reaches the limit. Returns the new count. */
-export function recordFailedAttempt(db: Db, linkId: string, maxAttempts: number, now: number) {
+/**
+ * Counts a wrong submission; the link locks when it reaches the limit, and only then takes
+ * `lockClaimId`, so the `locked` event can be written in the same batch. Returns the new count.
+ */
+export function recordFailedAttempt(db: Db, linkId: string, maxAttempts: number, lockClaimId: string, now: number) {
+  const locks = sql`${links.failedAttempts} + 1 >= ${maxAttempts}`
   return db
     .update(links)
     .set({
       failedAttempts: sql`${links.failedAttempts} + 1`,
-      status: sql`CASE WHEN ${links.failedAttempts} + 1 >= ${maxAttempts} THEN 'locked' ELSE ${links.status} END`,
-      closedAt: sql`CASE WHEN ${links.failedAttempts} + 1 >= ${maxAttempts} THEN ${now} ELSE ${links.closedAt} END`,
+      status: sql`CASE WHEN ${locks} THEN 'locked' ELSE ${links.status} END`,
+      closedAt: sql`CASE WHEN ${locks} THEN ${now} ELSE ${links.closedAt} END`,
+      claimId: sql`CASE WHEN ${locks} THEN ${lockClaimId} ELSE ${links.claimId} END`,
     })
     .where(and(eq(links.id, linkId), eq(links.status, 'pending')))
     .returning({ failedAttempts: links.failedAttempts, status: links.status })
 }
 
-export function updateConnectionIfClaimed(
-  db: Db,
-  connectionId: string,
-  linkId: string,
-  claimId: string,
-  values: Partial<ConnectionRow> | Record<string, unknown>,
-) {
-  return db
-    .update(connections)
-    .set(values)
-    .where(and(eq(connections.id, connectionId), claimedBy(linkId, claimId)))
+/**
+ * Marks at most `limit` overdue pending links expired under `claimId`. The `status = 'pending'`
+ * guard (one statement sees its own subquery, and D1 writes one at a time) makes it idempotent
+ * and safe when two runs overlap. Repeated on the update itself, it made SQLite walk every
+ * pending link through the status index instead of taking the batch by id.
+ */
+export function expireOverdueLinks(db: Db, claimId: string, now: number, limit: number) {
+  const overdue = db
+    .select({ id: links.id })
+    .from(links)
+    .where(and(eq(links.status, 'pending'), lte(links.expiresAt, now)))
+    .orderBy(asc(links.expiresAt))
+    .limit(limit)
+  return db.update(links).set({ status: 'expired', closedAt: now, claimId }).where(inArray(links.id, overdue)).returning({ id: links.id })
 }
 
-export async function findLinkById(db: Db, linkId: string): Promise<{ link: LinkRow; connection: ConnectionRow } | undefined> {
+export interface ClaimEvent {
+  type: string
+  actor: 'owner' | 'client' | 'system'
+  at: number
+  ipCountry?: string | null
+  userAgent?: string | null
+  detail?: string | null
+}
+
+/**
+ * One audit event for each link that a statement earlier in the same batch claimed with
+ * `claimId`: none if that claim lost, so an event never lands without its state change.
+ */
+export function insertEventsForClaim(db: Db, claimId: string, event: ClaimEvent) {
+  const value = <T>(v: T, column: string) => sql<T>`${v ?? null}`.as(column)
+  return db.insert(events).select(
+    db
+      .select({
+        id: sql<string>`lower(hex(randomblob(12)))`.as('id'),
+        workspaceId: links.workspaceId,
+        connectionId: links.connectionId,
+        linkId: links.id,
+        type: value(event.type, 'type'),
+        actor: value(event.actor, 'actor'),
+        at: value(event.at, 'at'),
+        ipCountry: value(event.ipCountry, 'ip_country'),
+        userAgent: value(event.userAgent, 'user_agent'),
+        detail: value(event.detail, 'detail'),
+      })
+      .from(links)
+      .where(eq(links.claimId, claimId)),
+  )
+}
+
+/** Key rotation: link tokens sealed under a retiring key version. */
+export function linkTokensSealedWith(db: Db, versions: string[], afterId: string, limit: number) {
   return db
-    .select({ link: links, connection: connections })
+    .select({ id: links.id, blob: links.tokenBlob, keyVersion: links.tokenKeyVersion })
     .from(links)
-    .innerJoin(connections, eq(connections.id, links.connectionId))
-    .where(eq(links.id, linkId))
-    .get()
+    .where(and(inArray(links.tokenKeyVersion, versions), gt(links.id, afterId)))
+    .orderBy(asc(links.id))
+    .limit(limit)
+    .all()
+}
+
+/** Lands only if the row still holds the value that was read. */
+export function resealLinkToken(db: Db, id: string, oldBlob: string, sealed: { blob: string; keyVersion: string }) {
+  return db
+    .update(links)
+    .set({ tokenBlob: sealed.blob, tokenKeyVersion: sealed.keyVersion })
+    .where(and(eq(links.id, id), eq(links.tokenBlob, oldBlob)))
+    .returning({ id: links.id })
 }

@@ -2,7 +2,8 @@ import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { sealContext, type Sealed } from '../domain/crypto'
 import type { Db } from './client'
-import { connections, links, oauthStates, workflows } from './schema'
+import { linkTokensSealedWith, resealLinkToken } from './links'
+import { connections, oauthStates, workflows } from './schema'
 
 /** One stored value sealed under a key version the keyring wants to retire. */
 export interface StaleSealed {
@@ -62,20 +63,8 @@ export const sealedColumns: readonly SealedColumn[] = [
   {
     name: 'links.token',
     context: sealContext.linkToken,
-    stale: (db, versions, afterId, limit) =>
-      db
-        .select({ id: links.id, blob: links.tokenBlob, keyVersion: links.tokenKeyVersion })
-        .from(links)
-        .where(and(inArray(links.tokenKeyVersion, versions), gt(links.id, afterId)))
-        .orderBy(asc(links.id))
-        .limit(limit)
-        .all(),
-    rewrite: (db, row, sealed) =>
-      db
-        .update(links)
-        .set({ tokenBlob: sealed.blob, tokenKeyVersion: sealed.keyVersion })
-        .where(and(eq(links.id, row.id), eq(links.tokenBlob, row.blob)))
-        .returning({ id: links.id }),
+    stale: linkTokensSealedWith,
+    rewrite: (db, row, sealed) => resealLinkToken(db, row.id, row.blob, sealed),
   },
   {
     name: 'oauth_states.verifier',

@@ -1,12 +1,5 @@
+import type { Owner } from '../domain/shapes'
 import type { Env } from '../env'
-
-export interface Owner {
-  userId: string
-  workspaceId: string
-  email: string
-  name: string
-  via: 'session' | 'api_token'
-}
 
 export interface AppEnv {
   Bindings: Env

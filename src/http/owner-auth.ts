@@ -3,7 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { database } from '../db/client'
 import { AppError } from '../domain/errors'
 import { SESSION_LIFETIME_MS, userForApiToken, userForSession } from '../services/accounts'
-import type { AppEnv, Owner } from './context'
+import type { AppEnv } from './context'
+import type { Owner } from '../domain/shapes'
 
 function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:'

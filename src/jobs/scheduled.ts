@@ -4,14 +4,14 @@ import { deleteRateLimitsBefore } from '../db/rate-limits'
 import { loadKeyring } from '../domain/crypto'
 import type { Env } from '../env'
 import { LONGEST_WINDOW_MS } from '../services/rate-limits'
-import { expireOverdueLinks } from './expire-links'
+import { expireOverdueLinks } from '../services/link-lifecycle'
 import { rotateSealedValues, type RotationResult } from './rotate-keys'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export async function runScheduled(env: Env, now: number): Promise<{ expiredLinks: number; rotation: RotationResult }> {
   const db = database(env.DB)
-  const expiredLinks = await expireOverdueLinks(db, now)
+  const expiredLinks = await expireOverdueLinks({ db }, now)
   await deleteOAuthStatesBefore(db, now - DAY_MS)
   await deleteRateLimitsBefore(db, now - LONGEST_WINDOW_MS)
   const rotation = await rotateSealedValues(db, await loadKeyring(env.ENCRYPTION_KEYS))

@@ -5,17 +5,9 @@ import { AppError } from '../domain/errors'
 import type { AppEnv } from '../http/context'
 import { isCredentialFormError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
-import {
-  acceptLink,
-  invalidLink,
-  isFirstOpenHere,
-  readInvitation,
-  recordOpened,
-  rejectLink,
-  requireOpenLink,
-  submitLinkCredentials,
-} from '../services/client-flow'
-import { depsFor, type Deps } from '../services/deps'
+import { acceptLink, declineLink, isFirstOpenHere, readInvitation, recordOpened, submitLinkCredentials } from '../services/client-flow'
+import { invalidLink, requireOpenLink } from '../services/open-link'
+import type { Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
 import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
 import { renderInvalidLinkPage, renderPage } from '../views/render'
@@ -23,6 +15,7 @@ import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
 import { renderInvitationPage } from '../views/pages/connect/invitation-template'
 import { ConnectedPage, DeclinedPage, SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import type { AppDefinition } from '../apps/types'
+import { depsFor } from '../http/deps'
 
 const STATE_COOKIE = 'tether_oauth_state'
 const REASON_MAX = 500
@@ -106,7 +99,7 @@ export const connectRoutes = new Hono<AppEnv>()
   .post('/:token/reject', async (c) => {
     const values = await formValues(c)
     const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REASON_MAX) || null : null
-    await rejectLink(depsFor(c), c.req.param('token'), reason, clientMeta(c.req.raw), Date.now())
+    await declineLink(depsFor(c), c.req.param('token'), reason, clientMeta(c.req.raw), Date.now())
     return c.html(renderPage(<DeclinedPage />))
   })
   .post('/:token', async (c) => {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { AppError } from '../domain/errors'
 import type { AppEnv } from '../http/context'
-import { depsFor } from '../services/deps'
 import { executeRun, requireWebhookWorkflow, startRun } from '../services/workflows/runs'
+import { depsFor } from '../http/deps'
 
 /**
  * Any content type is read as JSON (senders label it loosely). An empty body is a trigger

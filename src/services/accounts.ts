@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors'
+import type { PublicApiToken, PublicUser, PublicWorkspace } from '../domain/shapes'
 import { hashPassword, verifyPassword } from '../domain/password'
 import { hashToken, newId, newToken } from '../domain/tokens'
 import {
@@ -17,16 +18,6 @@ import { ipBucket } from '../domain/rate-limit'
 import { enforceRateLimits, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, SIGNUP_PER_IP, type RateLimitHit } from './rate-limits'
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
-
-export interface PublicUser {
-  id: string
-  email: string
-  name: string
-}
-export interface PublicWorkspace {
-  id: string
-  name: string
-}
 
 export function publicUser(user: UserRow): PublicUser {
   return { id: user.id, email: user.email, name: user.name }
@@ -112,12 +103,6 @@ export async function createApiToken(db: Db, userId: string, name: string, now: 
 
 export async function userForApiToken(db: Db, token: string): Promise<UserRow | undefined> {
   return findUserByApiToken(db, await hashToken(token))
-}
-
-export interface PublicApiToken {
-  id: string
-  name: string
-  createdAt: string
 }
 
 export async function apiTokensOf(db: Db, userId: string): Promise<PublicApiToken[]> {

@@ -1,34 +1,20 @@
-import { and, eq, sql } from 'drizzle-orm'
-import { getApp, isAppAvailable, listedApps } from '../apps'
 import type { AppDefinition, Credentials, VerifiedAccount } from '../apps/types'
-import { AppError } from '../domain/errors'
-import { newId } from '../domain/tokens'
-import { findConnection, type ConnectionRow, type ConnectionWithLink } from '../db/connections'
+import {
+  type ConnectionRow,
+  type ConnectionWithLink,
+  deleteConnectionRow,
+  insertConnection,
+  newCredentialsValues,
+  replaceConnectionCredentials,
+} from '../db/connections'
 import { insertEvent } from '../db/events'
-import { connections, links } from '../db/schema'
-import type { Owner } from '../http/context'
+import type { Owner } from '../domain/shapes'
+import { newId } from '../domain/tokens'
+import { requireApp, requireConnection } from './access'
 import { sealCredentials, verifyCredentials } from './credentials'
 import type { Deps } from './deps'
 import { newEvent } from './events'
-import { forgetSnapshots } from './link-snapshots'
-
-/** An app the owner may use right now: listed, and its OAuth provider configured. */
-export function requireApp(deps: Deps, appId: string): AppDefinition {
-  const app = getApp(appId)
-  if (!app || !listedApps(deps.config).includes(app)) {
-    throw new AppError('invalid_request', `Unknown app "${appId}".`, [{ path: 'appId', message: 'Unknown app' }])
-  }
-  if (!isAppAvailable(deps.env, app)) {
-    throw new AppError('app_unavailable', `${app.name} is not configured on this Tether (its OAuth client is missing).`)
-  }
-  return app
-}
-
-export async function requireConnection(deps: Deps, owner: Owner, id: string): Promise<ConnectionWithLink> {
-  const found = await findConnection(deps.db, owner.workspaceId, id)
-  if (!found) throw new AppError('not_found', 'Connection not found.')
-  return found
-}
+import { closeOpenLinks } from './link-lifecycle'
 
 export async function createDirectConnection(
   deps: Deps,
@@ -53,13 +39,13 @@ export async function storeNewConnection(
 ): Promise<ConnectionWithLink> {
   const id = newId()
   const sealed = await sealCredentials(await deps.keyring(), id, credentials)
-  const row = {
+  const row: ConnectionRow = {
     id,
     workspaceId,
     appId: app.id,
     name,
-    status: 'active' as const,
-    via: 'direct' as const,
+    status: 'active',
+    via: 'direct',
     accountLabel: account.label,
     credentialsBlob: sealed.blob,
     credentialsKeyVersion: sealed.keyVersion,
@@ -69,7 +55,7 @@ export async function storeNewConnection(
     updatedAt: now,
   }
   await deps.db.batch([
-    deps.db.insert(connections).values(row),
+    insertConnection(deps.db, row),
     insertEvent(deps.db, newEvent({ workspaceId, connectionId: id, type: 'created', actor: 'owner', at: now, detail: { via: 'direct' } })),
   ])
   return { connection: row, link: null }
@@ -90,7 +76,7 @@ export async function replaceCredentials(
   return requireConnection(deps, owner, id)
 }
 
-/** Swaps credentials in one batch; any open link is closed since it is no longer needed. */
+/** Swaps credentials in one batch; any open link is revoked with it, since it is no longer needed. */
 export async function storeReplacedCredentials(
   deps: Deps,
   connection: ConnectionRow,
@@ -99,47 +85,36 @@ export async function storeReplacedCredentials(
   now: number,
 ): Promise<void> {
   const sealed = await sealCredentials(await deps.keyring(), connection.id, credentials)
-  const [revoked] = await deps.db.batch([
-    deps.db
-      .update(links)
-      .set({ status: 'revoked', closedAt: now })
-      .where(and(eq(links.connectionId, connection.id), eq(links.status, 'pending')))
-      .returning({ tokenHash: links.tokenHash }),
-    deps.db
-      .update(connections)
-      .set({
-        status: 'active',
-        accountLabel: account.label,
-        credentialsBlob: sealed.blob,
-        credentialsKeyVersion: sealed.keyVersion,
-        credentialsRevision: sql`${connections.credentialsRevision} + 1`,
-        needsReconnect: false,
-        updatedAt: now,
-      })
-      .where(and(eq(connections.id, connection.id), eq(connections.workspaceId, connection.workspaceId))),
-    insertEvent(
-      deps.db,
-      newEvent({ workspaceId: connection.workspaceId, connectionId: connection.id, type: 'credentials_updated', actor: 'owner', at: now }),
-    ),
-  ])
-  await forgetSnapshots(
+  await closeOpenLinks(
     deps,
-    revoked.map((link) => link.tokenHash),
+    connection,
+    [
+      replaceConnectionCredentials(deps.db, connection, newCredentialsValues(sealed, account.label, now)),
+      insertEvent(
+        deps.db,
+        newEvent({
+          workspaceId: connection.workspaceId,
+          connectionId: connection.id,
+          type: 'credentials_updated',
+          actor: 'owner',
+          at: now,
+        }),
+      ),
+    ],
+    now,
   )
 }
 
+/** Its open links are revoked in the same batch; the audit trail outlives the connection. */
 export async function deleteConnection(deps: Deps, owner: Owner, id: string, now: number): Promise<void> {
-  await requireConnection(deps, owner, id)
-  const [openLinks] = await deps.db.batch([
-    deps.db
-      .select({ tokenHash: links.tokenHash })
-      .from(links)
-      .where(and(eq(links.connectionId, id), eq(links.status, 'pending'))),
-    deps.db.delete(connections).where(and(eq(connections.id, id), eq(connections.workspaceId, owner.workspaceId))),
-    insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId: id, type: 'deleted', actor: 'owner', at: now })),
-  ])
-  await forgetSnapshots(
+  const { connection } = await requireConnection(deps, owner, id)
+  await closeOpenLinks(
     deps,
-    openLinks.map((link) => link.tokenHash),
+    connection,
+    [
+      deleteConnectionRow(deps.db, owner.workspaceId, id),
+      insertEvent(deps.db, newEvent({ workspaceId: owner.workspaceId, connectionId: id, type: 'deleted', actor: 'owner', at: now })),
+    ],
+    now,
   )
 }

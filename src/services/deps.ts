@@ -1,12 +1,9 @@
-import type { Context } from 'hono'
 import { appContext } from '../apps/context'
 import type { AppContext, AppDefinition } from '../apps/types'
-import { readConfig, type Config } from '../config'
-import { database, type Db } from '../db/client'
-import { loadKeyring, type Keyring } from '../domain/crypto'
+import { type Config, readConfig } from '../config'
+import { type Db, database } from '../db/client'
+import { type Keyring, loadKeyring } from '../domain/crypto'
 import type { Env } from '../env'
-import { demoServer } from '../demo'
-import type { AppEnv } from '../http/context'
 
 /** What the services need from the outside, built once per request from bindings. */
 export interface Deps {
@@ -18,11 +15,18 @@ export interface Deps {
   publicOrigin: string
   keyring: () => Promise<Keyring>
   appContext: (app: AppDefinition) => AppContext
+  /** The current time, for work that outlasts the `now` it was started with (waits, run budgets). */
+  clock: () => number
 }
 
-export function depsFromEnv(env: Env, requestOrigin: string): Deps {
+/** What only the edge can supply: a clock, and the worker's own routes for the demo apps. */
+export interface Edge {
+  clock: () => number
+  internalFetch: (request: Request) => Promise<Response>
+}
+
+export function depsFromEnv(env: Env, requestOrigin: string, edge: Edge): Deps {
   const config = readConfig(env)
-  const internal = (request: Request) => demoServer.fetch(request, env)
   return {
     db: database(env.DB),
     kv: env.LINKS,
@@ -30,10 +34,7 @@ export function depsFromEnv(env: Env, requestOrigin: string): Deps {
     config,
     publicOrigin: config.publicUrl ?? requestOrigin,
     keyring: () => loadKeyring(env.ENCRYPTION_KEYS),
-    appContext: (app) => appContext(env, app, internal),
+    appContext: (app) => appContext(env, app, edge.internalFetch),
+    clock: edge.clock,
   }
-}
-
-export function depsFor(c: Context<AppEnv>): Deps {
-  return depsFromEnv(c.env, new URL(c.req.url).origin)
 }

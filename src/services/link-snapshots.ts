@@ -1,22 +1,6 @@
-import { kvTtlSeconds, type LinkPurpose } from '../domain/links'
+import { kvTtlSeconds } from '../domain/links'
+import type { InvitationSnapshot } from '../domain/shapes'
 import type { Deps } from './deps'
-
-/**
- * What the invitation page shows, cached in KV under the token's hash so the page needs no D1
- * read. It is only a cache: every write path asks D1 whether the link is still open.
- */
-export interface InvitationSnapshot {
-  v: 1
-  linkId: string
-  connectionId: string
-  workspaceId: string
-  appId: string
-  connectionName: string
-  requesterName: string
-  requesterEmail: string
-  purpose: LinkPurpose
-  expiresAt: number
-}
 
 const snapshotKey = (tokenHash: string) => `link:${tokenHash}`
 

@@ -1,29 +1,10 @@
-import { badgeFor, type Badge } from '../domain/badges'
-import { effectiveLinkStatus, isLinkOpen, ownerLinkMessage, type LinkPurpose, type LinkStatus } from '../domain/links'
+import { badgeFor } from '../domain/badges'
+import { effectiveLinkStatus, isLinkOpen, ownerLinkMessage } from '../domain/links'
+import type { PublicConnection, PublicEvent, PublicLink, PublicLinkSummary } from '../domain/shapes'
 import type { ConnectionRow, LinkRow } from '../db/connections'
 import type { EventRow } from '../db/events'
 
 /** The only mappers from rows to what leaves the worker: secrets are never copied. */
-
-export interface PublicLinkSummary {
-  status: LinkStatus
-  purpose: LinkPurpose
-  expiresAt: string
-}
-
-export interface PublicConnection {
-  id: string
-  appId: string
-  name: string
-  status: ConnectionRow['status']
-  via: ConnectionRow['via']
-  badge: Badge | null
-  accountLabel: string | null
-  needsReconnect: boolean
-  createdAt: string
-  updatedAt: string
-  link: PublicLinkSummary | null
-}
 
 export const iso = (at: number) => new Date(at).toISOString()
 
@@ -48,25 +29,10 @@ export function publicConnection(connection: ConnectionRow, link: LinkRow | null
   }
 }
 
-export interface PublicLink extends PublicLinkSummary {
-  url?: string
-  message?: string
-}
-
 export function publicLink(link: LinkRow, url: string | null, now: number): PublicLink {
   const summary = publicLinkSummary(link, now)
   const message = ownerLinkMessage(link, now)
   return { ...(url && summary.status === 'pending' ? { url } : {}), ...summary, ...(message ? { message } : {}) }
-}
-
-export interface PublicEvent {
-  id: string
-  type: string
-  actor: EventRow['actor']
-  at: string
-  ipCountry: string | null
-  userAgent: string | null
-  detail: Record<string, unknown> | null
 }
 
 export function publicEvent(event: EventRow): PublicEvent {

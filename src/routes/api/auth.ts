@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
-import { database } from '../../db/client'
+import { depsFor } from '../../http/deps'
 import type { AppEnv } from '../../http/context'
 import { clientIp } from '../../http/client-ip'
 import { clearSessionCookie, requireOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
@@ -24,14 +24,14 @@ export const loginSchema = z
 
 export const authApi = new Hono<AppEnv>()
   .post('/auth/signup', validate('json', signupSchema), async (c) => {
-    const db = database(c.env.DB)
+    const db = depsFor(c).db
     const now = Date.now()
     const user = await signUp(db, c.req.valid('json'), { now, ip: clientIp(c) })
     setSessionCookie(c, (await startSession(db, user.id, now)).token)
     return c.json({ user: publicUser(user), workspace: publicWorkspace(user) }, 201)
   })
   .post('/auth/login', validate('json', loginSchema), async (c) => {
-    const db = database(c.env.DB)
+    const db = depsFor(c).db
     const now = Date.now()
     const user = await logIn(db, c.req.valid('json'), { now, ip: clientIp(c) })
     setSessionCookie(c, (await startSession(db, user.id, now)).token)
@@ -39,11 +39,11 @@ export const authApi = new Hono<AppEnv>()
   })
   .post('/auth/logout', async (c) => {
     const token = sessionToken(c)
-    if (token) await endSession(database(c.env.DB), token)
+    if (token) await endSession(depsFor(c).db, token)
     clearSessionCookie(c)
     return c.body(null, 204)
   })
   .post('/tokens', requireOwner, validate('json', z.object({ name: z.string().trim().min(1).max(100) }).strict()), async (c) => {
-    const token = await createApiToken(database(c.env.DB), c.get('owner').userId, c.req.valid('json').name, Date.now())
+    const token = await createApiToken(depsFor(c).db, c.get('owner').userId, c.req.valid('json').name, Date.now())
     return c.json({ token }, 201)
   })

@@ -1,16 +1,16 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
-import { listConnections } from '../../db/connections'
-import { listEvents } from '../../db/events'
 import { MAX_LINK_MINUTES, MIN_LINK_MINUTES } from '../../domain/links'
 import type { AppEnv } from '../../http/context'
 import { requireOwner } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
-import { createDirectConnection, deleteConnection, replaceCredentials, requireApp, requireConnection } from '../../services/connections'
+import { createDirectConnection, deleteConnection, replaceCredentials } from '../../services/connections'
 import { parseCredentials } from '../../services/credentials'
-import { depsFor } from '../../services/deps'
-import { currentLink, issueNewLink, requestConnectionViaLink, revokeOpenLink } from '../../services/links'
+import { currentLink } from '../../services/links'
 import { iso, publicConnection, publicEvent, publicLink } from '../../services/public-shapes'
+import { depsFor } from '../../http/deps'
+import { connectionsOf, eventsOf, requireApp, requireConnection } from '../../services/access'
+import { issueNewLink, requestConnectionViaLink, revokeOpenLink } from '../../services/link-lifecycle'
 
 const name = z.string().trim().min(1).max(100)
 const expiresInMinutes = z.number().int().min(MIN_LINK_MINUTES).max(MAX_LINK_MINUTES).optional()
@@ -27,7 +27,7 @@ export const connectionsApi = new Hono<AppEnv>()
   .use(requireOwner)
   .get('/', async (c) => {
     const now = Date.now()
-    const rows = await listConnections(depsFor(c).db, c.get('owner').workspaceId)
+    const rows = await connectionsOf(depsFor(c), c.get('owner'))
     return c.json({ connections: rows.map((row) => publicConnection(row.connection, row.link, now)) })
   })
   .post('/', validate('json', createSchema), async (c) => {
@@ -85,9 +85,6 @@ export const connectionsApi = new Hono<AppEnv>()
     return c.body(null, 204)
   })
   .get('/:id/events', validate('param', idParam), async (c) => {
-    const deps = depsFor(c)
-    const { id } = c.req.valid('param')
-    await requireConnection(deps, c.get('owner'), id)
-    const events = await listEvents(deps.db, c.get('owner').workspaceId, id)
+    const events = await eventsOf(depsFor(c), c.get('owner'), c.req.valid('param').id)
     return c.json({ events: events.map(publicEvent) })
   })

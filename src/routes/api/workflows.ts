@@ -3,11 +3,11 @@ import * as z from 'zod'
 import type { AppEnv } from '../../http/context'
 import { requireOwner } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
-import { depsFor } from '../../services/deps'
 import { createWorkflow, deleteWorkflow, listWorkflows, requireWorkflow, updateWorkflow } from '../../services/workflows/definitions'
 import { publicRun, publicWorkflow } from '../../services/workflows/public'
 import { recentRuns } from '../../services/workflows/runs'
 import { MAX_STEPS } from '../../services/workflows/types'
+import { depsFor } from '../../http/deps'
 
 const stepSchema = z
   .object({

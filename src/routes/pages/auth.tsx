@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { VNode } from 'preact'
 import * as z from 'zod'
-import { database } from '../../db/client'
+import { depsFor } from '../../http/deps'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
 import { clientIp } from '../../http/client-ip'
@@ -28,7 +28,7 @@ const loginFormSchema = loginSchema.extend({
 const loginMessages = { email: 'Enter your email.', password: 'Enter your password.' }
 
 async function signIn(c: Context<AppEnv>, userId: string, next: string | null): Promise<Response> {
-  setSessionCookie(c, (await startSession(database(c.env.DB), userId, Date.now())).token)
+  setSessionCookie(c, (await startSession(depsFor(c).db, userId, Date.now())).token)
   return c.redirect(next ?? HOME, 303)
 }
 
@@ -57,7 +57,7 @@ export const authPages = new Hono<AppEnv>()
     const parsed = parseForm(signupSchema, { ...values, password: form.password ?? '' }, signupMessages)
     if (!parsed.ok) return c.html(renderPage(<SignupPage next={next} state={{ values, errors: parsed.errors }} />), 400)
     try {
-      const user = await signUp(database(c.env.DB), parsed.data, { now: Date.now(), ip: clientIp(c) })
+      const user = await signUp(depsFor(c).db, parsed.data, { now: Date.now(), ip: clientIp(c) })
       return await signIn(c, user.id, next)
     } catch (error) {
       if (isRateLimited(error)) return tooManyAttempts(c, error, <SignupPage next={next} state={{ values, error: error.message }} />)
@@ -78,7 +78,7 @@ export const authPages = new Hono<AppEnv>()
     const parsed = parseForm(loginFormSchema, { ...values, password: form.password ?? '' }, loginMessages)
     if (!parsed.ok) return c.html(renderPage(<LoginPage next={next} state={{ values, errors: parsed.errors }} />), 400)
     try {
-      const user = await logIn(database(c.env.DB), parsed.data, { now: Date.now(), ip: clientIp(c) })
+      const user = await logIn(depsFor(c).db, parsed.data, { now: Date.now(), ip: clientIp(c) })
       return await signIn(c, user.id, next)
     } catch (error) {
       if (isRateLimited(error)) return tooManyAttempts(c, error, <LoginPage next={next} state={{ values, error: error.message }} />)
@@ -88,7 +88,7 @@ export const authPages = new Hono<AppEnv>()
   })
   .post('/logout', async (c) => {
     const token = sessionToken(c)
-    if (token) await endSession(database(c.env.DB), token)
+    if (token) await endSession(depsFor(c).db, token)
     clearSessionCookie(c)
     return c.redirect('/login', 303)
   })

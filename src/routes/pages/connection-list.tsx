@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import { getApp, listedApps } from '../../apps'
-import { listConnections } from '../../db/connections'
+import { connectionsOf } from '../../services/access'
 import type { AppEnv } from '../../http/context'
-import { depsFor } from '../../services/deps'
 import { renderPage } from '../../views/render'
 import { ConnectionsPage, type ConnectionsFlash } from '../../views/pages/dashboard/connections'
 import type { ConnectionView } from '../../views/pages/dashboard/types'
 import { connectionView, ownerView } from './view-models'
+import { depsFor } from '../../http/deps'
 
 /** The quickest first connection: an API-key app served by this worker (DEMO_APPS=1). */
 const DEMO_APP_ID = 'demo-tasks'
@@ -25,7 +25,7 @@ function flashFrom(query: Record<string, string>, rows: ConnectionView[]): Conne
 export const connectionListPages = new Hono<AppEnv>().get('/', async (c) => {
   const deps = depsFor(c)
   const now = Date.now()
-  const rows = (await listConnections(deps.db, c.get('owner').workspaceId)).map((row) => connectionView(row, now))
+  const rows = (await connectionsOf(deps, c.get('owner'))).map((row) => connectionView(row, now))
   const demo = getApp(DEMO_APP_ID)
   const demoHref = demo && listedApps(deps.config).includes(demo) ? `/connections/new/${DEMO_APP_ID}` : null
   return c.html(

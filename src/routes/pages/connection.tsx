@@ -1,12 +1,10 @@
 import { Hono, type Context } from 'hono'
-import { listEvents } from '../../db/events'
 import type { AppEnv } from '../../http/context'
 import { isCredentialFormError } from '../../http/errors'
 import { validate } from '../../http/validate'
-import { deleteConnection, replaceCredentials, requireApp, requireConnection } from '../../services/connections'
+import { deleteConnection, replaceCredentials } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
 import type { Deps } from '../../services/deps'
-import { depsFor } from '../../services/deps'
 import { publicEvent } from '../../services/public-shapes'
 import { renderPage } from '../../views/render'
 import { ConnectionDetailsPage, type ConnectionDetailsProps } from '../../views/pages/dashboard/connection-details'
@@ -17,6 +15,8 @@ import { fieldErrorsOf, readForm } from './forms'
 import { redirectToOwnerSignIn } from './oauth'
 import { idParam } from './schemas'
 import { connectionView, ownerView } from './view-models'
+import { depsFor } from '../../http/deps'
+import { eventsOf, requireApp, requireConnection } from '../../services/access'
 
 type DetailsExtras = Pick<ConnectionDetailsProps, 'update' | 'notice'>
 
@@ -24,7 +24,7 @@ async function showDetails(c: Context<AppEnv>, deps: Deps, id: string, extras: D
   const owner = c.get('owner')
   const now = Date.now()
   const view = connectionView(await requireConnection(deps, owner, id), now)
-  const events = (await listEvents(deps.db, owner.workspaceId, id)).map(publicEvent)
+  const events = (await eventsOf(deps, owner, id)).map(publicEvent)
   if (view.app) allowProviderRedirect(c, deps, view.app)
   return c.html(
     renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />),

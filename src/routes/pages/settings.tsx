@@ -3,12 +3,12 @@ import * as z from 'zod'
 import { listedApps } from '../../apps'
 import type { AppEnv } from '../../http/context'
 import { apiTokensOf, createApiToken } from '../../services/accounts'
-import { depsFor } from '../../services/deps'
 import { renderPage } from '../../views/render'
 import { SettingsPage, type SettingsPageProps } from '../../views/pages/dashboard/settings'
 import type { FormState } from '../../views/pages/dashboard/types'
 import { parseForm, readForm } from './forms'
 import { ownerView } from './view-models'
+import { depsFor } from '../../http/deps'
 
 const tokenForm = z.object({ name: z.string().trim().min(1).max(100) })
 

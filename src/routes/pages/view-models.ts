@@ -1,9 +1,9 @@
 import { getApp } from '../../apps'
 import { ownerLinkMessage } from '../../domain/links'
-import type { ConnectionWithLink } from '../../db/connections'
-import type { Owner } from '../../http/context'
+import type { ConnectionWithLink } from '../../services/access'
 import { publicConnection } from '../../services/public-shapes'
 import type { ConnectionView, OwnerView } from '../../views/pages/dashboard/types'
+import type { Owner } from '../../domain/shapes'
 
 /** The one mapper from rows to what dashboard views show: built on publicConnection, so no secret reaches a view. */
 export function connectionView({ connection, link }: ConnectionWithLink, now: number): ConnectionView {

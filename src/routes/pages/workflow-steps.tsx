@@ -2,14 +2,12 @@ import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { isAppAvailable, listedApps } from '../../apps'
 import type { Action, AppDefinition } from '../../apps/types'
-import type { WorkflowWithSteps } from '../../db/workflows'
-import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
 import { validate } from '../../http/validate'
-import { requireApp } from '../../services/connections'
-import { depsFor, type Deps } from '../../services/deps'
-import { requireWorkflow, stepDefinition, updateWorkflow } from '../../services/workflows/definitions'
-import { MAX_STEPS, type StepDefinition } from '../../services/workflows/types'
+import type { Deps } from '../../services/deps'
+import { requireWorkflow, type WorkflowWithSteps } from '../../services/workflows/definitions'
+import { deleteStep, moveStep, requireAction, saveStep, stepAt } from '../../services/workflows/steps'
+import { MAX_STEPS } from '../../services/workflows/types'
 import { renderPage } from '../../views/render'
 import type { FormState } from '../../views/pages/dashboard/types'
 import { StepAppPickerPage } from '../../views/pages/workflows/step-app-picker'
@@ -19,6 +17,9 @@ import { readForm, type FormValues } from './forms'
 import { ownerView } from './view-models'
 import { showWorkflow } from './workflow-page'
 import { isWorkflowFormError, stepFieldErrors, workspaceConnections } from './workflow-views'
+import type { StepDefinition } from '../../domain/shapes'
+import { depsFor } from '../../http/deps'
+import { requireApp } from '../../services/access'
 
 const id = z.string().min(1).max(64)
 const workflowParam = z.object({ id })
@@ -33,18 +34,6 @@ interface StepForm {
   /** 0-based place of the step in the workflow. */
   index: number
   editing: boolean
-}
-
-function stepAt(found: WorkflowWithSteps, position: number): StepDefinition {
-  const row = found.steps[position - 1]
-  if (!row) throw new AppError('not_found', 'This workflow has no such step.')
-  return stepDefinition(row)
-}
-
-function actionOf(app: AppDefinition, actionId: string | undefined): Action {
-  const action = actionId ? app.actions.find((candidate) => candidate.id === actionId) : app.actions[0]
-  if (!action) throw new AppError('invalid_request', `${app.name} has no such action.`)
-  return action
 }
 
 function formValues(step: StepDefinition): Record<string, string> {
@@ -86,14 +75,12 @@ async function showStepForm(c: Context<AppEnv>, deps: Deps, found: WorkflowWithS
   )
 }
 
-/** Saves the workflow with `steps`; a refusal re-shows the step form with the reason. */
-async function saveStep(c: Context<AppEnv>, deps: Deps, found: WorkflowWithSteps, form: StepForm, values: FormValues, done: string) {
+/** Saves the step; a refusal re-shows the step form with the reason. */
+async function submitStep(c: Context<AppEnv>, deps: Deps, found: WorkflowWithSteps, form: StepForm, values: FormValues, done: string) {
   const step = stepFromForm(form, values)
   if (!step.connectionId) return showStepForm(c, deps, found, form, { values, errors: { connectionId: 'Choose a connection.' } }, 400)
-  const steps = found.steps.map(stepDefinition)
-  steps.splice(form.index, form.editing ? 1 : 0, step)
   try {
-    await updateWorkflow(deps, c.get('owner'), found.workflow.id, { name: found.workflow.name, steps }, Date.now())
+    await saveStep(deps, c.get('owner'), found, form.index, step, form.editing ? 'replace' : 'insert', Date.now())
   } catch (error) {
     if (!isWorkflowFormError(error)) throw error
     return showStepForm(c, deps, found, form, { values, errors: stepFieldErrors(error, form.index), error: error.message }, error.status)
@@ -102,9 +89,9 @@ async function saveStep(c: Context<AppEnv>, deps: Deps, found: WorkflowWithSteps
 }
 
 /** Reorder or delete: a refusal (e.g. a {{steps.N}} reference that no longer points back) shows on the workflow page. */
-async function saveOrder(c: Context<AppEnv>, deps: Deps, found: WorkflowWithSteps, steps: StepDefinition[], done: string) {
+async function changeOrder(c: Context<AppEnv>, deps: Deps, found: WorkflowWithSteps, change: () => Promise<unknown>, done: string) {
   try {
-    await updateWorkflow(deps, c.get('owner'), found.workflow.id, { name: found.workflow.name, steps }, Date.now())
+    await change()
   } catch (error) {
     if (!isWorkflowFormError(error)) throw error
     return showWorkflow(c, deps, found.workflow.id, { error: error.message }, error.status)
@@ -130,7 +117,7 @@ export const workflowStepPages = new Hono<AppEnv>()
     const app = requireApp(deps, c.req.valid('param').appId)
     return showStepForm(c, deps, found, {
       app,
-      action: actionOf(app, c.req.valid('query').action),
+      action: requireAction(app, c.req.valid('query').action),
       index: found.steps.length,
       editing: false,
     })
@@ -140,13 +127,11 @@ export const workflowStepPages = new Hono<AppEnv>()
     const found = await requireWorkflow(deps, c.get('owner'), c.req.valid('param').id)
     const values = await readForm(c)
     const app = requireApp(deps, values.appId ?? '')
-    if (found.steps.length >= MAX_STEPS)
-      return showWorkflow(c, deps, found.workflow.id, { error: `A workflow has at most ${MAX_STEPS} steps.` }, 400)
-    return saveStep(
+    return submitStep(
       c,
       deps,
       found,
-      { app, action: actionOf(app, values.action), index: found.steps.length, editing: false },
+      { app, action: requireAction(app, values.action), index: found.steps.length, editing: false },
       values,
       'step-added',
     )
@@ -157,7 +142,7 @@ export const workflowStepPages = new Hono<AppEnv>()
     const found = await requireWorkflow(deps, c.get('owner'), workflowId)
     const step = stepAt(found, position)
     const app = requireApp(deps, step.appId)
-    const action = actionOf(app, c.req.valid('query').action ?? step.action)
+    const action = requireAction(app, c.req.valid('query').action ?? step.action)
     const values = action.id === step.action ? formValues(step) : { connectionId: step.connectionId }
     return showStepForm(c, deps, found, { app, action, index: position - 1, editing: true }, { values })
   })
@@ -167,24 +152,25 @@ export const workflowStepPages = new Hono<AppEnv>()
     const found = await requireWorkflow(deps, c.get('owner'), workflowId)
     const app = requireApp(deps, stepAt(found, position).appId)
     const values = await readForm(c)
-    return saveStep(c, deps, found, { app, action: actionOf(app, values.action), index: position - 1, editing: true }, values, 'step-saved')
+    return submitStep(
+      c,
+      deps,
+      found,
+      { app, action: requireAction(app, values.action), index: position - 1, editing: true },
+      values,
+      'step-saved',
+    )
   })
   .post('/:position/move', validate('param', stepParam), validate('form', moveForm), async (c) => {
     const deps = depsFor(c)
     const { id: workflowId, position } = c.req.valid('param')
     const found = await requireWorkflow(deps, c.get('owner'), workflowId)
-    stepAt(found, position)
-    const steps = found.steps.map(stepDefinition)
-    const other = c.req.valid('form').direction === 'up' ? position - 2 : position
-    if (other < 0 || other >= steps.length) return c.redirect(workflowHref(workflowId), 303)
-    ;[steps[position - 1], steps[other]] = [steps[other]!, steps[position - 1]!]
-    return saveOrder(c, deps, found, steps, 'moved')
+    const direction = c.req.valid('form').direction
+    return changeOrder(c, deps, found, () => moveStep(deps, c.get('owner'), found, position, direction, Date.now()), 'moved')
   })
   .post('/:position/delete', validate('param', stepParam), async (c) => {
     const deps = depsFor(c)
     const { id: workflowId, position } = c.req.valid('param')
     const found = await requireWorkflow(deps, c.get('owner'), workflowId)
-    stepAt(found, position)
-    const steps = found.steps.map(stepDefinition).filter((_step, index) => index !== position - 1)
-    return saveOrder(c, deps, found, steps, 'step-deleted')
+    return changeOrder(c, deps, found, () => deleteStep(deps, c.get('owner'), found, position, Date.now()), 'step-deleted')
   })

@@ -1,19 +1,16 @@
 import { getApp } from '../../apps'
-import { listConnections } from '../../db/connections'
-import { listRuns } from '../../db/runs'
-import type { WorkflowWithSteps } from '../../db/workflows'
 import { AppError } from '../../domain/errors'
-import type { Owner } from '../../http/context'
 import type { Deps } from '../../services/deps'
-import { publicConnection, type PublicConnection } from '../../services/public-shapes'
-import { stepDefinition } from '../../services/workflows/definitions'
+import { publicConnection } from '../../services/public-shapes'
+import { stepDefinition, type WorkflowWithSteps } from '../../services/workflows/definitions'
+import { runsOf } from '../../services/workflows/runs'
+import { connectionsOf } from '../../services/access'
 import { publicRun } from '../../services/workflows/public'
 import { revealWebhookUrl } from '../../services/workflows/webhook'
 import type { StepView, WorkflowSummaryView, WorkflowView } from '../../views/pages/workflows/types'
+import type { Owner, PublicConnection } from '../../domain/shapes'
 
 /** Builds what the workflow views show from rows, through the public mappers only. */
-
-const RUNS_SHOWN = 20
 
 /** Errors that mean "fix this workflow", shown on the page rather than as an error page. */
 export const WORKFLOW_FORM_ERRORS: ReadonlySet<string> = new Set(['invalid_request', 'connection_not_ready', 'app_unavailable'])
@@ -23,7 +20,7 @@ export function isWorkflowFormError(error: unknown): error is AppError {
 }
 
 export async function workspaceConnections(deps: Deps, owner: Owner, now: number): Promise<PublicConnection[]> {
-  return (await listConnections(deps.db, owner.workspaceId)).map((row) => publicConnection(row.connection, row.link, now))
+  return (await connectionsOf(deps, owner)).map((row) => publicConnection(row.connection, row.link, now))
 }
 
 export function summaryView({ workflow, steps }: WorkflowWithSteps): WorkflowSummaryView {
@@ -44,7 +41,7 @@ export async function workflowView(deps: Deps, owner: Owner, found: WorkflowWith
       input: definition.input,
     }
   })
-  const runs = await listRuns(deps.db, owner.workspaceId, found.workflow.id, RUNS_SHOWN)
+  const runs = await runsOf(deps, found)
   return {
     id: found.workflow.id,
     name: found.workflow.name,

@@ -4,7 +4,6 @@ import type { AppEnv } from '../../http/context'
 import { requireOwnerPage } from '../../http/owner-auth'
 import { privatePage } from '../../http/security-headers'
 import { validate } from '../../http/validate'
-import { depsFor } from '../../services/deps'
 import {
   createWorkflow,
   deleteWorkflow,
@@ -24,6 +23,7 @@ import { ownerView } from './view-models'
 import { workflowStepPages } from './workflow-steps'
 import { NOTICES, showWorkflow } from './workflow-page'
 import { isWorkflowFormError, summaryView } from './workflow-views'
+import { depsFor } from '../../http/deps'
 
 const nameForm = z.object({ name: z.string().trim().min(1).max(100) })
 const NAME_MESSAGE = { name: 'Enter a name for the workflow (up to 100 characters).' }

@@ -3,9 +3,9 @@ import { AppError } from '../../domain/errors'
 import { templateProblems } from '../../domain/templates'
 import type { ConnectionRow } from '../../db/connections'
 import { connectionsByIds } from '../../db/workflows'
-import { requireApp } from '../connections'
+import { requireApp } from '../access'
 import type { Deps } from '../deps'
-import type { StepDefinition } from './types'
+import type { StepDefinition } from '../../domain/shapes'
 
 /** Why a connection cannot be chosen for a step right now, or null when it can. */
 export function connectionProblem(connection: ConnectionRow | undefined): string | null {

@@ -11,11 +11,12 @@ import {
   type WorkflowStepRow,
   type WorkflowWithSteps,
 } from '../../db/workflows'
-import type { Owner } from '../../http/context'
 import type { Deps } from '../deps'
 import { checkSteps } from './check-steps'
-import type { StepDefinition, WorkflowDefinition } from './types'
 import { newWebhook } from './webhook'
+import type { Owner, StepDefinition, WorkflowDefinition } from '../../domain/shapes'
+
+export type { WorkflowWithSteps }
 
 export async function requireWorkflow(deps: Deps, owner: Owner, id: string): Promise<WorkflowWithSteps> {
   const found = await findWorkflow(deps.db, owner.workspaceId, id)

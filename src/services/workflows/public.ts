@@ -1,39 +1,12 @@
-import type { RunStepRow, RunWithSteps } from '../../db/runs'
+import type { RunWithSteps } from '../../db/runs'
 import type { WorkflowWithSteps } from '../../db/workflows'
 import type { Deps } from '../deps'
 import { iso } from '../public-shapes'
 import { stepDefinition } from './definitions'
-import type { StepDefinition } from './types'
+import type { PublicRun, PublicWorkflow } from '../../domain/shapes'
 import { revealWebhookUrl } from './webhook'
 
 /** The only mappers from workflow and run rows to what leaves the worker. */
-
-export interface PublicWorkflow {
-  id: string
-  name: string
-  webhookUrl: string
-  steps: (StepDefinition & { position: number })[]
-  createdAt: string
-  updatedAt: string
-}
-
-export interface PublicRunStep {
-  position: number
-  status: RunStepRow['status']
-  upstreamStatus: number | null
-  durationMs: number
-  output: unknown
-  error: string | null
-}
-
-export interface PublicRun {
-  id: string
-  status: RunWithSteps['run']['status']
-  startedAt: string
-  finishedAt: string | null
-  error: string | null
-  steps: PublicRunStep[]
-}
 
 /** A run still "running" after this was cut off (the isolate went away): it will never finish. */
 export const INTERRUPTED_AFTER_MS = 5 * 60_000

@@ -2,11 +2,11 @@ import { AppError } from '../../domain/errors'
 import { newId } from '../../domain/tokens'
 import { finishRun, insertRun, insertRunStep, listRuns, type RunWithSteps } from '../../db/runs'
 import type { WorkflowWithSteps } from '../../db/workflows'
-import type { Owner } from '../../http/context'
 import type { Deps } from '../deps'
 import { requireWorkflow } from './definitions'
 import { runStep } from './run-step'
 import { findWorkflowForWebhook } from './webhook'
+import type { Owner } from '../../domain/shapes'
 
 /** A run that is recorded as running and waits to be executed (after the 202 went out). */
 export interface StartedRun {
@@ -16,7 +16,8 @@ export interface StartedRun {
   trigger: unknown
 }
 
-const RUNS_SHOWN = 50
+/** Runs shown per workflow, in the API and on the builder page. */
+export const RUNS_SHOWN = 50
 /** Work after the response gets about 30 s; no new step starts after this, so the run can still record why. */
 export const RUN_TIME_BUDGET_MS = 20_000
 
@@ -46,7 +47,7 @@ export async function startRun(deps: Deps, workflow: WorkflowWithSteps, trigger:
  * Runs the steps in order, each with its connection as stored at that moment. The first
  * failure fails the run and skips the rest. Never throws: whatever happens ends in the record.
  */
-export async function executeRun(deps: Deps, run: StartedRun, now: () => number = Date.now): Promise<void> {
+export async function executeRun(deps: Deps, run: StartedRun, now: () => number = deps.clock): Promise<void> {
   const { workflow } = run.workflow
   const outputs = new Map<number, unknown>()
   let failure: string | null = null
@@ -97,6 +98,10 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
 }
 
 export async function recentRuns(deps: Deps, owner: Owner, workflowId: string): Promise<RunWithSteps[]> {
-  await requireWorkflow(deps, owner, workflowId)
-  return listRuns(deps.db, owner.workspaceId, workflowId, RUNS_SHOWN)
+  return runsOf(deps, await requireWorkflow(deps, owner, workflowId))
+}
+
+/** The latest runs of a workflow already looked up for its owner. */
+export function runsOf(deps: Deps, { workflow }: WorkflowWithSteps): Promise<RunWithSteps[]> {
+  return listRuns(deps.db, workflow.workspaceId, workflow.id, RUNS_SHOWN)
 }

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { allApps } from '../../../apps'
-import type { InvitationSnapshot } from '../../../services/link-snapshots'
 import { renderPage } from '../../render'
 import { InvitationPage } from './invitation'
 import { renderInvitationPage } from './invitation-template'
+import type { InvitationSnapshot } from '../../../domain/shapes'
 
 const snapshotArb = fc.record({
   v: fc.constant(1 as const),

@@ -1,9 +1,9 @@
 import { renderToString } from 'preact-render-to-string'
 import type { AppDefinition } from '../../../apps/types'
-import type { InvitationSnapshot } from '../../../services/link-snapshots'
 import { Time } from '../../components/time'
 import { renderPage } from '../../render'
 import { InvitationPage } from './invitation'
+import type { InvitationSnapshot } from '../../../domain/shapes'
 
 /**
  * The invitation page is the hot read path, so its markup is rendered once per app and purpose

@@ -1,5 +1,4 @@
 import type { AppDefinition } from '../../../apps/types'
-import type { InvitationSnapshot } from '../../../services/link-snapshots'
 import { AppIcon } from '../../components/app-icon'
 import { Shield } from '../../components/icons'
 import { buttonClass } from '../../components/form'
@@ -7,6 +6,7 @@ import { Steps } from '../../components/steps'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
 import { accessSummary, flowSteps } from './access'
+import type { InvitationSnapshot } from '../../../domain/shapes'
 
 export interface InvitationProps {
   snapshot: InvitationSnapshot

@@ -1,5 +1,5 @@
-import type { PublicEvent } from '../../../services/public-shapes'
 import { Time } from '../../components/time'
+import type { PublicEvent } from '../../../domain/shapes'
 
 const WORDS: Record<string, string> = {
   created: 'Connection created',

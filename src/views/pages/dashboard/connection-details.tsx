@@ -1,5 +1,4 @@
 import type { AppDefinition } from '../../../apps/types'
-import type { PublicEvent } from '../../../services/public-shapes'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
 import { FormError, SubmitButton } from '../../components/form'
@@ -10,6 +9,7 @@ import { AppCredentialFields } from './app-fields'
 import { connectionHref } from './paths'
 import { LinkStateNote, StatusBadges } from './status'
 import type { ConnectionView, FormState, OwnerView } from './types'
+import type { PublicEvent } from '../../../domain/shapes'
 
 export interface ConnectionDetailsProps {
   owner: OwnerView

@@ -1,10 +1,10 @@
-import type { PublicApiToken } from '../../../services/accounts'
 import { Alert } from '../../components/alert'
 import { CopyField } from '../../components/copy-field'
 import { Field, SubmitButton } from '../../components/form'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
 import type { FormState, OwnerView } from './types'
+import type { PublicApiToken } from '../../../domain/shapes'
 
 export interface SettingsPageProps {
   owner: OwnerView

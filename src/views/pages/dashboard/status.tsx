@@ -1,11 +1,11 @@
 import { DEFAULT_LINK_MINUTES } from '../../../domain/links'
-import type { PublicConnection } from '../../../services/public-shapes'
 import { Badge, type BadgeKind } from '../../components/badge'
 import { buttonClass } from '../../components/form'
 import { Refresh } from '../../components/icons'
 import { Time } from '../../components/time'
 import { connectionHref } from './paths'
 import type { ConnectionView } from './types'
+import type { PublicConnection } from '../../../domain/shapes'
 
 /** The derived badge; a direct, working connection reads "Connected". */
 export function badgesOf(connection: PublicConnection): BadgeKind[] {

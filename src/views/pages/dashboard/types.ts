@@ -1,5 +1,5 @@
 import type { AppDefinition } from '../../../apps/types'
-import type { PublicConnection } from '../../../services/public-shapes'
+import type { PublicConnection } from '../../../domain/shapes'
 
 /** What every dashboard page gets about the signed-in owner. */
 export interface OwnerView {

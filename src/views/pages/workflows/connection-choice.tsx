@@ -1,7 +1,7 @@
-import type { PublicConnection } from '../../../services/public-shapes'
 import { badgeText } from '../../components/badge'
 import { Select, type SelectOption } from '../../components/form'
 import { badgesOf } from '../dashboard/status'
+import type { PublicConnection } from '../../../domain/shapes'
 
 /** Only active connections can run a step; the others stay visible so the owner sees why. */
 export function connectionOption(connection: PublicConnection): SelectOption {

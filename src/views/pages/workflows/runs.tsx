@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact'
-import type { PublicRun, PublicRunStep } from '../../../services/workflows/public'
 import { EmptyState } from '../../components/empty-state'
 import { Check, Clock, Close, Warning } from '../../components/icons'
 import { Time } from '../../components/time'
 import type { StepView } from './types'
+import type { PublicRun, PublicRunStep } from '../../../domain/shapes'
 
 const STATUS: Record<PublicRun['status'] | PublicRunStep['status'], { text: string; icon: ComponentChildren }> = {
   running: { text: 'Running', icon: <Clock size={16} /> },

@@ -1,11 +1,11 @@
 import type { Action, AppDefinition } from '../../../apps/types'
-import type { PublicConnection } from '../../../services/public-shapes'
 import { AppIcon } from '../../components/app-icon'
 import { buttonClass, Field, FormError, Select, SubmitButton } from '../../components/form'
 import { Layout } from '../../layout'
 import type { FormState, OwnerView } from '../dashboard/types'
 import { ConnectionChoice } from './connection-choice'
 import { workflowHref } from './types'
+import type { PublicConnection } from '../../../domain/shapes'
 
 export interface StepFormPageProps {
   owner: OwnerView

@@ -1,6 +1,5 @@
 import type { Action, AppDefinition } from '../../../apps/types'
-import type { PublicConnection } from '../../../services/public-shapes'
-import type { PublicRun } from '../../../services/workflows/public'
+import type { PublicConnection, PublicRun } from '../../../domain/shapes'
 
 /** Dashboard URLs of one workflow, in one place. */
 export const workflowHref = (id: string, rest = '') => `/workflows/${encodeURIComponent(id)}${rest}`

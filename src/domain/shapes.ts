@@ -1,0 +1,126 @@
+import type { Badge, ConnectionStatus } from './badges'
+import type { LinkPurpose, LinkStatus } from './links'
+
+/**
+ * What leaves the worker (JSON and views), as plain types. The mappers that build them from rows
+ * live in services; views and routes see only these, never a row.
+ */
+
+/** Who is acting on the dashboard or API: a signed-in owner or one of their API tokens. */
+export interface Owner {
+  userId: string
+  workspaceId: string
+  email: string
+  name: string
+  via: 'session' | 'api_token'
+}
+
+export interface PublicLinkSummary {
+  status: LinkStatus
+  purpose: LinkPurpose
+  expiresAt: string
+}
+
+export interface PublicConnection {
+  id: string
+  appId: string
+  name: string
+  status: ConnectionStatus
+  via: 'direct' | 'link'
+  badge: Badge | null
+  accountLabel: string | null
+  needsReconnect: boolean
+  createdAt: string
+  updatedAt: string
+  link: PublicLinkSummary | null
+}
+
+export interface PublicLink extends PublicLinkSummary {
+  url?: string
+  message?: string
+}
+
+export interface PublicEvent {
+  id: string
+  type: string
+  actor: 'owner' | 'client' | 'system'
+  at: string
+  ipCountry: string | null
+  userAgent: string | null
+  detail: Record<string, unknown> | null
+}
+
+export interface PublicUser {
+  id: string
+  email: string
+  name: string
+}
+
+export interface PublicWorkspace {
+  id: string
+  name: string
+}
+
+export interface PublicApiToken {
+  id: string
+  name: string
+  createdAt: string
+}
+
+/** A step as the owner defines it (API body, builder form). */
+export interface StepDefinition {
+  appId: string
+  action: string
+  connectionId: string
+  /** Field key → template text, e.g. { title: '{{trigger.title}}' }. */
+  input: Record<string, string>
+}
+
+export interface WorkflowDefinition {
+  name: string
+  steps: StepDefinition[]
+}
+
+export interface PublicWorkflow {
+  id: string
+  name: string
+  webhookUrl: string
+  steps: (StepDefinition & { position: number })[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface PublicRunStep {
+  position: number
+  status: 'succeeded' | 'failed' | 'skipped'
+  upstreamStatus: number | null
+  durationMs: number
+  output: unknown
+  error: string | null
+}
+
+export interface PublicRun {
+  id: string
+  status: 'running' | 'succeeded' | 'failed'
+  startedAt: string
+  finishedAt: string | null
+  error: string | null
+  steps: PublicRunStep[]
+}
+
+/**
+ * What the invitation page shows, cached in KV under the token's hash so the page needs no D1
+ * read. It is only a cache: every write path asks D1 whether the link is still open.
+ */
+export interface InvitationSnapshot {
+  v: 1
+  linkId: string
+  connectionId: string
+  workspaceId: string
+  appId: string
+  connectionName: string
+  requesterName: string
+  requesterEmail: string
+  purpose: LinkPurpose
+  expiresAt: number
+}

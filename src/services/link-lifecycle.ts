@@ -1,0 +1,303 @@
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
+import type { Credentials, VerifiedAccount } from '../apps/types'
+import { type ConnectionRow, type ConnectionWithLink, insertConnection, newCredentialsValues, setConnectionStatus } from '../db/connections'
+import { insertEvent } from '../db/events'
+import {
+  type ClaimEvent,
+  claimLink,
+  endCheck,
+  expireOverdueLinks as expireOverdueBatch,
+  insertEventsForClaim,
+  insertLink,
+  leaseCheck,
+  linkAndConnectionQueries,
+  recordFailedAttempt,
+  revokeOpenLinks,
+  updateConnectionIfClaimed,
+} from '../db/links'
+import { AppError } from '../domain/errors'
+import { type LinkPurpose, MAX_FAILED_ATTEMPTS } from '../domain/links'
+import type { Owner } from '../domain/shapes'
+import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
+import { requireApp, requireConnection } from './access'
+import { sealCredentials } from './credentials'
+import type { Deps } from './deps'
+import { type ClientMeta, type EventType, newEvent } from './events'
+import { forgetSnapshots } from './link-snapshots'
+import { type IssuedLink, prepareLink, publishLink } from './links'
+import { asOpenLink, invalidLink, type OpenLink } from './open-link'
+import { iso } from './public-shapes'
+
+/**
+ * Every change of a link's state: issued, leased for a check, failed attempt or locked, used,
+ * rejected, revoked, expired. Each is one D1 batch (one transaction) holding the status change
+ * and its audit event, so neither lands without the other; `commit` then forgets the closed
+ * links' invitation snapshots, after D1 has decided. The SQL lives in src/db/links.ts.
+ */
+
+type Statement = BatchItem<'sqlite'>
+
+async function commit<T extends Readonly<[Statement, ...Statement[]]>>(
+  deps: Deps,
+  statements: T,
+  closed: (results: BatchResponse<T>) => readonly string[] = () => [],
+): Promise<BatchResponse<T>> {
+  const results = await deps.db.batch(statements)
+  await forgetSnapshots(deps, closed(results))
+  return results
+}
+
+const claimEvent = (type: EventType, actor: ClaimEvent['actor'], at: number, meta?: ClientMeta, detail?: Record<string, unknown>) => ({
+  type,
+  actor,
+  at,
+  ipCountry: meta?.ipCountry ?? null,
+  userAgent: meta?.userAgent ?? null,
+  detail: detail ? JSON.stringify(detail) : null,
+})
+
+/** Add Connection → Request Connection via Link: a pending connection and its link, in one batch. */
+export async function requestConnectionViaLink(
+  deps: Deps,
+  owner: Owner,
+  input: { appId: string; name: string; expiresInMinutes?: number },
+  now: number,
+): Promise<{ connection: ConnectionWithLink; link: IssuedLink }> {
+  const app = requireApp(deps, input.appId)
+  const connection: ConnectionRow = {
+    id: newId(),
+    workspaceId: owner.workspaceId,
+    appId: app.id,
+    name: input.name,
+    status: 'pending',
+    via: 'link',
+    accountLabel: null,
+    credentialsBlob: null,
+    credentialsKeyVersion: null,
+    credentialsRevision: 0,
+    needsReconnect: false,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now)
+  const event = (type: EventType, detail: Record<string, unknown>) =>
+    insertEvent(
+      deps.db,
+      newEvent({ workspaceId: owner.workspaceId, connectionId: connection.id, linkId: link.row.id, type, actor: 'owner', at: now, detail }),
+    )
+  // The invitation is cached first: if that fails nothing exists yet, and a snapshot of a link
+  // that D1 never got is harmless (every action asks D1) and was never handed out.
+  const issued = await publishLink(deps, owner, connection, link, now)
+  await commit(deps, [
+    insertConnection(deps.db, connection),
+    insertLink(deps.db, link.row),
+    event('created', { via: 'link' }),
+    event('link_created', { purpose: 'create', expiresAt: iso(link.row.expiresAt) }),
+  ])
+  return { connection: { connection, link: link.row }, link: issued }
+}
+
+/**
+ * Refresh credentials: a new link replaces any open one at once. An active connection gets a
+ * refresh link (its credentials keep working); a pending or rejected one goes back to pending.
+ */
+export async function issueNewLink(
+  deps: Deps,
+  owner: Owner,
+  connectionId: string,
+  expiresInMinutes: number | undefined,
+  now: number,
+): Promise<IssuedLink> {
+  const { connection } = await requireConnection(deps, owner, connectionId)
+  requireApp(deps, connection.appId)
+  const purpose: LinkPurpose = connection.status === 'active' ? 'refresh' : 'create'
+  const status = purpose === 'create' ? 'pending' : 'active'
+  const link = await prepareLink(deps, connection, purpose, expiresInMinutes, now)
+  const issued = await publishLink(deps, owner, { ...connection, status }, link, now)
+  const revokeClaim = newId()
+  await commit(
+    deps,
+    [
+      revokeOpenLinks(deps.db, connectionId, revokeClaim, now),
+      insertEventsForClaim(deps.db, revokeClaim, claimEvent('revoked', 'owner', now, undefined, { replacedBy: link.row.id })),
+      insertLink(deps.db, link.row),
+      setConnectionStatus(deps.db, connectionId, status, now),
+      insertEvent(
+        deps.db,
+        newEvent({
+          workspaceId: owner.workspaceId,
+          connectionId,
+          linkId: link.row.id,
+          type: 'refreshed',
+          actor: 'owner',
+          at: now,
+          detail: { purpose, expiresAt: iso(link.row.expiresAt) },
+        }),
+      ),
+    ],
+    ([revoked]) => revoked.map((row) => row.tokenHash),
+  )
+  return issued
+}
+
+export async function revokeOpenLink(deps: Deps, owner: Owner, connectionId: string, now: number): Promise<void> {
+  const { connection } = await requireConnection(deps, owner, connectionId)
+  await closeOpenLinks(deps, connection, [], now)
+}
+
+/**
+ * Revokes the connection's open links (each with its `revoked` event) in the same batch as
+ * `alongside`: the owner's own credential swap or the connection's deletion.
+ */
+export async function closeOpenLinks(deps: Deps, connection: ConnectionRow, alongside: Statement[], now: number): Promise<void> {
+  const claimId = newId()
+  await commit(
+    deps,
+    [
+      revokeOpenLinks(deps.db, connection.id, claimId, now),
+      insertEventsForClaim(deps.db, claimId, claimEvent('revoked', 'owner', now)),
+      ...alongside,
+    ],
+    ([revoked]) => revoked.map((row) => row.tokenHash),
+  )
+}
+
+/** A check outlives the app's timeout only if the request died; then the lease lapses. */
+const CHECK_LEASE_MARGIN_MS = 5_000
+const LEASE_POLL_MS = 20
+const LEASE_POLL_MAX_MS = 250
+
+/**
+ * One key is checked with the app at a time per link, so the attempt limit is exact. The slot is
+ * taken in the same round trip as the lookup. A second submission waits for the check in
+ * progress: if that one won, this one gets the invalid-link page. Time moves on from the `now`
+ * passed in by the injected clock.
+ */
+export async function takeCheckLease(deps: Deps, token: string, now: number): Promise<{ open: OpenLink; leaseUntil: number }> {
+  if (!isWellFormedToken(token)) throw invalidLink()
+  const tokenHash = await hashToken(token)
+  const span = deps.config.upstreamTimeoutMs + CHECK_LEASE_MARGIN_MS
+  const started = deps.clock()
+  for (let wait = LEASE_POLL_MS; ; wait = Math.min(wait * 2, LEASE_POLL_MAX_MS)) {
+    const at = now + (deps.clock() - started)
+    const [leased, [link], [connection]] = await deps.db.batch([
+      leaseCheck(deps.db, tokenHash, at, at + span),
+      ...linkAndConnectionQueries(deps.db, tokenHash),
+    ])
+    const open = asOpenLink(link && connection && { link, connection }, at)
+    if (leased.length > 0) return { open, leaseUntil: at + span }
+    if (deps.clock() - started > span) break
+    await new Promise((resolve) => setTimeout(resolve, wait))
+  }
+  throw new AppError('rate_limited', 'Another attempt with this link is being checked. Try again in a moment.', undefined, 5)
+}
+
+/** Frees the check slot at once, for a retry after anything but the app's refusal. */
+export async function releaseCheck(deps: Deps, open: OpenLink, leaseUntil: number): Promise<void> {
+  await deps.db.batch([endCheck(deps.db, open.link.id, leaseUntil)])
+}
+
+/** Counts the app's refusal; the attempt that reaches the limit locks the link, in the same batch as its events. */
+export async function countFailedAttempt(deps: Deps, open: OpenLink, leaseUntil: number, meta: ClientMeta, now: number): Promise<void> {
+  const lockClaim = newId()
+  const counting = commit(
+    deps,
+    [
+      recordFailedAttempt(deps.db, open.link.id, MAX_FAILED_ATTEMPTS, lockClaim, now),
+      endCheck(deps.db, open.link.id, leaseUntil),
+      insertEvent(deps.db, clientEvent(open, 'credentials_failed', meta, now)),
+      insertEventsForClaim(deps.db, lockClaim, claimEvent('locked', 'system', now, undefined, { failedAttempts: MAX_FAILED_ATTEMPTS })),
+    ],
+    ([counted]) => (counted[0]?.status === 'locked' ? [open.link.tokenHash] : []),
+  )
+  // Uncounted, the key was not refused as far as the link knows: the slot opens for a retry at once.
+  const [counted] = await counting.catch(async (error: unknown) => {
+    await releaseCheck(deps, open, leaseUntil).catch(() => undefined)
+    throw error
+  })
+  if (counted[0]?.status === 'locked') {
+    throw new AppError('link_locked', 'Too many failed attempts: this link is now locked. Please contact your requester to get a new link.')
+  }
+}
+
+/**
+ * One batch consumes the link and writes the credentials; of any number of concurrent
+ * submissions only the one whose claim lands changes the connection.
+ */
+export async function completeLink(
+  deps: Deps,
+  open: OpenLink,
+  credentials: Credentials,
+  account: VerifiedAccount,
+  meta: ClientMeta,
+  now: number,
+): Promise<void> {
+  const claimId = newId()
+  const sealed = await sealCredentials(await deps.keyring(), open.connection.id, credentials)
+  const detail = { account: account.label, purpose: open.link.purpose }
+  const [claimed] = await commit(
+    deps,
+    [
+      claimLink(deps.db, open.link.id, claimId, 'used', now),
+      updateConnectionIfClaimed(deps.db, open.connection.id, open.link.id, claimId, newCredentialsValues(sealed, account.label, now)),
+      insertEventsForClaim(deps.db, claimId, claimEvent('credentials_submitted', 'client', now, meta, detail)),
+    ],
+    ([claimed]) => (claimed.length > 0 ? [open.link.tokenHash] : []),
+  )
+  if (claimed.length === 0) throw invalidLink()
+}
+
+/** A rejected refresh leaves the active connection and its credentials as they were. */
+export async function rejectLink(deps: Deps, open: OpenLink, reason: string | null, meta: ClientMeta, now: number): Promise<void> {
+  const claimId = newId()
+  const [claimed] = await commit(
+    deps,
+    [
+      claimLink(deps.db, open.link.id, claimId, 'rejected', now, reason),
+      updateConnectionIfClaimed(
+        deps.db,
+        open.connection.id,
+        open.link.id,
+        claimId,
+        open.link.purpose === 'create' ? { status: 'rejected', updatedAt: now } : { updatedAt: now },
+      ),
+      insertEventsForClaim(deps.db, claimId, claimEvent('rejected', 'client', now, meta, reason ? { reason } : undefined)),
+    ],
+    ([claimed]) => (claimed.length > 0 ? [open.link.tokenHash] : []),
+  )
+  if (claimed.length === 0) throw invalidLink()
+}
+
+/** Bounded so one run stays well inside a Worker's limits; the next run picks up the rest. */
+export const EXPIRE_BATCH_SIZE = 500
+export const EXPIRE_MAX_BATCHES = 20
+
+/**
+ * The cron: overdue pending links become expired, each batch with its events. Their snapshots
+ * stay in KV until their TTL; the snapshot's own expiry already makes the page refuse them.
+ */
+export async function expireOverdueLinks(deps: Pick<Deps, 'db'>, now: number): Promise<number> {
+  let total = 0
+  for (let batch = 0; batch < EXPIRE_MAX_BATCHES; batch++) {
+    const claimId = newId()
+    const [expired] = await deps.db.batch([
+      expireOverdueBatch(deps.db, claimId, now, EXPIRE_BATCH_SIZE),
+      insertEventsForClaim(deps.db, claimId, claimEvent('expired', 'system', now)),
+    ])
+    total += expired.length
+    if (expired.length < EXPIRE_BATCH_SIZE) break
+  }
+  return total
+}
+
+function clientEvent(open: OpenLink, type: EventType, meta: ClientMeta, now: number) {
+  return newEvent({
+    workspaceId: open.connection.workspaceId,
+    connectionId: open.connection.id,
+    linkId: open.link.id,
+    type,
+    actor: 'client',
+    at: now,
+    meta,
+  })
+}
