@@ -10,7 +10,7 @@ import { privatePage } from '../../http/security-headers'
 import { endSession, logIn, signUp, startSession } from '../../services/accounts'
 import { renderPage } from '../../views/render'
 import { LoginPage, SignupPage } from '../../views/pages/dashboard/auth'
-import { loginSchema, signupSchema } from '../api/auth'
+import { loginSchema, signupSchema } from '../../api-schemas/auth'
 import { parseForm, readForm, safeNext } from './forms'
 
 const HOME = '/connections'
