@@ -29,6 +29,11 @@ export default defineConfig(async () => {
     test: {
       setupFiles: ['./test/apply-migrations.ts'],
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
+      projects: [
+        { extends: true, test: { name: 'workers' } },
+        // Tools that need Node itself (swagger-parser), outside workerd and without the Workers plugin.
+        { extends: false, test: { name: 'node', environment: 'node', include: ['test-node/**/*.test.ts'] } },
+      ],
     },
   }
 })

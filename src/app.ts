@@ -8,6 +8,7 @@ import { AppError } from './domain/errors'
 import { authApi } from './routes/api/auth'
 import { appsApi } from './routes/api/apps'
 import { connectionsApi } from './routes/api/connections'
+import { openApiRoute } from './routes/api/openapi'
 import { connectRoutes } from './routes/connect'
 import { demoServer } from './demo'
 import { dashboardRoutes } from './routes/pages'
@@ -30,6 +31,7 @@ export function buildApp() {
   )
   app.use(rejectCrossSite)
   app.route('/api/v1', authApi)
+  app.route('/api/v1', openApiRoute)
   app.route('/api/v1/apps', appsApi)
   app.route('/api/v1/connections', connectionsApi)
   app.route('/api/v1/workflows', workflowsApi)

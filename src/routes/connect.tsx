@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
 import { AppError } from '../domain/errors'
+import { REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
 import { isCredentialFormError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
@@ -18,7 +19,6 @@ import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
 
 const STATE_COOKIE = 'tether_oauth_state'
-const REASON_MAX = 500
 
 export function setStateCookie(c: Context<AppEnv>, state: string): void {
   setCookie(c, STATE_COOKIE, state, {
@@ -98,7 +98,7 @@ export const connectRoutes = new Hono<AppEnv>()
   })
   .post('/:token/reject', async (c) => {
     const values = await formValues(c)
-    const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REASON_MAX) || null : null
+    const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REJECT_REASON_MAX) || null : null
     await declineLink(depsFor(c), c.req.param('token'), reason, clientMeta(c.req.raw), Date.now())
     return c.html(renderPage(<DeclinedPage />))
   })

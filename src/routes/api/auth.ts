@@ -1,26 +1,11 @@
 import { Hono } from 'hono'
-import * as z from 'zod'
 import { depsFor } from '../../http/deps'
 import type { AppEnv } from '../../http/context'
 import { clientIp } from '../../http/client-ip'
 import { clearSessionCookie, requireOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
 import { createApiToken, endSession, logIn, publicUser, publicWorkspace, signUp, startSession } from '../../services/accounts'
-
-export const signupSchema = z
-  .object({
-    email: z.email().max(254),
-    password: z.string().min(10, 'Use at least 10 characters.').max(256),
-    name: z.string().trim().min(1).max(100),
-  })
-  .strict()
-
-export const loginSchema = z
-  .object({
-    email: z.string().max(254),
-    password: z.string().max(256),
-  })
-  .strict()
+import { loginSchema, signupSchema, tokenRequestSchema } from '../../api-schemas/auth'
 
 export const authApi = new Hono<AppEnv>()
   .post('/auth/signup', validate('json', signupSchema), async (c) => {
@@ -43,7 +28,7 @@ export const authApi = new Hono<AppEnv>()
     clearSessionCookie(c)
     return c.body(null, 204)
   })
-  .post('/tokens', requireOwner, validate('json', z.object({ name: z.string().trim().min(1).max(100) }).strict()), async (c) => {
+  .post('/tokens', requireOwner, validate('json', tokenRequestSchema), async (c) => {
     const token = await createApiToken(depsFor(c).db, c.get('owner').userId, c.req.valid('json').name, Date.now())
     return c.json({ token }, 201)
   })

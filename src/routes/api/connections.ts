@@ -1,6 +1,4 @@
 import { Hono } from 'hono'
-import * as z from 'zod'
-import { MAX_LINK_MINUTES, MIN_LINK_MINUTES } from '../../domain/links'
 import type { AppEnv } from '../../http/context'
 import { requireOwner } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
@@ -11,17 +9,8 @@ import { iso, publicConnection, publicEvent, publicLink } from '../../services/p
 import { depsFor } from '../../http/deps'
 import { connectionsOf, eventsOf, requireApp, requireConnection } from '../../services/access'
 import { issueNewLink, requestConnectionViaLink, revokeOpenLink } from '../../services/link-lifecycle'
-
-const name = z.string().trim().min(1).max(100)
-const expiresInMinutes = z.number().int().min(MIN_LINK_MINUTES).max(MAX_LINK_MINUTES).optional()
-const credentials = z.record(z.string(), z.union([z.string(), z.number()]))
-
-const createSchema = z.discriminatedUnion('via', [
-  z.object({ appId: z.string().min(1).max(64), name, via: z.literal('link'), expiresInMinutes }).strict(),
-  z.object({ appId: z.string().min(1).max(64), name, via: z.literal('direct'), credentials }).strict(),
-])
-
-const idParam = z.object({ id: z.string().min(1).max(64) })
+import { idParam } from '../../api-schemas/common'
+import { createConnectionSchema, credentialsSchema, issueLinkSchema } from '../../api-schemas/connections'
 
 export const connectionsApi = new Hono<AppEnv>()
   .use(requireOwner)
@@ -30,7 +19,7 @@ export const connectionsApi = new Hono<AppEnv>()
     const rows = await connectionsOf(depsFor(c), c.get('owner'))
     return c.json({ connections: rows.map((row) => publicConnection(row.connection, row.link, now)) })
   })
-  .post('/', validate('json', createSchema), async (c) => {
+  .post('/', validate('json', createConnectionSchema), async (c) => {
     const deps = depsFor(c)
     const body = c.req.valid('json')
     const now = Date.now()
@@ -61,7 +50,7 @@ export const connectionsApi = new Hono<AppEnv>()
     await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
     return c.body(null, 204)
   })
-  .put('/:id/credentials', validate('param', idParam), validate('json', z.object({ credentials }).strict()), async (c) => {
+  .put('/:id/credentials', validate('param', idParam), validate('json', credentialsSchema), async (c) => {
     const deps = depsFor(c)
     const { id } = c.req.valid('param')
     const { connection } = await requireConnection(deps, c.get('owner'), id)
@@ -75,7 +64,7 @@ export const connectionsApi = new Hono<AppEnv>()
     const { row, url } = await currentLink(depsFor(c), c.get('owner'), c.req.valid('param').id, now)
     return c.json({ link: publicLink(row, url, now) })
   })
-  .post('/:id/link', validate('param', idParam), validate('json', z.object({ expiresInMinutes }).strict()), async (c) => {
+  .post('/:id/link', validate('param', idParam), validate('json', issueLinkSchema), async (c) => {
     const now = Date.now()
     const issued = await issueNewLink(depsFor(c), c.get('owner'), c.req.valid('param').id, c.req.valid('json').expiresInMinutes, now)
     return c.json({ link: publicLink(issued.row, issued.url, now) }, 201)

@@ -1,31 +1,13 @@
 import { Hono } from 'hono'
-import * as z from 'zod'
 import type { AppEnv } from '../../http/context'
 import { requireOwner } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
 import { createWorkflow, deleteWorkflow, listWorkflows, requireWorkflow, updateWorkflow } from '../../services/workflows/definitions'
 import { publicRun, publicWorkflow } from '../../services/workflows/public'
 import { recentRuns } from '../../services/workflows/runs'
-import { MAX_STEPS } from '../../services/workflows/types'
 import { depsFor } from '../../http/deps'
-
-const stepSchema = z
-  .object({
-    appId: z.string().min(1).max(64),
-    action: z.string().min(1).max(64),
-    connectionId: z.string().min(1).max(64),
-    input: z.record(z.string().min(1).max(64), z.string().max(10_000)).default({}),
-  })
-  .strict()
-
-const workflowSchema = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    steps: z.array(stepSchema).max(MAX_STEPS),
-  })
-  .strict()
-
-const idParam = z.object({ id: z.string().min(1).max(64) })
+import { idParam } from '../../api-schemas/common'
+import { workflowSchema } from '../../api-schemas/workflows'
 
 export const workflowsApi = new Hono<AppEnv>()
   .use(requireOwner)

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { VNode } from 'preact'
 import * as z from 'zod'
+import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../../domain/limits'
 import { depsFor } from '../../http/deps'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
@@ -10,7 +11,7 @@ import { privatePage } from '../../http/security-headers'
 import { endSession, logIn, signUp, startSession } from '../../services/accounts'
 import { renderPage } from '../../views/render'
 import { LoginPage, SignupPage } from '../../views/pages/dashboard/auth'
-import { loginSchema, signupSchema } from '../api/auth'
+import { loginSchema, signupSchema } from '../../api-schemas/auth'
 import { parseForm, readForm, safeNext } from './forms'
 
 const HOME = '/connections'
@@ -18,12 +19,12 @@ const HOME = '/connections'
 const signupMessages = {
   name: 'Enter your name.',
   email: 'Enter a valid email address, like you@agency.com.',
-  password: 'Use at least 10 characters (and at most 256).',
+  password: `Use at least ${PASSWORD_MIN} characters (and at most ${PASSWORD_MAX}).`,
 }
 
 const loginFormSchema = loginSchema.extend({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(256),
+  email: z.string().trim().min(1).max(EMAIL_MAX),
+  password: z.string().min(1).max(PASSWORD_MAX),
 })
 const loginMessages = { email: 'Enter your email.', password: 'Enter your password.' }
 

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
+import { SEARCH_MAX } from '../../domain/limits'
 import { isAppAvailable, listedApps } from '../../apps'
 import type { AppDefinition } from '../../apps/types'
 import { AppError } from '../../domain/errors'
@@ -22,7 +23,7 @@ import { depsFor } from '../../http/deps'
 import { requireApp } from '../../services/access'
 import { requestConnectionViaLink } from '../../services/link-lifecycle'
 
-const searchQuery = z.object({ q: z.string().trim().max(100).optional() })
+const searchQuery = z.object({ q: z.string().trim().max(SEARCH_MAX).optional() })
 
 /** An app the owner can add now; one not in this catalog is simply not found. */
 function pageApp(deps: Deps, appId: string): AppDefinition {

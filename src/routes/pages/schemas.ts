@@ -1,13 +1,15 @@
 import * as z from 'zod'
+import { id, idParam, name } from '../../api-schemas/common'
+import { NAME_MAX } from '../../domain/limits'
 import { DEFAULT_LINK_MINUTES } from '../../domain/links'
 import { LINK_LIFETIMES } from '../../views/pages/dashboard/link-lifetime'
 
 const LIFETIME_VALUES: readonly string[] = LINK_LIFETIMES.map((choice) => String(choice.minutes))
 
-export const idParam = z.object({ id: z.string().min(1).max(64) })
-export const appIdParam = z.object({ appId: z.string().min(1).max(64) })
+export { idParam }
+export const appIdParam = z.object({ appId: id })
 
-export const connectionName = z.string().trim().min(1).max(100)
+export const connectionName = name
 
 /** One of the select's lifetimes; a missing value means the default 48 hours. */
 export const expiresInMinutes = z
@@ -21,7 +23,7 @@ export const linkForm = z.object({ connectionName, expiresInMinutes })
 export const refreshForm = z.object({ expiresInMinutes })
 
 export const formMessages = {
-  connectionName: 'Enter a name for the connection (up to 100 characters).',
+  connectionName: `Enter a name for the connection (up to ${NAME_MAX} characters).`,
   expiresInMinutes: 'Choose one of the offered lifetimes.',
 }
 

@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
+import { name } from '../../api-schemas/common'
+import { NAME_MAX } from '../../domain/limits'
 import { listedApps } from '../../apps'
 import type { AppEnv } from '../../http/context'
 import { apiTokensOf, createApiToken } from '../../services/accounts'
@@ -10,7 +12,7 @@ import { parseForm, readForm } from './forms'
 import { ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
 
-const tokenForm = z.object({ name: z.string().trim().min(1).max(100) })
+const tokenForm = z.object({ name })
 
 async function showSettings(c: Context<AppEnv>, extras: { newToken?: string; tokenForm?: FormState }, status = 200): Promise<Response> {
   const deps = depsFor(c)
@@ -29,7 +31,7 @@ export const settingsPages = new Hono<AppEnv>()
   .get('/', (c) => showSettings(c, {}))
   .post('/tokens', async (c) => {
     const form = await readForm(c)
-    const parsed = parseForm(tokenForm, form, { name: 'Name the token (up to 100 characters).' })
+    const parsed = parseForm(tokenForm, form, { name: `Name the token (up to ${NAME_MAX} characters).` })
     if (!parsed.ok) return showSettings(c, { tokenForm: { values: { name: form.name ?? '' }, errors: parsed.errors } }, 400)
     const token = await createApiToken(depsFor(c).db, c.get('owner').userId, parsed.data.name, Date.now())
     // Shown once, in this response only (never stored anywhere it could be shown again), so no redirect.

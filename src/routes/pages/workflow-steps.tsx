@@ -7,7 +7,7 @@ import { validate } from '../../http/validate'
 import type { Deps } from '../../services/deps'
 import { requireWorkflow, type WorkflowWithSteps } from '../../services/workflows/definitions'
 import { deleteStep, moveStep, requireAction, saveStep, stepAt } from '../../services/workflows/steps'
-import { MAX_STEPS } from '../../services/workflows/types'
+import { ID_MAX, MAX_STEPS } from '../../domain/limits'
 import { renderPage } from '../../views/render'
 import type { FormState } from '../../views/pages/dashboard/types'
 import { StepAppPickerPage } from '../../views/pages/workflows/step-app-picker'
@@ -21,11 +21,11 @@ import type { StepDefinition } from '../../domain/shapes'
 import { depsFor } from '../../http/deps'
 import { requireApp } from '../../services/access'
 
-const id = z.string().min(1).max(64)
+const id = z.string().min(1).max(ID_MAX)
 const workflowParam = z.object({ id })
-const appParam = z.object({ id, appId: z.string().min(1).max(64) })
+const appParam = z.object({ id, appId: z.string().min(1).max(ID_MAX) })
 const stepParam = z.object({ id, position: z.coerce.number().int().min(1).max(MAX_STEPS) })
-const actionQuery = z.object({ action: z.string().max(64).optional() })
+const actionQuery = z.object({ action: z.string().max(ID_MAX).optional() })
 const moveForm = z.object({ direction: z.enum(['up', 'down']) })
 
 interface StepForm {

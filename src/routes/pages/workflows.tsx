@@ -1,5 +1,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { name } from '../../api-schemas/common'
+import { NAME_MAX } from '../../domain/limits'
 import type { AppEnv } from '../../http/context'
 import { requireOwnerPage } from '../../http/owner-auth'
 import { privatePage } from '../../http/security-headers'
@@ -25,8 +27,8 @@ import { NOTICES, showWorkflow } from './workflow-page'
 import { isWorkflowFormError, summaryView } from './workflow-views'
 import { depsFor } from '../../http/deps'
 
-const nameForm = z.object({ name: z.string().trim().min(1).max(100) })
-const NAME_MESSAGE = { name: 'Enter a name for the workflow (up to 100 characters).' }
+const nameForm = z.object({ name })
+const NAME_MESSAGE = { name: `Enter a name for the workflow (up to ${NAME_MAX} characters).` }
 
 const pages = new Hono<AppEnv>()
   .get('/', async (c) => {

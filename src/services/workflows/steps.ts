@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors'
 import type { Owner, StepDefinition } from '../../domain/shapes'
 import type { Deps } from '../deps'
 import { stepDefinition, updateWorkflow, type WorkflowWithSteps } from './definitions'
-import { MAX_STEPS } from './types'
+import { MAX_STEPS } from '../../domain/limits'
 
 /** The builder's step edits: each saves the whole workflow through updateWorkflow, so every check applies. */
 

@@ -7,6 +7,7 @@ import { Time } from '../../components/time'
 import { Layout } from '../../layout'
 import { accessSummary, flowSteps } from './access'
 import type { InvitationSnapshot } from '../../../domain/shapes'
+import { REJECT_REASON_MAX } from '../../../domain/limits'
 
 export interface InvitationProps {
   snapshot: InvitationSnapshot
@@ -67,7 +68,7 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
           <form method="post" action={`/connect/${token}/reject`} class="stack">
             <div class="field">
               <label for="reject-reason">Why are you declining? (shared with {snapshot.requesterName})</label>
-              <textarea id="reject-reason" name="reason" rows={3} maxLength={500} />
+              <textarea id="reject-reason" name="reason" rows={3} maxLength={REJECT_REASON_MAX} />
             </div>
             <button type="submit" class={buttonClass('danger')}>
               Reject request

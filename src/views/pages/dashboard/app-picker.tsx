@@ -4,6 +4,7 @@ import { Search } from '../../components/icons'
 import { Layout } from '../../layout'
 import { authTypeLabel } from './app-fields'
 import type { OwnerView } from './types'
+import { SEARCH_MAX } from '../../../domain/limits'
 
 export interface PickableApp {
   app: AppDefinition
@@ -30,7 +31,7 @@ export function AppPickerPage({ owner, apps, query }: AppPickerProps) {
         <form method="get" action="/connections/new" role="search" class="row">
           <div class="field">
             <label for="app-search">Search apps</label>
-            <input id="app-search" type="search" name="q" value={query} maxLength={100} autocomplete="off" />
+            <input id="app-search" type="search" name="q" value={query} maxLength={SEARCH_MAX} autocomplete="off" />
           </div>
           <button type="submit" class="button button-secondary">
             <Search size={16} />

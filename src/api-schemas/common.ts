@@ -1,0 +1,24 @@
+import * as z from 'zod'
+import { ERROR_STATUS, type ErrorCode } from '../domain/errors'
+import { ID_MAX, NAME_MAX } from '../domain/limits'
+
+/** Request and response shapes of the JSON API: the routes validate with them, the OpenAPI document is built from them. */
+
+export const id = z.string().min(1).max(ID_MAX)
+export const name = z.string().trim().min(1).max(NAME_MAX)
+export const idParam = z.object({ id })
+
+export const timestamp = z.iso.datetime()
+
+const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]
+
+export const validationIssue = z.strictObject({ path: z.string(), message: z.string() })
+
+/** `issues` only ever comes with `invalid_request`. */
+export const errorEnvelope = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    issues: z.array(validationIssue).optional(),
+  }),
+})

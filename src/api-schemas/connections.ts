@@ -1,0 +1,74 @@
+import * as z from 'zod'
+import { DEFAULT_LINK_MINUTES, MAX_LINK_MINUTES, MIN_LINK_MINUTES } from '../domain/links'
+import { id as appId, name, timestamp } from './common'
+const expiresInMinutes = z
+  .number()
+  .int()
+  .min(MIN_LINK_MINUTES)
+  .max(MAX_LINK_MINUTES)
+  .optional()
+  .describe(`How long the link stays usable, in minutes; ${DEFAULT_LINK_MINUTES} (48 hours) when absent.`)
+const credentials = z
+  .record(z.string(), z.union([z.string(), z.number()]))
+  .describe('The app’s fields by key (see `fields` in GET /api/v1/apps); verified with the app before anything is stored.')
+
+export const createConnectionSchema = z.discriminatedUnion('via', [
+  z.object({ appId, name, via: z.literal('link'), expiresInMinutes }).strict(),
+  z.object({ appId, name, via: z.literal('direct'), credentials }).strict(),
+])
+
+export const credentialsSchema = z.object({ credentials }).strict()
+
+export const issueLinkSchema = z.object({ expiresInMinutes }).strict()
+
+const linkStatus = z.enum(['pending', 'used', 'rejected', 'revoked', 'expired', 'locked'])
+const linkPurpose = z.enum(['create', 'refresh'])
+
+export const linkSummary = z.strictObject({ status: linkStatus, purpose: linkPurpose, expiresAt: timestamp })
+
+export const connection = z.strictObject({
+  id: z.string(),
+  appId: z.string(),
+  name: z.string(),
+  status: z.enum(['pending', 'active', 'rejected']),
+  via: z.enum(['direct', 'link']),
+  badge: z.enum(['pending', 'via_link', 'refresh_pending', 'rejected']).nullable(),
+  accountLabel: z.string().nullable(),
+  needsReconnect: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  link: linkSummary.nullable(),
+})
+
+/** `url` only while the link can still be used; `message` explains a link that cannot. */
+export const link = z.strictObject({
+  url: z.url().optional(),
+  status: linkStatus,
+  purpose: linkPurpose,
+  expiresAt: timestamp,
+  message: z.string().optional(),
+})
+
+export const event = z.strictObject({
+  id: z.string(),
+  type: z.string(),
+  actor: z.enum(['owner', 'client', 'system']),
+  at: timestamp,
+  ipCountry: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+})
+
+export const connectionResponse = z.strictObject({ connection })
+
+export const connectionListResponse = z.strictObject({ connections: z.array(connection) })
+
+/** `via: link` answers with the link to send the client; `via: direct` with the verified connection alone. */
+export const connectionCreatedResponse = z.union([
+  z.strictObject({ connection, link: z.strictObject({ url: z.url(), expiresAt: timestamp }) }),
+  connectionResponse,
+])
+
+export const linkResponse = z.strictObject({ link })
+
+export const eventListResponse = z.strictObject({ events: z.array(event) })

@@ -1,0 +1,71 @@
+import * as z from 'zod'
+import { ID_MAX, MAX_STEPS, NAME_MAX, TEMPLATE_MAX } from '../domain/limits'
+import { timestamp } from './common'
+
+const stepSchema = z
+  .object({
+    appId: z.string().min(1).max(ID_MAX),
+    action: z.string().min(1).max(ID_MAX),
+    connectionId: z.string().min(1).max(ID_MAX),
+    input: z
+      .record(z.string().min(1).max(ID_MAX), z.string().max(TEMPLATE_MAX))
+      .default({})
+      .describe('Action field key → template text, e.g. `{{trigger.title}}` or `{{steps.0.id}}`.'),
+  })
+  .strict()
+
+export const workflowSchema = z
+  .object({
+    name: z.string().trim().min(1).max(NAME_MAX),
+    steps: z.array(stepSchema).max(MAX_STEPS),
+  })
+  .strict()
+
+export const workflowStep = z.strictObject({
+  position: z.int().min(0),
+  appId: z.string(),
+  action: z.string(),
+  connectionId: z.string(),
+  input: z.record(z.string(), z.string()),
+})
+
+export const workflow = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  webhookUrl: z.url(),
+  steps: z.array(workflowStep),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+})
+
+export const runStep = z.strictObject({
+  position: z.int().min(0),
+  status: z.enum(['succeeded', 'failed', 'skipped']),
+  upstreamStatus: z.int().nullable(),
+  durationMs: z.int().min(0),
+  output: z.unknown(),
+  error: z.string().nullable(),
+})
+
+export const run = z.strictObject({
+  id: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  startedAt: timestamp,
+  finishedAt: timestamp.nullable(),
+  error: z.string().nullable(),
+  steps: z.array(runStep),
+})
+
+export const workflowResponse = z.strictObject({ workflow })
+
+export const workflowListResponse = z.strictObject({ workflows: z.array(workflow) })
+
+export const runListResponse = z.strictObject({ runs: z.array(run) })
+
+/** The webhook's token is not validated: every unknown or malformed one gets the same 404. */
+export const hookParams = z.object({ token: z.string() })
+
+/** Any JSON value, whatever the content type says; an empty body is `{}`. Read as is, not validated. */
+export const hookPayload = z.unknown().describe('Any JSON value; an empty body triggers the workflow with `{}`.')
+
+export const hookAcceptedResponse = z.strictObject({ runId: z.string() })

@@ -1,0 +1,16 @@
+/** Every size limit in one place: the schemas, the forms' maxlength and the services read them from here. */
+
+/** Ids and app ids in paths and bodies. */
+export const ID_MAX = 64
+/** Names of connections, workflows, tokens and owners. */
+export const NAME_MAX = 100
+/** RFC 5321's longest address. */
+export const EMAIL_MAX = 254
+export const PASSWORD_MIN = 10
+export const PASSWORD_MAX = 256
+/** One workflow step field's template text. */
+export const TEMPLATE_MAX = 10_000
+export const MAX_STEPS = 20
+export const SEARCH_MAX = 100
+/** What a client may say when rejecting a link. */
+export const REJECT_REASON_MAX = 500

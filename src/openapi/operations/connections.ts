@@ -1,0 +1,173 @@
+import {
+  connectionCreatedResponse,
+  connectionListResponse,
+  connectionResponse,
+  createConnectionSchema,
+  credentialsSchema,
+  eventListResponse,
+  issueLinkSchema,
+  linkResponse,
+} from '../../api-schemas/connections'
+import { idParam } from '../../api-schemas/common'
+import { errorResponse } from '../errors'
+import { exampleActiveConnection, exampleEvents, exampleExpiredLink, exampleLinkCreated, examplePendingLink } from '../examples'
+import type { NamedBody, Operation } from '../types'
+
+const connectionBody: NamedBody = {
+  name: 'ConnectionResponse',
+  schema: connectionResponse,
+  example: { connection: exampleActiveConnection },
+}
+
+const noAccount = errorResponse(
+  '`invalid_credentials` (the app refused them) or `upstream_error` (the app could not be asked); nothing is stored.',
+  'invalid_credentials',
+  'WordPress did not accept these credentials.',
+)
+
+export const connectionOperations: Operation[] = [
+  {
+    operationId: 'listConnections',
+    method: 'get',
+    path: '/api/v1/connections',
+    summary: 'List the workspace’s connections',
+    tag: 'connections',
+    auth: 'owner',
+    responses: {
+      200: {
+        description: 'Every connection, newest first.',
+        body: { name: 'ConnectionListResponse', schema: connectionListResponse, example: { connections: [exampleActiveConnection] } },
+      },
+    },
+  },
+  {
+    operationId: 'createConnection',
+    method: 'post',
+    path: '/api/v1/connections',
+    summary: 'Request a connection via link, or create one with credentials',
+    description:
+      '`via: link` creates a pending connection and a single-use link for the client. ' +
+      '`via: direct` verifies the credentials with the app and stores them sealed.',
+    tag: 'connections',
+    auth: 'owner',
+    requestBody: {
+      name: 'CreateConnectionRequest',
+      schema: createConnectionSchema,
+      required: true,
+      example: { appId: 'wordpress', name: 'Client WordPress', via: 'link', expiresInMinutes: 2880 },
+    },
+    responses: {
+      201: {
+        description: 'The connection; with `via: link` also the link to send to the client.',
+        body: { name: 'ConnectionCreatedResponse', schema: connectionCreatedResponse, example: exampleLinkCreated },
+      },
+      400: 'InvalidRequest',
+      422: {
+        ...noAccount,
+        description: `${noAccount.description} \`app_unavailable\`: the app’s OAuth client is not configured.`,
+      },
+    },
+  },
+  {
+    operationId: 'getConnection',
+    method: 'get',
+    path: '/api/v1/connections/:id',
+    summary: 'Get a connection and the state of its latest link',
+    tag: 'connections',
+    auth: 'owner',
+    params: idParam,
+    responses: { 200: { description: 'The connection.', body: connectionBody }, 404: 'NotFound' },
+  },
+  {
+    operationId: 'deleteConnection',
+    method: 'delete',
+    path: '/api/v1/connections/:id',
+    summary: 'Delete a connection and its credentials; an open link stops working',
+    tag: 'connections',
+    auth: 'owner',
+    params: idParam,
+    responses: { 204: { description: 'Deleted.' }, 404: 'NotFound' },
+  },
+  {
+    operationId: 'replaceCredentials',
+    method: 'put',
+    path: '/api/v1/connections/:id/credentials',
+    summary: 'Replace the credentials (verified first); closes an open link',
+    tag: 'connections',
+    auth: 'owner',
+    params: idParam,
+    requestBody: {
+      name: 'CredentialsRequest',
+      schema: credentialsSchema,
+      required: true,
+      example: { credentials: { siteUrl: 'https://client.example', username: 'wendy', applicationPassword: 'abcd efgh ijkl mnop' } },
+    },
+    responses: {
+      200: { description: 'The connection, now active.', body: connectionBody },
+      400: 'InvalidRequest',
+      404: 'NotFound',
+      422: noAccount,
+    },
+  },
+  {
+    operationId: 'getLink',
+    method: 'get',
+    path: '/api/v1/connections/:id/link',
+    summary: 'Get the connection’s latest link',
+    description: 'The URL is included only while the link can be used; otherwise `message` says what happened to it.',
+    tag: 'connections',
+    auth: 'owner',
+    params: idParam,
+    responses: {
+      200: { description: 'The link.', body: { name: 'LinkResponse', schema: linkResponse, example: { link: exampleExpiredLink } } },
+      404: errorResponse('`not_found`: no such connection, or it never had a link.', 'not_found', 'This connection has no link.'),
+    },
+  },
+  {
+    operationId: 'issueLink',
+    method: 'post',
+    path: '/api/v1/connections/:id/link',
+    summary: 'Issue a new link; it replaces any open one',
+    description: 'An active connection gets a `refresh` link (its credentials keep working); otherwise the connection is pending again.',
+    tag: 'connections',
+    auth: 'owner',
+    params: idParam,
+    requestBody: { name: 'IssueLinkRequest', schema: issueLinkSchema, required: true, example: { expiresInMinutes: 1440 } },
+    responses: {
+      201: { description: 'The new link.', body: { name: 'LinkResponse', schema: linkResponse, example: { link: examplePendingLink } } },
+      400: 'InvalidRequest',
+      404: 'NotFound',
+      422: errorResponse(
+        '`app_unavailable`: the app’s OAuth client is not configured.',
+        'app_unavailable',
+        'Google Docs is not configured on this Tether (its OAuth client is missing).',
+      ),
+    },
+  },
+  {
+    operationId: 'revokeLink',
+    method: 'delete',
+    path: '/api/v1/connections/:id/link',
+    summary: 'Revoke the open link, if there is one',
+    tag: 'connections',
+    auth: 'owner',
+    params: idParam,
+    responses: { 204: { description: 'No link is open any more.' }, 404: 'NotFound' },
+  },
+  {
+    operationId: 'listEvents',
+    method: 'get',
+    path: '/api/v1/connections/:id/events',
+    summary: 'The connection’s audit trail',
+    tag: 'connections',
+    auth: 'owner',
+    params: idParam,
+    responses: {
+      200: {
+        description: 'Its events.',
+        body: { name: 'EventListResponse', schema: eventListResponse, example: { events: exampleEvents } },
+      },
+      404: 'NotFound',
+    },
+  },
+]

@@ -1,0 +1,39 @@
+import { appListResponse } from '../../api-schemas/apps'
+import { openApiDocumentShape } from '../../api-schemas/openapi'
+import { exampleApp } from '../examples'
+import type { Operation } from '../types'
+import { authOperations } from './auth'
+import { connectionOperations } from './connections'
+import { workflowOperations } from './workflows'
+
+const otherOperations: Operation[] = [
+  {
+    operationId: 'listApps',
+    method: 'get',
+    path: '/api/v1/apps',
+    summary: 'The app catalog: how each app authenticates, its fields and its workflow actions',
+    description: '`available: false` means the app is listed but cannot be connected here (its OAuth client is not configured).',
+    tag: 'apps',
+    auth: 'owner',
+    responses: {
+      200: {
+        description: 'Every listed app.',
+        body: { name: 'AppListResponse', schema: appListResponse, example: { apps: [exampleApp] } },
+      },
+    },
+  },
+  {
+    operationId: 'getOpenApiDocument',
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This document',
+    tag: 'meta',
+    auth: 'none',
+    responses: {
+      200: { description: 'The OpenAPI 3.1 document of the JSON API.', body: { name: 'OpenApiDocument', schema: openApiDocumentShape } },
+    },
+  },
+]
+
+/** Every operation of the JSON API; a test fails when the Hono app routes one that is missing here, or the reverse. */
+export const operations: Operation[] = [...authOperations, ...otherOperations, ...connectionOperations, ...workflowOperations]

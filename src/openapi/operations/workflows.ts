@@ -1,0 +1,118 @@
+import { idParam } from '../../api-schemas/common'
+import {
+  hookAcceptedResponse,
+  hookParams,
+  hookPayload,
+  runListResponse,
+  workflowListResponse,
+  workflowResponse,
+  workflowSchema,
+} from '../../api-schemas/workflows'
+import { errorResponse } from '../errors'
+import { exampleRun, exampleWorkflow, exampleWorkflowBody } from '../examples'
+import type { NamedBody, Operation } from '../types'
+
+const workflowBody: NamedBody = { name: 'WorkflowResponse', schema: workflowResponse, example: { workflow: exampleWorkflow } }
+const workflowRequest = { name: 'WorkflowRequest', schema: workflowSchema, required: true, example: exampleWorkflowBody }
+
+const notReady = errorResponse(
+  '`connection_not_ready`: a step’s connection is missing, pending or rejected; `app_unavailable`: a step’s app is not configured.',
+  'connection_not_ready',
+  'Step 1: The connection "Client WordPress" is still pending: the client has not connected it yet.',
+)
+
+export const workflowOperations: Operation[] = [
+  {
+    operationId: 'listWorkflows',
+    method: 'get',
+    path: '/api/v1/workflows',
+    summary: 'List the workspace’s workflows',
+    tag: 'workflows',
+    auth: 'owner',
+    responses: {
+      200: {
+        description: 'Every workflow with its webhook URL.',
+        body: { name: 'WorkflowListResponse', schema: workflowListResponse, example: { workflows: [exampleWorkflow] } },
+      },
+    },
+  },
+  {
+    operationId: 'createWorkflow',
+    method: 'post',
+    path: '/api/v1/workflows',
+    summary: 'Create a workflow: a webhook trigger and steps that run app actions',
+    description: 'Each step is checked: the app and action exist, the connection belongs to the app and is active, the templates resolve.',
+    tag: 'workflows',
+    auth: 'owner',
+    requestBody: workflowRequest,
+    responses: { 201: { description: 'The workflow.', body: workflowBody }, 400: 'InvalidRequest', 422: notReady },
+  },
+  {
+    operationId: 'getWorkflow',
+    method: 'get',
+    path: '/api/v1/workflows/:id',
+    summary: 'Get a workflow',
+    tag: 'workflows',
+    auth: 'owner',
+    params: idParam,
+    responses: { 200: { description: 'The workflow.', body: workflowBody }, 404: 'NotFound' },
+  },
+  {
+    operationId: 'updateWorkflow',
+    method: 'put',
+    path: '/api/v1/workflows/:id',
+    summary: 'Replace a workflow’s name and steps; the webhook URL stays',
+    tag: 'workflows',
+    auth: 'owner',
+    params: idParam,
+    requestBody: workflowRequest,
+    responses: { 200: { description: 'The workflow.', body: workflowBody }, 400: 'InvalidRequest', 404: 'NotFound', 422: notReady },
+  },
+  {
+    operationId: 'deleteWorkflow',
+    method: 'delete',
+    path: '/api/v1/workflows/:id',
+    summary: 'Delete a workflow; its webhook stops working',
+    tag: 'workflows',
+    auth: 'owner',
+    params: idParam,
+    responses: { 204: { description: 'Deleted.' }, 404: 'NotFound' },
+  },
+  {
+    operationId: 'listRuns',
+    method: 'get',
+    path: '/api/v1/workflows/:id/runs',
+    summary: 'The workflow’s recent runs, newest first',
+    tag: 'workflows',
+    auth: 'owner',
+    params: idParam,
+    responses: {
+      200: {
+        description: 'Its runs and their steps.',
+        body: { name: 'RunListResponse', schema: runListResponse, example: { runs: [exampleRun] } },
+      },
+      404: 'NotFound',
+    },
+  },
+  {
+    operationId: 'triggerWorkflow',
+    method: 'post',
+    path: '/hooks/:token',
+    summary: 'Trigger a workflow through its webhook URL',
+    description:
+      'The secret token in the URL is the only credential. Answers at once; the steps run afterwards ' +
+      '(see GET /api/v1/workflows/{id}/runs). The payload is available to step templates as `{{trigger.…}}`.',
+    tag: 'webhooks',
+    auth: 'none',
+    params: hookParams,
+    requestBody: { name: 'HookPayload', schema: hookPayload, required: false, example: { title: 'Hello', body: 'World' } },
+    responses: {
+      202: {
+        description: 'The run started.',
+        body: { name: 'HookAcceptedResponse', schema: hookAcceptedResponse, example: { runId: 'Rn8uI0oP2aS4dF6g' } },
+      },
+      400: errorResponse('`invalid_request`: the body is not JSON.', 'invalid_request', 'The request body must be JSON.'),
+      404: errorResponse('`not_found`: no workflow has this webhook token.', 'not_found', 'There is no workflow at this address.'),
+    },
+  },
+]

@@ -1,0 +1,197 @@
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import type * as z from 'zod'
+import type { app, appListResponse } from '../src/api-schemas/apps'
+import type { user, workspace } from '../src/api-schemas/auth'
+import type { connection, event, link } from '../src/api-schemas/connections'
+import type { run, workflow } from '../src/api-schemas/workflows'
+import { MAX_BODY_BYTES } from '../src/app'
+import { operations } from '../src/openapi/operations'
+import type { publicApp } from '../src/routes/api/apps'
+import { LOGIN_PER_ACCOUNT } from '../src/services/rate-limits'
+import { DEMO_KEY, sessionCookieFrom } from './helpers'
+import { answered, documentedCall } from './openapi-calls'
+import type {
+  PublicConnection,
+  PublicEvent,
+  PublicLink,
+  PublicRun,
+  PublicUser,
+  PublicWorkflow,
+  PublicWorkspace,
+} from '../src/domain/shapes'
+
+type Id = { id: string }
+type Owner = { cookie: string }
+const json = (method: string, body: unknown, owner?: Owner) => ({ method, json: body, cookie: owner?.cookie })
+
+async function signUp(): Promise<Owner & { email: string }> {
+  const email = `openapi-${crypto.randomUUID().slice(0, 8)}@agency.test`
+  const { response } = await documentedCall(
+    '/api/v1/auth/signup',
+    json('POST', { email, password: 'correct horse battery', name: 'Olivia' }),
+  )
+  expect(response.status).toBe(201)
+  return { email, cookie: sessionCookieFrom(response) }
+}
+
+async function activeDemoConnection(owner: Owner): Promise<string> {
+  const { response, body } = await documentedCall<{ connection: Id }>(
+    '/api/v1/connections',
+    json('POST', { appId: 'demo-tasks', name: 'Demo', via: 'direct', credentials: { apiKey: DEMO_KEY } }, owner),
+  )
+  expect(response.status).toBe(201)
+  return body.connection.id
+}
+
+describe('the OpenAPI response schemas match what the worker answers', () => {
+  it('the schemas have the same types as the public shapes the code builds', () => {
+    expectTypeOf<z.infer<typeof connection>>().toEqualTypeOf<PublicConnection>()
+    expectTypeOf<z.infer<typeof link>>().toEqualTypeOf<PublicLink>()
+    expectTypeOf<z.infer<typeof event>>().toEqualTypeOf<PublicEvent>()
+    expectTypeOf<z.infer<typeof workflow>>().branded.toEqualTypeOf<PublicWorkflow>()
+    expectTypeOf<z.infer<typeof run>>().toEqualTypeOf<PublicRun>()
+    expectTypeOf<z.infer<typeof user>>().toEqualTypeOf<PublicUser>()
+    expectTypeOf<z.infer<typeof workspace>>().toEqualTypeOf<PublicWorkspace>()
+    expectTypeOf<z.infer<typeof app>>().toEqualTypeOf<ReturnType<typeof publicApp>>()
+    expectTypeOf<z.infer<typeof appListResponse>['apps'][number]>().toEqualTypeOf<ReturnType<typeof publicApp>>()
+  })
+
+  it('accounts and tokens', async () => {
+    const owner = await signUp()
+    expect(
+      (await documentedCall('/api/v1/auth/signup', json('POST', { email: owner.email, password: 'another password', name: 'O' }))).response
+        .status,
+    ).toBe(409)
+    const invalid = await documentedCall<{ error: { issues: unknown[] } }>(
+      '/api/v1/auth/signup',
+      json('POST', { email: 'nope', password: 'x' }),
+    )
+    expect(invalid.response.status).toBe(400)
+    expect(invalid.body.error.issues.length).toBeGreaterThan(0)
+    expect(
+      (await documentedCall('/api/v1/auth/login', json('POST', { email: owner.email, password: 'correct horse battery' }))).response.status,
+    ).toBe(200)
+    expect(
+      (await documentedCall('/api/v1/auth/login', json('POST', { email: owner.email, password: 'wrong password' }))).response.status,
+    ).toBe(401)
+    const created = await documentedCall<{ token: string }>('/api/v1/tokens', json('POST', { name: 'CI' }, owner))
+    expect(created.response.status).toBe(201)
+    expect((await documentedCall('/api/v1/apps', { bearer: created.body.token })).response.status).toBe(200)
+    expect((await documentedCall('/api/v1/apps', { bearer: 'tth_not_a_token' })).response.status).toBe(401)
+    expect((await documentedCall('/api/v1/auth/logout', { method: 'POST', cookie: owner.cookie })).response.status).toBe(204)
+    expect((await documentedCall('/api/v1/connections', { cookie: owner.cookie })).response.status).toBe(401)
+  })
+
+  it(`login attempts over the limit: 429 with Retry-After`, async () => {
+    const owner = await signUp()
+    for (let attempt = 0; attempt < LOGIN_PER_ACCOUNT.limit; attempt++) {
+      await documentedCall('/api/v1/auth/login', json('POST', { email: owner.email, password: 'wrong password' }))
+    }
+    expect(
+      (await documentedCall('/api/v1/auth/login', json('POST', { email: owner.email, password: 'wrong password' }))).response.status,
+    ).toBe(429)
+  })
+
+  it('connections and links', async () => {
+    const owner = await signUp()
+    const viaLink = await documentedCall<{ connection: Id; link: { url: string } }>(
+      '/api/v1/connections',
+      json('POST', { appId: 'demo-tasks', name: 'Client Tasks', via: 'link', expiresInMinutes: 60 }, owner),
+    )
+    expect(viaLink.response.status).toBe(201)
+    expect(viaLink.body.link.url).toContain('/connect/')
+    const id = viaLink.body.connection.id
+    const direct = await activeDemoConnection(owner)
+    const wrongKey = { appId: 'demo-tasks', name: 'Demo', via: 'direct', credentials: { apiKey: 'not-a-demo-key' } }
+    expect((await documentedCall('/api/v1/connections', json('POST', wrongKey, owner))).response.status).toBe(422)
+    expect((await documentedCall('/api/v1/connections', json('POST', { ...wrongKey, colour: 'red' }, owner))).response.status).toBe(400)
+
+    const list = await documentedCall<{ connections: Id[] }>('/api/v1/connections', { cookie: owner.cookie })
+    expect(list.body.connections.map((row) => row.id).sort()).toEqual([id, direct].sort())
+    expect((await documentedCall(`/api/v1/connections/${id}`, { cookie: owner.cookie })).response.status).toBe(200)
+    expect((await documentedCall('/api/v1/connections/no-such-id', { cookie: owner.cookie })).response.status).toBe(404)
+
+    const open = await documentedCall<{ link: { url?: string } }>(`/api/v1/connections/${id}/link`, { cookie: owner.cookie })
+    expect(open.body.link.url).toBe(viaLink.body.link.url)
+    expect((await documentedCall(`/api/v1/connections/${direct}/link`, { cookie: owner.cookie })).response.status).toBe(404)
+    const refresh = await documentedCall<{ link: { purpose: string } }>(`/api/v1/connections/${direct}/link`, json('POST', {}, owner))
+    expect([refresh.response.status, refresh.body.link.purpose]).toEqual([201, 'refresh'])
+    expect((await documentedCall(`/api/v1/connections/${direct}/link`, json('POST', { expiresInMinutes: 0 }, owner))).response.status).toBe(
+      400,
+    )
+    expect((await documentedCall(`/api/v1/connections/${id}/link`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
+    const revoked = await documentedCall<{ link: { status: string; message?: string } }>(`/api/v1/connections/${id}/link`, {
+      cookie: owner.cookie,
+    })
+    expect(revoked.body.link).toMatchObject({ status: 'revoked', message: expect.any(String) })
+
+    const replaced = await documentedCall(
+      `/api/v1/connections/${direct}/credentials`,
+      json('PUT', { credentials: { apiKey: 'demo_another_key_456' } }, owner),
+    )
+    expect(replaced.response.status).toBe(200)
+    const refused = await documentedCall(
+      `/api/v1/connections/${direct}/credentials`,
+      json('PUT', { credentials: { apiKey: 'wrong' } }, owner),
+    )
+    expect(refused.response.status).toBe(422)
+    const events = await documentedCall<{ events: unknown[] }>(`/api/v1/connections/${direct}/events`, { cookie: owner.cookie })
+    expect(events.body.events.length).toBeGreaterThan(2)
+    expect((await documentedCall(`/api/v1/connections/${id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
+  })
+
+  it('workflows, the webhook and runs', async () => {
+    const owner = await signUp()
+    const connectionId = await activeDemoConnection(owner)
+    const step = { appId: 'demo-tasks', action: 'create-task', connectionId, input: { name: 'Task for {{trigger.who}}' } }
+    const created = await documentedCall<{ workflow: Id & { webhookUrl: string } }>(
+      '/api/v1/workflows',
+      json('POST', { name: 'Tasks', steps: [step] }, owner),
+    )
+    expect(created.response.status).toBe(201)
+    const { id, webhookUrl } = created.body.workflow
+    const pending = await documentedCall<{ connection: Id }>(
+      '/api/v1/connections',
+      json('POST', { appId: 'demo-tasks', name: 'Later', via: 'link' }, owner),
+    )
+    const notReady = { name: 'Tasks', steps: [{ ...step, connectionId: pending.body.connection.id }] }
+    expect((await documentedCall('/api/v1/workflows', json('POST', notReady, owner))).response.status).toBe(422)
+    expect((await documentedCall('/api/v1/workflows', json('POST', { name: '', steps: [] }, owner))).response.status).toBe(400)
+
+    expect((await documentedCall('/api/v1/workflows', { cookie: owner.cookie })).response.status).toBe(200)
+    expect((await documentedCall(`/api/v1/workflows/${id}`, { cookie: owner.cookie })).response.status).toBe(200)
+    expect((await documentedCall(`/api/v1/workflows/${id}`, json('PUT', { name: 'Renamed', steps: [step] }, owner))).response.status).toBe(
+      200,
+    )
+    expect((await documentedCall('/api/v1/workflows/no-such-id', { cookie: owner.cookie })).response.status).toBe(404)
+
+    const hook = new URL(webhookUrl).pathname
+    const triggered = await documentedCall<{ runId: string }>(hook, { method: 'POST', json: { who: 'Wendy' } })
+    expect(triggered.response.status).toBe(202)
+    expect((await documentedCall(hook, { method: 'POST', body: 'not json' })).response.status).toBe(400)
+    expect((await documentedCall('/hooks/no-such-token', { method: 'POST' })).response.status).toBe(404)
+    let runs: { id: string; status: string; steps: unknown[] }[] = []
+    for (let attempt = 0; attempt < 100 && runs[0]?.status !== 'succeeded'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      runs = (await documentedCall<{ runs: typeof runs }>(`/api/v1/workflows/${id}/runs`, { cookie: owner.cookie })).body.runs
+    }
+    expect(runs[0]).toMatchObject({ id: triggered.body.runId, status: 'succeeded', steps: [expect.anything()] })
+    expect((await documentedCall(`/api/v1/workflows/${id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
+  })
+
+  it('the document itself, and the errors every unsafe method can meet', async () => {
+    expect((await documentedCall('/api/v1/openapi.json')).response.status).toBe(200)
+    const owner = await signUp()
+    const crossSite = { ...json('POST', { name: 'x' }, owner), headers: { origin: 'https://evil.example' } }
+    expect((await documentedCall('/api/v1/tokens', crossSite)).response.status).toBe(403)
+    const tooLarge = json('POST', { name: 'x', steps: [], padding: 'a'.repeat(MAX_BODY_BYTES) }, owner)
+    expect((await documentedCall('/api/v1/workflows', tooLarge)).response.status).toBe(413)
+  })
+
+  it('drove every operation to a success answer', () => {
+    const succeeded = new Set([...answered].filter((key) => / 2\d\d$/.test(key)).map((key) => key.split(' ')[0]))
+    expect(operations.map((op) => op.operationId).filter((id) => !succeeded.has(id))).toEqual([])
+    for (const status of [400, 401, 403, 404, 409, 413, 422, 429])
+      expect([...answered].some((key) => key.endsWith(` ${status}`))).toBe(true)
+  })
+})
