@@ -11,7 +11,7 @@ export interface Field {
   optional?: boolean
 }
 
-/** Overridable per app through APP_ENDPOINTS (DESIGN §4). */
+/** Overridable per app through APP_ENDPOINTS (README, "Configuration"). */
 export interface Endpoints {
   /**
    * Where the browser is sent to sign in. May be a path (the demo apps: '/demo/oauth/authorize'),

@@ -9,7 +9,7 @@ import { demoTasksApi } from './tasks'
 const MOUNT_PATH = '/demo'
 
 /**
- * The demo apps (DESIGN §5), mounted by the worker at /demo. Its own `fetch` also accepts the
+ * The demo apps (docs/ARCHITECTURE.md, "Configuration and the demo apps"), mounted by the worker at /demo. Its own `fetch` also accepts the
  * full `https://demo.invalid/demo/...` URLs that server-to-server calls are dispatched with:
  * getPath applies only to this instance's fetch, never to the routes `app.route` copies.
  */

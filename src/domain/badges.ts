@@ -10,7 +10,7 @@ export interface BadgeInput {
   openLinkPurpose: LinkPurpose | null
 }
 
-/** The one place badges are derived (DESIGN §2); never stored. */
+/** The one place badges are derived (docs/ARCHITECTURE.md, "Badges"); never stored. */
 export function badgeFor({ status, via, openLinkPurpose }: BadgeInput): Badge | null {
   if (status === 'rejected') return 'rejected'
   if (status === 'pending') return 'pending'

@@ -1,7 +1,7 @@
 import { DEFAULT_LINK_MINUTES } from '../../../domain/links'
 import { Select } from '../../components/form'
 
-/** The dashboard's four lifetimes (DESIGN §2); the API accepts any minute count in range. */
+/** The dashboard's four lifetimes; the API accepts any minute count in range. */
 export const LINK_LIFETIMES = [
   { minutes: 60, label: '1 hour' },
   { minutes: 24 * 60, label: '24 hours' },
