@@ -8,7 +8,7 @@ export default defineConfig(async () => {
   return {
     plugins: [
       cloudflareTest({
-        wrangler: { configPath: './wrangler.toml' },
+        wrangler: { configPath: './wrangler.jsonc' },
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations('./migrations'),
@@ -27,6 +27,8 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
+      // Vitest empties CSS imports by default; src/views/asset-urls.test.tsx hashes the real stylesheet.
+      css: { include: [/public\/app\.css/] },
       setupFiles: ['./test/apply-migrations.ts'],
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
       projects: [

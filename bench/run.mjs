@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: Tether's edge hot paths on Miniflare driven directly, against the runtime's
- * own floors, in alternating rounds; then where the time goes, the cron sweep's scaling and the
- * invitation's page weight. Prints the table; full runs write docs/BENCHMARKS.md and
- * docs/bench-chart.svg. Knobs: BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_QUICK=1.
+ * own floors, in alternating rounds; then where the time goes, the cron sweep's scaling, the
+ * invitation's page weight, and the bundle's size and startup profile. Prints the table; full
+ * runs write docs/BENCHMARKS.md and docs/bench-chart.svg. Knobs: BENCH_SECONDS, BENCH_ROUNDS,
+ * BENCH_CONNECTIONS, BENCH_QUICK=1.
  */
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { rounds } from './lib/load.mjs'
 import { microTimings, profileScenarios } from './lib/profile.mjs'
 import { summarise, writeReport } from './lib/report.mjs'
 import { startRuntime } from './lib/runtime.mjs'
+import { bundleWeight, startupProfile } from './lib/startup.mjs'
 import { createLinks, linkGenerationRequests, seedOwner, seedWorkflow, submissionRequests, UNKNOWN_TOKEN } from './lib/scenarios.mjs'
 import { pageWeight } from './lib/weight.mjs'
 
@@ -29,6 +31,10 @@ try {
   log(`Bundling the worker with wrangler (deploy --dry-run)…`)
   const appScript = bundle(join(work, 'app'))
   const harnessScript = bundle(join(work, 'harness'), 'bench/harness/worker.tsx')
+  const weightOfBundle = bundleWeight(appScript)
+  // Before Miniflare starts, so the profile does not share the cores with it.
+  log('Profiling startup (wrangler check startup)…')
+  const startup = startupProfile(work, settings.quick ? 1 : 3)
   runtime = await startRuntime({ appScript, harnessScript, fakeAppUrl: `http://127.0.0.1:${fakePort}` })
   const { mf, urls, workerdPid } = runtime
   log(`Miniflare up: workerd pid ${workerdPid ?? '?'}; fake ClickUp on :${fakePort}`)
@@ -129,6 +135,8 @@ try {
     micro,
     cron,
     weight,
+    bundle: weightOfBundle,
+    startup,
     hookPath,
     poolRanDry,
     fakeStats,

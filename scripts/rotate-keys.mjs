@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { unstable_readConfig } from 'wrangler'
 
 const args = process.argv.slice(2)
 const persistTo = args.includes('--persist-to') ? args[args.indexOf('--persist-to') + 1] : '.wrangler/state'
@@ -22,8 +23,7 @@ const versions = keys
   .map((entry) => entry.trim().split(':')[0])
   .filter(Boolean)
 const [current] = versions
-const toml = readFileSync('wrangler.toml', 'utf8')
-const setting = (name) => new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(toml)?.[1]
+const config = unstable_readConfig({ config: 'wrangler.jsonc' }, { hideWarnings: true })
 
 // wrangler's own Miniflare: the one that wrote the local state `npm start` uses.
 const fromWrangler = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))
@@ -48,9 +48,9 @@ const mf = new Miniflare(
         modules: true,
         scriptPath,
         modulesRoot: dirname(scriptPath),
-        compatibilityDate: setting('compatibility_date'),
-        d1Databases: { DB: setting('database_id') },
-        kvNamespaces: { LINKS: setting('id') },
+        compatibilityDate: config.compatibility_date,
+        d1Databases: { DB: binding(config.d1_databases, 'DB').database_id },
+        kvNamespaces: { LINKS: binding(config.kv_namespaces, 'LINKS').id },
         bindings: { ENCRYPTION_KEYS: keys },
       },
     ],
@@ -128,6 +128,10 @@ function readDevVar(name) {
     ?.slice(name.length + 1)
     .trim()
     .replace(/^"(.*)"$/, '$1')
+}
+
+function binding(list, name) {
+  return list.find((entry) => entry.binding === name) ?? fail(`wrangler.jsonc has no ${name} binding`)
 }
 
 function fail(message) {

@@ -3,9 +3,6 @@ import type { Env as TetherEnv } from '../src/env'
 
 declare global {
   namespace Cloudflare {
-    interface GlobalProps {
-      mainModule: typeof import('../src/index')
-    }
     interface Env extends TetherEnv {
       TEST_MIGRATIONS: D1Migration[]
       FAKES_URL: string

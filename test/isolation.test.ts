@@ -56,7 +56,7 @@ async function populate(owner: Owner, workflowName: string) {
 }
 
 describe('workspace isolation', () => {
-  it("a second owner gets 404 on every route for each of the first's connections, links, workflows, runs and audit events, and changes nothing", async () => {
+  it("a second owner: 404 on every route for the first's connections, links, workflows, runs, audit events; changes nothing", async () => {
     const a = await signUpOwner('Alice')
     const b = await signUpOwner('Bob')
     const mine = await populate(a, 'A flow')
@@ -114,7 +114,8 @@ describe('workspace isolation', () => {
       expect(await response.text()).not.toContain('Bob')
     }
     console.log(
-      `[figure] isolation: ${attempts.length} cross-tenant requests on ${theirs.connectionIds.length} connections, 1 workflow and its runs → all 404; B's rows unchanged`,
+      `[figure] isolation: ${attempts.length} cross-tenant requests on ${theirs.connectionIds.length} connections, ` +
+        "1 workflow and its runs → all 404; B's rows unchanged",
     )
 
     // A cannot point a workflow of their own at B's connection: answered exactly as for an id that never existed.

@@ -43,7 +43,9 @@ describe('single use under concurrency', () => {
       outcomes.filter((outcome) => outcome.status === 'rejected' && (outcome.reason as AppError).code === 'link_invalid'),
     ).toHaveLength(24)
     const row = await env.DB.prepare(
-      "SELECT credentials_revision AS rev, (SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events FROM connections WHERE id = ?1",
+      'SELECT credentials_revision AS rev, ' +
+        "(SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events " +
+        'FROM connections WHERE id = ?1',
     )
       .bind(link.connectionId)
       .first()

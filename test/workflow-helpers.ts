@@ -90,7 +90,8 @@ export async function runWorkflow(
 export async function storeCredentials(connectionId: string, credentials: Credentials): Promise<void> {
   const sealed = await sealCredentials(await loadKeyring(env.ENCRYPTION_KEYS), connectionId, credentials)
   await env.DB.prepare(
-    'UPDATE connections SET credentials_blob = ?, credentials_key_version = ?, credentials_revision = credentials_revision + 1 WHERE id = ?',
+    'UPDATE connections SET credentials_blob = ?, credentials_key_version = ?, ' +
+      'credentials_revision = credentials_revision + 1 WHERE id = ?',
   )
     .bind(sealed.blob, sealed.keyVersion, connectionId)
     .run()

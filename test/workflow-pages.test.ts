@@ -20,7 +20,7 @@ function postForm(owner: Owner, path: string, fields: Record<string, string>): P
 }
 
 describe('workflow builder pages', () => {
-  it('Choose a Connection lists this app’s connections: pending and rejected disabled with their badge, refresh-pending usable', async () => {
+  it('Choose a Connection lists this app’s connections: pending and rejected disabled with a badge, refresh-pending usable', async () => {
     const owner = await signUpOwner()
     const site = fakeWordPressSite()
     const pending = await requestLink(owner, 'wordpress', { name: 'Client Docs' })

@@ -15,7 +15,8 @@ import { createWorkflow, directConnection, runsOf, runWorkflow } from './workflo
 
 async function stored(id: string): Promise<OAuthCredentials & { revision: number }> {
   const row = await env.DB.prepare(
-    'SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion, credentials_revision AS revision FROM connections WHERE id = ?',
+    'SELECT id, credentials_blob AS credentialsBlob, credentials_key_version AS credentialsKeyVersion, ' +
+      'credentials_revision AS revision FROM connections WHERE id = ?',
   )
     .bind(id)
     .first<ConnectionRow & { revision: number }>()

@@ -46,7 +46,7 @@ describe('workflows on a via-link WordPress connection', () => {
     expect(JSON.parse(second!.body)).toMatchObject({ title: `Follow-up to ${firstId}`, content: expect.stringContaining(`?p=${firstId}`) })
   })
 
-  it('zero downtime: old credentials keep working while a refresh link is open, new ones are used right after the client submits', async () => {
+  it('zero downtime: old credentials work while a refresh link is open, new ones are used right after the client submits', async () => {
     const owner = await signUpOwner()
     const site = fakeWordPressSite()
     const connectionId = await wordpressViaLink(owner, site, 'good-old-password')

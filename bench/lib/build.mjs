@@ -8,7 +8,7 @@ const wranglerCli = join(require.resolve('wrangler/package.json'), '..', 'bin', 
 
 /**
  * Bundles a worker exactly as `wrangler deploy` would (same esbuild settings, tsconfig and
- * wrangler.toml), without deploying. `entry` defaults to the app's own main.
+ * wrangler.jsonc), without deploying. `entry` defaults to the app's own main.
  */
 export function bundle(outdir, entry) {
   const args = [wranglerCli, 'deploy', '--dry-run', '--outdir', outdir, ...(entry ? [entry] : [])]

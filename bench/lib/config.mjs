@@ -20,3 +20,7 @@ export const settings = {
 }
 
 export const COMPATIBILITY_DATE = '2026-11-01'
+/** Invitation HTML + CSS, bytes. */
+export const WEIGHT_BUDGET = 12_000
+/** The worker bundle, gzip -9 bytes: what Cloudflare counts against the script size limit. */
+export const BUNDLE_BUDGET_GZIP = 160 * 1024

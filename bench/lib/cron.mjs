@@ -99,8 +99,10 @@ async function insertLinks(db, prefix, from, to, now, { status, expiresAt, close
     SELECT '${prefix}c' || n, 'ws-bench', 'clickup', 'Bench ' || n, 'pending', 'link', ${now}, ${now} FROM seq`)
     .run()
   await db
-    .prepare(`${sequence(from, to)} INSERT INTO links (id, connection_id, workspace_id, token_hash, token_blob, token_key_version, purpose, status, expires_at, created_at, closed_at)
-    SELECT '${prefix}l' || n, '${prefix}c' || n, 'ws-bench', '${prefix}h' || n, 'blob', 'k1', 'create', ${status}, ${expiresAt}, ${now}, ${closedAt} FROM seq`)
+    .prepare(`${sequence(from, to)} INSERT INTO links (id, connection_id, workspace_id, token_hash, token_blob, token_key_version,
+      purpose, status, expires_at, created_at, closed_at)
+    SELECT '${prefix}l' || n, '${prefix}c' || n, 'ws-bench', '${prefix}h' || n, 'blob', 'k1', 'create',
+      ${status}, ${expiresAt}, ${now}, ${closedAt} FROM seq`)
     .run()
 }
 

@@ -58,7 +58,8 @@ export async function rounds(targets, options, { log, onRun = () => {} }) {
       runs[target.name].push(run)
       onRun(target, run)
       log(
-        `  round ${round}/${options.rounds}  ${target.name.padEnd(28)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${fmt(run.p50)} ms  p99 ${fmt(run.p99)} ms` +
+        `  round ${round}/${options.rounds}  ${target.name.padEnd(28)} ${run.rps.toFixed(0).padStart(6)} req/s` +
+          `  p50 ${fmt(run.p50)} ms  p99 ${fmt(run.p99)} ms` +
           (run.cpuUsPerRequest === null ? '' : `  ${run.cpuUsPerRequest.toFixed(0)} µs CPU/req`) +
           (run.unexpected ? `  (${run.unexpected} unexpected)` : ''),
       )

@@ -3,6 +3,7 @@
 import { accessibilityScenario, keyboardScenario, ownerPhoneScenario } from './accessibility.mjs'
 import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
+import { staticAssetsScenario } from './static-assets.mjs'
 
 export const scenarios = [
   requestLinkScenario,
@@ -14,5 +15,6 @@ export const scenarios = [
   accessibilityScenario,
   keyboardScenario,
   ownerPhoneScenario,
+  staticAssetsScenario,
   expiryScenario,
 ]

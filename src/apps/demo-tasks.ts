@@ -10,7 +10,9 @@ const API_KEY: Field = {
   label: 'API key',
   secret: true,
   placeholder: 'demo_…',
-  help: 'This is a demo: any key that starts with demo_ and is at least 12 characters long works, like demo_12345678. Other keys are refused.',
+  help:
+    'This is a demo: any key that starts with demo_ and is at least 12 characters long works, like demo_12345678. ' +
+    'Other keys are refused.',
 }
 
 const NAME: Field = { key: 'name', label: 'Task name', secret: false }

@@ -11,7 +11,8 @@ export interface ConnectionWithLink {
   link: LinkRow | null
 }
 
-const latestLinkId = sql`(SELECT ${links.id} FROM ${links} WHERE ${links.connectionId} = ${connections.id} ORDER BY ${links.createdAt} DESC, ${links.id} DESC LIMIT 1)`
+const latestLinkId = sql`(SELECT ${links.id} FROM ${links} WHERE ${links.connectionId} = ${connections.id}
+  ORDER BY ${links.createdAt} DESC, ${links.id} DESC LIMIT 1)`
 
 export async function listConnections(db: Db, workspaceId: string): Promise<ConnectionWithLink[]> {
   return db

@@ -107,7 +107,8 @@ describe('AES-256-GCM sealing, measured', () => {
       }
     }
     console.log(
-      `[figure] crypto: ${detected}/${flips} single-bit flips and truncations of IV, ciphertext and tag detected (${((100 * detected) / flips).toFixed(1)}%)`,
+      `[figure] crypto: ${detected}/${flips} single-bit flips and truncations of IV, ciphertext and tag detected ` +
+        `(${((100 * detected) / flips).toFixed(1)}%)`,
     )
     expect(detected).toBe(flips)
   })
@@ -145,7 +146,8 @@ describe('AES-256-GCM sealing, measured', () => {
     if (await refuses(both, { ...sealed, keyVersion: 'k9' }, context)) refused++
     const total = others.size + 100 + 2
     console.log(
-      `[figure] crypto: ${refused}/${total} changed associated data, moved rows and relabelled versions refused (${((100 * refused) / total).toFixed(1)}%)`,
+      `[figure] crypto: ${refused}/${total} changed associated data, moved rows and relabelled versions refused ` +
+        `(${((100 * refused) / total).toFixed(1)}%)`,
     )
     expect(refused).toBe(total)
     expect(await open(keyring, sealed, context)).toBe('a credential')

@@ -44,7 +44,10 @@ export function ownerLinkMessage(link: LinkState & { purpose: LinkPurpose }, now
     case 'expired':
       return `This connection link expired on ${formatUtc(link.expiresAt)}. Click Refresh credentials to generate a new link.`
     case 'locked':
-      return `This link was locked after ${MAX_FAILED_ATTEMPTS} failed credential attempts. Click Refresh credentials to generate a new link.`
+      return (
+        `This link was locked after ${MAX_FAILED_ATTEMPTS} failed credential attempts. ` +
+        'Click Refresh credentials to generate a new link.'
+      )
     case 'revoked':
       return 'This link was revoked. Click Refresh credentials to generate a new link.'
     case 'rejected':

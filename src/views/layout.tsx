@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
 
 export interface LayoutProps {
   title: string
@@ -18,10 +19,10 @@ export function Layout({ title, children, owner, variant = 'dashboard', current 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} · Tether`}</title>
-        <link rel="stylesheet" href="/app.css" />
+        <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="icon" href="/icons/tether.svg" type="image/svg+xml" />
         {/* Copy buttons and menus only exist on the dashboard; client pages need no script at all. */}
-        {variant === 'dashboard' ? <script src="/copy.js" defer /> : null}
+        {variant === 'dashboard' ? <script src={SCRIPT_URL} defer /> : null}
       </head>
       <body class={`layout-${variant}`}>
         <a class="skip-link" href="#main">

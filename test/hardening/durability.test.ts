@@ -118,7 +118,8 @@ describe('D1 failing mid-flow leaves no half state', () => {
     })
     expect(response.status).toBe(500)
     const rows = await env.DB.prepare(
-      'SELECT (SELECT count(*) FROM connections WHERE workspace_id = ?1) AS connections, (SELECT count(*) FROM links WHERE workspace_id = ?1) AS links, (SELECT count(*) FROM events WHERE workspace_id = ?1) AS events',
+      'SELECT (SELECT count(*) FROM connections WHERE workspace_id = ?1) AS connections, ' +
+        '(SELECT count(*) FROM links WHERE workspace_id = ?1) AS links, (SELECT count(*) FROM events WHERE workspace_id = ?1) AS events',
     )
       .bind(owner.workspaceId)
       .first()
@@ -158,7 +159,7 @@ describe('KV failing around a D1 write', () => {
     },
   })
 
-  it('a connection stored in D1 is reported as created even if the invitation cache cannot be cleared; D1 still refuses reuse', async () => {
+  it('a connection stored in D1 is reported created even if the invitation cache cannot be cleared; D1 still refuses reuse', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
     const response = await withEnv({ LINKS: failingKv }).call(link.path, { form: { apiKey: DEMO_KEY } })
@@ -222,7 +223,8 @@ describe('the cron', () => {
     expect(state.fired).toBe(true)
     const counts = () =>
       env.DB.prepare(
-        "SELECT (SELECT count(*) FROM links WHERE workspace_id = ?1 AND status = 'expired') AS expired, (SELECT count(*) FROM events WHERE workspace_id = ?1 AND type = 'expired') AS events",
+        "SELECT (SELECT count(*) FROM links WHERE workspace_id = ?1 AND status = 'expired') AS expired, " +
+          "(SELECT count(*) FROM events WHERE workspace_id = ?1 AND type = 'expired') AS events",
       )
         .bind(owner.workspaceId)
         .first()

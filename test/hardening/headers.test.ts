@@ -116,7 +116,7 @@ function expectHardened(path: string, response: Response): void {
 }
 
 describe('headers on every HTML page', () => {
-  it('walks every dashboard, client and auth page: CSP, frame, nosniff, referrer, HSTS; no-store where secrets or private data are', async () => {
+  it('every dashboard, client and auth page: CSP, frame, nosniff, referrer, HSTS; no-store where secrets or private data are', async () => {
     const owner = await signUp()
     const json = async <T>(response: Promise<Response>) => (await response).json<T>()
     const link = await json<{ connection: { id: string }; link: { url: string } }>(

@@ -143,7 +143,8 @@ describe('key rotation', () => {
     }
     const values = await sealedValues()
     console.log(
-      `[figure] key rotation: ${values.length} sealed values in ${columns.size} columns re-sealed in ${runs} resumed runs (batches of 3); undecryptable 0`,
+      `[figure] key rotation: ${values.length} sealed values in ${columns.size} columns re-sealed in ${runs} resumed runs ` +
+        '(batches of 3); undecryptable 0',
     )
     expect(rotated).toBe(values.length)
     expect(values.every((value) => value.keyVersion === 'r2')).toBe(true)

@@ -34,7 +34,7 @@ async function eventCount(connectionId: string, type: string): Promise<number> {
 }
 
 describe('failed credential submissions per link', () => {
-  it(`checks at most ${MAX_FAILED_ATTEMPTS} keys with the app when 40 wrong keys arrive at once and keep retrying, then locks`, async () => {
+  it(`checks at most ${MAX_FAILED_ATTEMPTS} keys with the app when 40 wrong keys arrive at once and retry, then locks`, async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner, 'clickup')
     const marker = `stolen-${crypto.randomUUID()}`
@@ -46,12 +46,11 @@ describe('failed credential submissions per link', () => {
 
     const busy = answers.reduce((sum, answer) => sum + answer.busy, 0)
     console.log(
-      `[figure] link attempts: 40 concurrent wrong keys (retrying) → ${checked.length} checked with the app, ${busy} answered 429; final statuses ${[
-        ...new Set(statuses),
-      ]
-        .sort()
-        .map((s) => `${s}:${statuses.filter((x) => x === s).length}`)
-        .join(' ')}`,
+      `[figure] link attempts: 40 concurrent wrong keys (retrying) → ${checked.length} checked with the app, ${busy} answered 429; ` +
+        `final statuses ${[...new Set(statuses)]
+          .sort()
+          .map((s) => `${s}:${statuses.filter((x) => x === s).length}`)
+          .join(' ')}`,
     )
     expect(checked.length).toBe(MAX_FAILED_ATTEMPTS)
     // One refusal locks (423); the others re-show the form (422), or the invalid-link page when the lock came first.

@@ -24,7 +24,7 @@ async function expectRateLimited(response: Response, windowMs = LOGIN_PER_ACCOUN
 }
 
 describe('login attempts per account', () => {
-  it(`allows ${LOGIN_PER_ACCOUNT.limit} attempts per window from anywhere, then 429 with Retry-After, even for the right password`, async () => {
+  it(`allows ${LOGIN_PER_ACCOUNT.limit} attempts a window from anywhere, then 429 + Retry-After, even for the right password`, async () => {
     const owner = await signUpOwner()
     for (let i = 0; i < LOGIN_PER_ACCOUNT.limit; i++) expect((await logIn(owner.email, WRONG, freshIp())).status).toBe(401)
     const blocked = await logIn(owner.email, 'correct horse battery', freshIp())
@@ -39,7 +39,8 @@ describe('login attempts per account', () => {
     const owner = await signUpOwner()
     const statuses = (await Promise.all(Array.from({ length: 40 }, () => logIn(owner.email, WRONG, freshIp())))).map((r) => r.status)
     console.log(
-      `[figure] login: 40 concurrent guesses on one account → ${statuses.filter((s) => s === 401).length} checked (401), ${statuses.filter((s) => s === 429).length} refused (429)`,
+      `[figure] login: 40 concurrent guesses on one account → ${statuses.filter((s) => s === 401).length} checked (401), ` +
+        `${statuses.filter((s) => s === 429).length} refused (429)`,
     )
     expect(statuses.filter((status) => status === 401)).toHaveLength(LOGIN_PER_ACCOUNT.limit)
     expect(statuses.filter((status) => status === 429)).toHaveLength(40 - LOGIN_PER_ACCOUNT.limit)

@@ -4,12 +4,14 @@ import { errorResponse } from '../errors'
 import { exampleSession } from '../examples'
 import type { Operation, ResponseSpec } from '../types'
 
+const HTTPS_COOKIE = '`__Host-tether_session`'
+
 const sessionSet = (description: string, status: 'signed up' | 'signed in'): ResponseSpec => ({
   description,
   body: { name: 'SessionResponse', schema: sessionResponse, example: exampleSession },
   headers: {
     'Set-Cookie': {
-      description: `The session cookie of the account just ${status}: HttpOnly, SameSite=Lax, 14 days; \`__Host-tether_session\` over https.`,
+      description: `The session cookie of the account just ${status}: HttpOnly, SameSite=Lax, 14 days; ${HTTPS_COOKIE} over https.`,
       schema: z.string(),
     },
   },

@@ -14,6 +14,7 @@ export function accessSummary(app: AppDefinition): string[] {
   const secrets = app.fields.filter((field) => field.secret).map((field) => inSentence(field.label))
   const others = app.fields.filter((field) => !field.secret).map((field) => inSentence(field.label))
   return [
-    `Your ${app.name} ${secrets.join(' and ') || 'API key'}${others.length ? ` (with your ${others.join(' and ')})` : ''}, used to act on your account`,
+    `Your ${app.name} ${secrets.join(' and ') || 'API key'}` +
+      `${others.length ? ` (with your ${others.join(' and ')})` : ''}, used to act on your account`,
   ]
 }

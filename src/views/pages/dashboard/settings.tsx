@@ -76,7 +76,8 @@ export function SettingsPage({ owner, tokens, apiOrigin, exampleAppId, newToken,
         <section class="card stack" aria-labelledby="api-title">
           <h2 id="api-title">Use the API</h2>
           <p class="muted">Request a connection via link and get the URL to send:</p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable) */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+              (axe scrollable-region-focusable) */}
           <pre class="code" tabIndex={0}>
             <code>{curlExample(apiOrigin, exampleAppId)}</code>
           </pre>

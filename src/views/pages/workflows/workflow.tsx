@@ -88,7 +88,9 @@ function Trigger({ workflow }: { workflow: WorkflowView }) {
       <p class="small muted">
         Steps read the JSON's fields as {'{{trigger.field}}'}, e.g. {'{{trigger.title}}'}.
       </p>
-      <pre class="code">{`curl -X POST '${workflow.webhookUrl}' \\\n  -H 'content-type: application/json' \\\n  -d '{"title":"Hello"}'`}</pre>
+      <pre class="code">
+        {`curl -X POST '${workflow.webhookUrl}' \\\n  -H 'content-type: application/json' \\\n  -d '{"title":"Hello"}'`}
+      </pre>
     </section>
   )
 }

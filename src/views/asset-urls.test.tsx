@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
+import { Layout } from './layout'
+import { renderPage } from './render'
+
+// A variable specifier keeps TypeScript from resolving Vite's ?raw suffix.
+const publicFile = async (name: string) => {
+  const path = `../../public/${name}?raw`
+  return ((await import(/* @vite-ignore */ path)) as { default: string }).default
+}
+
+const contentHash = async (text: string) => {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+  return [...digest]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 10)
+}
+
+describe('fingerprinted asset URLs', () => {
+  it('carry the hash of the file public/ serves now (else: npm run assets)', async () => {
+    expect(STYLESHEET_URL).toBe(`/app.css?v=${await contentHash(await publicFile('app.css'))}`)
+    expect(SCRIPT_URL).toBe(`/copy.js?v=${await contentHash(await publicFile('copy.js'))}`)
+  })
+
+  it('are the URLs the pages reference', () => {
+    const html = renderPage(
+      <Layout title="t" owner={{ name: 'n', email: 'e@example.com' }}>
+        x
+      </Layout>,
+    )
+    expect(html).toContain(`<link rel="stylesheet" href="${STYLESHEET_URL}"/>`)
+    expect(html).toContain(`<script src="${SCRIPT_URL}" defer></script>`)
+  })
+})
