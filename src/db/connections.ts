@@ -38,6 +38,22 @@ export async function findConnectionById(db: Db, id: string): Promise<Connection
   return db.select().from(connections).where(eq(connections.id, id)).get()
 }
 
+/** A connection that waits for the client's credentials through a link. */
+export function pendingConnectionRow(fields: Pick<ConnectionRow, 'id' | 'workspaceId' | 'appId' | 'name'>, now: number): ConnectionRow {
+  return {
+    ...fields,
+    status: 'pending',
+    via: 'link',
+    accountLabel: null,
+    credentialsBlob: null,
+    credentialsKeyVersion: null,
+    credentialsRevision: 0,
+    needsReconnect: false,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
 export function insertConnection(db: Db, row: ConnectionRow) {
   return db.insert(connections).values(row)
 }

@@ -1,6 +1,13 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
 import type { Credentials, VerifiedAccount } from '../apps/types'
-import { type ConnectionRow, type ConnectionWithLink, insertConnection, newCredentialsValues, setConnectionStatus } from '../db/connections'
+import {
+  type ConnectionRow,
+  type ConnectionWithLink,
+  insertConnection,
+  newCredentialsValues,
+  pendingConnectionRow,
+  setConnectionStatus,
+} from '../db/connections'
 import { insertEvent } from '../db/events'
 import {
   type ClaimEvent,
@@ -64,21 +71,7 @@ export async function requestConnectionViaLink(
   now: number,
 ): Promise<{ connection: ConnectionWithLink; link: IssuedLink }> {
   const app = requireApp(deps, input.appId)
-  const connection: ConnectionRow = {
-    id: newId(),
-    workspaceId: owner.workspaceId,
-    appId: app.id,
-    name: input.name,
-    status: 'pending',
-    via: 'link',
-    accountLabel: null,
-    credentialsBlob: null,
-    credentialsKeyVersion: null,
-    credentialsRevision: 0,
-    needsReconnect: false,
-    createdAt: now,
-    updatedAt: now,
-  }
+  const connection = pendingConnectionRow({ id: newId(), workspaceId: owner.workspaceId, appId: app.id, name: input.name }, now)
   const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now)
   const event = (type: EventType, detail: Record<string, unknown>) =>
     insertEvent(
