@@ -22,12 +22,13 @@ export default defineConfig(async () => {
             OAUTH_GOOGLE_CLIENT_SECRET: 'google-secret',
             OAUTH_SLACK_CLIENT_ID: 'slack-client',
             OAUTH_SLACK_CLIENT_SECRET: 'slack-secret',
+            FC_SEED: process.env.FC_SEED ?? '',
           },
         },
       }),
     ],
     test: {
-      setupFiles: ['./test/apply-migrations.ts'],
+      setupFiles: ['./test/apply-migrations.ts', './test/property-seed.ts'],
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
     },
   }

@@ -9,6 +9,8 @@ declare global {
     interface Env extends TetherEnv {
       TEST_MIGRATIONS: D1Migration[]
       FAKES_URL: string
+      /** Empty for the fixed default seed of the property tests; see test/property.ts. */
+      FC_SEED: string
     }
   }
 }
