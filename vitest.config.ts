@@ -10,6 +10,8 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
+          // An empty database of its own, for tests that apply the migrations one by one.
+          d1Databases: { MIGRATION_DB: 'tether-migration-check' },
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations('./migrations'),
             FAKES_URL: fakes.url,
