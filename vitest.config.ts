@@ -10,6 +10,8 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.jsonc' },
         miniflare: {
+          // An empty database of its own, for tests that apply the migrations one by one.
+          d1Databases: { MIGRATION_DB: 'tether-migration-check' },
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations('./migrations'),
             FAKES_URL: fakes.url,
@@ -22,6 +24,7 @@ export default defineConfig(async () => {
             OAUTH_GOOGLE_CLIENT_SECRET: 'google-secret',
             OAUTH_SLACK_CLIENT_ID: 'slack-client',
             OAUTH_SLACK_CLIENT_SECRET: 'slack-secret',
+            FC_SEED: process.env.FC_SEED ?? '',
           },
         },
       }),
@@ -29,7 +32,7 @@ export default defineConfig(async () => {
     test: {
       // Vitest empties CSS imports by default; src/views/asset-urls.test.tsx hashes the real stylesheet.
       css: { include: [/public\/app\.css/] },
-      setupFiles: ['./test/apply-migrations.ts'],
+      setupFiles: ['./test/apply-migrations.ts', './test/property-seed.ts'],
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
       projects: [
         { extends: true, test: { name: 'workers' } },

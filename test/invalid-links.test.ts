@@ -52,6 +52,38 @@ describe('every unusable link looks the same', () => {
     }
   })
 
+  it('answers an empty or unreadable multipart body on an unusable link with the invalid-link page, not a form error', async () => {
+    const owner = await signUpOwner()
+    const used = await requestLink(owner)
+    await submitViaLink(used, { apiKey: DEMO_KEY })
+    const reference = await call(`/connect/${newToken()}`)
+    const invalidPage = await reference.text()
+    const bodies = [
+      { name: 'empty multipart with a boundary', contentType: 'multipart/form-data; boundary=----tether', body: '' },
+      { name: 'multipart without a boundary', contentType: 'multipart/form-data', body: 'apiKey=demo' },
+      { name: 'garbage as multipart', contentType: 'multipart/form-data; boundary=----tether', body: '\u0000 not a multipart body \r\n--' },
+    ]
+    for (const token of [newToken(), used.token]) {
+      for (const suffix of ['', '/reject', '/accept']) {
+        for (const { name, contentType, body } of bodies) {
+          const response = await call(`/connect/${token}${suffix}`, { method: 'POST', headers: { 'content-type': contentType }, body })
+          const label = `${token === used.token ? 'used' : 'unknown'} token${suffix}, ${name}`
+          expect({ label, status: response.status }).toEqual({ label, status: 410 })
+          expect(await response.text(), label).toBe(invalidPage)
+        }
+      }
+    }
+  })
+
+  it('answers an unreadable multipart body on an open link with the form error, and keeps the link open', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    const response = await call(link.path, { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'garbage' })
+    expect(response.status).toBe(422)
+    expect(await response.text()).toContain('<form')
+    expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
+  })
+
   it('locks a link after 10 wrong submissions so it cannot test stolen keys', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)

@@ -15,6 +15,14 @@ export async function insertUserWithWorkspace(db: Db, user: UserRow, workspaceNa
   ])
 }
 
+/** Only over the hash the caller verified, so a password changed meanwhile is never overwritten. */
+export async function replacePasswordHash(db: Db, userId: string, verified: string, replacement: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash: replacement })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, verified)))
+}
+
 export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(session)
 }

@@ -17,8 +17,8 @@ export const users = sqliteTable(
       .references(() => workspaces.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
+    /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (src/domain/password.ts): the parameters travel with the hash. */
     passwordHash: text('password_hash').notNull(),
-    passwordSalt: text('password_salt').notNull(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_email').on(t.email)],

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
-import { AppError } from '../domain/errors'
 import { REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
 import { isCredentialFormError } from '../http/errors'
@@ -37,10 +36,9 @@ export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDe
   if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, deps.publicOrigin).origin])
 }
 
+/** An unreadable body counts as no fields: the link decides the answer, so an unusable one always gets the invalid-link page. */
 async function formValues(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  const body = await c.req.parseBody().catch(() => {
-    throw new AppError('invalid_request', 'The form could not be read.')
-  })
+  const body = await c.req.parseBody().catch(() => ({}))
   return Object.fromEntries(Object.entries(body).filter(([, value]) => typeof value === 'string'))
 }
 

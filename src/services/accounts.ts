@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors'
 import type { PublicApiToken, PublicUser, PublicWorkspace } from '../domain/shapes'
-import { hashPassword, verifyPassword } from '../domain/password'
+import { hashPassword, needsRehash, verifyPassword } from '../domain/password'
 import { hashToken, newId, newToken } from '../domain/tokens'
 import {
   deleteSession,
@@ -11,6 +11,7 @@ import {
   insertSession,
   insertUserWithWorkspace,
   listApiTokens,
+  replacePasswordHash,
   type UserRow,
 } from '../db/accounts'
 import type { Db } from '../db/client'
@@ -43,14 +44,12 @@ export async function signUp(db: Db, input: { email: string; password: string; n
   await enforceRateLimits(db, perIp(SIGNUP_PER_IP, ip), now)
   const email = normalizeEmail(input.email)
   if (await findUserByEmail(db, email)) throw new AppError('conflict', 'An account with this email already exists.')
-  const password = await hashPassword(input.password)
   const user: UserRow = {
     id: newId(),
     workspaceId: newId(),
     email,
     name: input.name.trim(),
-    passwordHash: password.hash,
-    passwordSalt: password.salt,
+    passwordHash: await hashPassword(input.password),
     createdAt: now,
   }
   try {
@@ -75,9 +74,13 @@ export async function logIn(db: Db, input: { email: string; password: string }, 
     await hashPassword(input.password)
     throw new AppError('unauthorized', WRONG_LOGIN)
   }
-  const ok = await verifyPassword(input.password, { hash: user.passwordHash, salt: user.passwordSalt })
+  const ok = await verifyPassword(input.password, user.passwordHash)
   if (!ok) throw new AppError('unauthorized', WRONG_LOGIN)
-  return user
+  // Only now is the password at hand: a hash made with older parameters is replaced by one made with today's.
+  if (!needsRehash(user.passwordHash)) return user
+  const passwordHash = await hashPassword(input.password)
+  await replacePasswordHash(db, user.id, user.passwordHash, passwordHash)
+  return { ...user, passwordHash }
 }
 
 export async function startSession(db: Db, userId: string, now: number): Promise<{ token: string; expiresAt: number }> {
