@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import type { ConnectionRow, LinkRow } from './connections'
 import { connections, events, links } from './schema'
@@ -9,23 +9,20 @@ import { connections, events, links } from './schema'
  * one batch, which D1 runs as one transaction.
  */
 
-export async function findLinkWithConnection(db: Db, tokenHash: string): Promise<{ link: LinkRow; connection: ConnectionRow } | undefined> {
+type LinkWithConnection = { link: LinkRow; connection: ConnectionRow }
+
+function findLinkWhere(db: Db, where: SQL): Promise<LinkWithConnection | undefined> {
   return db
     .select({ link: links, connection: connections })
     .from(links)
     .innerJoin(connections, eq(connections.id, links.connectionId))
-    .where(eq(links.tokenHash, tokenHash))
+    .where(where)
     .get()
 }
 
-export async function findLinkById(db: Db, linkId: string): Promise<{ link: LinkRow; connection: ConnectionRow } | undefined> {
-  return db
-    .select({ link: links, connection: connections })
-    .from(links)
-    .innerJoin(connections, eq(connections.id, links.connectionId))
-    .where(eq(links.id, linkId))
-    .get()
-}
+export const findLinkWithConnection = (db: Db, tokenHash: string) => findLinkWhere(db, eq(links.tokenHash, tokenHash))
+
+export const findLinkById = (db: Db, linkId: string) => findLinkWhere(db, eq(links.id, linkId))
 
 /**
  * The same lookup as two single-table queries (not yet run), so it can share a batch with a
