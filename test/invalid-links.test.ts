@@ -99,3 +99,35 @@ describe('every unusable link looks the same', () => {
     })
   })
 })
+
+describe('a link that is still open never looks dead', () => {
+  it('GET of its /accept shows the API-key form again; of /reject, the invitation; both invalid once it is used', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    const restored = await call(`${link.path}/accept`)
+    expect(restored.status).toBe(200)
+    const form = await restored.text()
+    expect(form).toContain('Grant Access')
+    expect(form).toContain(`action="${link.path}"`)
+    const rejectStep = await call(`${link.path}/reject`)
+    expect(rejectStep.status).toBe(303)
+    expect(rejectStep.headers.get('location')).toBe(link.path)
+    expect((await call(link.path)).status).toBe(200)
+
+    expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
+    const invalid = await (await call('/connect/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).text()
+    for (const suffix of ['/accept', '/reject']) {
+      const used = await call(`${link.path}${suffix}`)
+      expect(used.status).toBe(410)
+      expect(await used.text()).toBe(invalid)
+    }
+  })
+
+  it('an OAuth link restored at /accept goes back to its invitation, which starts the sign-in', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner, 'demo-docs')
+    const restored = await call(`${link.path}/accept`)
+    expect(restored.status).toBe(303)
+    expect(restored.headers.get('location')).toBe(link.path)
+  })
+})

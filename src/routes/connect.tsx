@@ -94,6 +94,19 @@ export const connectRoutes = new Hono<AppEnv>()
     }
     return c.html(renderPage(<CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} />))
   })
+  // A restored tab or a step's URL opened on another device: while the link is open (D1 decides), the
+  // API-key form is shown again, and anything else goes back to the invitation. Nothing is recorded.
+  .get('/:token/accept', async (c) => {
+    const token = c.req.param('token')
+    const open = await requireOpenLink(depsFor(c), token, Date.now())
+    if (open.app.authType === 'oauth2') return c.redirect(`/connect/${token}`, 303)
+    return c.html(renderPage(<CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} />))
+  })
+  .get('/:token/reject', async (c) => {
+    const token = c.req.param('token')
+    await requireOpenLink(depsFor(c), token, Date.now())
+    return c.redirect(`/connect/${token}`, 303)
+  })
   .post('/:token/reject', async (c) => {
     const values = await formValues(c)
     const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REJECT_REASON_MAX) || null : null
