@@ -41,6 +41,7 @@ describe('Settings: creating a token survives reload', () => {
       expect(await again.text()).not.toContain(token!)
     }
     expect(await tokenCount(owner.userId)).toBe(1)
+    console.log('[figure] settings: create → 303, token shown once (no-store), 0 times on 2 reloads, 1 token in D1')
     expect((await call('/api/v1/connections', { bearer: token! })).status).toBe(200)
     expect((await call('/api/v1/connections', { method: 'POST', bearer: token!, json: {} })).status).toBe(403)
   })

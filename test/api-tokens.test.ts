@@ -159,6 +159,7 @@ describe('API tokens: scope and minting', () => {
     expect((await call('/api/v1/workflows', { method: 'POST', bearer: write.token, json: { name: 'ok', steps: [] } })).status).toBe(201)
     // Nothing was changed by the read token.
     expect((await (await call('/api/v1/tokens', { cookie: owner.cookie })).json<{ tokens: unknown[] }>()).tokens).toHaveLength(2)
+    console.log(`[figure] api tokens: a read token got 4 GETs → 200 and ${writes.length} writes → 403 insufficient_scope`)
   })
 
   it('minting needs a session: a bearer token gets 403, through the API and the dashboard', async () => {
