@@ -20,6 +20,7 @@ describe('Settings: creating a token survives reload', () => {
     expect(setCookie).toMatch(/Max-Age=300/)
     expect(setCookie).toMatch(/SameSite=Strict/i)
     const cookie = `${owner.cookie}; ${setCookie.split(';')[0]}`
+    expect((await call('/settings', { method: 'HEAD', cookie })).status).toBe(200)
 
     const shown = await call('/settings', { cookie })
     expect(shown.status).toBe(200)

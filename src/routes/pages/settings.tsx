@@ -41,7 +41,8 @@ async function showSettings(
 
 export const settingsPages = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const cookie = takeTokenRevealCookie(c)
+    // A HEAD has no body to show the token in, so it must not use up the one showing.
+    const cookie = c.req.method === 'GET' ? takeTokenRevealCookie(c) : undefined
     const newToken = cookie ? await revealApiToken(depsFor(c), c.get('owner'), cookie, Date.now()) : null
     return showSettings(c, { newToken })
   })
