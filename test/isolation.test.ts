@@ -52,11 +52,14 @@ async function populate(owner: Owner, workflowName: string) {
     workflowName,
   )
   expect((await runWorkflow(owner, workflow)).status).toBe('succeeded')
-  return { connectionIds: [pending.connectionId, active.connectionId, rejected.connectionId], workflowId: workflow.id }
+  const token = await call('/api/v1/tokens', { method: 'POST', cookie: owner.cookie, json: { name: `${workflowName} token` } })
+  expect(token.status).toBe(201)
+  const tokenId = (await token.json<{ id: string }>()).id
+  return { connectionIds: [pending.connectionId, active.connectionId, rejected.connectionId], workflowId: workflow.id, tokenId }
 }
 
 describe('workspace isolation', () => {
-  it("a second owner: 404 on every route for the first's connections, links, workflows, runs, audit events; changes nothing", async () => {
+  it("A gets 404 on every route for B's connections, links, workflows, runs, events, API tokens; changes nothing", async () => {
     const a = await signUpOwner('Alice')
     const b = await signUpOwner('Bob')
     const mine = await populate(a, 'A flow')
@@ -83,6 +86,8 @@ describe('workspace isolation', () => {
       ['POST', `/workflows/${wf}/steps/1`, { form: { name: 'x' } }],
       ['POST', `/workflows/${wf}/steps/1/move`, { form: { direction: 'down' } }],
       ['POST', `/workflows/${wf}/steps/1/delete`, { form: {} }],
+      ['DELETE', `/api/v1/tokens/${theirs.tokenId}`],
+      ['POST', `/settings/tokens/${theirs.tokenId}/revoke`, { form: {} }],
     ]
     for (const id of theirs.connectionIds) {
       attempts.push(
@@ -115,7 +120,7 @@ describe('workspace isolation', () => {
     }
     console.log(
       `[figure] isolation: ${attempts.length} cross-tenant requests on ${theirs.connectionIds.length} connections, ` +
-        "1 workflow and its runs → all 404; B's rows unchanged",
+        "1 workflow and its runs, 1 API token → all 404; B's rows unchanged",
     )
 
     // A cannot point a workflow of their own at B's connection: answered exactly as for an id that never existed.
@@ -129,9 +134,9 @@ describe('workspace isolation', () => {
     expect(await borrowed.text()).toBe((await missing.text()).replaceAll('no-such-connection-id', theirs.connectionIds[1]!))
 
     // Lists show A's own things only.
-    for (const path of ['/api/v1/connections', '/api/v1/workflows', '/connections', '/workflows']) {
+    for (const path of ['/api/v1/connections', '/api/v1/workflows', '/api/v1/tokens', '/connections', '/workflows', '/settings']) {
       const text = await (await call(path, { cookie: a.cookie })).text()
-      for (const id of [...theirs.connectionIds, theirs.workflowId])
+      for (const id of [...theirs.connectionIds, theirs.workflowId, theirs.tokenId])
         expect({ path, leaks: text.includes(id) }).toEqual({ path, leaks: false })
       expect(text).not.toContain('B flow')
     }

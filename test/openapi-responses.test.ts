@@ -74,9 +74,23 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect(
       (await documentedCall('/api/v1/auth/login', json('POST', { email: owner.email, password: 'wrong password' }))).response.status,
     ).toBe(401)
-    const created = await documentedCall<{ token: string }>('/api/v1/tokens', json('POST', { name: 'CI' }, owner))
+    const created = await documentedCall<{ token: string; id: string }>('/api/v1/tokens', json('POST', { name: 'CI' }, owner))
     expect(created.response.status).toBe(201)
     expect((await documentedCall('/api/v1/apps', { bearer: created.body.token })).response.status).toBe(200)
+    const read = await documentedCall<{ token: string; id: string }>(
+      '/api/v1/tokens',
+      json('POST', { name: 'Read', scope: 'read', expiresInDays: 7 }, owner),
+    )
+    expect(read.response.status).toBe(201)
+    expect((await documentedCall('/api/v1/tokens', { cookie: owner.cookie })).response.status).toBe(200)
+    expect(
+      (await documentedCall('/api/v1/tokens', { method: 'POST', json: { name: 'x' }, bearer: created.body.token })).response.status,
+    ).toBe(403)
+    expect((await documentedCall(`/api/v1/tokens/${created.body.id}`, { method: 'DELETE', bearer: read.body.token })).response.status).toBe(
+      403,
+    )
+    expect((await documentedCall('/api/v1/tokens/no-such-token', { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(404)
+    expect((await documentedCall(`/api/v1/tokens/${read.body.id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
     expect((await documentedCall('/api/v1/apps', { bearer: 'tth_not_a_token' })).response.status).toBe(401)
     expect((await documentedCall('/api/v1/auth/logout', { method: 'POST', cookie: owner.cookie })).response.status).toBe(204)
     expect((await documentedCall('/api/v1/connections', { cookie: owner.cookie })).response.status).toBe(401)

@@ -239,6 +239,15 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     const token = await keep(await call('/api/v1/tokens', { method: 'POST', cookie: owner.cookie, json: { name: 'CI' } }))
     secrets.apiToken = (await token.clone().json<{ token: string }>()).token
     secrets.session = owner.cookie.split('=')[1]!
+    // The dashboard's token travels sealed in its one-time cookie: only the page that shows it holds it in clear.
+    const minted = await keep(await call('/settings/tokens', { ...form({ name: 'Dashboard' }), cookie: owner.cookie }))
+    const reveal = minted.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('tether_new_token='))!
+      .split(';')[0]
+    const shown = await (await call('/settings', { cookie: `${owner.cookie}; ${reveal}` })).text()
+    secrets.dashboardToken = /value="(tth_[^"]+)"/.exec(shown)![1]!
+    expect((await keep(await call('/settings', { cookie: `${owner.cookie}; ${reveal}` }))).status).toBe(200)
 
     for (const path of [
       '/api/v1/connections',

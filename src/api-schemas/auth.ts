@@ -1,6 +1,14 @@
 import * as z from 'zod'
-import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../domain/limits'
-import { name } from './common'
+import {
+  EMAIL_MAX,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  TOKEN_EXPIRY_DAYS_DEFAULT,
+  TOKEN_EXPIRY_DAYS_MAX,
+  TOKEN_EXPIRY_DAYS_MIN,
+} from '../domain/limits'
+import { TOKEN_SCOPES } from '../domain/token-scope'
+import { id, name, timestamp } from './common'
 
 export const signupSchema = z
   .object({
@@ -17,7 +25,15 @@ export const loginSchema = z
   })
   .strict()
 
-export const tokenRequestSchema = z.object({ name }).strict()
+export const tokenScope = z.enum(TOKEN_SCOPES).describe('`read`: GET and HEAD only; `write`: everything a session may do but mint tokens.')
+
+export const tokenExpiryDays = z
+  .int()
+  .min(TOKEN_EXPIRY_DAYS_MIN)
+  .max(TOKEN_EXPIRY_DAYS_MAX)
+  .describe(`Days until the token stops working; ${TOKEN_EXPIRY_DAYS_DEFAULT} when left out.`)
+
+export const tokenRequestSchema = z.object({ name, scope: tokenScope.optional(), expiresInDays: tokenExpiryDays.optional() }).strict()
 
 export const user = z.strictObject({ id: z.string(), email: z.email(), name: z.string() })
 
@@ -25,5 +41,17 @@ export const workspace = z.strictObject({ id: z.string(), name: z.string() })
 
 export const sessionResponse = z.strictObject({ user, workspace })
 
+/** Never the secret nor its hash. */
+export const apiToken = z.strictObject({
+  id,
+  name: z.string(),
+  scope: tokenScope,
+  createdAt: timestamp,
+  lastUsedAt: timestamp.nullable().describe('Updated at most once a minute; null until first used.'),
+  expiresAt: timestamp.nullable().describe('Null only for a token created during the upgrade that introduced expiry.'),
+})
+
 /** Shown once: only its hash is stored. */
-export const tokenResponse = z.strictObject({ token: z.string().startsWith('tth_') })
+export const tokenResponse = z.strictObject({ ...apiToken.shape, token: z.string().startsWith('tth_') })
+
+export const tokenListResponse = z.strictObject({ tokens: z.array(apiToken) })

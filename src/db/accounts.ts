@@ -1,6 +1,6 @@
-import { and, desc, eq, gt } from 'drizzle-orm'
+import { and, eq, gt } from 'drizzle-orm'
 import type { Db } from './client'
-import { apiTokens, sessions, users, workspaces } from './schema'
+import { sessions, users, workspaces } from './schema'
 
 export type UserRow = typeof users.$inferSelect
 
@@ -40,31 +40,4 @@ export async function findUserBySession(db: Db, tokenHash: string, now: number):
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
     .get()
   return row?.user
-}
-
-export async function insertApiToken(db: Db, token: typeof apiTokens.$inferInsert): Promise<void> {
-  await db.insert(apiTokens).values(token)
-}
-
-export async function findUserByApiToken(db: Db, tokenHash: string): Promise<UserRow | undefined> {
-  const row = await db
-    .select({ user: users })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, tokenHash))
-    .get()
-  return row?.user
-}
-
-/** Names and dates only: the hash never leaves this query. */
-export async function listApiTokens(
-  db: Db,
-  userId: string,
-): Promise<{ id: string; name: string; createdAt: number; lastUsedAt: number | null }[]> {
-  return db
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(eq(apiTokens.userId, userId))
-    .orderBy(desc(apiTokens.createdAt))
-    .all()
 }

@@ -46,10 +46,22 @@ export const apiTokens = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** `read`: GET and HEAD only (src/domain/token-scope.ts). */
+    scope: text('scope', { enum: ['read', 'write'] })
+      .notNull()
+      .default('write'),
     createdAt: integer('created_at').notNull(),
+    /**
+     * Checked in the lookup: an expired token is refused like an unknown one. Null only for a token the
+     * previous version minted while migration 0003 was being deployed (it never sets the column): no expiry.
+     */
+    expiresAt: integer('expires_at'),
+    /** Written at most once a minute (src/services/api-tokens.ts). */
     lastUsedAt: integer('last_used_at'),
+    /** Until when the dashboard may show the new token, once: cleared by the page that shows it. */
+    revealUntil: integer('reveal_until'),
   },
-  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
+  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash), index('api_tokens_user').on(t.userId)],
 )
 
 export const connections = sqliteTable(

@@ -98,4 +98,6 @@ export const sealContext = {
   linkToken: (linkId: string) => `tether/link/${linkId}/token`,
   oauthVerifier: (stateHash: string) => `tether/oauth-state/${stateHash}/verifier`,
   webhookToken: (workflowId: string) => `tether/workflow/${workflowId}/webhook-token`,
+  /** The new API token in the dashboard's one-time cookie, never at rest. */
+  apiTokenReveal: (tokenId: string) => `tether/api-token/${tokenId}/reveal`,
 }

@@ -3,6 +3,8 @@ export const ERROR_STATUS = {
   invalid_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** An API token whose scope does not cover the request (a read token on a write). */
+  insufficient_scope: 403,
   not_found: 404,
   conflict: 409,
   link_invalid: 410,

@@ -14,3 +14,7 @@ export const MAX_STEPS = 20
 export const SEARCH_MAX = 100
 /** What a client may say when rejecting a link. */
 export const REJECT_REASON_MAX = 500
+/** An API token's lifetime, chosen when it is created. */
+export const TOKEN_EXPIRY_DAYS_MIN = 1
+export const TOKEN_EXPIRY_DAYS_MAX = 365
+export const TOKEN_EXPIRY_DAYS_DEFAULT = 90

@@ -1,19 +1,21 @@
 import type { Badge, ConnectionStatus } from './badges'
 import type { LinkPurpose, LinkStatus } from './links'
+import type { TokenScope } from './token-scope'
 
 /**
  * What leaves the worker (JSON and views), as plain types. The mappers that build them from rows
  * live in services; views and routes see only these, never a row.
  */
 
-/** Who is acting on the dashboard or API: a signed-in owner or one of their API tokens. */
-export interface Owner {
+interface OwnerIdentity {
   userId: string
   workspaceId: string
   email: string
   name: string
-  via: 'session' | 'api_token'
 }
+
+/** Who is acting on the dashboard or API, and how: a session may do anything, an API token what its scope allows. */
+export type Owner = OwnerIdentity & ({ via: 'session' } | { via: 'api_token'; tokenId: string; scope: TokenScope })
 
 export interface PublicLinkSummary {
   status: LinkStatus
@@ -61,10 +63,15 @@ export interface PublicWorkspace {
   name: string
 }
 
+/** Never the secret nor its hash. */
 export interface PublicApiToken {
   id: string
   name: string
+  scope: TokenScope
   createdAt: string
+  lastUsedAt: string | null
+  /** Null only for a token minted while migration 0003 was being deployed: it does not expire. */
+  expiresAt: string | null
 }
 
 /** A step as the owner defines it (API body, builder form). */

@@ -2,7 +2,9 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { database } from '../db/client'
 import { AppError } from '../domain/errors'
-import { SESSION_LIFETIME_MS, userForApiToken, userForSession } from '../services/accounts'
+import { SESSION_LIFETIME_MS, userForSession } from '../services/accounts'
+import { noteApiTokenUse, ownerForApiToken } from '../services/api-tokens'
+import { lastUseIsStale, scopeAllows } from '../domain/token-scope'
 import type { AppEnv } from './context'
 import type { Owner } from '../domain/shapes'
 
@@ -35,24 +37,46 @@ export function sessionToken(c: Context): string | undefined {
 
 async function resolveOwner(c: Context<AppEnv>): Promise<Owner | null> {
   const db = database(c.env.DB)
+  const now = Date.now()
   const authorization = c.req.header('authorization')
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization)
-    const user = match ? await userForApiToken(db, match[1]!) : undefined
-    if (!user) throw new AppError('unauthorized', 'The API token is invalid.')
-    return { userId: user.id, workspaceId: user.workspaceId, email: user.email, name: user.name, via: 'api_token' }
+    const found = match ? await ownerForApiToken(db, match[1]!, now) : undefined
+    if (!found) throw new AppError('unauthorized', 'The API token is invalid, expired or revoked.')
+    if (lastUseIsStale(found.lastUsedAt, now)) {
+      // After the response, and never its failure: the last use is a hint for the owner, not a gate.
+      c.executionCtx.waitUntil(noteApiTokenUse(db, found.tokenId, now).catch((error) => console.error('api token last use', String(error))))
+    }
+    const { user } = found
+    return {
+      userId: user.id,
+      workspaceId: user.workspaceId,
+      email: user.email,
+      name: user.name,
+      via: 'api_token',
+      tokenId: found.tokenId,
+      scope: found.scope,
+    }
   }
   const token = sessionToken(c)
   if (!token) return null
-  const user = await userForSession(db, token, Date.now())
+  const user = await userForSession(db, token, now)
   return user ? { userId: user.id, workspaceId: user.workspaceId, email: user.email, name: user.name, via: 'session' } : null
+}
+
+/** The one place a token's scope is enforced, for the API and the dashboard alike. */
+function authorize(c: Context<AppEnv>, owner: Owner): void {
+  if (owner.via === 'api_token' && !scopeAllows(owner.scope, c.req.method)) {
+    throw new AppError('insufficient_scope', 'This API token is read-only: it may only GET. Create a write token for changes.')
+  }
+  c.set('owner', owner)
 }
 
 /** API routes: 401 envelope when nobody is signed in. */
 export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
   const owner = await resolveOwner(c)
   if (!owner) throw new AppError('unauthorized', 'Sign in or send an API token.')
-  c.set('owner', owner)
+  authorize(c, owner)
   await next()
 }
 
@@ -60,7 +84,7 @@ export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const requireOwnerPage: MiddlewareHandler<AppEnv> = async (c, next) => {
   const owner = await resolveOwner(c).catch(() => null)
   if (!owner) return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303)
-  c.set('owner', owner)
+  authorize(c, owner)
   await next()
 }
 

@@ -32,6 +32,12 @@ export const sharedErrors: Record<SharedErrorName, { status: number } & Response
     description: '`forbidden`: a browser sent this request from another site (CSRF check on every unsafe method).',
     body: errorBody(errorExample('forbidden', 'Cross-site request refused.')),
   },
+  CrossSiteOrScope: {
+    status: 403,
+    description:
+      '`insufficient_scope`: a read-only API token on anything but GET; `forbidden`: a browser sent this request from another site.',
+    body: errorBody(errorExample('insufficient_scope', 'This API token is read-only: it may only GET. Create a write token for changes.')),
+  },
   NotFound: {
     status: 404,
     description: '`not_found`: nothing with this id in the caller’s workspace.',
@@ -54,12 +60,14 @@ const UNSAFE_METHODS: ReadonlySet<Operation['method']> = new Set(['post', 'put',
 
 /**
  * Answers app-wide middleware gives on top of what an operation declares: the owner check (401),
- * the CSRF check and the body limit (403, 413 on every unsafe method).
+ * the CSRF check and a read-only token's scope (403), and the body limit (413), on every unsafe method.
  */
 export function responsesOf(operation: Operation): Record<number, ResponseSpec | SharedErrorName> {
   const implied: Record<number, SharedErrorName> = {}
   if (operation.auth === 'owner') implied[401] = 'Unauthorized'
-  if (UNSAFE_METHODS.has(operation.method)) Object.assign(implied, { 403: 'CrossSite', 413: 'PayloadTooLarge' })
+  if (UNSAFE_METHODS.has(operation.method)) {
+    Object.assign(implied, { 403: operation.auth === 'owner' ? 'CrossSiteOrScope' : 'CrossSite', 413: 'PayloadTooLarge' })
+  }
   return { ...implied, ...operation.responses }
 }
 

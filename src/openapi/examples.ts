@@ -6,6 +6,15 @@ export const exampleWorkspace = { id: 'Wk7dN1cZ5hQa3uFy', name: "Olivia Owner's 
 
 export const exampleSession = { user: exampleUser, workspace: exampleWorkspace }
 
+export const exampleApiToken = {
+  id: 'Tk4mR7tB1cZ5hQa3',
+  name: 'CI deploys',
+  scope: 'read',
+  createdAt: '2026-03-02T09:30:00.000Z',
+  lastUsedAt: '2026-03-04T17:12:00.000Z',
+  expiresAt: '2026-04-01T09:30:00.000Z',
+}
+
 const linkUrl = 'https://tether.example/connect/q8Vd2kP0xN4mR7tB1cZ5hQa3uFyWk7dN'
 
 export const examplePendingConnection = {

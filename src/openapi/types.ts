@@ -17,7 +17,14 @@ export interface ResponseSpec {
 }
 
 /** Error answers that many operations share; see ./errors. */
-export type SharedErrorName = 'InvalidRequest' | 'Unauthorized' | 'CrossSite' | 'NotFound' | 'PayloadTooLarge' | 'RateLimited'
+export type SharedErrorName =
+  | 'InvalidRequest'
+  | 'Unauthorized'
+  | 'CrossSite'
+  | 'CrossSiteOrScope'
+  | 'NotFound'
+  | 'PayloadTooLarge'
+  | 'RateLimited'
 
 export interface Operation {
   operationId: string

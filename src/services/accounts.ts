@@ -1,16 +1,13 @@
 import { AppError } from '../domain/errors'
-import type { PublicApiToken, PublicUser, PublicWorkspace } from '../domain/shapes'
+import type { PublicUser, PublicWorkspace } from '../domain/shapes'
 import { hashPassword, needsRehash, verifyPassword } from '../domain/password'
 import { hashToken, newId, newToken } from '../domain/tokens'
 import {
   deleteSession,
-  findUserByApiToken,
   findUserByEmail,
   findUserBySession,
-  insertApiToken,
   insertSession,
   insertUserWithWorkspace,
-  listApiTokens,
   replacePasswordHash,
   type UserRow,
 } from '../db/accounts'
@@ -96,19 +93,4 @@ export async function endSession(db: Db, token: string): Promise<void> {
 
 export async function userForSession(db: Db, token: string, now: number): Promise<UserRow | undefined> {
   return findUserBySession(db, await hashToken(token), now)
-}
-
-export async function createApiToken(db: Db, userId: string, name: string, now: number): Promise<string> {
-  const token = `tth_${newToken()}`
-  await insertApiToken(db, { id: newId(), tokenHash: await hashToken(token), userId, name, createdAt: now })
-  return token
-}
-
-export async function userForApiToken(db: Db, token: string): Promise<UserRow | undefined> {
-  return findUserByApiToken(db, await hashToken(token))
-}
-
-export async function apiTokensOf(db: Db, userId: string): Promise<PublicApiToken[]> {
-  const rows = await listApiTokens(db, userId)
-  return rows.map((row) => ({ id: row.id, name: row.name, createdAt: new Date(row.createdAt).toISOString() }))
 }

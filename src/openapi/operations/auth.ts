@@ -1,7 +1,8 @@
 import * as z from 'zod'
-import { loginSchema, sessionResponse, signupSchema, tokenRequestSchema, tokenResponse } from '../../api-schemas/auth'
+import { loginSchema, sessionResponse, signupSchema, tokenListResponse, tokenRequestSchema, tokenResponse } from '../../api-schemas/auth'
+import { idParam } from '../../api-schemas/common'
 import { errorResponse } from '../errors'
-import { exampleSession } from '../examples'
+import { exampleApiToken, exampleSession } from '../examples'
 import type { Operation, ResponseSpec } from '../types'
 
 const HTTPS_COOKIE = '`__Host-tether_session`'
@@ -77,16 +78,63 @@ export const authOperations: Operation[] = [
     method: 'post',
     path: '/api/v1/tokens',
     summary: 'Create an API token for `Authorization: Bearer`',
-    description: 'The token is shown only in this answer; Tether keeps its hash.',
+    description:
+      'Needs a signed-in session: an API token cannot mint tokens (403). The token is shown only in this answer ' +
+      '(`Cache-Control: no-store`); Tether keeps its hash. `scope` defaults to `write`, `expiresInDays` to 90.',
     tag: 'auth',
     auth: 'owner',
-    requestBody: { name: 'TokenRequest', schema: tokenRequestSchema, required: true, example: { name: 'CI deploys' } },
+    requestBody: {
+      name: 'TokenRequest',
+      schema: tokenRequestSchema,
+      required: true,
+      example: { name: 'CI deploys', scope: 'read', expiresInDays: 30 },
+    },
     responses: {
       201: {
-        description: 'The new token.',
-        body: { name: 'TokenResponse', schema: tokenResponse, example: { token: 'tth_q8Vd2kP0xN4mR7tB1cZ5hQa3uFyWk7dN' } },
+        description: 'The new token, with its secret this once.',
+        body: {
+          name: 'TokenResponse',
+          schema: tokenResponse,
+          example: { ...exampleApiToken, lastUsedAt: null, token: 'tth_q8Vd2kP0xN4mR7tB1cZ5hQa3uFyWk7dN' },
+        },
+        headers: { 'Cache-Control': { description: 'Always `no-store`: the answer holds a secret.', schema: z.literal('no-store') } },
       },
       400: 'InvalidRequest',
+      403: errorResponse(
+        '`forbidden`: the request came with an API token (only a session mints tokens), or from another site; ' +
+          '`insufficient_scope`: it came with a read-only token.',
+        'forbidden',
+        'API tokens can only be created by a signed-in user, not with another API token.',
+      ),
+    },
+  },
+  {
+    operationId: 'listApiTokens',
+    method: 'get',
+    path: '/api/v1/tokens',
+    summary: 'The caller’s API tokens, newest first',
+    description: 'Name, scope and dates; never the secret nor its hash. Expired tokens are listed until revoked.',
+    tag: 'auth',
+    auth: 'owner',
+    responses: {
+      200: {
+        description: 'Every token of the signed-in user.',
+        body: { name: 'TokenListResponse', schema: tokenListResponse, example: { tokens: [exampleApiToken] } },
+      },
+    },
+  },
+  {
+    operationId: 'revokeApiToken',
+    method: 'delete',
+    path: '/api/v1/tokens/:id',
+    summary: 'Revoke an API token; it is refused (401) from the next request on',
+    description: 'A session or a `write` token may revoke, the caller’s own token included.',
+    tag: 'auth',
+    auth: 'owner',
+    params: idParam,
+    responses: {
+      204: { description: 'Revoked.' },
+      404: errorResponse('`not_found`: the caller has no token with this id.', 'not_found', 'There is no such API token.'),
     },
   },
 ]

@@ -4,8 +4,10 @@ import type { AppEnv } from '../../http/context'
 import { clientIp } from '../../http/client-ip'
 import { clearSessionCookie, requireOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
-import { createApiToken, endSession, logIn, publicUser, publicWorkspace, signUp, startSession } from '../../services/accounts'
+import { endSession, logIn, publicUser, publicWorkspace, signUp, startSession } from '../../services/accounts'
+import { apiTokensOf, createApiToken, revokeApiToken } from '../../services/api-tokens'
 import { loginSchema, signupSchema, tokenRequestSchema } from '../../api-schemas/auth'
+import { idParam } from '../../api-schemas/common'
 
 export const authApi = new Hono<AppEnv>()
   .post('/auth/signup', validate('json', signupSchema), async (c) => {
@@ -29,6 +31,12 @@ export const authApi = new Hono<AppEnv>()
     return c.body(null, 204)
   })
   .post('/tokens', requireOwner, validate('json', tokenRequestSchema), async (c) => {
-    const token = await createApiToken(depsFor(c).db, c.get('owner').userId, c.req.valid('json').name, Date.now())
-    return c.json({ token }, 201)
+    const created = await createApiToken(depsFor(c).db, c.get('owner'), c.req.valid('json'), Date.now())
+    c.header('Cache-Control', 'no-store')
+    return c.json({ ...created.publicToken, token: created.token }, 201)
+  })
+  .get('/tokens', requireOwner, async (c) => c.json({ tokens: await apiTokensOf(depsFor(c).db, c.get('owner')) }))
+  .delete('/tokens/:id', requireOwner, validate('param', idParam), async (c) => {
+    await revokeApiToken(depsFor(c).db, c.get('owner'), c.req.valid('param').id)
+    return c.body(null, 204)
   })

@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { name } from '../../api-schemas/common'
-import { NAME_MAX } from '../../domain/limits'
+import { NAME_MAX, TOKEN_EXPIRY_DAYS_MAX, TOKEN_EXPIRY_DAYS_MIN } from '../../domain/limits'
+import { TOKEN_SCOPES } from '../../domain/token-scope'
 import { listedApps } from '../../apps'
 import type { AppEnv } from '../../http/context'
-import { apiTokensOf, createApiToken } from '../../services/accounts'
+import { setTokenRevealCookie, takeTokenRevealCookie } from '../../http/token-reveal-cookie'
+import { apiTokensOf, createApiTokenToReveal, revealApiToken, revokeApiToken } from '../../services/api-tokens'
 import { renderPage } from '../../views/render'
 import { SettingsPage, type SettingsPageProps } from '../../views/pages/dashboard/settings'
 import type { FormState } from '../../views/pages/dashboard/types'
@@ -12,28 +14,51 @@ import { parseForm, readForm } from './forms'
 import { ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
 
-const tokenForm = z.object({ name })
+/** The selects always send both; a form without them gets the API's defaults. */
+const tokenForm = z.object({
+  name,
+  scope: z.enum(TOKEN_SCOPES).optional(),
+  expiresInDays: z.coerce.number().int().min(TOKEN_EXPIRY_DAYS_MIN).max(TOKEN_EXPIRY_DAYS_MAX).optional(),
+})
 
-async function showSettings(c: Context<AppEnv>, extras: { newToken?: string; tokenForm?: FormState }, status = 200): Promise<Response> {
+async function showSettings(
+  c: Context<AppEnv>,
+  extras: { newToken?: string | null; tokenForm?: FormState },
+  status = 200,
+): Promise<Response> {
   const deps = depsFor(c)
   const owner = c.get('owner')
   const props: SettingsPageProps = {
     owner: ownerView(owner),
-    tokens: await apiTokensOf(deps.db, owner.userId),
+    tokens: await apiTokensOf(deps.db, owner),
     apiOrigin: deps.publicOrigin,
     exampleAppId: listedApps(deps.config)[0]?.id ?? 'wordpress',
+    now: new Date().toISOString(),
     ...extras,
   }
   return c.html(renderPage(<SettingsPage {...props} />), status as 200)
 }
 
 export const settingsPages = new Hono<AppEnv>()
-  .get('/', (c) => showSettings(c, {}))
+  .get('/', async (c) => {
+    // A HEAD has no body to show the token in, so it must not use up the one showing.
+    const cookie = c.req.method === 'GET' ? takeTokenRevealCookie(c) : undefined
+    const newToken = cookie ? await revealApiToken(depsFor(c), c.get('owner'), cookie, Date.now()) : null
+    return showSettings(c, { newToken })
+  })
   .post('/tokens', async (c) => {
     const form = await readForm(c)
-    const parsed = parseForm(tokenForm, form, { name: `Name the token (up to ${NAME_MAX} characters).` })
-    if (!parsed.ok) return showSettings(c, { tokenForm: { values: { name: form.name ?? '' }, errors: parsed.errors } }, 400)
-    const token = await createApiToken(depsFor(c).db, c.get('owner').userId, parsed.data.name, Date.now())
-    // Shown once, in this response only (never stored anywhere it could be shown again), so no redirect.
-    return showSettings(c, { newToken: token }, 201)
+    const parsed = parseForm(tokenForm, form, {
+      name: `Name the token (up to ${NAME_MAX} characters).`,
+      scope: 'Choose read or write.',
+      expiresInDays: `Choose between ${TOKEN_EXPIRY_DAYS_MIN} and ${TOKEN_EXPIRY_DAYS_MAX} days.`,
+    })
+    if (!parsed.ok) return showSettings(c, { tokenForm: { values: form, errors: parsed.errors } }, 400)
+    // Post, then redirect: the token rides a one-time cookie to the page that shows it, so a reload creates nothing.
+    setTokenRevealCookie(c, await createApiTokenToReveal(depsFor(c), c.get('owner'), parsed.data, Date.now()))
+    return c.redirect('/settings', 303)
+  })
+  .post('/tokens/:id/revoke', async (c) => {
+    await revokeApiToken(depsFor(c).db, c.get('owner'), c.req.param('id'))
+    return c.redirect('/settings', 303)
   })
