@@ -14,3 +14,8 @@ export const MAX_STEPS = 20
 export const SEARCH_MAX = 100
 /** What a client may say when rejecting a link. */
 export const REJECT_REASON_MAX = 500
+/** The account an upstream names ("Wendy on client.example"); what it sends beyond this is cut, after scrubbing. */
+export const ACCOUNT_LABEL_MAX = 200
+/** One run step's recorded output (serialized JSON) and a step's or run's error, in characters. */
+export const RECORDED_OUTPUT_MAX = 16 * 1024
+export const RECORDED_ERROR_MAX = 2_000
