@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadKeyring } from '../src/domain/crypto'
-import { toBase64, toBase64Url, toHex, utf8 } from '../src/domain/encoding'
 import { openCredentials } from '../src/services/credentials'
 import type { ConnectionRow } from '../src/db/connections'
 import type { OAuthCredentials } from '../src/apps/types'
 import { call, form, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { fakeCursor, fakeRequests } from './fake-requests'
+import { forms } from './secret-forms'
 import {
   createWorkflow,
   directConnection,
@@ -16,24 +16,6 @@ import {
   storeCredentials,
   wordpressViaLink,
 } from './workflow-helpers'
-
-/**
- * The secret as it could appear: raw, URL-encoded, hex, and base64/base64url at each of the three
- * byte alignments it can have inside a longer encoded value (only the characters it alone decides).
- */
-function forms(secret: string): string[] {
-  const bytes = utf8.encode(secret)
-  const found = new Set([secret, encodeURIComponent(secret), toHex(bytes)])
-  for (let offset = 0; offset < 3; offset++) {
-    const shifted = new Uint8Array(offset + bytes.length)
-    shifted.set(bytes, offset)
-    const start = Math.ceil((offset * 4) / 3)
-    const end = Math.floor(((offset + bytes.length) * 4) / 3)
-    found.add(toBase64(shifted).slice(start, end))
-    found.add(toBase64Url(shifted).slice(start, end))
-  }
-  return [...found]
-}
 
 async function dumpD1(): Promise<string> {
   const tables = await env.DB.prepare(
