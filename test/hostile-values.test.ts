@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { call, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { post } from './dashboard-helpers'
 import { fakeCursor, fakeRequests } from './fake-requests'
@@ -62,6 +62,14 @@ beforeEach(() => {
 })
 afterEach(() => vi.restoreAllMocks())
 
+const figures = { refused: 0, outbound: 0, logLines: 0 }
+afterAll(() =>
+  console.info(
+    `[figure] hostile values: ${figures.refused} submissions (CR, LF, NUL, é, emoji × ${Object.keys(PATHS).length} paths) → 422 ` +
+      `with the field's error; ${figures.outbound} outbound requests, ${figures.logLines} log lines carrying them`,
+  ),
+)
+
 /** What the fakes received that carries `marker` anywhere. */
 async function requestsCarrying(since: number, marker: string) {
   return (await fakeRequests(since)).requests.filter((request) => JSON.stringify(request).includes(marker))
@@ -90,8 +98,13 @@ describe('credential values that cannot travel in a header are refused with the 
         expect(body.slice(body.indexOf(`id="${errorId}"`))).toContain(messageFor(name).replace(/'/g, '&#39;'))
       }
       expect(body).not.toContain(marker)
-      expect(await requestsCarrying(since, marker)).toEqual([])
-      expect(logged.filter((line) => line.includes(marker) || line.includes('unexpected error'))).toEqual([])
+      const outbound = await requestsCarrying(since, marker)
+      const lines = logged.filter((line) => line.includes(marker) || line.includes('unexpected error'))
+      expect(outbound).toEqual([])
+      expect(lines).toEqual([])
+      figures.refused++
+      figures.outbound += outbound.length
+      figures.logLines += lines.length
     })
   }
 
@@ -165,7 +178,7 @@ describe('a provider that returns a token with a line break', () => {
     expect(logged.filter((line) => line.includes('X-Injected') || line.includes('unexpected error'))).toEqual([])
   })
 
-  it('fails the run’s step on refresh, with the reason, and keeps the old tokens', async () => {
+  it('fails the run’s step on refresh, with the reason, and stores nothing of it', async () => {
     const owner = await signUpOwner()
     const docs = await directConnection(owner, 'google-docs', {
       accessToken: 'access-good-stale',
@@ -178,6 +191,8 @@ describe('a provider that returns a token with a line break', () => {
     const run = await runWorkflow(owner, workflow, { title: 'Report' })
     expect(run.status).toBe('failed')
     expect(run.steps[0]!.error).toBe('Google Docs sent a token Tether cannot use. Try again later.')
+    const row = await env.DB.prepare('SELECT credentials_revision AS r FROM connections WHERE id = ?').bind(docs).first<{ r: number }>()
+    expect(row!.r).toBe(1)
     expect(logged.filter((line) => line.includes('X-Injected') || line.includes('unexpected'))).toEqual([])
   })
 })

@@ -243,7 +243,7 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     figures.flows += 5
   })
 
-  it('after workflow runs: a via-link WordPress post, an OAuth token refresh, and a failing step', async () => {
+  it('after workflow runs: a via-link WordPress post, an OAuth token refresh, a failing step, and a site that echoes', async () => {
     const owner = await signUpOwner()
     const responses: string[] = []
     const keep = async (response: Response) => {
@@ -278,20 +278,32 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     secrets.newAccess = String(rotated.accessToken)
     secrets.newRefresh = String(rotated.refreshToken)
 
+    // A client site that echoes the password back in every form (test/fakes/api-key-apps.ts): its name and its answers.
+    secrets.echoedPassword = `good echo+/canary-${crypto.randomUUID()}`
+    const echoing = await wordpressViaLink(owner, `${env.FAKES_URL}/wp-echo/${crypto.randomUUID().slice(0, 8)}`, secrets.echoedPassword)
+    const echoFlow = await createWorkflow(owner, [
+      postStep(echoing, { title: 'Echo', content: 'Body' }),
+      postStep(wordpress, { title: '{{steps.1.status}}', content: '{{steps.1}}' }),
+    ])
+    expect((await runWorkflow(owner, echoFlow)).status).toBe('succeeded')
+
     const failing = await wordpressViaLink(owner, site, 'good-another-password', 'Failing blog')
     secrets.failingPassword = `boom-canary-${crypto.randomUUID()}`
     await storeCredentials(failing, { siteUrl: site, username: 'wendy', applicationPassword: secrets.failingPassword })
     const failingFlow = await createWorkflow(owner, [postStep(failing)])
     expect((await runWorkflow(owner, failingFlow)).status).toBe('failed')
 
-    for (const workflow of [posting, documents, failingFlow]) {
+    for (const workflow of [posting, documents, failingFlow, echoFlow]) {
       await keep(await call(`/api/v1/workflows/${workflow.id}/runs`, { cookie: owner.cookie }))
       await keep(await call(`/workflows/${workflow.id}`, { cookie: owner.cookie }))
     }
-    for (const id of [wordpress, docs, failing]) await keep(await call(`/api/v1/connections/${id}/events`, { cookie: owner.cookie }))
+    for (const id of [wordpress, docs, failing, echoing])
+      await keep(await call(`/api/v1/connections/${id}/events`, { cookie: owner.cookie }))
     await keep(await call('/api/v1/workflows', { cookie: owner.cookie }))
+    for (const path of ['/api/v1/connections', '/connections', `/connections/${echoing}`])
+      await keep(await call(path, { cookie: owner.cookie }))
     // The webhook URL is the owner's to use: shown to them, never stored or logged in the clear.
     figures.checks += await expectNowhere(secrets, logged, responses.join('\n'), ['webhookToken'])
-    figures.flows += 3
+    figures.flows += 4
   })
 })
