@@ -56,6 +56,25 @@ describe('account labels', () => {
     const row = await env.DB.prepare('SELECT length(account_label) AS n FROM connections WHERE id = ?').bind(id).first<{ n: number }>()
     expect(row!.n).toBe(ACCOUNT_LABEL_MAX)
   })
+
+  it('stored before the cap are cut by migration 0003, in the connection and its events', async () => {
+    const owner = await signUpOwner()
+    const id = await directConnection(owner, 'clickup', { apiToken: 'pk_good_migrated' })
+    const long = `Casey ${'y'.repeat(5_000)}`
+    await env.DB.prepare('UPDATE connections SET account_label = ? WHERE id = ?').bind(long, id).run()
+    await env.DB.prepare(
+      "INSERT INTO events (id, workspace_id, connection_id, type, actor, at, detail) VALUES (?, ?, ?, 'x', 'client', 0, ?)",
+    )
+      .bind(crypto.randomUUID(), owner.workspaceId, id, JSON.stringify({ account: long, purpose: 'create' }))
+      .run()
+    const migration = env.TEST_MIGRATIONS.find((candidate) => candidate.name.includes('cap_account_labels'))!
+    for (const query of migration.queries) await env.DB.prepare(query).run()
+    expect((await getConnection(owner, id)).accountLabel).toBe(`${long.slice(0, ACCOUNT_LABEL_MAX - 1)}…`)
+    const detail = await env.DB.prepare("SELECT detail FROM events WHERE connection_id = ? AND type = 'x'")
+      .bind(id)
+      .first<{ detail: string }>()
+    expect(JSON.parse(detail!.detail)).toEqual({ account: `${long.slice(0, ACCOUNT_LABEL_MAX - 1)}…`, purpose: 'create' })
+  })
 })
 
 describe('run records', () => {
