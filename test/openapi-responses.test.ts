@@ -149,6 +149,21 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
       json('PUT', { credentials: { apiKey: 'wrong' } }, owner),
     )
     expect(refused.response.status).toBe(422)
+    const unsendable = { credentials: { apiKey: 'demo_line\nbreak_key' } }
+    const hostile = await documentedCall<{ error: { code: string; issues: unknown[] } }>(
+      `/api/v1/connections/${direct}/credentials`,
+      json('PUT', unsendable, owner),
+    )
+    expect([hostile.response.status, hostile.body.error.code, hostile.body.error.issues.length]).toEqual([
+      422,
+      'invalid_credential_value',
+      1,
+    ])
+    const hostileCreate = await documentedCall(
+      '/api/v1/connections',
+      json('POST', { ...wrongKey, credentials: { apiKey: 'demo_clé_1234' } }, owner),
+    )
+    expect(hostileCreate.response.status).toBe(422)
     const events = await documentedCall<{ events: unknown[] }>(`/api/v1/connections/${direct}/events`, { cookie: owner.cookie })
     expect(events.body.events.length).toBeGreaterThan(2)
     expect((await documentedCall(`/api/v1/connections/${id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)

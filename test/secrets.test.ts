@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadKeyring } from '../src/domain/crypto'
-import { toBase64, toBase64Url, toHex, utf8 } from '../src/domain/encoding'
 import { openCredentials } from '../src/services/credentials'
 import type { ConnectionRow } from '../src/db/connections'
 import type { OAuthCredentials } from '../src/apps/types'
 import { call, form, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { fakeCursor, fakeRequests } from './fake-requests'
+import { forms } from './secret-forms'
 import {
   createWorkflow,
   directConnection,
@@ -16,24 +16,6 @@ import {
   storeCredentials,
   wordpressViaLink,
 } from './workflow-helpers'
-
-/**
- * The secret as it could appear: raw, URL-encoded, hex, and base64/base64url at each of the three
- * byte alignments it can have inside a longer encoded value (only the characters it alone decides).
- */
-function forms(secret: string): string[] {
-  const bytes = utf8.encode(secret)
-  const found = new Set([secret, encodeURIComponent(secret), toHex(bytes)])
-  for (let offset = 0; offset < 3; offset++) {
-    const shifted = new Uint8Array(offset + bytes.length)
-    shifted.set(bytes, offset)
-    const start = Math.ceil((offset * 4) / 3)
-    const end = Math.floor(((offset + bytes.length) * 4) / 3)
-    found.add(toBase64(shifted).slice(start, end))
-    found.add(toBase64Url(shifted).slice(start, end))
-  }
-  return [...found]
-}
 
 async function dumpD1(): Promise<string> {
   const tables = await env.DB.prepare(
@@ -270,7 +252,7 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     figures.flows += 5
   })
 
-  it('after workflow runs: a via-link WordPress post, an OAuth token refresh, and a failing step', async () => {
+  it('after workflow runs: a via-link WordPress post, an OAuth token refresh, a failing step, and a site that echoes', async () => {
     const owner = await signUpOwner()
     const responses: string[] = []
     const keep = async (response: Response) => {
@@ -305,20 +287,32 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     secrets.newAccess = String(rotated.accessToken)
     secrets.newRefresh = String(rotated.refreshToken)
 
+    // A client site that echoes the password back in every form (test/fakes/api-key-apps.ts): its name and its answers.
+    secrets.echoedPassword = `good echo+/canary-${crypto.randomUUID()}`
+    const echoing = await wordpressViaLink(owner, `${env.FAKES_URL}/wp-echo/${crypto.randomUUID().slice(0, 8)}`, secrets.echoedPassword)
+    const echoFlow = await createWorkflow(owner, [
+      postStep(echoing, { title: 'Echo', content: 'Body' }),
+      postStep(wordpress, { title: '{{steps.1.status}}', content: '{{steps.1}}' }),
+    ])
+    expect((await runWorkflow(owner, echoFlow)).status).toBe('succeeded')
+
     const failing = await wordpressViaLink(owner, site, 'good-another-password', 'Failing blog')
     secrets.failingPassword = `boom-canary-${crypto.randomUUID()}`
     await storeCredentials(failing, { siteUrl: site, username: 'wendy', applicationPassword: secrets.failingPassword })
     const failingFlow = await createWorkflow(owner, [postStep(failing)])
     expect((await runWorkflow(owner, failingFlow)).status).toBe('failed')
 
-    for (const workflow of [posting, documents, failingFlow]) {
+    for (const workflow of [posting, documents, failingFlow, echoFlow]) {
       await keep(await call(`/api/v1/workflows/${workflow.id}/runs`, { cookie: owner.cookie }))
       await keep(await call(`/workflows/${workflow.id}`, { cookie: owner.cookie }))
     }
-    for (const id of [wordpress, docs, failing]) await keep(await call(`/api/v1/connections/${id}/events`, { cookie: owner.cookie }))
+    for (const id of [wordpress, docs, failing, echoing])
+      await keep(await call(`/api/v1/connections/${id}/events`, { cookie: owner.cookie }))
     await keep(await call('/api/v1/workflows', { cookie: owner.cookie }))
+    for (const path of ['/api/v1/connections', '/connections', `/connections/${echoing}`])
+      await keep(await call(path, { cookie: owner.cookie }))
     // The webhook URL is the owner's to use: shown to them, never stored or logged in the clear.
     figures.checks += await expectNowhere(secrets, logged, responses.join('\n'), ['webhookToken'])
-    figures.flows += 3
+    figures.flows += 4
   })
 })

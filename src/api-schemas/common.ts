@@ -14,7 +14,7 @@ const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]
 
 export const validationIssue = z.strictObject({ path: z.string(), message: z.string() })
 
-/** `issues` only ever comes with `invalid_request`. */
+/** `issues` only ever comes with `invalid_request` and `invalid_credential_value`, naming the fields at fault. */
 export const errorEnvelope = z.strictObject({
   error: z.strictObject({
     code: z.enum(errorCodes),

@@ -8,6 +8,7 @@ const API_TOKEN: Field = {
   key: 'apiToken',
   label: 'API token',
   secret: true,
+  inHeader: true,
   placeholder: 'pk_…',
   help: 'In ClickUp: your avatar → Settings → Apps → API Token. It starts with pk_.',
 }

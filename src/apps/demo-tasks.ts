@@ -9,6 +9,7 @@ const API_KEY: Field = {
   key: 'apiKey',
   label: 'API key',
   secret: true,
+  inHeader: true,
   placeholder: 'demo_…',
   help:
     'This is a demo: any key that starts with demo_ and is at least 12 characters long works, like demo_12345678. ' +

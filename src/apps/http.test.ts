@@ -71,6 +71,26 @@ describe('callJson', () => {
     expect(pulled).toBeLessThan(10)
   })
 
+  it.each([
+    ['CR', '\r'],
+    ['LF', '\n'],
+    ['NUL', '\u0000'],
+    ['é', 'é'],
+    ['emoji', '🔑'],
+  ])('turns a header that cannot be built (%s) into an app error that never quotes it, and sends nothing', async (_name, character) => {
+    let sent = 0
+    const ctx = {
+      ...appContext(env, wordpress),
+      fetch: async () => {
+        sent++
+        return Response.json({})
+      },
+    }
+    const error = await failureOf(callJson(ctx, 'https://x.example', { headers: { authorization: `Bearer key-${character}-secret` } }))
+    expect(error).toMatchObject({ code: 'invalid_credentials', message: expect.not.stringContaining('secret') })
+    expect(sent).toBe(0)
+  })
+
   it('reports an unreachable upstream', async () => {
     const ctx = {
       ...appContext(env, wordpress),

@@ -1,3 +1,4 @@
+import { credentialValueProblem } from '../domain/credential-values'
 import { AppError } from '../domain/errors'
 import { toBase64, utf8 } from '../domain/encoding'
 import type { AppContext } from './types'
@@ -27,7 +28,7 @@ const byDefault = (status: number) => status === 401 || status === 403
 export async function callJson(ctx: AppContext, url: string, init: CallInit = {}, options: CallOptions = {}): Promise<UpstreamJson> {
   const app = ctx.appName
   const { json, ...requestInit } = init
-  const headers = new Headers(requestInit.headers)
+  const headers = headersOf(requestInit.headers, app)
   if (!headers.has('accept')) headers.set('accept', 'application/json')
   if (json !== undefined) headers.set('content-type', 'application/json; charset=utf-8')
   const body = json === undefined ? requestInit.body : JSON.stringify(json)
@@ -64,6 +65,26 @@ export async function callJson(ctx: AppContext, url: string, init: CallInit = {}
   const parsed = parseJson(text)
   if (parsed === undefined) throw new AppError('upstream_error', `${app} sent an answer Tether could not read.`)
   return { status: response.status, body: parsed }
+}
+
+/**
+ * The last guard: credentials are checked before any call, but a header that cannot be built
+ * must not become a 500 whose message (the runtime quotes the value) reaches the logs.
+ */
+function headersOf(init: HeadersInit | undefined, app: string): Headers {
+  const unsendable = new AppError(
+    'invalid_credentials',
+    `Tether could not send these credentials to ${app}: they contain characters a request cannot carry.`,
+  )
+  // Checked before the runtime sees them: it refuses some and warns about others, quoting the value either way.
+  const values =
+    init instanceof Headers ? [...init.values()] : Array.isArray(init) ? init.map((pair) => pair[1]) : Object.values(init ?? {})
+  if (values.some((value) => credentialValueProblem(String(value).trim(), true))) throw unsendable
+  try {
+    return new Headers(init)
+  } catch {
+    throw unsendable
+  }
 }
 
 function asUpstreamError(error: unknown, app: string): AppError {

@@ -1,5 +1,6 @@
 import { CodeChallengeMethod, OAuth2Client, OAuth2Tokens } from 'arctic'
 import type { OAuthClientConfig } from '../config'
+import { credentialValueProblem } from '../domain/credential-values'
 import { AppError } from '../domain/errors'
 import { basicAuth, callJson, field, stringField } from './http'
 import type { AppContext, AppDefinition, OAuthCredentials, OAuthSpec } from './types'
@@ -117,6 +118,10 @@ async function requestTokens(
     throw new AppError('upstream_error', `${app.name} sent no access token.`)
   }
   const refreshToken = tokens.hasRefreshToken() ? tokens.refreshToken() : previousRefreshToken
+  // Tokens go into headers and bodies of every later call; one that cannot is refused here, before it is stored.
+  if ([accessToken, refreshToken].some((token) => token !== undefined && credentialValueProblem(token, true))) {
+    throw new AppError('upstream_error', `${app.name} sent a token Tether cannot use. Try again later.`)
+  }
   const expiresIn = Number(field(data, 'expires_in'))
   const scope = stringField(data, 'scope')
   return {

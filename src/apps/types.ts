@@ -9,6 +9,11 @@ export interface Field {
   placeholder?: string
   help?: string
   optional?: boolean
+  /**
+   * Sent as-is in an HTTP header (a Bearer token, a raw Authorization header), so only printable
+   * ASCII can travel; a value Base64-encoded into Basic auth or sent in a body is not.
+   */
+  inHeader?: boolean
 }
 
 /** Overridable per app through APP_ENDPOINTS (README, "Configuration"). */

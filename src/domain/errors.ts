@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   link_invalid: 410,
   payload_too_large: 413,
   invalid_credentials: 422,
+  invalid_credential_value: 422,
   connection_not_ready: 422,
   app_unavailable: 422,
   upstream_error: 422,

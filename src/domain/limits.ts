@@ -18,3 +18,8 @@ export const REJECT_REASON_MAX = 500
 export const TOKEN_EXPIRY_DAYS_MIN = 1
 export const TOKEN_EXPIRY_DAYS_MAX = 365
 export const TOKEN_EXPIRY_DAYS_DEFAULT = 90
+/** The account an upstream names ("Wendy on client.example"); what it sends beyond this is cut, after scrubbing. */
+export const ACCOUNT_LABEL_MAX = 200
+/** One run step's recorded output (serialized JSON) and a step's or run's error, in characters. */
+export const RECORDED_OUTPUT_MAX = 16 * 1024
+export const RECORDED_ERROR_MAX = 2_000

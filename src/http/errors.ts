@@ -18,9 +18,24 @@ export function toAppError(error: unknown): AppError {
     console.error(`configuration error: ${error.message}`)
     return new AppError('internal_error', 'Tether is not configured correctly.')
   }
-  console.error('unexpected error', error instanceof Error ? `${error.name}: ${error.message}` : 'unknown', (error as Error).stack)
+  console.error('unexpected error', error instanceof Error ? error.name : 'unknown', stackFrames(error))
   return new AppError('internal_error', 'Something went wrong on our side. Please try again.')
 }
+
+/**
+ * Where it was thrown, without what it says: runtime messages quote the values they choke on (a
+ * header value, a slice of unparsable JSON), and those can be credentials.
+ */
+function stackFrames(error: unknown): string {
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : ''
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n')
+}
+
+/** Codes whose `details` name the fields at fault, sent as `issues`. */
+const FIELD_ERROR_CODES: ReadonlySet<string> = new Set(['invalid_request', 'invalid_credential_value'])
 
 export function wantsJson(c: Context): boolean {
   const path = new URL(c.req.url).pathname
@@ -31,7 +46,7 @@ export function errorJson(c: Context, error: AppError): Response {
   const body: { error: { code: string; message: string; issues?: unknown } } = {
     error: { code: error.code, message: error.message },
   }
-  if (error.code === 'invalid_request' && error.details !== undefined) body.error.issues = error.details
+  if (FIELD_ERROR_CODES.has(error.code) && error.details !== undefined) body.error.issues = error.details
   const response = c.json(body, error.status as 400)
   if (error.retryAfterSeconds) response.headers.set('Retry-After', String(error.retryAfterSeconds))
   return response
@@ -49,7 +64,12 @@ export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
   return response
 }
 
-const CREDENTIAL_FORM_ERRORS: ReadonlySet<string> = new Set(['invalid_credentials', 'invalid_request', 'upstream_error'])
+const CREDENTIAL_FORM_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_credentials',
+  'invalid_credential_value',
+  'invalid_request',
+  'upstream_error',
+])
 
 /** Wrong, missing or unverifiable credentials re-show their form with the message (never a 5xx). */
 export function isCredentialFormError(error: unknown): error is AppError {

@@ -16,6 +16,7 @@ import { renderInvitationPage } from '../views/pages/connect/invitation-template
 import { ConnectedPage, DeclinedPage, SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
+import { fieldErrorsOf } from './pages/forms'
 
 const STATE_COOKIE = 'tether_oauth_state'
 
@@ -126,7 +127,14 @@ export const connectRoutes = new Hono<AppEnv>()
       const kept = Object.fromEntries(open.app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
       return c.html(
         renderPage(
-          <CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} error={error.message} values={kept} />,
+          <CredentialsFormPage
+            app={open.app}
+            token={token}
+            connectionName={open.connection.name}
+            error={error.message}
+            values={kept}
+            errors={fieldErrorsOf(error)}
+          />,
         ),
         422,
       )

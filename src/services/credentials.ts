@@ -1,6 +1,10 @@
 import type { AppDefinition, Credentials, OAuthCredentials, VerifiedAccount } from '../apps/types'
 import { open, seal, sealContext, type Keyring, type Sealed } from '../domain/crypto'
+import { credentialValueMessage, credentialValueProblem } from '../domain/credential-values'
 import { AppError } from '../domain/errors'
+import { ACCOUNT_LABEL_MAX } from '../domain/limits'
+import { Redactor } from '../domain/redact'
+import { capText } from '../domain/truncate'
 import type { ConnectionRow } from '../db/connections'
 import type { Deps } from './deps'
 
@@ -45,9 +49,51 @@ export function parseCredentials(app: AppDefinition, values: Record<string, unkn
   return app.authType === 'oauth2' ? oauthCredentialsFrom(values) : credentialsFromFields(app, values)
 }
 
-/** A real call to the app's "who am I" endpoint; nothing is stored unless this succeeds. */
+/**
+ * A real call to the app's "who am I" endpoint; nothing is stored unless this succeeds. Every
+ * way in (the client's form, the API, the dashboard, an OAuth sign-in) passes here first, so
+ * this is where a value that cannot be sent is refused, before any request is made.
+ */
 export async function verifyCredentials(deps: Deps, app: AppDefinition, credentials: Credentials): Promise<VerifiedAccount> {
-  return app.verify(deps.appContext(app), credentials)
+  refuseUnsendable(app, credentials)
+  const account = await app.verify(deps.appContext(app), credentials)
+  return { ...account, label: accountLabel(account.label, secretValues(app, credentials), app.name) }
+}
+
+/** OAuth tokens travel in a header (access) or a form body (refresh); both are printable ASCII by definition. */
+const OAUTH_FIELDS = [
+  { key: 'accessToken', label: 'accessToken', inHeader: true },
+  { key: 'refreshToken', label: 'refreshToken', inHeader: true },
+]
+
+/** `invalid_credential_value` naming each field whose value cannot be sent; the value is never repeated. */
+export function refuseUnsendable(app: AppDefinition, credentials: Credentials): void {
+  const values = credentials as Record<string, unknown>
+  const fields = app.authType === 'oauth2' ? OAUTH_FIELDS : app.fields
+  const issues: { path: string; message: string }[] = []
+  for (const field of fields) {
+    const value = values[field.key]
+    const problem = typeof value === 'string' ? credentialValueProblem(value, field.inHeader === true) : null
+    if (problem) issues.push({ path: field.key, message: credentialValueMessage(problem, field.label, app.name) })
+  }
+  if (issues.length > 0) throw new AppError('invalid_credential_value', issues[0]!.message, issues)
+}
+
+/** The values records must be scrubbed of: the secret fields, or an OAuth connection's tokens. */
+export function secretValues(app: AppDefinition, credentials: Credentials): string[] {
+  const values = credentials as Record<string, unknown>
+  const keys =
+    app.authType === 'oauth2' ? ['accessToken', 'refreshToken'] : app.fields.filter((field) => field.secret).map((field) => field.key)
+  return keys.map((key) => values[key]).filter((value): value is string => typeof value === 'string')
+}
+
+/** What upstream calls the account, as stored and shown: one line, scrubbed of the credentials just sent, then capped. */
+export function accountLabel(label: string, secrets: readonly string[], appName: string): string {
+  const line = new Redactor(secrets)
+    .text(label)
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim()
+  return capText(line || appName, ACCOUNT_LABEL_MAX)
 }
 
 export function sealCredentials(keyring: Keyring, connectionId: string, credentials: Credentials): Promise<Sealed> {

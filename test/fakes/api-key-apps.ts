@@ -1,4 +1,4 @@
-import { basicOf, bySecret, htmlPage, json, jsonBody, nextNumber, type Route } from './reply.ts'
+import { basicOf, bySecret, type FakeRequest, htmlPage, json, jsonBody, nextNumber, type Route } from './reply.ts'
 
 /**
  * WordPress (any site prefix, e.g. `${FAKES_URL}/wp`; a prefix starting /wp-html is a site
@@ -11,15 +11,20 @@ export const apiKeyAppRoutes: Route[] = [
     handle: (request, [site = '']) =>
       site.startsWith('/wp-html')
         ? htmlPage
-        : bySecret(
-            basicOf(request)?.password,
-            () => json(200, { id: 7, name: 'Wendy Writer', slug: basicOf(request)?.user, link: `${request.origin}${site}/author/wendy/` }),
-            json(401, {
-              code: 'incorrect_password',
-              message: 'The provided password is an invalid application password.',
-              data: { status: 401 },
-            }),
-          ),
+        : site.startsWith('/wp-echo') || site.startsWith('/wp-huge')
+          ? bySecret(basicOf(request)?.password, () =>
+              json(200, { id: 7, name: hostileName(request, site), link: `${request.origin}${site}/` }),
+            )
+          : bySecret(
+              basicOf(request)?.password,
+              () =>
+                json(200, { id: 7, name: 'Wendy Writer', slug: basicOf(request)?.user, link: `${request.origin}${site}/author/wendy/` }),
+              json(401, {
+                code: 'incorrect_password',
+                message: 'The provided password is an invalid application password.',
+                data: { status: 401 },
+              }),
+            ),
   },
   {
     method: 'POST',
@@ -28,7 +33,8 @@ export const apiKeyAppRoutes: Route[] = [
       bySecret(basicOf(request)?.password, () => {
         const id = 100 + nextNumber()
         const post = jsonBody(request)
-        return json(201, { id, link: `${request.origin}${site}/?p=${id}`, status: post.status, title: { rendered: post.title } })
+        const status = site.startsWith('/wp-echo') || site.startsWith('/wp-huge') ? hostileName(request, site) : post.status
+        return json(201, { id, link: `${request.origin}${site}/?p=${id}`, status, title: { rendered: post.title } })
       }),
   },
   {
@@ -80,6 +86,29 @@ export const apiKeyAppRoutes: Route[] = [
       ),
   },
 ]
+
+/**
+ * A site that is not what it seems: `/wp-echo…` names the user (and a post's status) with what it
+ * was sent, in every form an echo takes: the Authorization header itself (the password base64
+ * inside `user:password`), the password raw, URL- and form-encoded, hex, base64url, and inside a
+ * JSON document, and the request body; `/wp-huge…` with 900 KB of text.
+ */
+function hostileName(request: FakeRequest, site: string): string {
+  if (site.startsWith('/wp-huge')) return `Wendy ${'x'.repeat(900 * 1024)}`
+  const password = basicOf(request)?.password ?? ''
+  const bytes = Buffer.from(password, 'utf8')
+  return [
+    'Wendy',
+    request.headers.authorization,
+    password,
+    encodeURIComponent(password),
+    new URLSearchParams({ p: password }).toString(),
+    bytes.toString('hex'),
+    bytes.toString('base64url'),
+    JSON.stringify({ echoed: password }),
+    request.body,
+  ].join(' | ')
+}
 
 function mailchimpRefusal() {
   return json(401, { type: 'about:blank', title: 'API Key Invalid', status: 401, detail: 'Your API key may be invalid.' })

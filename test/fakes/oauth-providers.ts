@@ -6,7 +6,10 @@ import { basicOf, bySecret, formBody, json, nextNumber, type Reply, type Route, 
  * against their PKCE challenge and work once; anything else is invalid_grant.
  * Refresh tokens: `refresh-<n>` rotates to `refresh-<n+1>`; `…norotate…` answers without a new
  * refresh token; `refresh-bad` (anything else) is invalid_grant. Access tokens contain `good`.
+ * A code or refresh token containing `hostile` gets an access token with a header injection in it.
  */
+export const HOSTILE_ACCESS_TOKEN = 'access-good-\r\nX-Injected: yes'
+
 interface Provider {
   prefix: string
   client: { id: string; secret: string }
@@ -92,6 +95,7 @@ function tokenRoute(provider: Provider, path: RegExp): Route {
       const newAccess = () => `access-good-${nextNumber()}`
       if (form.get('grant_type') === 'authorization_code') {
         const code = form.get('code') ?? ''
+        if (code.includes('hostile')) return provider.tokens(HOSTILE_ACCESS_TOKEN, 'refresh-1')
         const challenge = issuedCodes.get(code)
         if (challenge !== undefined) {
           issuedCodes.delete(code)
@@ -104,6 +108,7 @@ function tokenRoute(provider: Provider, path: RegExp): Route {
         const generation = /^refresh-(\d+)$/.exec(refreshToken)?.[1]
         if (generation) return provider.tokens(newAccess(), `refresh-${Number(generation) + 1}`)
         if (refreshToken.includes('norotate')) return provider.tokens(newAccess(), null)
+        if (refreshToken.includes('hostile')) return provider.tokens(HOSTILE_ACCESS_TOKEN, null)
         return bySecret(refreshToken, () => provider.refusal('refresh'), provider.refusal('refresh'))
       }
       return json(400, { error: 'unsupported_grant_type' })

@@ -20,7 +20,9 @@ const connectionBody: NamedBody = {
 }
 
 const noAccount = errorResponse(
-  '`invalid_credentials` (the app refused them) or `upstream_error` (the app could not be asked); nothing is stored.',
+  '`invalid_credentials` (the app refused them), `upstream_error` (the app could not be asked), or `invalid_credential_value` ' +
+    '(a value holds a control character, or a character other than printable ASCII in a field sent in a header; `issues` ' +
+    'names each field, and no request is made); nothing is stored.',
   'invalid_credentials',
   'WordPress did not accept these credentials.',
 )

@@ -30,12 +30,13 @@ export function parseForm<S extends z.ZodType>(schema: S, values: FormValues, me
   return { ok: false, errors }
 }
 
-/** Field errors a service reported through AppError details ({path, message}[]). */
+/** Field errors a service reported through AppError details ({path, message}[]): the first says the error's message, others their own. */
 export function fieldErrorsOf(error: AppError): FieldErrors {
   const errors: FieldErrors = {}
   if (!Array.isArray(error.details)) return errors
-  for (const issue of error.details as { path?: unknown }[]) {
-    if (typeof issue.path === 'string' && issue.path) errors[issue.path] ??= error.message
+  for (const [index, issue] of (error.details as { path?: unknown; message?: unknown }[]).entries()) {
+    const message = index > 0 && typeof issue.message === 'string' ? issue.message : error.message
+    if (typeof issue.path === 'string' && issue.path) errors[issue.path] ??= message
   }
   return errors
 }

@@ -1,7 +1,9 @@
 import { getApp } from '../../apps'
 import type { AppContext } from '../../apps/types'
 import { AppError } from '../../domain/errors'
-import { redactedJson, redactText } from '../../domain/redact'
+import { RECORDED_ERROR_MAX } from '../../domain/limits'
+import { Redactor } from '../../domain/redact'
+import { capJson, capText } from '../../domain/truncate'
 import { renderInput, type TemplateScope } from '../../domain/templates'
 import type { WorkflowStepRow } from '../../db/workflows'
 import type { Deps } from '../deps'
@@ -11,15 +13,13 @@ export interface StepOutcome {
   status: 'succeeded' | 'failed'
   /** HTTP status of the last upstream answer, null when none came (timeout, no call made). */
   upstreamStatus: number | null
-  /** What later steps' templates read; only kept in memory. */
-  output: Record<string, unknown> | null
-  /** The output as recorded: JSON with the connection's secrets replaced. */
+  /** What later steps' templates read, already scrubbed so no step can pass a secret on; only kept in memory. */
+  output: unknown
+  /** The output as recorded: scrubbed JSON, capped at RECORDED_OUTPUT_MAX. */
   recordedOutput: string | null
   error: string | null
   durationMs: number
 }
-
-const MAX_RECORDED_OUTPUT = 16 * 1024
 
 /** The app's context, noting the status of every answer so failures can report it too. */
 function observed(ctx: AppContext, seen: { status: number | null }): AppContext {
@@ -39,16 +39,20 @@ function failureMessage(error: unknown): string {
   return 'Tether could not run this step because of an internal error.'
 }
 
+/**
+ * `runSecrets` holds the secrets of every connection of the run; the step adds the ones it
+ * loads (a refreshed token), and its output and error are scrubbed of all of them.
+ */
 export async function runStep(
   deps: Deps,
   workspaceId: string,
   step: WorkflowStepRow,
   scope: TemplateScope,
+  runSecrets: Set<string>,
   now: () => number,
 ): Promise<StepOutcome> {
   const started = now()
   const seen = { status: null as number | null }
-  let secrets: string[] = []
   try {
     const app = getApp(step.appId)
     const action = app?.actions.find((candidate) => candidate.id === step.action)
@@ -56,17 +60,17 @@ export async function runStep(
     const connection = await loadStepConnection(deps, workspaceId, app, step.connectionId)
     const ctx = observed(deps.appContext(app), seen)
     const loaded = await credentialsForStep(deps, app, ctx, connection, started)
-    secrets = loaded.secrets
+    for (const secret of loaded.secrets) runSecrets.add(secret)
     const input = renderInput(JSON.parse(step.input) as Record<string, string>, scope)
     const result = await action.run(ctx, loaded.credentials, input)
-    const recorded = redactedJson(result.output, secrets)
+    const output = new Redactor(runSecrets).value(result.output)
     return {
       status: 'succeeded',
       upstreamStatus: result.upstreamStatus,
-      output: result.output,
+      output,
       error: null,
       durationMs: now() - started,
-      recordedOutput: recorded.length <= MAX_RECORDED_OUTPUT ? recorded : JSON.stringify({ note: 'The output was too large to record.' }),
+      recordedOutput: capJson(JSON.stringify(output) ?? 'null'),
     }
   } catch (error) {
     return {
@@ -74,7 +78,7 @@ export async function runStep(
       upstreamStatus: seen.status,
       output: null,
       recordedOutput: null,
-      error: redactText(failureMessage(error), secrets),
+      error: capText(new Redactor(runSecrets).text(failureMessage(error)), RECORDED_ERROR_MAX),
       durationMs: now() - started,
     }
   }

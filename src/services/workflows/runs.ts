@@ -5,6 +5,9 @@ import type { WorkflowWithSteps } from '../../db/workflows'
 import type { Deps } from '../deps'
 import { requireWorkflow } from './definitions'
 import { runStep } from './run-step'
+import { secretsOfRun } from './step-credentials'
+import { RECORDED_ERROR_MAX } from '../../domain/limits'
+import { capText } from '../../domain/truncate'
 import { findWorkflowForWebhook } from './webhook'
 import type { Owner } from '../../domain/shapes'
 
@@ -53,6 +56,7 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
   let failure: string | null = null
   let skipReason = 'Skipped because an earlier step failed.'
   try {
+    const secrets = await secretsOfRun(deps, workflow.workspaceId, run.workflow.steps)
     for (const step of run.workflow.steps) {
       if (!failure && now() - run.startedAt > RUN_TIME_BUDGET_MS) {
         failure = `Stopped before step ${step.position}: the run took longer than ${RUN_TIME_BUDGET_MS / 1000} seconds.`
@@ -71,7 +75,7 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
         })
         continue
       }
-      const outcome = await runStep(deps, workflow.workspaceId, step, { trigger: run.trigger, steps: outputs }, now)
+      const outcome = await runStep(deps, workflow.workspaceId, step, { trigger: run.trigger, steps: outputs }, secrets, now)
       await insertRunStep(deps.db, {
         id: newId(),
         runId: run.runId,
@@ -82,7 +86,7 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
         output: outcome.recordedOutput,
         error: outcome.error,
       })
-      if (outcome.status === 'failed') failure = `Step ${step.position} failed: ${outcome.error}`
+      if (outcome.status === 'failed') failure = capText(`Step ${step.position} failed: ${outcome.error}`, RECORDED_ERROR_MAX)
       else outputs.set(step.position, outcome.output)
     }
     await finishRun(deps.db, run.runId, { status: failure ? 'failed' : 'succeeded', error: failure }, now())

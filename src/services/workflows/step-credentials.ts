@@ -1,12 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm'
+import { getApp } from '../../apps'
 import { refreshOAuthTokens } from '../../apps/oauth'
 import type { AppContext, AppDefinition, Credentials, OAuthCredentials } from '../../apps/types'
 import { oauthClientFor } from '../../config'
 import { AppError } from '../../domain/errors'
 import { findConnectionById, type ConnectionRow } from '../../db/connections'
+import type { WorkflowStepRow } from '../../db/workflows'
 import { insertEvent } from '../../db/events'
 import { connections } from '../../db/schema'
-import { openCredentials, sealCredentials } from '../credentials'
+import { openCredentials, sealCredentials, secretValues } from '../credentials'
 import type { Deps } from '../deps'
 import { newEvent } from '../events'
 import { connectionProblem } from './check-steps'
@@ -51,15 +53,27 @@ export async function credentialsForStep(
   return { credentials: fresh, secrets: [...secrets, ...secretValues(app, fresh)] }
 }
 
-export function isExpiring(credentials: OAuthCredentials, now: number): boolean {
-  return typeof credentials.expiresAt === 'number' && credentials.expiresAt <= now + EXPIRY_MARGIN_MS
+/**
+ * The secrets of every connection the run's steps use, read once at its start: an upstream may
+ * echo another step's secret as well as its own, so every record is scrubbed of all of them.
+ * A connection that cannot be read adds nothing; its step reports why when it runs.
+ */
+export async function secretsOfRun(deps: Deps, workspaceId: string, steps: readonly WorkflowStepRow[]): Promise<Set<string>> {
+  const keyring = await deps.keyring()
+  const ids = [...new Set(steps.map((step) => step.connectionId).filter((id): id is string => id !== null))]
+  const found = await Promise.all(
+    ids.map(async (id) => {
+      const row = await findConnectionById(deps.db, id)
+      const app = row && row.workspaceId === workspaceId ? getApp(row.appId) : undefined
+      if (!row || !app || !row.credentialsBlob) return []
+      return secretValues(app, await openCredentials(keyring, row).catch(() => ({})))
+    }),
+  )
+  return new Set(found.flat())
 }
 
-export function secretValues(app: AppDefinition, credentials: Credentials): string[] {
-  const values = credentials as Record<string, unknown>
-  const keys =
-    app.authType === 'oauth2' ? ['accessToken', 'refreshToken'] : app.fields.filter((field) => field.secret).map((field) => field.key)
-  return keys.map((key) => values[key]).filter((value): value is string => typeof value === 'string')
+export function isExpiring(credentials: OAuthCredentials, now: number): boolean {
+  return typeof credentials.expiresAt === 'number' && credentials.expiresAt <= now + EXPIRY_MARGIN_MS
 }
 
 /**

@@ -13,9 +13,11 @@ export interface CredentialsFormProps {
   error?: string | null
   /** Non-secret values to keep after a failed attempt; secrets are never echoed. */
   values?: Record<string, string>
+  /** Field key → what is wrong with it. */
+  errors?: Record<string, string>
 }
 
-export function CredentialsFormPage({ app, token, connectionName, error, values = {} }: CredentialsFormProps) {
+export function CredentialsFormPage({ app, token, connectionName, error, values = {}, errors = {} }: CredentialsFormProps) {
   return (
     <Layout title={`Connect ${app.name}`} variant="public">
       <Steps current={2} labels={flowSteps(app)} />
@@ -43,6 +45,7 @@ export function CredentialsFormPage({ app, token, connectionName, error, values 
               help={field.help}
               placeholder={field.placeholder}
               value={field.secret ? undefined : values[field.key]}
+              error={errors[field.key]}
               autocomplete="off"
             />
           ))}
