@@ -39,6 +39,7 @@ export function errorJson(c: Context, error: AppError): Response {
 
 export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
   const error = toAppError(thrown)
+  if (error.code === 'misconfigured') console.error(`configuration error: ${error.message}`)
   if (wantsJson(c)) return errorJson(c, error)
   const response = c.html(renderErrorPage(error), error.status as 400)
   if (error.code === 'link_invalid' || error.code === 'link_locked') {
