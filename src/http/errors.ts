@@ -56,3 +56,14 @@ const CREDENTIAL_FORM_ERRORS: ReadonlySet<string> = new Set(['invalid_credential
 export function isCredentialFormError(error: unknown): error is AppError {
   return error instanceof AppError && CREDENTIAL_FORM_ERRORS.has(error.code)
 }
+
+/** A workspace quota or the hourly count of new links: the form says so where it was posted (never an error page). */
+export function isQuotaError(error: unknown): error is AppError {
+  return error instanceof AppError && (error.code === 'quota_exceeded' || error.code === 'rate_limited')
+}
+
+/** A re-shown form answers with the error's status, and its Retry-After if it has one. */
+export function withErrorStatus(response: Response, error: AppError): Response {
+  if (error.retryAfterSeconds) response.headers.set('Retry-After', String(error.retryAfterSeconds))
+  return response
+}
