@@ -45,7 +45,8 @@ export const sharedErrors: Record<SharedErrorName, { status: number } & Response
   RateLimited: {
     status: 429,
     description:
-      '`rate_limited`: too many attempts (or, for new links, 100 an hour per workspace); retry after the number of seconds in `Retry-After`.',
+      '`rate_limited`: too many attempts (or, for new links, 100 an hour per workspace); ' +
+      'retry after the number of seconds in `Retry-After`.',
     body: errorBody(errorExample('rate_limited', 'Too many attempts. Try again in 15 minutes.')),
     headers: { 'Retry-After': { description: 'Seconds until the next attempt is counted.', schema: z.int().min(1) } },
   },
