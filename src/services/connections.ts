@@ -3,6 +3,7 @@ import {
   type ConnectionRow,
   type ConnectionWithLink,
   connectionsBelow,
+  countConnections,
   deleteConnectionRow,
   insertConnectionIf,
   newCredentialsValues,
@@ -28,6 +29,15 @@ export async function createDirectConnection(
   const app = requireApp(deps, input.appId)
   const account = await verifyCredentials(deps, app, input.credentials)
   return storeNewConnection(deps, owner.workspaceId, app, input.name, input.credentials, account, now)
+}
+
+/**
+ * Before sending the owner to an app's sign-in: says at once that the workspace is full, rather
+ * than after the round trip. The exact check is the insert's own (`storeNewConnection`).
+ */
+export async function requireRoomForConnection(deps: Deps, owner: Owner): Promise<void> {
+  const [counted] = await countConnections(deps.db, owner.workspaceId)
+  if ((counted?.n ?? 0) >= MAX_CONNECTIONS) throw quotaExceeded('connections')
 }
 
 /** Writes a connection whose credentials were just verified (API, dashboard or owner OAuth), under the workspace's quota. */

@@ -130,6 +130,15 @@ describe('connections per workspace', () => {
       expect(html).toContain('value="Typed name"')
     }
 
+    // An OAuth app's "Connect now" says so before sending the owner to sign in; the callback's insert is the exact check.
+    const oauth = await call('/connections/new/demo-docs/oauth', {
+      ...form({ connectionName: 'Docs' }),
+      cookie: owner.cookie,
+      headers: SAME_ORIGIN,
+    })
+    expect(oauth.status).toBe(409)
+    expect(await oauth.text()).toMatch(/role="alert">.*limit of 5,000 connections/s)
+
     // Another workspace is not affected.
     expect((await directRequest(await signUpOwner())).status).toBe(201)
   })
@@ -260,6 +269,24 @@ describe('workflows per workspace', () => {
     expect(created.status).toBe(201)
     const { workflow } = await created.json<{ workflow: { id: string } }>()
     expect(await countOf('SELECT count(*) AS n FROM workflow_steps WHERE workflow_id = ?', workflow.id)).toBe(2)
+  })
+})
+
+describe('the counts are indexed', () => {
+  it.each([
+    ['events of a link', 'SELECT count(*) FROM events WHERE link_id = ?', 'events_link'],
+    [
+      'open links of a workspace',
+      "SELECT count(*) FROM links WHERE workspace_id = ? AND status = 'pending' AND expires_at > ?",
+      'links_workspace_open',
+    ],
+    ['connections of a workspace', 'SELECT count(*) FROM connections WHERE workspace_id = ?', 'connections_workspace'],
+    ['workflows of a workspace', 'SELECT count(*) FROM workflows WHERE workspace_id = ?', 'workflows_workspace'],
+  ])('%s', async (_name, query, index) => {
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`)
+      .bind('x', ...(query.includes('expires_at') ? [0] : []))
+      .all<{ detail: string }>()
+    expect(results.map((row) => row.detail).join(' | ')).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}`))
   })
 })
 

@@ -7,7 +7,7 @@ import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
 import { isCredentialFormError, isQuotaError, withErrorStatus } from '../../http/errors'
 import { validate } from '../../http/validate'
-import { createDirectConnection } from '../../services/connections'
+import { createDirectConnection, requireRoomForConnection } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
 import type { Deps } from '../../services/deps'
 import { renderPage } from '../../views/render'
@@ -109,6 +109,12 @@ export const newConnectionPages = new Hono<AppEnv>()
     const form = await readForm(c)
     const parsed = parseForm(nameForm, form, formMessages)
     if (!parsed.ok) return showForm(c, deps, app, { direct: { values: keptValues(app, form), errors: parsed.errors } }, 400)
+    try {
+      await requireRoomForConnection(deps, c.get('owner'))
+    } catch (error) {
+      if (!isQuotaError(error)) throw error
+      return showForm(c, deps, app, { direct: { values: keptValues(app, form), error: error.message } }, error.status)
+    }
     return redirectToOwnerSignIn(c, deps, app, {
       kind: 'owner',
       workspaceId: c.get('owner').workspaceId,
