@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { readConfig } from '../config'
+import { isLoopbackOrigin } from '../domain/origins'
 import type { AppEnv } from './context'
 
 const BASE_CSP =
@@ -41,12 +42,15 @@ export const privatePage: MiddlewareHandler<AppEnv> = async (c, next) => {
 /**
  * With an https PUBLIC_URL, a plain-http request is answered 308 (method and body kept) to the same
  * path on PUBLIC_URL, before anything could set a cookie or show a token over http. Without one
- * (local development on http://127.0.0.1) nothing changes.
+ * (local development on http://127.0.0.1) nothing changes; nor for a loopback origin, which the
+ * edge never routes (a local tunnel to an https PUBLIC_URL would otherwise loop).
  */
 export const redirectToHttps: MiddlewareHandler<AppEnv> = async (c, next) => {
   const publicUrl = readConfig(c.env).publicUrl
   const url = new URL(c.req.url)
-  if (url.protocol === 'http:' && publicUrl?.startsWith('https:')) return c.redirect(`${publicUrl}${url.pathname}${url.search}`, 308)
+  if (url.protocol === 'http:' && publicUrl?.startsWith('https:') && !isLoopbackOrigin(url.origin)) {
+    return c.redirect(`${publicUrl}${url.pathname}${url.search}`, 308)
+  }
   await next()
 }
 

@@ -38,8 +38,9 @@ describe('https when PUBLIC_URL is https', () => {
       expect(response.headers.get('location')).toBe(`${PRODUCTION}${path}`)
       expect(response.headers.getSetCookie()).toEqual([])
     }
-    // The same requests over https are served.
+    // The same requests over https are served, and so is a loopback origin (a local tunnel to PUBLIC_URL).
     expect((await app.call(`${PRODUCTION}/login`)).status).toBe(200)
+    expect((await app.call('http://127.0.0.1:8787/login')).status).toBe(200)
   })
 
   it('keeps plain http working without an https PUBLIC_URL (local development)', async () => {
