@@ -16,6 +16,8 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: await readD1Migrations('./migrations'),
             FAKES_URL: fakes.url,
             ENCRYPTION_KEYS: 'k2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,k1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=',
+            // As production requires: links are built from PUBLIC_URL (test/helpers.ts ORIGIN), never from a request's Host.
+            PUBLIC_URL: 'http://tether.test',
             DEMO_APPS: '1',
             ALLOW_LOOPBACK_APPS: '1',
             UPSTREAM_TIMEOUT_MS: '400',

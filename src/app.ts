@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from './http/context'
 import { rejectCrossSite } from './http/csrf'
 import { handleError } from './http/errors'
-import { securityHeaders } from './http/security-headers'
+import { noStore, redirectToHttps, securityHeaders } from './http/security-headers'
 import { AppError } from './domain/errors'
 import { authApi } from './routes/api/auth'
 import { appsApi } from './routes/api/apps'
@@ -21,6 +21,9 @@ export const MAX_BODY_BYTES = 64 * 1024
 export function buildApp() {
   const app = new Hono<AppEnv>()
   app.use(securityHeaders)
+  app.use(redirectToHttps)
+  app.use('/api/*', noStore)
+  app.use('/hooks/*', noStore)
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -30,7 +30,8 @@ describe('the OpenAPI document', () => {
     const response = await call('/api/v1/openapi.json')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^application\/json/)
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300')
+    // Every /api answer is no-store (docs/SECURITY.md, transport), this public one included.
+    expect(response.headers.get('cache-control')).toBe('no-store')
     expect(response.headers.get('set-cookie')).toBeNull()
     expect(await response.json()).toEqual(committed)
   })

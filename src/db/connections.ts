@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client'
-import { connections, links } from './schema'
+import { countBelow, insertRowIf } from './conditional-insert'
+import { connections, links, workspaces } from './schema'
 
 export type ConnectionRow = typeof connections.$inferSelect
 export type LinkRow = typeof links.$inferSelect
@@ -54,8 +55,19 @@ export function pendingConnectionRow(fields: Pick<ConnectionRow, 'id' | 'workspa
   }
 }
 
-export function insertConnection(db: Db, row: ConnectionRow) {
-  return db.insert(connections).values(row)
+/** Lands only while every quota holds, counted in the same statement; returns the id if it landed. */
+export function insertConnectionIf(db: Db, row: ConnectionRow, ...quotas: SQL[]) {
+  const where = and(eq(workspaces.id, row.workspaceId), ...quotas)!
+  return insertRowIf(db, connections, row, workspaces, where).returning({ id: connections.id })
+}
+
+export function connectionsBelow(workspaceId: string, cap: number): SQL {
+  return countBelow(connections, eq(connections.workspaceId, workspaceId), cap)
+}
+
+/** Read in the same batch as a refused insert, to say which quota refused it. */
+export function countConnections(db: Db, workspaceId: string) {
+  return db.select({ n: count() }).from(connections).where(eq(connections.workspaceId, workspaceId))
 }
 
 export function setConnectionStatus(db: Db, id: string, status: ConnectionRow['status'], now: number) {

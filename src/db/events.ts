@@ -1,12 +1,33 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from './client'
-import { events } from './schema'
+import { countBelow, insertRowIf } from './conditional-insert'
+import { connections, events, links } from './schema'
 
 export type EventRow = typeof events.$inferSelect
 export type NewEvent = typeof events.$inferInsert
+export type NewLinkEvent = NewEvent & { linkId: string }
 
 export function insertEvent(db: Db, event: NewEvent) {
   return db.insert(events).values(event)
+}
+
+/** Lands only with its connection: in a batch whose connection insert may be refused by a quota. */
+export function insertEventForConnection(db: Db, event: NewEvent) {
+  return insertRowIf(db, events, event, connections, eq(connections.id, event.connectionId))
+}
+
+/** Lands only with its link: after a link insert that a quota may have refused. */
+export function insertEventForLink(db: Db, event: NewLinkEvent) {
+  return insertRowIf(db, events, event, links, eq(links.id, event.linkId))
+}
+
+/**
+ * An event nobody had to be authorised for (a client opening or accepting a link, a refused key):
+ * written only while its link has fewer than `cap` events, so anonymous requests cannot grow the
+ * table. Counted through the `events_link` index.
+ */
+export function insertCappedLinkEvent(db: Db, event: NewLinkEvent, cap: number) {
+  return insertRowIf(db, events, event, links, and(eq(links.id, event.linkId), countBelow(events, eq(events.linkId, event.linkId), cap))!)
 }
 
 export async function listEvents(db: Db, workspaceId: string, connectionId: string): Promise<EventRow[]> {

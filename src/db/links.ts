@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client'
+import { countBelow, insertRowIf } from './conditional-insert'
 import type { ConnectionRow, LinkRow } from './connections'
 import { connections, events, links } from './schema'
 
@@ -38,8 +39,30 @@ export function linkAndConnectionQueries(db: Db, tokenHash: string) {
   ] as const
 }
 
-export function insertLink(db: Db, row: LinkRow) {
-  return db.insert(links).values(row)
+/** Lands only with its connection (which a quota may have refused in the same batch), and only if `where` holds. */
+export function insertLinkIf(db: Db, row: LinkRow, where?: SQL) {
+  return insertRowIf(db, links, row, connections, and(eq(connections.id, row.connectionId), where)!).returning({ id: links.id })
+}
+
+/** The open-links quota: a workspace's pending, unexpired links (`links_workspace_open`), those of `except` aside. */
+export function openLinksBelow(workspaceId: string, now: number, cap: number, except?: { connectionId: string }): SQL {
+  const open = and(
+    eq(links.workspaceId, workspaceId),
+    eq(links.status, 'pending'),
+    gt(links.expiresAt, now),
+    except ? ne(links.connectionId, except.connectionId) : undefined,
+  )!
+  return countBelow(links, open, cap)
+}
+
+const linkExists = (linkId: string) => sql`EXISTS (SELECT 1 FROM ${links} WHERE ${links.id} = ${linkId})`
+
+/** Follows a link insert that a quota may have refused: changes the connection only if the link landed. */
+export function updateConnectionIfLinked(db: Db, connectionId: string, linkId: string, values: Record<string, unknown>) {
+  return db
+    .update(connections)
+    .set(values)
+    .where(and(eq(connections.id, connectionId), linkExists(linkId)))
 }
 
 /** The single-use gate: only a pending, unexpired link can be claimed, and only once. */
@@ -62,12 +85,21 @@ export function updateConnectionIfClaimed(db: Db, connectionId: string, linkId: 
     .where(and(eq(connections.id, connectionId), claimedBy(linkId, claimId)))
 }
 
-/** Closes every open link of a connection under one claim id, so their events can follow in the same batch. */
-export function revokeOpenLinks(db: Db, connectionId: string, claimId: string, now: number) {
+/**
+ * Closes every open link of a connection under one claim id, so their events can follow in the same
+ * batch. With `replacedBy`, only if that new link landed earlier in the batch, and never that one.
+ */
+export function revokeOpenLinks(db: Db, connectionId: string, claimId: string, now: number, replacedBy?: string) {
   return db
     .update(links)
     .set({ status: 'revoked', closedAt: now, claimId })
-    .where(and(eq(links.connectionId, connectionId), eq(links.status, 'pending')))
+    .where(
+      and(
+        eq(links.connectionId, connectionId),
+        eq(links.status, 'pending'),
+        replacedBy ? and(ne(links.id, replacedBy), linkExists(replacedBy)) : undefined,
+      ),
+    )
     .returning({ id: links.id, tokenHash: links.tokenHash })
 }
 

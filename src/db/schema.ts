@@ -115,6 +115,8 @@ export const links = sqliteTable(
     index('links_connection').on(t.connectionId, t.createdAt),
     index('links_pending_expiry').on(t.status, t.expiresAt),
     index('links_claim').on(t.claimId),
+    /** The open-links quota counts a workspace's pending, unexpired links. */
+    index('links_workspace_open').on(t.workspaceId, t.status, t.expiresAt),
   ],
 )
 
@@ -150,7 +152,7 @@ export const events = sqliteTable(
     userAgent: text('user_agent'),
     detail: text('detail'),
   },
-  (t) => [index('events_connection').on(t.connectionId, t.at)],
+  (t) => [index('events_connection').on(t.connectionId, t.at), index('events_link').on(t.linkId)],
 )
 
 export const rateLimits = sqliteTable('rate_limits', {

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from './client'
+import { countBelow, insertRowIf } from './conditional-insert'
 import type { ConnectionRow } from './connections'
-import { connections, workflows, workflowSteps } from './schema'
+import { connections, workflows, workflowSteps, workspaces } from './schema'
 
 export type WorkflowRow = typeof workflows.$inferSelect
 export type WorkflowStepRow = typeof workflowSteps.$inferSelect
@@ -58,8 +59,15 @@ export async function findWorkflowByWebhookHash(db: Db, tokenHash: string): Prom
   return row ? withSteps(db, row) : undefined
 }
 
-export function insertWorkflow(db: Db, row: WorkflowRow) {
-  return db.insert(workflows).values(row)
+/** Lands only while the workspace has fewer than `cap` workflows, counted in the same statement. */
+export function insertWorkflowIf(db: Db, row: WorkflowRow, cap: number) {
+  const quota = countBelow(workflows, eq(workflows.workspaceId, row.workspaceId), cap)
+  return insertRowIf(db, workflows, row, workspaces, and(eq(workspaces.id, row.workspaceId), quota)!).returning({ id: workflows.id })
+}
+
+/** A new workflow's step: lands only with its workflow. */
+export function insertStepIfWorkflow(db: Db, step: WorkflowStepRow) {
+  return insertRowIf(db, workflowSteps, step, workflows, eq(workflows.id, step.workflowId))
 }
 
 export function insertSteps(db: Db, steps: WorkflowStepRow[]) {

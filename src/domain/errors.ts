@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   insufficient_scope: 403,
   not_found: 404,
   conflict: 409,
+  quota_exceeded: 409,
   link_invalid: 410,
   payload_too_large: 413,
   invalid_credentials: 422,
@@ -17,6 +18,7 @@ export const ERROR_STATUS = {
   link_locked: 423,
   rate_limited: 429,
   internal_error: 500,
+  misconfigured: 500,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_STATUS

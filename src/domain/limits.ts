@@ -23,3 +23,15 @@ export const ACCOUNT_LABEL_MAX = 200
 /** One run step's recorded output (serialized JSON) and a step's or run's error, in characters. */
 export const RECORDED_OUTPUT_MAX = 16 * 1024
 export const RECORDED_ERROR_MAX = 2_000
+
+/**
+ * Per-workspace quotas: far above an agency onboarding a client with a dozen apps at once, low
+ * enough that one account (or a stolen API token) cannot fill D1. Exact: counted in the same statement as the insert.
+ */
+export const MAX_CONNECTIONS = 5_000
+export const MAX_OPEN_LINKS = 1_000
+export const MAX_WORKFLOWS = 500
+/** New links (requests and refreshes) per workspace per hour, on the exact D1 rate-limit counters. */
+export const NEW_LINKS_PER_HOUR = 100
+/** A link's honest life is a dozen events (10 refusals at most); past this anonymous opens and accepts are not recorded. */
+export const MAX_EVENTS_PER_LINK = 200

@@ -54,6 +54,7 @@ export function errorJson(c: Context, error: AppError): Response {
 
 export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
   const error = toAppError(thrown)
+  if (error.code === 'misconfigured') console.error(`configuration error: ${error.message}`)
   if (wantsJson(c)) return errorJson(c, error)
   const response = c.html(renderErrorPage(error), error.status as 400)
   if (error.code === 'link_invalid' || error.code === 'link_locked') {
@@ -74,4 +75,15 @@ const CREDENTIAL_FORM_ERRORS: ReadonlySet<string> = new Set([
 /** Wrong, missing or unverifiable credentials re-show their form with the message (never a 5xx). */
 export function isCredentialFormError(error: unknown): error is AppError {
   return error instanceof AppError && CREDENTIAL_FORM_ERRORS.has(error.code)
+}
+
+/** A workspace quota or the hourly count of new links: the form says so where it was posted (never an error page). */
+export function isQuotaError(error: unknown): error is AppError {
+  return error instanceof AppError && (error.code === 'quota_exceeded' || error.code === 'rate_limited')
+}
+
+/** A re-shown form answers with the error's status, and its Retry-After if it has one. */
+export function withErrorStatus(response: Response, error: AppError): Response {
+  if (error.retryAfterSeconds) response.headers.set('Retry-After', String(error.retryAfterSeconds))
+  return response
 }

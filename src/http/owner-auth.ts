@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { readConfig } from '../config'
 import { database } from '../db/client'
 import { AppError } from '../domain/errors'
 import { SESSION_LIFETIME_MS, userForSession } from '../services/accounts'
@@ -8,30 +9,31 @@ import { lastUseIsStale, scopeAllows } from '../domain/token-scope'
 import type { AppEnv } from './context'
 import type { Owner } from '../domain/shapes'
 
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:'
+/** Over https, or wherever PUBLIC_URL is https (whatever scheme this one request came in on): cookies are Secure. */
+export function isSecureTransport(c: Context<AppEnv>): boolean {
+  return new URL(c.req.url).protocol === 'https:' || readConfig(c.env).publicUrl?.startsWith('https:') === true
 }
 
 /** `__Host-` pins the cookie to this exact origin; browsers only accept it over https. */
-export function sessionCookieName(c: Context): string {
-  return isHttps(c) ? '__Host-tether_session' : 'tether_session'
+export function sessionCookieName(c: Context<AppEnv>): string {
+  return isSecureTransport(c) ? '__Host-tether_session' : 'tether_session'
 }
 
-export function setSessionCookie(c: Context, token: string): void {
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   setCookie(c, sessionCookieName(c), token, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: isHttps(c),
+    secure: isSecureTransport(c),
     maxAge: SESSION_LIFETIME_MS / 1000,
   })
 }
 
-export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, sessionCookieName(c), { path: '/', secure: isHttps(c) })
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, sessionCookieName(c), { path: '/', secure: isSecureTransport(c) })
 }
 
-export function sessionToken(c: Context): string | undefined {
+export function sessionToken(c: Context<AppEnv>): string | undefined {
   return getCookie(c, sessionCookieName(c))
 }
 

@@ -1,4 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { readConfig } from '../config'
+import { isLoopbackOrigin } from '../domain/origins'
 import type { AppEnv } from './context'
 
 const BASE_CSP =
@@ -27,7 +29,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
     'X-Content-Type-Options': 'nosniff',
   }
   if (!c.res.headers.has('Referrer-Policy')) headers['Referrer-Policy'] = 'same-origin'
-  if (c.req.url.startsWith('https:')) headers['Strict-Transport-Security'] = 'max-age=31536000'
+  if (c.req.url.startsWith('https:')) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains'
   setResponseHeaders(c, headers)
 }
 
@@ -35,4 +37,25 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const privatePage: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
   setResponseHeaders(c, { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' })
+}
+
+/**
+ * With an https PUBLIC_URL, a plain-http request is answered 308 (method and body kept) to the same
+ * path on PUBLIC_URL, before anything could set a cookie or show a token over http. Without one
+ * (local development on http://127.0.0.1) nothing changes; nor for a loopback origin, which the
+ * edge never routes (a local tunnel to an https PUBLIC_URL would otherwise loop).
+ */
+export const redirectToHttps: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const publicUrl = readConfig(c.env).publicUrl
+  const url = new URL(c.req.url)
+  if (url.protocol === 'http:' && publicUrl?.startsWith('https:') && !isLoopbackOrigin(url.origin)) {
+    return c.redirect(`${publicUrl}${url.pathname}${url.search}`, 308)
+  }
+  await next()
+}
+
+/** API and webhook answers carry API tokens, link and webhook URLs and private data: no cache may keep them. */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  setResponseHeaders(c, { 'Cache-Control': 'no-store' })
 }

@@ -50,10 +50,17 @@ export const sharedErrors: Record<SharedErrorName, { status: number } & Response
   },
   RateLimited: {
     status: 429,
-    description: '`rate_limited`: too many attempts; retry after the number of seconds in `Retry-After`.',
+    description:
+      '`rate_limited`: too many attempts (or, for new links, 100 an hour per workspace); ' +
+      'retry after the number of seconds in `Retry-After`.',
     body: errorBody(errorExample('rate_limited', 'Too many attempts. Try again in 15 minutes.')),
     headers: { 'Retry-After': { description: 'Seconds until the next attempt is counted.', schema: z.int().min(1) } },
   },
+}
+
+/** A workspace quota (src/domain/limits.ts) refused the new row; `message` names it. */
+export function quotaResponse(what: string, message: string): ResponseSpec {
+  return errorResponse(`\`quota_exceeded\`: ${what}; nothing was created.`, 'quota_exceeded', message)
 }
 
 const UNSAFE_METHODS: ReadonlySet<Operation['method']> = new Set(['post', 'put', 'delete'])

@@ -17,6 +17,7 @@ import { ConnectedPage, DeclinedPage, SignInDeclinedPage } from '../views/pages/
 import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
 import { fieldErrorsOf } from './pages/forms'
+import { isSecureTransport } from '../http/owner-auth'
 
 const STATE_COOKIE = 'tether_oauth_state'
 
@@ -26,7 +27,7 @@ export function setStateCookie(c: Context<AppEnv>, state: string): void {
     sameSite: 'Lax',
     path: '/connect/oauth',
     maxAge: OAUTH_STATE_SECONDS,
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: isSecureTransport(c),
   })
 }
 
@@ -34,7 +35,9 @@ export function setStateCookie(c: Context<AppEnv>, state: string): void {
 export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
   if (app.authType !== 'oauth2') return
   const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
-  if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, deps.publicOrigin).origin])
+  // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
+  const base = deps.config.publicUrl ?? new URL(c.req.url).origin
+  if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, base).origin])
 }
 
 /** An unreadable body counts as no fields: the link decides the answer, so an unusable one always gets the invalid-link page. */
@@ -58,7 +61,7 @@ export const connectRoutes = new Hono<AppEnv>()
       clientMeta(c.req.raw),
       Date.now(),
     )
-    deleteCookie(c, STATE_COOKIE, { path: '/connect/oauth', secure: new URL(c.req.url).protocol === 'https:' })
+    deleteCookie(c, STATE_COOKIE, { path: '/connect/oauth', secure: isSecureTransport(c) })
     switch (outcome.kind) {
       case 'link_connected':
         return c.html(renderPage(<ConnectedPage app={outcome.open.app} connectionName={outcome.open.connection.name} />))

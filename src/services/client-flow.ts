@@ -1,11 +1,12 @@
-import { insertEvent } from '../db/events'
+import { insertCappedLinkEvent } from '../db/events'
 import { AppError } from '../domain/errors'
+import { MAX_EVENTS_PER_LINK } from '../domain/limits'
 import type { InvitationSnapshot } from '../domain/shapes'
 import { hashToken, isWellFormedToken } from '../domain/tokens'
 import { credentialsFromFields, verifyCredentials } from './credentials'
 import type { Deps } from './deps'
-import { type ClientMeta, newEvent } from './events'
-import { completeLink, countFailedAttempt, rejectLink, releaseCheck, takeCheckLease } from './link-lifecycle'
+import { type ClientMeta, newLinkEvent } from './events'
+import { clientEvent, completeLink, countFailedAttempt, rejectLink, releaseCheck, takeCheckLease } from './link-lifecycle'
 import { readSnapshot } from './link-snapshots'
 import { type OpenLink, requireOpenLink } from './open-link'
 
@@ -32,9 +33,9 @@ export function isFirstOpenHere(linkId: string): boolean {
 
 export async function recordOpened(deps: Deps, snapshot: InvitationSnapshot, meta: ClientMeta, now: number): Promise<void> {
   try {
-    await insertEvent(
+    await insertCappedLinkEvent(
       deps.db,
-      newEvent({
+      newLinkEvent({
         workspaceId: snapshot.workspaceId,
         connectionId: snapshot.connectionId,
         linkId: snapshot.linkId,
@@ -43,6 +44,7 @@ export async function recordOpened(deps: Deps, snapshot: InvitationSnapshot, met
         at: now,
         meta,
       }),
+      MAX_EVENTS_PER_LINK,
     )
   } catch (error) {
     openedHere.delete(snapshot.linkId)
@@ -52,18 +54,7 @@ export async function recordOpened(deps: Deps, snapshot: InvitationSnapshot, met
 
 export async function acceptLink(deps: Deps, token: string, meta: ClientMeta, now: number): Promise<OpenLink> {
   const open = await requireOpenLink(deps, token, now)
-  await insertEvent(
-    deps.db,
-    newEvent({
-      workspaceId: open.connection.workspaceId,
-      connectionId: open.connection.id,
-      linkId: open.link.id,
-      type: 'accepted',
-      actor: 'client',
-      at: now,
-      meta,
-    }),
-  )
+  await insertCappedLinkEvent(deps.db, clientEvent(open, 'accepted', meta, now), MAX_EVENTS_PER_LINK)
   return open
 }
 

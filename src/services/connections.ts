@@ -2,12 +2,15 @@ import type { AppDefinition, Credentials, VerifiedAccount } from '../apps/types'
 import {
   type ConnectionRow,
   type ConnectionWithLink,
+  connectionsBelow,
+  countConnections,
   deleteConnectionRow,
-  insertConnection,
+  insertConnectionIf,
   newCredentialsValues,
   replaceConnectionCredentials,
 } from '../db/connections'
-import { insertEvent } from '../db/events'
+import { insertEvent, insertEventForConnection } from '../db/events'
+import { MAX_CONNECTIONS } from '../domain/limits'
 import type { Owner } from '../domain/shapes'
 import { newId } from '../domain/tokens'
 import { requireApp, requireConnection } from './access'
@@ -15,6 +18,7 @@ import { sealCredentials, verifyCredentials } from './credentials'
 import type { Deps } from './deps'
 import { newEvent } from './events'
 import { closeOpenLinks } from './link-lifecycle'
+import { quotaExceeded } from './quotas'
 
 export async function createDirectConnection(
   deps: Deps,
@@ -27,7 +31,16 @@ export async function createDirectConnection(
   return storeNewConnection(deps, owner.workspaceId, app, input.name, input.credentials, account, now)
 }
 
-/** Writes a connection whose credentials were just verified (API, dashboard or owner OAuth). */
+/**
+ * Before sending the owner to an app's sign-in: says at once that the workspace is full, rather
+ * than after the round trip. The exact check is the insert's own (`storeNewConnection`).
+ */
+export async function requireRoomForConnection(deps: Deps, owner: Owner): Promise<void> {
+  const [counted] = await countConnections(deps.db, owner.workspaceId)
+  if ((counted?.n ?? 0) >= MAX_CONNECTIONS) throw quotaExceeded('connections')
+}
+
+/** Writes a connection whose credentials were just verified (API, dashboard or owner OAuth), under the workspace's quota. */
 export async function storeNewConnection(
   deps: Deps,
   workspaceId: string,
@@ -54,10 +67,14 @@ export async function storeNewConnection(
     createdAt: now,
     updatedAt: now,
   }
-  await deps.db.batch([
-    insertConnection(deps.db, row),
-    insertEvent(deps.db, newEvent({ workspaceId, connectionId: id, type: 'created', actor: 'owner', at: now, detail: { via: 'direct' } })),
+  const [inserted] = await deps.db.batch([
+    insertConnectionIf(deps.db, row, connectionsBelow(workspaceId, MAX_CONNECTIONS)),
+    insertEventForConnection(
+      deps.db,
+      newEvent({ workspaceId, connectionId: id, type: 'created', actor: 'owner', at: now, detail: { via: 'direct' } }),
+    ),
   ])
+  if (inserted.length === 0) throw quotaExceeded('connections')
   return { connection: row, link: null }
 }
 

@@ -3,6 +3,8 @@ import type { AppContext, AppDefinition } from '../apps/types'
 import { type Config, readConfig } from '../config'
 import { type Db, database } from '../db/client'
 import { type Keyring, loadKeyring } from '../domain/crypto'
+import { AppError } from '../domain/errors'
+import { isLoopbackOrigin } from '../domain/origins'
 import type { Env } from '../env'
 
 /** What the services need from the outside, built once per request from bindings. */
@@ -11,8 +13,12 @@ export interface Deps {
   kv: KVNamespace
   env: Env
   config: Config
-  /** Origin used in links we hand out (PUBLIC_URL, else the request's). */
-  publicOrigin: string
+  /**
+   * Origin of every URL handed out (links, OAuth redirect URIs, webhooks): PUBLIC_URL, else the
+   * request's own if it is loopback (local development). Otherwise reading it throws `misconfigured`,
+   * so a forged Host header never ends up in a link.
+   */
+  readonly publicOrigin: string
   keyring: () => Promise<Keyring>
   appContext: (app: AppDefinition) => AppContext
   /** The current time, for work that outlasts the `now` it was started with (waits, run budgets). */
@@ -32,9 +38,21 @@ export function depsFromEnv(env: Env, requestOrigin: string, edge: Edge): Deps {
     kv: env.LINKS,
     env,
     config,
-    publicOrigin: config.publicUrl ?? requestOrigin,
+    get publicOrigin() {
+      return publicOriginFor(config, requestOrigin)
+    },
     keyring: () => loadKeyring(env.ENCRYPTION_KEYS),
     appContext: (app) => appContext(env, app, edge.internalFetch),
     clock: edge.clock,
   }
+}
+
+const NO_PUBLIC_URL =
+  'PUBLIC_URL is not set, so Tether will not build links from the address this request came to. ' +
+  'The operator must set PUBLIC_URL to this deployment’s https:// address.'
+
+export function publicOriginFor(config: Config, requestOrigin: string): string {
+  if (config.publicUrl) return config.publicUrl
+  if (isLoopbackOrigin(requestOrigin)) return requestOrigin
+  throw new AppError('misconfigured', NO_PUBLIC_URL)
 }

@@ -1,5 +1,5 @@
 import { newId } from '../domain/tokens'
-import type { NewEvent } from '../db/events'
+import type { NewEvent, NewLinkEvent } from '../db/events'
 
 export type EventType =
   | 'created'
@@ -52,4 +52,8 @@ export function newEvent(fields: {
     userAgent: fields.meta?.userAgent ?? null,
     detail: fields.detail ? JSON.stringify(fields.detail) : null,
   }
+}
+
+export function newLinkEvent(fields: Parameters<typeof newEvent>[0] & { linkId: string }): NewLinkEvent {
+  return { ...newEvent(fields), linkId: fields.linkId }
 }

@@ -3,37 +3,42 @@ import type { Credentials, VerifiedAccount } from '../apps/types'
 import {
   type ConnectionRow,
   type ConnectionWithLink,
-  insertConnection,
+  connectionsBelow,
+  countConnections,
+  insertConnectionIf,
   newCredentialsValues,
   pendingConnectionRow,
-  setConnectionStatus,
 } from '../db/connections'
-import { insertEvent } from '../db/events'
+import { insertCappedLinkEvent, insertEventForConnection, insertEventForLink } from '../db/events'
 import {
   type ClaimEvent,
   claimLink,
   endCheck,
   expireOverdueLinks as expireOverdueBatch,
   insertEventsForClaim,
-  insertLink,
+  insertLinkIf,
   leaseCheck,
   linkAndConnectionQueries,
+  openLinksBelow,
   recordFailedAttempt,
   revokeOpenLinks,
   updateConnectionIfClaimed,
+  updateConnectionIfLinked,
 } from '../db/links'
 import { AppError } from '../domain/errors'
+import { MAX_CONNECTIONS, MAX_EVENTS_PER_LINK, MAX_OPEN_LINKS } from '../domain/limits'
 import { type LinkPurpose, MAX_FAILED_ATTEMPTS } from '../domain/links'
 import type { Owner } from '../domain/shapes'
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import { requireApp, requireConnection } from './access'
 import { sealCredentials } from './credentials'
 import type { Deps } from './deps'
-import { type ClientMeta, type EventType, newEvent } from './events'
+import { type ClientMeta, type EventType, newEvent, newLinkEvent } from './events'
 import { forgetSnapshots } from './link-snapshots'
 import { type IssuedLink, prepareLink, publishLink } from './links'
 import { asOpenLink, invalidLink, type OpenLink } from './open-link'
 import { iso } from './public-shapes'
+import { countNewLink, quotaExceeded } from './quotas'
 
 /**
  * Every change of a link's state: issued, leased for a check, failed attempt or locked, used,
@@ -63,7 +68,11 @@ const claimEvent = (type: EventType, actor: ClaimEvent['actor'], at: number, met
   detail: detail ? JSON.stringify(detail) : null,
 })
 
-/** Add Connection → Request Connection via Link: a pending connection and its link, in one batch. */
+/**
+ * Add Connection → Request Connection via Link: a pending connection and its link, in one batch.
+ * The connection lands only under the workspace's connection and open-link quotas, and the rest
+ * of the batch only with it; the hourly count of new links is taken first.
+ */
 export async function requestConnectionViaLink(
   deps: Deps,
   owner: Owner,
@@ -71,28 +80,42 @@ export async function requestConnectionViaLink(
   now: number,
 ): Promise<{ connection: ConnectionWithLink; link: IssuedLink }> {
   const app = requireApp(deps, input.appId)
+  await countNewLink(deps, owner, now)
   const connection = pendingConnectionRow({ id: newId(), workspaceId: owner.workspaceId, appId: app.id, name: input.name }, now)
   const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now)
   const event = (type: EventType, detail: Record<string, unknown>) =>
-    insertEvent(
+    insertEventForConnection(
       deps.db,
       newEvent({ workspaceId: owner.workspaceId, connectionId: connection.id, linkId: link.row.id, type, actor: 'owner', at: now, detail }),
     )
   // The invitation is cached first: if that fails nothing exists yet, and a snapshot of a link
   // that D1 never got is harmless (every action asks D1) and was never handed out.
   const issued = await publishLink(deps, owner, connection, link, now)
-  await commit(deps, [
-    insertConnection(deps.db, connection),
-    insertLink(deps.db, link.row),
-    event('created', { via: 'link' }),
-    event('link_created', { purpose: 'create', expiresAt: iso(link.row.expiresAt) }),
-  ])
+  const [[counted], inserted] = await commit(
+    deps,
+    [
+      countConnections(deps.db, owner.workspaceId),
+      insertConnectionIf(
+        deps.db,
+        connection,
+        connectionsBelow(owner.workspaceId, MAX_CONNECTIONS),
+        openLinksBelow(owner.workspaceId, now, MAX_OPEN_LINKS),
+      ),
+      insertLinkIf(deps.db, link.row),
+      event('created', { via: 'link' }),
+      event('link_created', { purpose: 'create', expiresAt: iso(link.row.expiresAt) }),
+    ],
+    ([, inserted]) => (inserted.length === 0 ? [link.tokenHash] : []),
+  )
+  if (inserted.length === 0) throw quotaExceeded((counted?.n ?? 0) >= MAX_CONNECTIONS ? 'connections' : 'openLinks')
   return { connection: { connection, link: link.row }, link: issued }
 }
 
 /**
  * Refresh credentials: a new link replaces any open one at once. An active connection gets a
  * refresh link (its credentials keep working); a pending or rejected one goes back to pending.
+ * The new link lands only under the open-link quota (the links it replaces aside), and the rest
+ * of the batch only with it.
  */
 export async function issueNewLink(
   deps: Deps,
@@ -103,21 +126,22 @@ export async function issueNewLink(
 ): Promise<IssuedLink> {
   const { connection } = await requireConnection(deps, owner, connectionId)
   requireApp(deps, connection.appId)
+  await countNewLink(deps, owner, now)
   const purpose: LinkPurpose = connection.status === 'active' ? 'refresh' : 'create'
   const status = purpose === 'create' ? 'pending' : 'active'
   const link = await prepareLink(deps, connection, purpose, expiresInMinutes, now)
   const issued = await publishLink(deps, owner, { ...connection, status }, link, now)
   const revokeClaim = newId()
-  await commit(
+  const [inserted] = await commit(
     deps,
     [
-      revokeOpenLinks(deps.db, connectionId, revokeClaim, now),
+      insertLinkIf(deps.db, link.row, openLinksBelow(owner.workspaceId, now, MAX_OPEN_LINKS, { connectionId })),
+      revokeOpenLinks(deps.db, connectionId, revokeClaim, now, link.row.id),
       insertEventsForClaim(deps.db, revokeClaim, claimEvent('revoked', 'owner', now, undefined, { replacedBy: link.row.id })),
-      insertLink(deps.db, link.row),
-      setConnectionStatus(deps.db, connectionId, status, now),
-      insertEvent(
+      updateConnectionIfLinked(deps.db, connectionId, link.row.id, { status, updatedAt: now }),
+      insertEventForLink(
         deps.db,
-        newEvent({
+        newLinkEvent({
           workspaceId: owner.workspaceId,
           connectionId,
           linkId: link.row.id,
@@ -128,8 +152,9 @@ export async function issueNewLink(
         }),
       ),
     ],
-    ([revoked]) => revoked.map((row) => row.tokenHash),
+    ([inserted, revoked]) => (inserted.length === 0 ? [link.tokenHash] : revoked.map((row) => row.tokenHash)),
   )
+  if (inserted.length === 0) throw quotaExceeded('openLinks')
   return issued
 }
 
@@ -198,7 +223,7 @@ export async function countFailedAttempt(deps: Deps, open: OpenLink, leaseUntil:
     [
       recordFailedAttempt(deps.db, open.link.id, MAX_FAILED_ATTEMPTS, lockClaim, now),
       endCheck(deps.db, open.link.id, leaseUntil),
-      insertEvent(deps.db, clientEvent(open, 'credentials_failed', meta, now)),
+      insertCappedLinkEvent(deps.db, clientEvent(open, 'credentials_failed', meta, now), MAX_EVENTS_PER_LINK),
       insertEventsForClaim(deps.db, lockClaim, claimEvent('locked', 'system', now, undefined, { failedAttempts: MAX_FAILED_ATTEMPTS })),
     ],
     ([counted]) => (counted[0]?.status === 'locked' ? [open.link.tokenHash] : []),
@@ -283,8 +308,9 @@ export async function expireOverdueLinks(deps: Pick<Deps, 'db'>, now: number): P
   return total
 }
 
-function clientEvent(open: OpenLink, type: EventType, meta: ClientMeta, now: number) {
-  return newEvent({
+/** An event of the client's own, on its link (the anonymous ones are capped per link). */
+export function clientEvent(open: OpenLink, type: EventType, meta: ClientMeta, now: number) {
+  return newLinkEvent({
     workspaceId: open.connection.workspaceId,
     connectionId: open.connection.id,
     linkId: open.link.id,

@@ -52,7 +52,9 @@ export async function prepareLink(
   return { token, tokenHash, row }
 }
 
+/** The URL is built first: if it cannot be (no PUBLIC_URL), nothing is written. */
 export async function publishLink(deps: Deps, owner: Owner, connection: ConnectionRow, link: NewLink, now: number): Promise<IssuedLink> {
+  const url = linkUrl(deps, link.token)
   await storeSnapshot(
     deps,
     link.tokenHash,
@@ -70,7 +72,7 @@ export async function publishLink(deps: Deps, owner: Owner, connection: Connecti
     },
     now,
   )
-  return { row: link.row, url: linkUrl(deps, link.token) }
+  return { row: link.row, url }
 }
 
 /** The connection's latest link; its URL only while it can still be used. */

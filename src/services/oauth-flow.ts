@@ -36,6 +36,8 @@ function requireClient(deps: Deps, app: AppDefinition): OAuthClientConfig {
 /** Creates a one-time state bound to this app and purpose, and the provider URL to send the browser to. */
 export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthPurpose, now: number): Promise<{ url: URL; state: string }> {
   const client = requireClient(deps, app)
+  // Built first: without a PUBLIC_URL it cannot be, and then no state is stored.
+  const redirectUri = callbackUrl(deps)
   const state = generateState()
   const codeVerifier = generateCodeVerifier()
   const stateHash = await hashToken(state)
@@ -55,7 +57,7 @@ export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthP
   const url = authorizationUrl(app, deps.appContext(app), client, {
     state,
     codeVerifier,
-    redirectUri: callbackUrl(deps),
+    redirectUri,
     origin: deps.publicOrigin,
   })
   return { url, state }

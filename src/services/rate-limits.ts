@@ -25,7 +25,12 @@ export interface RateLimitHit {
  * concurrent attempts exactly `limit` get through. D1 rather than the Workers rate-limit
  * binding, whose counts are per location and approximate.
  */
-export async function enforceRateLimits(db: Db, hits: RateLimitHit[], now: number): Promise<void> {
+export async function enforceRateLimits(
+  db: Db,
+  hits: RateLimitHit[],
+  now: number,
+  message = (minutes: number) => `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+): Promise<void> {
   if (hits.length === 0) return
   const keys = await Promise.all(hits.map(async ({ policy, subject }) => `${policy.name}:${await hashToken(subject)}`))
   const statements = hits.map(({ policy }, index) => hitRateLimit(db, keys[index]!, windowStartOf(now, policy.windowMs)))
@@ -36,12 +41,6 @@ export async function enforceRateLimits(db: Db, hits: RateLimitHit[], now: numbe
     if (row && row.count > policy.limit) retryAfter = Math.max(retryAfter, retryAfterSeconds(row.windowStart, policy.windowMs, now))
   })
   if (retryAfter > 0) {
-    const minutes = Math.ceil(retryAfter / 60)
-    throw new AppError(
-      'rate_limited',
-      `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      undefined,
-      retryAfter,
-    )
+    throw new AppError('rate_limited', message(Math.ceil(retryAfter / 60)), undefined, retryAfter)
   }
 }

@@ -9,7 +9,7 @@ import {
   linkResponse,
 } from '../../api-schemas/connections'
 import { idParam } from '../../api-schemas/common'
-import { errorResponse } from '../errors'
+import { errorResponse, quotaResponse } from '../errors'
 import { exampleActiveConnection, exampleEvents, exampleExpiredLink, exampleLinkCreated, examplePendingLink } from '../examples'
 import type { NamedBody, Operation } from '../types'
 
@@ -64,10 +64,15 @@ export const connectionOperations: Operation[] = [
         body: { name: 'ConnectionCreatedResponse', schema: connectionCreatedResponse, example: exampleLinkCreated },
       },
       400: 'InvalidRequest',
+      409: quotaResponse(
+        'the workspace holds 5,000 connections, or (`via: link`) 1,000 open links',
+        'This workspace has 1,000 open links, its limit. Revoke links you no longer need, or wait until they are used or expire.',
+      ),
       422: {
         ...noAccount,
         description: `${noAccount.description} \`app_unavailable\`: the app’s OAuth client is not configured.`,
       },
+      429: 'RateLimited',
     },
   },
   {
@@ -139,6 +144,11 @@ export const connectionOperations: Operation[] = [
       201: { description: 'The new link.', body: { name: 'LinkResponse', schema: linkResponse, example: { link: examplePendingLink } } },
       400: 'InvalidRequest',
       404: 'NotFound',
+      409: quotaResponse(
+        'the workspace holds 1,000 open links (the one this replaces aside)',
+        'This workspace has 1,000 open links, its limit. Revoke links you no longer need, or wait until they are used or expire.',
+      ),
+      429: 'RateLimited',
       422: errorResponse(
         '`app_unavailable`: the app’s OAuth client is not configured.',
         'app_unavailable',

@@ -8,7 +8,7 @@ import {
   workflowResponse,
   workflowSchema,
 } from '../../api-schemas/workflows'
-import { errorResponse } from '../errors'
+import { errorResponse, quotaResponse } from '../errors'
 import { exampleRun, exampleWorkflow, exampleWorkflowBody } from '../examples'
 import type { NamedBody, Operation } from '../types'
 
@@ -45,7 +45,15 @@ export const workflowOperations: Operation[] = [
     tag: 'workflows',
     auth: 'owner',
     requestBody: workflowRequest,
-    responses: { 201: { description: 'The workflow.', body: workflowBody }, 400: 'InvalidRequest', 422: notReady },
+    responses: {
+      201: { description: 'The workflow.', body: workflowBody },
+      400: 'InvalidRequest',
+      409: quotaResponse(
+        'the workspace holds 500 workflows',
+        'This workspace has reached its limit of 500 workflows. Delete workflows you no longer need to create new ones.',
+      ),
+      422: notReady,
+    },
   },
   {
     operationId: 'getWorkflow',

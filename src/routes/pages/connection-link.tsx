@@ -1,10 +1,11 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
+import { isQuotaError, withErrorStatus } from '../../http/errors'
 import { validate } from '../../http/validate'
 import { currentLink } from '../../services/links'
 import { renderPage } from '../../views/render'
-import { LinkPage } from '../../views/pages/dashboard/link-page'
+import { LinkPage, type LinkPageProps } from '../../views/pages/dashboard/link-page'
 import { connectionHref } from '../../views/pages/dashboard/paths'
 import { parseForm, readForm } from './forms'
 import { formMessages, idParam, refreshForm } from './schemas'
@@ -13,23 +14,34 @@ import { depsFor } from '../../http/deps'
 import { requireConnection } from '../../services/access'
 import { issueNewLink, revokeOpenLink } from '../../services/link-lifecycle'
 
+async function showLinkPage(c: Context<AppEnv>, id: string, extras: Pick<LinkPageProps, 'notice' | 'error'>, status = 200) {
+  const deps = depsFor(c)
+  const owner = c.get('owner')
+  const now = Date.now()
+  const found = await requireConnection(deps, owner, id)
+  const url = found.link ? (await currentLink(deps, owner, id, now)).url : null
+  return c.html(
+    renderPage(<LinkPage owner={ownerView(owner)} view={connectionView(found, now)} url={url} now={now} {...extras} />),
+    status as 200,
+  )
+}
+
 export const connectionLinkPages = new Hono<AppEnv>()
-  .get('/:id/link', validate('param', idParam), async (c) => {
-    const deps = depsFor(c)
-    const owner = c.get('owner')
-    const { id } = c.req.valid('param')
-    const now = Date.now()
-    const found = await requireConnection(deps, owner, id)
-    const url = found.link ? (await currentLink(deps, owner, id, now)).url : null
+  .get('/:id/link', validate('param', idParam), (c) => {
     const notice = c.req.query('new') === '1' ? 'new' : c.req.query('refreshed') === '1' ? 'refreshed' : null
-    return c.html(renderPage(<LinkPage owner={ownerView(owner)} view={connectionView(found, now)} url={url} now={now} notice={notice} />))
+    return showLinkPage(c, c.req.valid('param').id, { notice })
   })
   .post('/:id/link', validate('param', idParam), async (c) => {
     const { id } = c.req.valid('param')
     const parsed = parseForm(refreshForm, await readForm(c), formMessages)
     // The select only offers valid lifetimes, so a bad value is a tampered form: no need to re-render it.
     if (!parsed.ok) throw new AppError('invalid_request', formMessages.expiresInMinutes)
-    await issueNewLink(depsFor(c), c.get('owner'), id, parsed.data.expiresInMinutes, Date.now())
+    try {
+      await issueNewLink(depsFor(c), c.get('owner'), id, parsed.data.expiresInMinutes, Date.now())
+    } catch (error) {
+      if (!isQuotaError(error)) throw error
+      return withErrorStatus(await showLinkPage(c, id, { error: error.message }, error.status), error)
+    }
     return c.redirect(connectionHref(id, '/link?refreshed=1'), 303)
   })
   .post('/:id/revoke', validate('param', idParam), async (c) => {

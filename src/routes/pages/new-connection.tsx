@@ -5,9 +5,9 @@ import { isAppAvailable, listedApps } from '../../apps'
 import type { AppDefinition } from '../../apps/types'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
-import { isCredentialFormError } from '../../http/errors'
+import { isCredentialFormError, isQuotaError, withErrorStatus } from '../../http/errors'
 import { validate } from '../../http/validate'
-import { createDirectConnection } from '../../services/connections'
+import { createDirectConnection, requireRoomForConnection } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
 import type { Deps } from '../../services/deps'
 import { renderPage } from '../../views/render'
@@ -69,17 +69,18 @@ export const newConnectionPages = new Hono<AppEnv>()
     const form = await readForm(c)
     const parsed = parseForm(linkForm, form, formMessages)
     if (!parsed.ok) return showForm(c, deps, app, { link: { values: keptValues(app, form), errors: parsed.errors } }, 400)
-    const { connection } = await requestConnectionViaLink(
-      deps,
-      c.get('owner'),
-      {
-        appId: app.id,
-        name: parsed.data.connectionName,
-        expiresInMinutes: parsed.data.expiresInMinutes,
-      },
-      Date.now(),
-    )
-    return c.redirect(connectionHref(connection.connection.id, '/link?new=1'), 303)
+    try {
+      const { connection } = await requestConnectionViaLink(
+        deps,
+        c.get('owner'),
+        { appId: app.id, name: parsed.data.connectionName, expiresInMinutes: parsed.data.expiresInMinutes },
+        Date.now(),
+      )
+      return c.redirect(connectionHref(connection.connection.id, '/link?new=1'), 303)
+    } catch (error) {
+      if (!isQuotaError(error)) throw error
+      return withErrorStatus(showForm(c, deps, app, { link: { values: keptValues(app, form), error: error.message } }, error.status), error)
+    }
   })
   .post('/new/:appId/direct', validate('param', appIdParam), async (c) => {
     const deps = depsFor(c)
@@ -97,9 +98,9 @@ export const newConnectionPages = new Hono<AppEnv>()
       )
       return c.redirect(`/connections?created=${encodeURIComponent(created.connection.id)}`, 303)
     } catch (error) {
-      if (!isCredentialFormError(error)) throw error
+      if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
       const direct = { values: keptValues(app, form), errors: fieldErrorsOf(error), error: error.message }
-      return showForm(c, deps, app, { direct }, error.status)
+      return withErrorStatus(showForm(c, deps, app, { direct }, error.status), error)
     }
   })
   .post('/new/:appId/oauth', validate('param', appIdParam), async (c) => {
@@ -108,6 +109,12 @@ export const newConnectionPages = new Hono<AppEnv>()
     const form = await readForm(c)
     const parsed = parseForm(nameForm, form, formMessages)
     if (!parsed.ok) return showForm(c, deps, app, { direct: { values: keptValues(app, form), errors: parsed.errors } }, 400)
+    try {
+      await requireRoomForConnection(deps, c.get('owner'))
+    } catch (error) {
+      if (!isQuotaError(error)) throw error
+      return showForm(c, deps, app, { direct: { values: keptValues(app, form), error: error.message } }, error.status)
+    }
     return redirectToOwnerSignIn(c, deps, app, {
       kind: 'owner',
       workspaceId: c.get('owner').workspaceId,

@@ -31,7 +31,8 @@ async function showSettings(
   const props: SettingsPageProps = {
     owner: ownerView(owner),
     tokens: await apiTokensOf(deps.db, owner),
-    apiOrigin: deps.publicOrigin,
+    // Shown only to this owner, who reached the page at this origin: no PUBLIC_URL needed for that.
+    apiOrigin: deps.config.publicUrl ?? new URL(c.req.url).origin,
     exampleAppId: listedApps(deps.config)[0]?.id ?? 'wordpress',
     now: new Date().toISOString(),
     ...extras,

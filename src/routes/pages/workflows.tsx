@@ -3,6 +3,7 @@ import * as z from 'zod'
 import { name } from '../../api-schemas/common'
 import { NAME_MAX } from '../../domain/limits'
 import type { AppEnv } from '../../http/context'
+import { isQuotaError } from '../../http/errors'
 import { requireOwnerPage } from '../../http/owner-auth'
 import { privatePage } from '../../http/security-headers'
 import { validate } from '../../http/validate'
@@ -50,8 +51,14 @@ const pages = new Hono<AppEnv>()
     const parsed = parseForm(nameForm, form, NAME_MESSAGE)
     if (!parsed.ok)
       return c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} state={{ values: form, errors: parsed.errors }} />), 400)
-    const created = await createWorkflow(depsFor(c), c.get('owner'), { name: parsed.data.name, steps: [] }, Date.now())
-    return c.redirect(workflowHref(created.workflow.id, '?done=created'), 303)
+    try {
+      const created = await createWorkflow(depsFor(c), c.get('owner'), { name: parsed.data.name, steps: [] }, Date.now())
+      return c.redirect(workflowHref(created.workflow.id, '?done=created'), 303)
+    } catch (error) {
+      if (!isQuotaError(error)) throw error
+      const state = { values: { name: form.name ?? '' }, error: error.message }
+      return c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} state={state} />), error.status as 409)
+    }
   })
   .get('/:id', validate('param', idParam), (c) => {
     return showWorkflow(c, depsFor(c), c.req.valid('param').id, { notice: NOTICES[c.req.query('done') ?? ''] ?? null })

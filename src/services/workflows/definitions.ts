@@ -4,14 +4,17 @@ import {
   deleteSteps,
   deleteWorkflowRow,
   findWorkflow,
+  insertStepIfWorkflow,
   insertSteps,
-  insertWorkflow,
+  insertWorkflowIf,
   listWorkflows as listWorkflowRows,
   renameWorkflow,
   type WorkflowStepRow,
   type WorkflowWithSteps,
 } from '../../db/workflows'
+import { MAX_WORKFLOWS } from '../../domain/limits'
 import type { Deps } from '../deps'
+import { quotaExceeded } from '../quotas'
 import { checkSteps } from './check-steps'
 import { newWebhook } from './webhook'
 import type { Owner, StepDefinition, WorkflowDefinition } from '../../domain/shapes'
@@ -40,7 +43,10 @@ function stepRows(workflowId: string, steps: StepDefinition[]): WorkflowStepRow[
   }))
 }
 
+/** Under the workspace's quota of workflows; its steps land only with it. */
 export async function createWorkflow(deps: Deps, owner: Owner, definition: WorkflowDefinition, now: number): Promise<WorkflowWithSteps> {
+  // Its webhook URL is handed out with it: refuse before writing anything if that URL cannot be built.
+  void deps.publicOrigin
   const steps = await checkSteps(deps, owner.workspaceId, definition.steps)
   const id = newId()
   const webhook = await newWebhook(deps, id)
@@ -55,7 +61,11 @@ export async function createWorkflow(deps: Deps, owner: Owner, definition: Workf
     updatedAt: now,
   }
   const rows = stepRows(id, steps)
-  await deps.db.batch([insertWorkflow(deps.db, workflow), ...(rows.length > 0 ? [insertSteps(deps.db, rows)] : [])])
+  const [inserted] = await deps.db.batch([
+    insertWorkflowIf(deps.db, workflow, MAX_WORKFLOWS),
+    ...rows.map((row) => insertStepIfWorkflow(deps.db, row)),
+  ])
+  if (inserted.length === 0) throw quotaExceeded('workflows')
   return { workflow, steps: rows }
 }
 

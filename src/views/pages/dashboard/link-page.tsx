@@ -1,7 +1,7 @@
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
 import { CopyField } from '../../components/copy-field'
-import { SubmitButton } from '../../components/form'
+import { FormError, SubmitButton } from '../../components/form'
 import { QrCode } from '../../components/qr-code'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
@@ -18,9 +18,11 @@ export interface LinkPageProps {
   now: number
   /** Just generated from Add Connection, or just replaced with Refresh credentials. */
   notice?: 'new' | 'refreshed' | null
+  /** Why Refresh credentials was refused (a quota), shown at its form. */
+  error?: string | null
 }
 
-export function LinkPage({ owner, view, url, now, notice }: LinkPageProps) {
+export function LinkPage({ owner, view, url, now, notice, error }: LinkPageProps) {
   const { connection, app } = view
   const title = notice === 'new' ? 'Your connection link is ready' : 'Update Connection via Link'
   return (
@@ -45,9 +47,9 @@ export function LinkPage({ owner, view, url, now, notice }: LinkPageProps) {
           </Alert>
         ) : null}
         {url && connection.link ? (
-          <OpenLink view={view} url={url} expiresAt={connection.link.expiresAt} now={now} isNew={notice === 'new'} />
+          <OpenLink view={view} url={url} expiresAt={connection.link.expiresAt} now={now} isNew={notice === 'new'} error={error} />
         ) : (
-          <NoOpenLink view={view} />
+          <NoOpenLink view={view} error={error} />
         )}
       </div>
     </Layout>
@@ -60,12 +62,14 @@ function OpenLink({
   expiresAt,
   now,
   isNew,
+  error,
 }: {
   view: ConnectionView
   url: string
   expiresAt: string
   now: number
   isNew: boolean
+  error?: string | null
 }) {
   const { connection } = view
   return (
@@ -91,19 +95,21 @@ function OpenLink({
       <section class="card stack" aria-labelledby="replace-title">
         <h2 id="replace-title">Replace the link</h2>
         <p class="muted">Generates a new link; this one stops working at once.</p>
+        <FormError message={error} />
         <RefreshForm connectionId={connection.id} variant="secondary" />
       </section>
     </>
   )
 }
 
-function NoOpenLink({ view }: { view: ConnectionView }) {
+function NoOpenLink({ view, error }: { view: ConnectionView; error?: string | null }) {
   const { connection, linkMessage } = view
   const message = linkMessage ?? 'This connection has no link yet. Generate one to ask your client to connect their own account.'
   return (
     <section class="card stack" aria-labelledby="refresh-title">
       <h2 id="refresh-title">Refresh credentials</h2>
       <Alert kind={connection.link?.status === 'used' ? 'info' : 'warning'}>{message}</Alert>
+      <FormError message={error} />
       <RefreshForm connectionId={connection.id} />
     </section>
   )

@@ -1,4 +1,4 @@
-import { buttonClass, Field, SubmitButton } from '../../components/form'
+import { buttonClass, Field, FormError, SubmitButton } from '../../components/form'
 import { Layout } from '../../layout'
 import type { FormState, OwnerView } from '../dashboard/types'
 
@@ -11,6 +11,7 @@ export function NewWorkflowPage({ owner, state = {} }: { owner: OwnerView; state
         </p>
         <section class="card stack" aria-labelledby="new-workflow">
           <h1 id="new-workflow">New workflow</h1>
+          <FormError message={state.error} />
           <form method="post" action="/workflows" class="stack">
             <Field
               name="name"
