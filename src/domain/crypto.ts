@@ -98,4 +98,7 @@ export const sealContext = {
   linkToken: (linkId: string) => `tether/link/${linkId}/token`,
   oauthVerifier: (stateHash: string) => `tether/oauth-state/${stateHash}/verifier`,
   webhookToken: (workflowId: string) => `tether/workflow/${workflowId}/webhook-token`,
+  webhookSecret: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret`,
+  /** The just-created secret in the builder's one-time cookie, bound to its workflow. */
+  webhookSecretReveal: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret-reveal`,
 }
