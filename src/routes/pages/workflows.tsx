@@ -23,6 +23,7 @@ import { parseForm, readForm } from './forms'
 import { idParam } from './schemas'
 import { ownerView } from './view-models'
 import { workflowStepPages } from './workflow-steps'
+import { takeRevealedSecret, workflowWebhookPages } from './workflow-webhook'
 import { NOTICES, showWorkflow } from './workflow-page'
 import { isWorkflowFormError, summaryView } from './workflow-views'
 import { depsFor } from '../../http/deps'
@@ -53,8 +54,11 @@ const pages = new Hono<AppEnv>()
     const created = await createWorkflow(depsFor(c), c.get('owner'), { name: parsed.data.name, steps: [] }, Date.now())
     return c.redirect(workflowHref(created.workflow.id, '?done=created'), 303)
   })
-  .get('/:id', validate('param', idParam), (c) => {
-    return showWorkflow(c, depsFor(c), c.req.valid('param').id, { notice: NOTICES[c.req.query('done') ?? ''] ?? null })
+  .get('/:id', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const { id } = c.req.valid('param')
+    const newSecret = await takeRevealedSecret(c, deps, id)
+    return showWorkflow(c, deps, id, { notice: NOTICES[c.req.query('done') ?? ''] ?? null, newSecret })
   })
   .post('/:id/rename', validate('param', idParam), async (c) => {
     const deps = depsFor(c)
@@ -79,6 +83,7 @@ const pages = new Hono<AppEnv>()
     return c.redirect('/workflows?deleted=1', 303)
   })
   .route('/:id/steps', workflowStepPages)
+  .route('/:id/webhook', workflowWebhookPages)
 
 /** The workflow builder, mounted at `/` next to the dashboard. */
 export const workflowPages = new Hono<AppEnv>()
