@@ -146,7 +146,8 @@ export const workflowOperations: Operation[] = [
     description:
       'The secret token in the URL is the credential; when the workflow has a signing secret, the request must also carry a ' +
       'valid Standard Webhooks signature over the raw body. At most 60 triggers a minute per workflow. ' +
-      'Answers at once; the steps run afterwards (see GET /api/v1/workflows/{id}/runs). The payload is available to step templates as `{{trigger.…}}`.',
+      'Answers at once; the steps run afterwards (see GET /api/v1/workflows/{id}/runs). ' +
+      'The payload is available to step templates as `{{trigger.…}}`.',
     tag: 'webhooks',
     auth: 'none',
     params: hookParams,

@@ -39,7 +39,7 @@ export function Trigger({ workflow, newSecret }: TriggerProps) {
 
 function Signing({ workflow, newSecret }: TriggerProps) {
   return (
-    <div class="stack" role="group" aria-labelledby="signing-title">
+    <section class="stack" aria-labelledby="signing-title">
       <h3 id="signing-title">Signed triggers: {workflow.webhookSigning ? 'on' : 'off'}</h3>
       <p class="small">
         {workflow.webhookSigning
@@ -68,6 +68,6 @@ function Signing({ workflow, newSecret }: TriggerProps) {
           </form>
         ) : null}
       </div>
-    </div>
+    </section>
   )
 }
