@@ -199,6 +199,25 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect(triggered.response.status).toBe(202)
     expect((await documentedCall(hook, { method: 'POST', body: 'not json' })).response.status).toBe(400)
     expect((await documentedCall('/hooks/no-such-token', { method: 'POST' })).response.status).toBe(404)
+
+    const rotated = await documentedCall<{ workflow: { webhookUrl: string } }>(`/api/v1/workflows/${id}/webhook/rotate`, {
+      method: 'POST',
+      cookie: owner.cookie,
+    })
+    expect(rotated.response.status).toBe(200)
+    expect((await documentedCall(hook, { method: 'POST', json: {} })).response.status).toBe(404)
+    expect(
+      (await documentedCall('/api/v1/workflows/no-such-id/webhook/rotate', { method: 'POST', cookie: owner.cookie })).response.status,
+    ).toBe(404)
+    const newHook = new URL(rotated.body.workflow.webhookUrl).pathname
+    const secret = await documentedCall(`/api/v1/workflows/${id}/webhook/secret`, { method: 'POST', cookie: owner.cookie })
+    expect(secret.response.status).toBe(200)
+    expect((await documentedCall(newHook, { method: 'POST', json: { who: 'Mallory' } })).response.status).toBe(401)
+    const unsigned = await documentedCall(`/api/v1/workflows/${id}/webhook/secret`, { method: 'DELETE', cookie: owner.cookie })
+    expect(unsigned.response.status).toBe(200)
+    expect(
+      (await documentedCall('/api/v1/workflows/no-such-id/webhook/secret', { method: 'DELETE', cookie: owner.cookie })).response.status,
+    ).toBe(404)
     let runs: { id: string; status: string; steps: unknown[] }[] = []
     for (let attempt = 0; attempt < 100 && runs[0]?.status !== 'succeeded'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50))

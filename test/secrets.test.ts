@@ -301,6 +301,9 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     await storeCredentials(failing, { siteUrl: site, username: 'wendy', applicationPassword: secrets.failingPassword })
     const failingFlow = await createWorkflow(owner, [postStep(failing)])
     expect((await runWorkflow(owner, failingFlow)).status).toBe('failed')
+    // The signing secret is shown in its creation answer only (not kept here): nowhere else, not even to the owner.
+    const signing = await call(`/api/v1/workflows/${posting.id}/webhook/secret`, { method: 'POST', cookie: owner.cookie })
+    secrets.webhookSigningSecret = (await signing.json<{ secret: string }>()).secret
 
     for (const workflow of [posting, documents, failingFlow, echoFlow]) {
       await keep(await call(`/api/v1/workflows/${workflow.id}/runs`, { cookie: owner.cookie }))

@@ -33,6 +33,7 @@ export const workflow = z.strictObject({
   id: z.string(),
   name: z.string(),
   webhookUrl: z.url(),
+  webhookSigning: z.boolean().describe('Whether triggers must carry a valid Standard Webhooks signature (see the webhook secret).'),
   steps: z.array(workflowStep),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -57,6 +58,14 @@ export const run = z.strictObject({
 })
 
 export const workflowResponse = z.strictObject({ workflow })
+
+export const webhookSecretResponse = z.strictObject({
+  workflow,
+  secret: z
+    .string()
+    .startsWith('whsec_')
+    .describe('Standard Webhooks signing secret (`whsec_` + base64 key). Shown only in this answer; store it with the sender.'),
+})
 
 export const workflowListResponse = z.strictObject({ workflows: z.array(workflow) })
 

@@ -172,6 +172,9 @@ export const workflows = sqliteTable(
     webhookTokenHash: text('webhook_token_hash').notNull(),
     webhookTokenBlob: text('webhook_token_blob').notNull(),
     webhookTokenKeyVersion: text('webhook_token_key_version').notNull(),
+    /** Standard Webhooks signing secret, sealed; both null when triggers need no signature. */
+    webhookSecretBlob: text('webhook_secret_blob'),
+    webhookSecretKeyVersion: text('webhook_secret_key_version'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -102,4 +102,22 @@ export const sealedColumns: readonly SealedColumn[] = [
         .where(and(eq(workflows.id, row.id), eq(workflows.webhookTokenBlob, row.blob)))
         .returning({ id: workflows.id }),
   },
+  {
+    name: 'workflows.webhook_secret',
+    context: sealContext.webhookSecret,
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({ id: workflows.id, blob: workflows.webhookSecretBlob, keyVersion: workflows.webhookSecretKeyVersion })
+        .from(workflows)
+        .where(and(inArray(workflows.webhookSecretKeyVersion, versions), isNotNull(workflows.webhookSecretBlob), gt(workflows.id, afterId)))
+        .orderBy(asc(workflows.id))
+        .limit(limit)
+        .all() as Promise<StaleSealed[]>,
+    rewrite: (db, row, sealed) =>
+      db
+        .update(workflows)
+        .set({ webhookSecretBlob: sealed.blob, webhookSecretKeyVersion: sealed.keyVersion })
+        .where(and(eq(workflows.id, row.id), eq(workflows.webhookSecretBlob, row.blob)))
+        .returning({ id: workflows.id }),
+  },
 ]

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import type { Sealed } from '../domain/crypto'
 import type { Db } from './client'
 import { countBelow, insertRowIf } from './conditional-insert'
 import type { ConnectionRow } from './connections'
@@ -82,6 +83,27 @@ export function renameWorkflow(db: Db, workspaceId: string, id: string, name: st
   return db
     .update(workflows)
     .set({ name, updatedAt: now })
+    .where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
+}
+
+/** One statement: the old hash stops matching the moment the new one is stored. */
+export function replaceWebhookToken(db: Db, workspaceId: string, id: string, token: { hash: string; sealed: Sealed }, now: number) {
+  return db
+    .update(workflows)
+    .set({
+      webhookTokenHash: token.hash,
+      webhookTokenBlob: token.sealed.blob,
+      webhookTokenKeyVersion: token.sealed.keyVersion,
+      updatedAt: now,
+    })
+    .where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
+}
+
+/** `null` turns signing off. */
+export function setWebhookSecret(db: Db, workspaceId: string, id: string, sealed: Sealed | null, now: number) {
+  return db
+    .update(workflows)
+    .set({ webhookSecretBlob: sealed?.blob ?? null, webhookSecretKeyVersion: sealed?.keyVersion ?? null, updatedAt: now })
     .where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
 }
 

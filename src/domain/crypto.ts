@@ -100,4 +100,7 @@ export const sealContext = {
   webhookToken: (workflowId: string) => `tether/workflow/${workflowId}/webhook-token`,
   /** The new API token in the dashboard's one-time cookie, never at rest. */
   apiTokenReveal: (tokenId: string) => `tether/api-token/${tokenId}/reveal`,
+  webhookSecret: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret`,
+  /** The just-created secret in the builder's one-time cookie, bound to its workflow. */
+  webhookSecretReveal: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret-reveal`,
 }

@@ -2,6 +2,7 @@
 export const ERROR_STATUS = {
   invalid_request: 400,
   unauthorized: 401,
+  invalid_signature: 401,
   forbidden: 403,
   /** An API token whose scope does not cover the request (a read token on a write). */
   insufficient_scope: 403,

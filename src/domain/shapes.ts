@@ -92,6 +92,8 @@ export interface PublicWorkflow {
   id: string
   name: string
   webhookUrl: string
+  /** Whether triggers must carry a valid Standard Webhooks signature. */
+  webhookSigning: boolean
   steps: (StepDefinition & { position: number })[]
   createdAt: string
   updatedAt: string

@@ -111,6 +111,7 @@ export const exampleWorkflow = {
   id: 'Wf3eR5tY7uI9oP1a',
   name: 'Publish posts',
   webhookUrl: 'https://tether.example/hooks/h1Jk2Lm3Nb4Vc5Xz6As7Df8Gh9Qw0Er1T',
+  webhookSigning: false,
   steps: [{ position: 0, ...exampleStep }],
   createdAt: '2026-11-02T11:00:00.000Z',
   updatedAt: '2026-11-02T11:00:00.000Z',

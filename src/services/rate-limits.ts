@@ -11,6 +11,8 @@ export const LOGIN_PER_ACCOUNT: RateLimitPolicy = { name: 'login-account', limit
 /** Password spraying across accounts from one address (an office may share it). */
 export const LOGIN_PER_IP: RateLimitPolicy = { name: 'login-ip', limit: 50, windowMs: 15 * MINUTE }
 export const SIGNUP_PER_IP: RateLimitPolicy = { name: 'signup-ip', limit: 10, windowMs: 60 * MINUTE }
+/** A sender in a loop (or a leaked URL) cannot start more runs than this acting in the client's account. */
+export const WEBHOOK_PER_WORKFLOW: RateLimitPolicy = { name: 'webhook-workflow', limit: 60, windowMs: MINUTE }
 /** Counters older than the longest window are dead weight; the cron deletes them. */
 export const LONGEST_WINDOW_MS = 60 * MINUTE
 

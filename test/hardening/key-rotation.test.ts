@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
 import { database } from '../../src/db/client'
 import { loadKeyring, open, sealContext, type Keyring } from '../../src/domain/crypto'
@@ -23,6 +24,7 @@ const CONTEXTS: Record<string, (row: Record<string, unknown>) => string> = {
   'links.token': (row) => sealContext.linkToken(String(row.id)),
   'oauth_states.verifier': (row) => sealContext.oauthVerifier(String(row.state_hash)),
   'workflows.webhook_token': (row) => sealContext.webhookToken(String(row.id)),
+  'workflows.webhook_secret': (row) => sealContext.webhookSecret(String(row.id)),
 }
 
 interface SealedValue {
@@ -72,8 +74,8 @@ async function plaintexts(keyring: Keyring): Promise<Map<string, string>> {
   return opened
 }
 
-/** An owner's workspace filled under r1: links, stored credentials, an OAuth sign-in in progress, a workflow. */
-async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[] }> {
+/** An owner's workspace filled under r1: links, stored credentials, an OAuth sign-in in progress, a workflow, a signed one. */
+async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[]; signed: { webhookUrl: string; secret: string } }> {
   const owner = await signUpOwner()
   const connectionIds: string[] = []
   for (let i = 0; i < 6; i++) {
@@ -109,7 +111,16 @@ async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[] 
     },
   })
   expect(workflow.status).toBe(201)
-  return { cookie: owner.cookie, connectionIds }
+  const signedWorkflow = await before.call('/api/v1/workflows', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: { name: 'Signed', steps: [] },
+  })
+  const { id } = (await signedWorkflow.json<{ workflow: { id: string } }>()).workflow
+  const secret = await before.call(`/api/v1/workflows/${id}/webhook/secret`, { method: 'POST', cookie: owner.cookie })
+  expect(secret.status).toBe(200)
+  const signed = await secret.json<{ workflow: { webhookUrl: string }; secret: string }>()
+  return { cookie: owner.cookie, connectionIds, signed: { webhookUrl: signed.workflow.webhookUrl, secret: signed.secret } }
 }
 
 describe('key rotation', () => {
@@ -156,13 +167,26 @@ describe('key rotation', () => {
     const link = await after.call(`/api/v1/connections/${owner.connectionIds[1]}/link`, { cookie: owner.cookie })
     expect((await link.json<{ link: { url: string } }>()).link.url).toMatch(/\/connect\//)
     const workflows = await (await after.call('/api/v1/workflows', { cookie: owner.cookie })).json<{
-      workflows: { webhookUrl: string }[]
+      workflows: { webhookUrl: string; webhookSigning: boolean }[]
     }>()
-    const run = await after.call(new URL(workflows.workflows[0]!.webhookUrl).pathname, {
+    const run = await after.call(new URL(workflows.workflows.find((workflow) => !workflow.webhookSigning)!.webhookUrl).pathname, {
       method: 'POST',
       json: { title: 'after rotation' },
     })
     expect(run.status).toBe(202)
+    // The signing secret, re-sealed under r2, still verifies the sender's signature.
+    const body = '{"title":"signed after rotation"}'
+    const at = new Date()
+    const signedRun = await after.call(new URL(owner.signed.webhookUrl).pathname, {
+      method: 'POST',
+      body,
+      headers: {
+        'webhook-id': 'msg_rotation',
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(owner.signed.secret).sign('msg_rotation', at, body),
+      },
+    })
+    expect(signedRun.status).toBe(202)
   })
 
   it('is what the cron does after expiring links; with one key it reads nothing', async () => {

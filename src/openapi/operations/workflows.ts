@@ -4,6 +4,7 @@ import {
   hookParams,
   hookPayload,
   runListResponse,
+  webhookSecretResponse,
   workflowListResponse,
   workflowResponse,
   workflowSchema,
@@ -103,13 +104,58 @@ export const workflowOperations: Operation[] = [
     },
   },
   {
+    operationId: 'rotateWebhook',
+    method: 'post',
+    path: '/api/v1/workflows/:id/webhook/rotate',
+    summary: 'Give the workflow a new webhook URL; the old one answers 404 at once',
+    tag: 'workflows',
+    auth: 'owner',
+    params: idParam,
+    responses: { 200: { description: 'The workflow with its new webhook URL.', body: workflowBody }, 404: 'NotFound' },
+  },
+  {
+    operationId: 'createWebhookSecret',
+    method: 'post',
+    path: '/api/v1/workflows/:id/webhook/secret',
+    summary: 'Create or replace the webhook signing secret; from then on triggers must be signed',
+    description:
+      'The secret is in this answer only (`Cache-Control: no-store`). Triggers must then carry a Standard Webhooks ' +
+      'signature (`webhook-id`, `webhook-timestamp` within 5 minutes, `webhook-signature`); a replaced secret stops working at once.',
+    tag: 'workflows',
+    auth: 'owner',
+    params: idParam,
+    responses: {
+      200: {
+        description: 'The workflow and its new secret.',
+        body: {
+          name: 'WebhookSecretResponse',
+          schema: webhookSecretResponse,
+          example: { workflow: { ...exampleWorkflow, webhookSigning: true }, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+        },
+      },
+      404: 'NotFound',
+    },
+  },
+  {
+    operationId: 'deleteWebhookSecret',
+    method: 'delete',
+    path: '/api/v1/workflows/:id/webhook/secret',
+    summary: 'Remove the signing secret; triggers need no signature again',
+    tag: 'workflows',
+    auth: 'owner',
+    params: idParam,
+    responses: { 200: { description: 'The workflow, signing off.', body: workflowBody }, 404: 'NotFound' },
+  },
+  {
     operationId: 'triggerWorkflow',
     method: 'post',
     path: '/hooks/:token',
     summary: 'Trigger a workflow through its webhook URL',
     description:
-      'The secret token in the URL is the only credential. Answers at once; the steps run afterwards ' +
-      '(see GET /api/v1/workflows/{id}/runs). The payload is available to step templates as `{{trigger.…}}`.',
+      'The secret token in the URL is the credential; when the workflow has a signing secret, the request must also carry a ' +
+      'valid Standard Webhooks signature over the raw body. At most 60 triggers a minute per workflow. ' +
+      'Answers at once; the steps run afterwards (see GET /api/v1/workflows/{id}/runs). ' +
+      'The payload is available to step templates as `{{trigger.…}}`.',
     tag: 'webhooks',
     auth: 'none',
     params: hookParams,
@@ -120,7 +166,13 @@ export const workflowOperations: Operation[] = [
         body: { name: 'HookAcceptedResponse', schema: hookAcceptedResponse, example: { runId: 'Rn8uI0oP2aS4dF6g' } },
       },
       400: errorResponse('`invalid_request`: the body is not JSON.', 'invalid_request', 'The request body must be JSON.'),
+      401: errorResponse(
+        '`invalid_signature`: the workflow requires signed triggers and the signature is missing, too old or wrong.',
+        'invalid_signature',
+        'The webhook-signature does not match the body with this workflow’s signing secret.',
+      ),
       404: errorResponse('`not_found`: no workflow has this webhook token.', 'not_found', 'There is no workflow at this address.'),
+      429: 'RateLimited',
     },
   },
 ]

@@ -5,6 +5,7 @@ import { validate } from '../../http/validate'
 import { createWorkflow, deleteWorkflow, listWorkflows, requireWorkflow, updateWorkflow } from '../../services/workflows/definitions'
 import { publicRun, publicWorkflow } from '../../services/workflows/public'
 import { recentRuns } from '../../services/workflows/runs'
+import { createWebhookSecret, removeWebhookSecret, rotateWebhook } from '../../services/workflows/webhook-controls'
 import { depsFor } from '../../http/deps'
 import { idParam } from '../../api-schemas/common'
 import { workflowSchema } from '../../api-schemas/workflows'
@@ -33,6 +34,22 @@ export const workflowsApi = new Hono<AppEnv>()
   .delete('/:id', validate('param', idParam), async (c) => {
     await deleteWorkflow(depsFor(c), c.get('owner'), c.req.valid('param').id)
     return c.body(null, 204)
+  })
+  .post('/:id/webhook/rotate', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const rotated = await rotateWebhook(deps, c.get('owner'), c.req.valid('param').id, Date.now())
+    return c.json({ workflow: await publicWorkflow(deps, rotated) })
+  })
+  .post('/:id/webhook/secret', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const { workflow, secret } = await createWebhookSecret(deps, c.get('owner'), c.req.valid('param').id, Date.now())
+    c.header('Cache-Control', 'no-store')
+    return c.json({ workflow: await publicWorkflow(deps, workflow), secret })
+  })
+  .delete('/:id/webhook/secret', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const updated = await removeWebhookSecret(deps, c.get('owner'), c.req.valid('param').id, Date.now())
+    return c.json({ workflow: await publicWorkflow(deps, updated) })
   })
   .get('/:id/runs', validate('param', idParam), async (c) => {
     const runs = await recentRuns(depsFor(c), c.get('owner'), c.req.valid('param').id)

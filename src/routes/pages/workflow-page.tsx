@@ -15,6 +15,9 @@ export const NOTICES: Record<string, string> = {
   'step-deleted': 'Step deleted.',
   moved: 'Steps reordered.',
   renamed: 'Workflow renamed.',
+  'webhook-rotated': 'New webhook address created. The previous one no longer works.',
+  'secret-created': 'Signing secret created. From now on only signed triggers start runs.',
+  'secret-removed': 'Signing secret removed. Triggers no longer need a signature.',
 }
 
 /** The builder's main page, also re-shown with the reason when a change is refused. */
@@ -22,7 +25,7 @@ export async function showWorkflow(
   c: Context<AppEnv>,
   deps: Deps,
   id: string,
-  extras: { notice?: string | null; error?: string | null } = {},
+  extras: { notice?: string | null; error?: string | null; newSecret?: string | null } = {},
   status = 200,
 ) {
   const owner = c.get('owner')

@@ -46,6 +46,7 @@ export async function workflowView(deps: Deps, owner: Owner, found: WorkflowWith
     id: found.workflow.id,
     name: found.workflow.name,
     webhookUrl: await revealWebhookUrl(deps, found.workflow),
+    webhookSigning: found.workflow.webhookSecretBlob !== null,
     steps,
     runs: runs.map((run) => publicRun(run, now)),
   }

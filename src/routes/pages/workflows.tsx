@@ -24,6 +24,7 @@ import { parseForm, readForm } from './forms'
 import { idParam } from './schemas'
 import { ownerView } from './view-models'
 import { workflowStepPages } from './workflow-steps'
+import { takeRevealedSecret, workflowWebhookPages } from './workflow-webhook'
 import { NOTICES, showWorkflow } from './workflow-page'
 import { isWorkflowFormError, summaryView } from './workflow-views'
 import { depsFor } from '../../http/deps'
@@ -60,8 +61,11 @@ const pages = new Hono<AppEnv>()
       return c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} state={state} />), error.status as 409)
     }
   })
-  .get('/:id', validate('param', idParam), (c) => {
-    return showWorkflow(c, depsFor(c), c.req.valid('param').id, { notice: NOTICES[c.req.query('done') ?? ''] ?? null })
+  .get('/:id', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const { id } = c.req.valid('param')
+    const newSecret = await takeRevealedSecret(c, deps, id)
+    return showWorkflow(c, deps, id, { notice: NOTICES[c.req.query('done') ?? ''] ?? null, newSecret })
   })
   .post('/:id/rename', validate('param', idParam), async (c) => {
     const deps = depsFor(c)
@@ -86,6 +90,7 @@ const pages = new Hono<AppEnv>()
     return c.redirect('/workflows?deleted=1', 303)
   })
   .route('/:id/steps', workflowStepPages)
+  .route('/:id/webhook', workflowWebhookPages)
 
 /** The workflow builder, mounted at `/` next to the dashboard. */
 export const workflowPages = new Hono<AppEnv>()

@@ -57,6 +57,8 @@ export async function createWorkflow(deps: Deps, owner: Owner, definition: Workf
     webhookTokenHash: webhook.tokenHash,
     webhookTokenBlob: webhook.sealed.blob,
     webhookTokenKeyVersion: webhook.sealed.keyVersion,
+    webhookSecretBlob: null,
+    webhookSecretKeyVersion: null,
     createdAt: now,
     updatedAt: now,
   }

@@ -16,6 +16,7 @@ export async function publicWorkflow(deps: Deps, { workflow, steps }: WorkflowWi
     id: workflow.id,
     name: workflow.name,
     webhookUrl: await revealWebhookUrl(deps, workflow),
+    webhookSigning: workflow.webhookSecretBlob !== null,
     steps: steps.map((step) => ({ position: step.position, ...stepDefinition(step) })),
     createdAt: iso(workflow.createdAt),
     updatedAt: iso(workflow.updatedAt),

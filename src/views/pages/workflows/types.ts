@@ -27,6 +27,7 @@ export interface WorkflowView {
   id: string
   name: string
   webhookUrl: string
+  webhookSigning: boolean
   steps: StepView[]
   runs: PublicRun[]
 }

@@ -1,6 +1,5 @@
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
-import { CopyField } from '../../components/copy-field'
 import { EmptyState } from '../../components/empty-state'
 import { buttonClass, Field, FormError, SubmitButton } from '../../components/form'
 import { Plus, Trash } from '../../components/icons'
@@ -10,6 +9,7 @@ import { connectionHref } from '../dashboard/paths'
 import { StatusBadges } from '../dashboard/status'
 import type { OwnerView } from '../dashboard/types'
 import { RunsList } from './runs'
+import { Trigger } from './trigger'
 import { workflowHref, type StepView, type WorkflowView } from './types'
 
 export interface WorkflowPageProps {
@@ -20,9 +20,11 @@ export interface WorkflowPageProps {
   notice?: string | null
   /** Why the last change was refused (e.g. a move that breaks a {{steps.N}} reference). */
   error?: string | null
+  /** The signing secret just created, shown once. */
+  newSecret?: string | null
 }
 
-export function WorkflowPage({ owner, workflow, now, notice, error }: WorkflowPageProps) {
+export function WorkflowPage({ owner, workflow, now, notice, error, newSecret }: WorkflowPageProps) {
   return (
     <Layout title={workflow.name} owner={owner} current="workflows">
       <div class="stack">
@@ -36,7 +38,7 @@ export function WorkflowPage({ owner, workflow, now, notice, error }: WorkflowPa
           </Alert>
         ) : null}
         <FormError message={error} />
-        <Trigger workflow={workflow} />
+        <Trigger workflow={workflow} newSecret={newSecret} />
         <section class="card stack" aria-labelledby="steps-title">
           <div class="card-header">
             <h2 id="steps-title">Steps</h2>
@@ -72,26 +74,6 @@ export function WorkflowPage({ owner, workflow, now, notice, error }: WorkflowPa
         <Settings workflow={workflow} />
       </div>
     </Layout>
-  )
-}
-
-function Trigger({ workflow }: { workflow: WorkflowView }) {
-  return (
-    <section class="card stack" aria-labelledby="trigger-title">
-      <h2 id="trigger-title">Trigger: webhook</h2>
-      <CopyField
-        id="webhook-url"
-        label="Webhook address"
-        value={workflow.webhookUrl}
-        help="POST any JSON (up to 64 KB) here to start a run. Keep it private: anyone with the address can start the workflow."
-      />
-      <p class="small muted">
-        Steps read the JSON's fields as {'{{trigger.field}}'}, e.g. {'{{trigger.title}}'}.
-      </p>
-      <pre class="code">
-        {`curl -X POST '${workflow.webhookUrl}' \\\n  -H 'content-type: application/json' \\\n  -d '{"title":"Hello"}'`}
-      </pre>
-    </section>
   )
 }
 
