@@ -17,7 +17,7 @@ import { microTimings, profileScenarios } from './lib/profile.mjs'
 import { summarise, writeReport } from './lib/report.mjs'
 import { startRuntime } from './lib/runtime.mjs'
 import { bundleWeight, startupProfile } from './lib/startup.mjs'
-import { createLinks, linkGenerationRequests, seedOwner, seedWorkflow, submissionRequests, UNKNOWN_TOKEN } from './lib/scenarios.mjs'
+import { createLinks, linkGenerationRequests, seedOwners, seedWorkflows, submissionRequests, UNKNOWN_TOKEN } from './lib/scenarios.mjs'
 import { pageWeight } from './lib/weight.mjs'
 
 const log = (line) => console.log(line)
@@ -39,13 +39,15 @@ try {
   const { mf, urls, workerdPid } = runtime
   log(`Miniflare up: workerd pid ${workerdPid ?? '?'}; fake ClickUp on :${fakePort}`)
 
-  // Seed through the public API: an owner, 20 invitation links, a workflow.
+  // Seed through the public API: owners (links go to them in turn, under each workspace's quotas),
+  // 20 invitation links, and workflows (triggers go to them in turn, under each one's rate limit).
   const app = urls.tether
-  const owner = await seedOwner(app)
-  const invitations = await createLinks(app, owner, 20)
+  const owners = await seedOwners(app, settings.owners)
+  const invitations = await createLinks(app, owners, 20)
   const invitationHtml = await (await fetch(`${app}/connect/${invitations[0]}`)).text()
   const invalidHtml = await (await fetch(`${app}/connect/${UNKNOWN_TOKEN}`)).text()
-  const hookPath = await seedWorkflow(app, owner)
+  const hookPaths = await seedWorkflows(app, owners.owners[0], settings.workflows)
+  const hookPath = hookPaths[0]
 
   // The KV floor reads the app's own snapshots (as many keys, same values) and serves pages of the same sizes.
   const appKv = await mf.getKVNamespace('LINKS', 'tether')
@@ -61,6 +63,7 @@ try {
   const appDb = await mf.getD1Database('DB', 'tether')
   let next = 0
   let nextFloorKey = 0
+  let nextHook = 0
   const targets = [
     { name: 'floor: hello world', url: urls.hello },
     {
@@ -77,14 +80,14 @@ try {
     },
     { name: 'floor: one KV get (miss)', url: `${urls['kv-floor']}/miss`, expectStatus: 410 },
     { name: 'invalid-link page', url: `${app}/connect/${UNKNOWN_TOKEN}`, expectStatus: 410 },
-    { name: 'link generation', url: app, expectStatus: 201, requests: linkGenerationRequests(owner, pool) },
+    { name: 'link generation', url: app, expectStatus: 201, requests: linkGenerationRequests(owners, pool) },
     {
       name: 'credential submission',
       url: app,
       // Every submission consumes a link: top the pool up first, at 1.5× the last rate seen.
       prepare: async () => {
         const needed = Math.ceil(submissionRate * Math.max(settings.seconds, settings.warmupSeconds) * 1.5) + 100
-        if (pool.length < needed) pool.push(...(await createLinks(app, owner, needed - pool.length)))
+        if (pool.length < needed) pool.push(...(await createLinks(app, owners, needed - pool.length)))
       },
       requests: submissionRequests(pool, () => poolRanDry++),
     },
@@ -92,11 +95,16 @@ try {
   if (hookPath) {
     targets.push({
       name: 'workflow run (webhook)',
-      url: `${app}${hookPath}`,
-      method: 'POST',
+      url: app,
       expectStatus: 202,
-      headers: { 'content-type': 'application/json' },
-      body: '{"event":"bench"}',
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"event":"bench"}',
+          setupRequest: (request) => ({ ...request, path: hookPaths[nextHook++ % hookPaths.length] }),
+        },
+      ],
       // The run happens after the 202; wait for it so its CPU is charged here.
       drain: () => waitFor(async () => (await appDb.prepare(`SELECT COUNT(*) AS n FROM runs WHERE status = 'running'`).first()).n === 0),
     })

@@ -13,6 +13,12 @@ export const settings = {
   cronSizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
   cronOverdue: [0, 100, 1_000],
   cronRepeats: quick ? 1 : 3,
+  /**
+   * Workspaces the link requests take turns over, and workflows the triggers take turns over, so
+   * that none reaches its quota (100 new links an hour) or rate limit (60 triggers a minute).
+   */
+  owners: number('BENCH_OWNERS', quick ? 30 : 160),
+  workflows: number('BENCH_WORKFLOWS', quick ? 10 : 60),
   /** Sequential requests per scenario in the where-the-time-goes profile. */
   profileRequests: number('BENCH_PROFILE_REQUESTS', quick ? 40 : 300),
   /** Quick runs print only, unless asked; full runs write docs/BENCHMARKS.md and the chart. */

@@ -28,11 +28,24 @@ export async function seedOwner(origin) {
   return { bearer: `Bearer ${(await token.json()).token}` }
 }
 
+/**
+ * Owners enough that no workspace reaches its quotas during a run (100 new links an hour each,
+ * src/domain/limits.ts): link requests go to them in turn, so each gets a small share.
+ */
+export async function seedOwners(origin, count) {
+  const owners = []
+  for (let i = 0; i < count; i++) owners.push(await seedOwner(origin))
+  let turn = 0
+  return { owners, next: () => owners[turn++ % owners.length] }
+}
+
 export const linkGenerationRequest = (owner) => json(LINK_REQUEST, { authorization: owner.bearer })
+/** The next owner's token on each request. */
+const byTurns = (owners) => (request) => ({ ...request, headers: { ...request.headers, authorization: owners.next().bearer } })
 const tokenOf = (body) => new URL(JSON.parse(body).link.url).pathname.split('/').pop()
 
 /** `count` new links through POST /api/v1/connections, as fast as the worker takes them. */
-export async function createLinks(origin, owner, count) {
+export async function createLinks(origin, owners, count) {
   const tokens = []
   if (count <= 0) return tokens
   await autocannon({
@@ -42,7 +55,8 @@ export async function createLinks(origin, owner, count) {
     requests: [
       {
         path: '/api/v1/connections',
-        ...linkGenerationRequest(owner),
+        ...json(LINK_REQUEST),
+        setupRequest: byTurns(owners),
         onResponse: (status, body) => status === 201 && tokens.push(tokenOf(body)),
       },
     ],
@@ -52,11 +66,12 @@ export async function createLinks(origin, owner, count) {
 }
 
 /** Requests for the link-generation target; each created link joins `pool` for submissions. */
-export function linkGenerationRequests(owner, pool) {
+export function linkGenerationRequests(owners, pool) {
   return [
     {
       path: '/api/v1/connections',
-      ...linkGenerationRequest(owner),
+      ...json(LINK_REQUEST),
+      setupRequest: byTurns(owners),
       onResponse: (status, body) => status === 201 && pool.push(tokenOf(body)),
     },
   ]
@@ -81,10 +96,11 @@ export function submissionRequests(pool, onEmpty) {
 }
 
 /**
- * A workflow whose one step creates a ClickUp task with an active connection (made directly,
- * verified against the fake app). Null when this Tether has no workflows yet.
+ * `count` workflows whose one step creates a ClickUp task with an active connection (made
+ * directly, verified against the fake app): each takes 60 triggers a minute, so load is spread
+ * over them. Their webhook paths, or [] when this Tether has no workflows yet.
  */
-export async function seedWorkflow(origin, owner) {
+export async function seedWorkflows(origin, owner, count) {
   const connection = await fetch(
     `${origin}/api/v1/connections`,
     json(
@@ -94,17 +110,21 @@ export async function seedWorkflow(origin, owner) {
   )
   await expectStatus(connection, 201, 'direct connection')
   const connectionId = (await connection.json()).connection.id
-  const created = await fetch(
-    `${origin}/api/v1/workflows`,
-    json(
-      {
-        name: 'Bench workflow',
-        steps: [{ appId: 'clickup', action: 'create-task', connectionId, input: { listId: '901', name: 'Task from the bench' } }],
-      },
-      { authorization: owner.bearer },
-    ),
-  )
-  if (created.status === 404 || created.status === 405) return null
-  await expectStatus(created, 201, 'workflow')
-  return new URL((await created.json()).workflow.webhookUrl).pathname
+  const paths = []
+  for (let i = 0; i < count; i++) {
+    const created = await fetch(
+      `${origin}/api/v1/workflows`,
+      json(
+        {
+          name: `Bench workflow ${i + 1}`,
+          steps: [{ appId: 'clickup', action: 'create-task', connectionId, input: { listId: '901', name: 'Task from the bench' } }],
+        },
+        { authorization: owner.bearer },
+      ),
+    )
+    if (created.status === 404 || created.status === 405) return []
+    await expectStatus(created, 201, 'workflow')
+    paths.push(new URL((await created.json()).workflow.webhookUrl).pathname)
+  }
+  return paths
 }

@@ -40,8 +40,8 @@ export function linkAndConnectionQueries(db: Db, tokenHash: string) {
 }
 
 /** Lands only with its connection (which a quota may have refused in the same batch), and only if `where` holds. */
-export function insertLinkIf(db: Db, row: LinkRow, where?: SQL) {
-  return insertRowIf(db, links, row, connections, and(eq(connections.id, row.connectionId), where)!).returning({ id: links.id })
+export function insertLinkIf(db: Db, row: LinkRow, ...quotas: SQL[]) {
+  return insertRowIf(db, links, row, connections, and(eq(connections.id, row.connectionId), ...quotas)!).returning({ id: links.id })
 }
 
 /** The open-links quota: a workspace's pending, unexpired links (`links_workspace_open`), those of `except` aside. */

@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm'
+import { lt, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { rateLimits } from './schema'
 
@@ -18,6 +18,13 @@ export function hitRateLimit(db: Db, key: string, windowStart: number) {
       },
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+}
+
+/** True while the counter (taken earlier in the same batch) is within `limit`. */
+export function counterWithin(key: string, windowStart: number, limit: number): SQL {
+  const inWindow = sql`${rateLimits.key} = ${key} AND ${rateLimits.windowStart} = ${windowStart}`
+  const current = sql`SELECT ${rateLimits.count} FROM ${rateLimits} WHERE ${inWindow}`
+  return sql`(${current}) <= ${limit}`
 }
 
 export function deleteRateLimitsBefore(db: Db, cutoff: number) {

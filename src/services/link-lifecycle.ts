@@ -38,7 +38,7 @@ import { forgetSnapshots } from './link-snapshots'
 import { type IssuedLink, prepareLink, publishLink } from './links'
 import { asOpenLink, invalidLink, type OpenLink } from './open-link'
 import { iso } from './public-shapes'
-import { countNewLink, quotaExceeded } from './quotas'
+import { newLinkCounter, quotaExceeded } from './quotas'
 
 /**
  * Every change of a link's state: issued, leased for a check, failed attempt or locked, used,
@@ -80,7 +80,7 @@ export async function requestConnectionViaLink(
   now: number,
 ): Promise<{ connection: ConnectionWithLink; link: IssuedLink }> {
   const app = requireApp(deps, input.appId)
-  await countNewLink(deps, owner, now)
+  const newLinks = await newLinkCounter(deps, owner, now)
   const connection = pendingConnectionRow({ id: newId(), workspaceId: owner.workspaceId, appId: app.id, name: input.name }, now)
   const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now)
   const event = (type: EventType, detail: Record<string, unknown>) =>
@@ -91,13 +91,15 @@ export async function requestConnectionViaLink(
   // The invitation is cached first: if that fails nothing exists yet, and a snapshot of a link
   // that D1 never got is harmless (every action asks D1) and was never handed out.
   const issued = await publishLink(deps, owner, connection, link, now)
-  const [[counted], inserted] = await commit(
+  const [[hourly], [counted], inserted] = await commit(
     deps,
     [
+      newLinks.hit,
       countConnections(deps.db, owner.workspaceId),
       insertConnectionIf(
         deps.db,
         connection,
+        newLinks.within,
         connectionsBelow(owner.workspaceId, MAX_CONNECTIONS),
         openLinksBelow(owner.workspaceId, now, MAX_OPEN_LINKS),
       ),
@@ -105,9 +107,11 @@ export async function requestConnectionViaLink(
       event('created', { via: 'link' }),
       event('link_created', { purpose: 'create', expiresAt: iso(link.row.expiresAt) }),
     ],
-    ([, inserted]) => (inserted.length === 0 ? [link.tokenHash] : []),
+    ([, , inserted]) => (inserted.length === 0 ? [link.tokenHash] : []),
   )
-  if (inserted.length === 0) throw quotaExceeded((counted?.n ?? 0) >= MAX_CONNECTIONS ? 'connections' : 'openLinks')
+  if (inserted.length === 0) {
+    throw newLinks.refusal(hourly) ?? quotaExceeded((counted?.n ?? 0) >= MAX_CONNECTIONS ? 'connections' : 'openLinks')
+  }
   return { connection: { connection, link: link.row }, link: issued }
 }
 
@@ -126,16 +130,17 @@ export async function issueNewLink(
 ): Promise<IssuedLink> {
   const { connection } = await requireConnection(deps, owner, connectionId)
   requireApp(deps, connection.appId)
-  await countNewLink(deps, owner, now)
+  const newLinks = await newLinkCounter(deps, owner, now)
   const purpose: LinkPurpose = connection.status === 'active' ? 'refresh' : 'create'
   const status = purpose === 'create' ? 'pending' : 'active'
   const link = await prepareLink(deps, connection, purpose, expiresInMinutes, now)
   const issued = await publishLink(deps, owner, { ...connection, status }, link, now)
   const revokeClaim = newId()
-  const [inserted] = await commit(
+  const [[hourly], inserted] = await commit(
     deps,
     [
-      insertLinkIf(deps.db, link.row, openLinksBelow(owner.workspaceId, now, MAX_OPEN_LINKS, { connectionId })),
+      newLinks.hit,
+      insertLinkIf(deps.db, link.row, newLinks.within, openLinksBelow(owner.workspaceId, now, MAX_OPEN_LINKS, { connectionId })),
       revokeOpenLinks(deps.db, connectionId, revokeClaim, now, link.row.id),
       insertEventsForClaim(deps.db, revokeClaim, claimEvent('revoked', 'owner', now, undefined, { replacedBy: link.row.id })),
       updateConnectionIfLinked(deps.db, connectionId, link.row.id, { status, updatedAt: now }),
@@ -152,9 +157,9 @@ export async function issueNewLink(
         }),
       ),
     ],
-    ([inserted, revoked]) => (inserted.length === 0 ? [link.tokenHash] : revoked.map((row) => row.tokenHash)),
+    ([, inserted, revoked]) => (inserted.length === 0 ? [link.tokenHash] : revoked.map((row) => row.tokenHash)),
   )
-  if (inserted.length === 0) throw quotaExceeded('openLinks')
+  if (inserted.length === 0) throw newLinks.refusal(hourly) ?? quotaExceeded('openLinks')
   return issued
 }
 

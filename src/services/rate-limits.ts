@@ -27,6 +27,11 @@ export interface RateLimitHit {
  * concurrent attempts exactly `limit` get through. D1 rather than the Workers rate-limit
  * binding, whose counts are per location and approximate.
  */
+/** The counter's key: the policy's name and a hash of whom it counts. */
+export async function rateLimitKey({ policy, subject }: RateLimitHit): Promise<string> {
+  return `${policy.name}:${await hashToken(subject)}`
+}
+
 export async function enforceRateLimits(
   db: Db,
   hits: RateLimitHit[],
@@ -34,7 +39,7 @@ export async function enforceRateLimits(
   message = (minutes: number) => `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
 ): Promise<void> {
   if (hits.length === 0) return
-  const keys = await Promise.all(hits.map(async ({ policy, subject }) => `${policy.name}:${await hashToken(subject)}`))
+  const keys = await Promise.all(hits.map(rateLimitKey))
   const statements = hits.map(({ policy }, index) => hitRateLimit(db, keys[index]!, windowStartOf(now, policy.windowMs)))
   const counted = await db.batch(statements as [(typeof statements)[number], ...typeof statements])
   let retryAfter = 0
