@@ -46,10 +46,11 @@ export const privatePage: MiddlewareHandler<AppEnv> = async (c, next) => {
  * edge never routes (a local tunnel to an https PUBLIC_URL would otherwise loop).
  */
 export const redirectToHttps: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const publicUrl = readConfig(c.env).publicUrl
-  const url = new URL(c.req.url)
-  if (url.protocol === 'http:' && publicUrl?.startsWith('https:') && !isLoopbackOrigin(url.origin)) {
-    return c.redirect(`${publicUrl}${url.pathname}${url.search}`, 308)
+  // Every request passes here, the invitation page too: https ones go on without parsing anything.
+  if (c.req.url.startsWith('http:')) {
+    const publicUrl = readConfig(c.env).publicUrl
+    const url = new URL(c.req.url)
+    if (publicUrl?.startsWith('https:') && !isLoopbackOrigin(url.origin)) return c.redirect(`${publicUrl}${url.pathname}${url.search}`, 308)
   }
   await next()
 }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../../http/context'
 import { depsFor } from '../../http/deps'
+import { isSecureTransport } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
 import type { Deps } from '../../services/deps'
 import {
@@ -23,7 +24,7 @@ import { idParam } from './schemas'
 const REVEAL_COOKIE = 'tether_webhook_secret'
 
 function cookieOptions(c: Context<AppEnv>, id: string) {
-  return { path: workflowHref(id), httpOnly: true, sameSite: 'Strict', secure: new URL(c.req.url).protocol === 'https:' } as const
+  return { path: workflowHref(id), httpOnly: true, sameSite: 'Strict', secure: isSecureTransport(c) } as const
 }
 
 /** The just-created secret, once: the cookie is cleared in the same answer. */
