@@ -9,6 +9,7 @@ import { requestsSince } from '../app-calls'
 import { post } from '../dashboard-helpers'
 import { fakeCursor, fakeRequests } from '../fake-requests'
 import { call, form, getConnection, requestLink, signUpOwner, submitViaLink } from '../helpers'
+import { withEnv } from './with-env'
 
 /**
  * A workspace must not become a key-testing oracle: whichever way credentials are checked with an app (API,
@@ -28,8 +29,15 @@ afterAll(() => {
   vi.useRealTimers()
 })
 
+/**
+ * The suite's 400 ms upstream timeout can fire on a loaded machine; a timed-out good key would read as refused.
+ * Hundreds of sequential checks also outlast the default test timeout there.
+ */
+const patient = withEnv({ UPSTREAM_TIMEOUT_MS: '5000' })
+vi.setConfig({ testTimeout: 60_000 })
+
 function directCreate(owner: Owner, apiToken: string): Promise<Response> {
-  return call('/api/v1/connections', {
+  return patient.call('/api/v1/connections', {
     method: 'POST',
     cookie: owner.cookie,
     json: { appId: 'clickup', name: 'Client ClickUp', via: 'direct', credentials: { apiToken } },
@@ -37,7 +45,7 @@ function directCreate(owner: Owner, apiToken: string): Promise<Response> {
 }
 
 function putCredentials(owner: Owner, id: string, apiToken: string): Promise<Response> {
-  return call(`/api/v1/connections/${id}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiToken } } })
+  return patient.call(`/api/v1/connections/${id}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiToken } } })
 }
 
 /** Requests the ClickUp fake received whose token carries `marker`. */
