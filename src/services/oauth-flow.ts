@@ -95,6 +95,7 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
     return open ? { kind: 'link_denied', open, token: await revealLinkToken(deps, open.link) } : { kind: 'owner_denied' }
   }
 
+  const code = input.code
   const workspaceId = open ? open.connection.workspaceId : row.workspaceId
   if (!workspaceId) throw new AppError('forbidden', UNVERIFIED)
   const codeVerifier = await openVerifier(deps, row)
@@ -104,7 +105,7 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
       app,
       deps.appContext(app),
       requireClient(deps, app),
-      { code: input.code!, codeVerifier, redirectUri: callbackUrl(deps) },
+      { code, codeVerifier, redirectUri: callbackUrl(deps) },
       now,
     )
     return { credentials, account: await verifyCredentials(deps, app, credentials) }
