@@ -1,10 +1,12 @@
-import { describe, expect, expectTypeOf, it } from 'vitest'
+import { describe, expect, expectTypeOf, it, onTestFinished, vi } from 'vitest'
 import type * as z from 'zod'
 import type { app, appListResponse } from '../src/api-schemas/apps'
 import type { user, workspace } from '../src/api-schemas/auth'
 import type { connection, event, link } from '../src/api-schemas/connections'
 import type { run, workflow } from '../src/api-schemas/workflows'
 import { MAX_BODY_BYTES } from '../src/app'
+import { CHECK_REFUSALS_PER_HOUR } from '../src/domain/limits'
+import { windowStartOf } from '../src/domain/rate-limit'
 import { operations } from '../src/openapi/operations'
 import type { publicApp } from '../src/routes/api/apps'
 import { LOGIN_PER_ACCOUNT } from '../src/services/rate-limits'
@@ -104,6 +106,23 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect(
       (await documentedCall('/api/v1/auth/login', json('POST', { email: owner.email, password: 'wrong password' }))).response.status,
     ).toBe(429)
+  })
+
+  it('credential checks over the workspace limit: 429 with Retry-After on create and on PUT credentials', async () => {
+    // The hour's window is fixed to the wall clock: freeze it just after an hour began, so all the checks fall in one.
+    vi.useFakeTimers({ toFake: ['Date'], now: windowStartOf(Date.now(), 60 * 60_000) + 1_000 })
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
+    const owner = await signUp()
+    const id = await activeDemoConnection(owner)
+    const wrong = { appId: 'demo-tasks', name: 'Demo', via: 'direct', credentials: { apiKey: 'wrong_key_abcdef' } }
+    for (let attempt = 0; attempt < CHECK_REFUSALS_PER_HOUR; attempt++) {
+      expect((await documentedCall('/api/v1/connections', json('POST', wrong, owner))).response.status).toBe(422)
+    }
+    expect((await documentedCall('/api/v1/connections', json('POST', wrong, owner))).response.status).toBe(429)
+    const put = json('PUT', { credentials: { apiKey: DEMO_KEY } }, owner)
+    expect((await documentedCall(`/api/v1/connections/${id}/credentials`, put)).response.status).toBe(429)
   })
 
   it('connections and links', async () => {

@@ -1,4 +1,4 @@
-import { lt, type SQL, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { rateLimits } from './schema'
 
@@ -25,6 +25,37 @@ export function counterWithin(key: string, windowStart: number, limit: number): 
   const inWindow = sql`${rateLimits.key} = ${key} AND ${rateLimits.windowStart} = ${windowStart}`
   const current = sql`SELECT ${rateLimits.count} FROM ${rateLimits} WHERE ${inWindow}`
   return sql`(${current}) <= ${limit}`
+}
+
+/**
+ * Takes back the hits just counted on these keys (earlier in the same batch, which left each key's row in its
+ * current window) when any of them went over its limit: a refused attempt holds no slot. The subqueries are read
+ * once, before the update changes a row.
+ */
+export function undoHitsIfAnyOver(db: Db, counters: [{ key: string; limit: number }, ...{ key: string; limit: number }[]]) {
+  const anyOver = or(
+    ...counters.map(({ key, limit }) => sql`(SELECT ${rateLimits.count} FROM ${rateLimits} WHERE ${rateLimits.key} = ${key}) > ${limit}`),
+  )
+  return db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(
+      and(
+        inArray(
+          rateLimits.key,
+          counters.map(({ key }) => key),
+        ),
+        anyOver,
+      ),
+    )
+}
+
+/** Gives one hit back to a window; nothing happens once that window has passed. */
+export function refundRateLimit(db: Db, key: string, windowStart: number) {
+  return db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart), gt(rateLimits.count, 0)))
 }
 
 export function deleteRateLimitsBefore(db: Db, cutoff: number) {

@@ -35,3 +35,10 @@ export const MAX_WORKFLOWS = 500
 export const NEW_LINKS_PER_HOUR = 100
 /** A link's honest life is a dozen events (10 refusals at most); past this anonymous opens and accepts are not recorded. */
 export const MAX_EVENTS_PER_LINK = 200
+/**
+ * Credential checks with an app, per workspace, on every path that asks an app whether credentials are good (API,
+ * dashboard, owner OAuth, every link's submissions): a stolen token or a busy owner cannot turn Tether into a
+ * key-testing oracle. A check is counted as a refusal before it is made and refunded when the app accepts.
+ */
+export const CHECK_REFUSALS_PER_HOUR = 20
+export const CHECKS_PER_DAY = 200

@@ -51,7 +51,8 @@ export const sharedErrors: Record<SharedErrorName, { status: number } & Response
   RateLimited: {
     status: 429,
     description:
-      '`rate_limited`: too many attempts (or, for new links, 100 an hour per workspace); ' +
+      '`rate_limited`: too many attempts (for new links, 100 an hour per workspace; for credential checks with an app, ' +
+      '20 refused an hour and 200 in all a day per workspace, counted before the app is asked, so the right key is refused too); ' +
       'retry after the number of seconds in `Retry-After`.',
     body: errorBody(errorExample('rate_limited', 'Too many attempts. Try again in 15 minutes.')),
     headers: { 'Retry-After': { description: 'Seconds until the next attempt is counted.', schema: z.int().min(1) } },

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
 import { REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
-import { isCredentialFormError } from '../http/errors'
+import { isCredentialFormError, isQuotaError, withErrorStatus } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import { acceptLink, declineLink, isFirstOpenHere, readInvitation, recordOpened, submitLinkCredentials } from '../services/client-flow'
 import { invalidLink, requireOpenLink } from '../services/open-link'
@@ -125,10 +125,11 @@ export const connectRoutes = new Hono<AppEnv>()
       const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), Date.now())
       return c.html(renderPage(<ConnectedPage app={open.app} connectionName={open.connection.name} />))
     } catch (error) {
-      if (!isCredentialFormError(error)) throw error
+      // Too many attempts (the workspace's checks, or one in progress on this link): the form stays, with the calm message.
+      if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
       const open = await requireOpenLink(deps, token, Date.now())
       const kept = Object.fromEntries(open.app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
-      return c.html(
+      const page = c.html(
         renderPage(
           <CredentialsFormPage
             app={open.app}
@@ -139,8 +140,9 @@ export const connectRoutes = new Hono<AppEnv>()
             errors={fieldErrorsOf(error)}
           />,
         ),
-        422,
+        error.code === 'rate_limited' ? 429 : 422,
       )
+      return withErrorStatus(page, error)
     }
   })
   // A mangled link (trailing slash, extra segment, empty token, other method) looks like any unusable one.

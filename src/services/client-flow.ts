@@ -3,7 +3,8 @@ import { AppError } from '../domain/errors'
 import { MAX_EVENTS_PER_LINK } from '../domain/limits'
 import type { InvitationSnapshot } from '../domain/shapes'
 import { hashToken, isWellFormedToken } from '../domain/tokens'
-import { credentialsFromFields, verifyCredentials } from './credentials'
+import { checkCredentials } from './credential-checks'
+import { credentialsFromFields } from './credentials'
 import type { Deps } from './deps'
 import { type ClientMeta, newLinkEvent } from './events'
 import { clientEvent, completeLink, countFailedAttempt, rejectLink, releaseCheck, takeCheckLease } from './link-lifecycle'
@@ -69,7 +70,8 @@ export async function submitLinkCredentials(
   const { open, leaseUntil } = await takeCheckLease(deps, token, now)
   try {
     const credentials = credentialsFromFields(open.app, values)
-    const account = await verifyCredentials(deps, open.app, credentials)
+    const budget = { workspaceId: open.connection.workspaceId, audience: 'client', now } as const
+    const account = await checkCredentials(deps, budget, open.app, credentials)
     await completeLink(deps, open, credentials, account, meta, now)
   } catch (error) {
     // Only the app's refusal counts against the link; anything else frees the slot for a retry at once.

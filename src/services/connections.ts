@@ -14,7 +14,8 @@ import { MAX_CONNECTIONS } from '../domain/limits'
 import type { Owner } from '../domain/shapes'
 import { newId } from '../domain/tokens'
 import { requireApp, requireConnection } from './access'
-import { sealCredentials, verifyCredentials } from './credentials'
+import { checkCredentials } from './credential-checks'
+import { sealCredentials } from './credentials'
 import type { Deps } from './deps'
 import { newEvent } from './events'
 import { closeOpenLinks } from './link-lifecycle'
@@ -27,7 +28,7 @@ export async function createDirectConnection(
   now: number,
 ): Promise<ConnectionWithLink> {
   const app = requireApp(deps, input.appId)
-  const account = await verifyCredentials(deps, app, input.credentials)
+  const account = await checkCredentials(deps, { workspaceId: owner.workspaceId, audience: 'owner', now }, app, input.credentials)
   return storeNewConnection(deps, owner.workspaceId, app, input.name, input.credentials, account, now)
 }
 
@@ -88,7 +89,7 @@ export async function replaceCredentials(
 ): Promise<ConnectionWithLink> {
   const { connection } = await requireConnection(deps, owner, id)
   const app = requireApp(deps, connection.appId)
-  const account = await verifyCredentials(deps, app, credentials)
+  const account = await checkCredentials(deps, { workspaceId: owner.workspaceId, audience: 'owner', now }, app, credentials)
   await storeReplacedCredentials(deps, connection, credentials, account, now)
   return requireConnection(deps, owner, id)
 }

@@ -13,6 +13,7 @@ import { completeLink } from './link-lifecycle'
 import { asOpenLink, type OpenLink } from './open-link'
 import { revealLinkToken } from './links'
 import { storeNewConnection, storeReplacedCredentials } from './connections'
+import { withCredentialCheck } from './credential-checks'
 import { verifyCredentials } from './credentials'
 import type { Deps } from './deps'
 import type { ClientMeta } from './events'
@@ -94,15 +95,21 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
     return open ? { kind: 'link_denied', open, token: await revealLinkToken(deps, open.link) } : { kind: 'owner_denied' }
   }
 
+  const code = input.code
+  const workspaceId = open ? open.connection.workspaceId : row.workspaceId
+  if (!workspaceId) throw new AppError('forbidden', UNVERIFIED)
   const codeVerifier = await openVerifier(deps, row)
-  const credentials = await exchangeCode(
-    app,
-    deps.appContext(app),
-    requireClient(deps, app),
-    { code: input.code, codeVerifier, redirectUri: callbackUrl(deps) },
-    now,
-  )
-  const account = await verifyCredentials(deps, app, credentials)
+  // The code exchange is itself a check with the provider, so it is counted with the "who am I" that follows.
+  const { credentials, account } = await withCredentialCheck(deps, { workspaceId, audience: open ? 'client' : 'owner', now }, async () => {
+    const credentials = await exchangeCode(
+      app,
+      deps.appContext(app),
+      requireClient(deps, app),
+      { code, codeVerifier, redirectUri: callbackUrl(deps) },
+      now,
+    )
+    return { credentials, account: await verifyCredentials(deps, app, credentials) }
+  })
   if (open) {
     await completeLink(deps, open, credentials, account, meta, now)
     return { kind: 'link_connected', open }

@@ -1,10 +1,13 @@
 import { AppError } from '../domain/errors'
+import { CHECK_REFUSALS_PER_HOUR, CHECKS_PER_DAY } from '../domain/limits'
 import { retryAfterSeconds, windowStartOf, type RateLimitPolicy } from '../domain/rate-limit'
 import { hashToken } from '../domain/tokens'
 import type { Db } from '../db/client'
 import { hitRateLimit } from '../db/rate-limits'
 
 const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
 
 /** Password guessing against one account, from anywhere. */
 export const LOGIN_PER_ACCOUNT: RateLimitPolicy = { name: 'login-account', limit: 10, windowMs: 15 * MINUTE }
@@ -13,8 +16,15 @@ export const LOGIN_PER_IP: RateLimitPolicy = { name: 'login-ip', limit: 50, wind
 export const SIGNUP_PER_IP: RateLimitPolicy = { name: 'signup-ip', limit: 10, windowMs: 60 * MINUTE }
 /** A sender in a loop (or a leaked URL) cannot start more runs than this acting in the client's account. */
 export const WEBHOOK_PER_WORKFLOW: RateLimitPolicy = { name: 'webhook-workflow', limit: 60, windowMs: MINUTE }
-/** Counters older than the longest window are dead weight; the cron deletes them. */
-export const LONGEST_WINDOW_MS = 60 * MINUTE
+/** Credential checks with apps, per workspace (src/services/credential-checks.ts): refused ones, and all of them. */
+export const CHECK_REFUSALS_PER_WORKSPACE: RateLimitPolicy = {
+  name: 'check-refusals-workspace',
+  limit: CHECK_REFUSALS_PER_HOUR,
+  windowMs: HOUR,
+}
+export const CHECKS_PER_WORKSPACE: RateLimitPolicy = { name: 'checks-workspace', limit: CHECKS_PER_DAY, windowMs: DAY }
+/** Counters older than the longest window are dead weight; the cron deletes them. A day, for the checks per day. */
+export const LONGEST_WINDOW_MS = DAY
 
 export interface RateLimitHit {
   policy: RateLimitPolicy

@@ -87,8 +87,9 @@ describe('failed credential submissions per link', () => {
   })
 
   it('a right key racing wrong ones: one outcome, never more checks than the budget', async () => {
-    const owner = await signUpOwner()
     for (let round = 0; round < 3; round++) {
+      // A workspace per round: three links' refusals would pass the workspace's hourly limit on checks.
+      const owner = await signUpOwner()
       const link = await requestLink(owner, 'clickup')
       const marker = `race-${crypto.randomUUID()}`
       const cursor = await fakeCursor()

@@ -135,7 +135,10 @@ describe('fixed windows', () => {
     const count = () =>
       env.DB.prepare('SELECT count(*) AS n FROM rate_limits WHERE key LIKE ?').bind(`${policy.name}:%`).first<{ n: number }>()
     expect((await count())?.n).toBe(1)
-    await runScheduled(env, start + 3 * 60 * 60_000)
+    // Kept for the longest window (a day, the credential checks'), then gone.
+    await runScheduled(env, start + 23 * 60 * 60_000)
+    expect((await count())?.n).toBe(1)
+    await runScheduled(env, start + 25 * 60 * 60_000)
     expect((await count())?.n).toBe(0)
   })
 

@@ -49,7 +49,8 @@ export const connectionOperations: Operation[] = [
     summary: 'Request a connection via link, or create one with credentials',
     description:
       '`via: link` creates a pending connection and a single-use link for the client. ' +
-      '`via: direct` verifies the credentials with the app and stores them sealed.',
+      '`via: direct` verifies the credentials with the app and stores them sealed; each check counts against the ' +
+      'workspace’s credential checks (20 refused an hour, 200 a day), beyond which it is answered 429 before the app is asked.',
     tag: 'connections',
     auth: 'owner',
     requestBody: {
@@ -100,6 +101,7 @@ export const connectionOperations: Operation[] = [
     method: 'put',
     path: '/api/v1/connections/:id/credentials',
     summary: 'Replace the credentials (verified first); closes an open link',
+    description: 'The check with the app counts against the workspace’s credential checks, like `via: direct`; 429 beyond them.',
     tag: 'connections',
     auth: 'owner',
     params: idParam,
@@ -114,6 +116,7 @@ export const connectionOperations: Operation[] = [
       400: 'InvalidRequest',
       404: 'NotFound',
       422: noAccount,
+      429: 'RateLimited',
     },
   },
   {

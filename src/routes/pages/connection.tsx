@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../http/context'
-import { isCredentialFormError } from '../../http/errors'
+import { isCredentialFormError, isQuotaError, withErrorStatus } from '../../http/errors'
 import { validate } from '../../http/validate'
 import { deleteConnection, replaceCredentials } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
@@ -46,9 +46,10 @@ export const connectionPages = new Hono<AppEnv>()
       await replaceCredentials(deps, c.get('owner'), id, credentialsFromFields(app, form), Date.now())
       return c.redirect(connectionHref(id, '?updated=1'), 303)
     } catch (error) {
-      if (!isCredentialFormError(error)) throw error
+      if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
       const values = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, form[f.key] ?? '']))
-      return showDetails(c, deps, id, { update: { values, errors: fieldErrorsOf(error), error: error.message } }, error.status)
+      const update = { values, errors: fieldErrorsOf(error), error: error.message }
+      return withErrorStatus(await showDetails(c, deps, id, { update }, error.status), error)
     }
   })
   .post('/:id/oauth', validate('param', idParam), async (c) => {
