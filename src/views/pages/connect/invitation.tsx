@@ -26,7 +26,7 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
         <h1 id="invite-title">{title}</h1>
         <p class="lead">
           <strong>{snapshot.requesterName}</strong>
-          {snapshot.requesterEmail ? (
+          {snapshot.requesterEmail !== null ? (
             <>
               {' '}
               (<a href={`mailto:${snapshot.requesterEmail}`}>{snapshot.requesterEmail}</a>)
