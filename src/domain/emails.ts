@@ -21,7 +21,8 @@ function compose(subject: string, { lines, action, after = [] }: Part): EmailCon
   const paragraphs = lines.map((line) => `<p>${escapeHtml(line)}</p>`)
   const button = action ? [`<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>`] : []
   const rest = after.map((line) => `<p>${escapeHtml(line)}</p>`)
-  const html = `<!doctype html><html><body style="font-family:sans-serif">${[...paragraphs, ...button, ...rest, '<p>— Tether</p>'].join('')}</body></html>`
+  const body = [...paragraphs, ...button, ...rest, '<p>— Tether</p>'].join('')
+  const html = `<!doctype html><html><body style="font-family:sans-serif">${body}</body></html>`
   return { subject, text, html }
 }
 

@@ -104,7 +104,8 @@ export const authOperations: Operation[] = [
       400: 'InvalidRequest',
       401: errorResponse('`unauthorized`: the email or the password is wrong.', 'unauthorized', 'Email or password is incorrect.'),
       403: errorResponse(
-        '`email_unverified`: the password is right but the address was never confirmed; `POST /api/v1/auth/resend-verification` sends the link again.',
+        '`email_unverified`: the password is right but the address was never confirmed; ' +
+          '`POST /api/v1/auth/resend-verification` sends the link again.',
         'email_unverified',
         'Confirm your email address first: follow the link we emailed you, or have it sent again.',
       ),
