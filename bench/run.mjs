@@ -42,7 +42,7 @@ try {
   // Seed through the public API: owners (links go to them in turn, under each workspace's quotas),
   // 20 invitation links, and workflows (triggers go to them in turn, under each one's rate limit).
   const app = urls.tether
-  const owners = await seedOwners(app, settings.owners)
+  const owners = await seedOwners(app, settings.owners, await mf.getD1Database('DB', 'tether'))
   const invitations = await createLinks(app, owners, 20)
   const invitationHtml = await (await fetch(`${app}/connect/${invitations[0]}`)).text()
   const invalidHtml = await (await fetch(`${app}/connect/${UNKNOWN_TOKEN}`)).text()
@@ -123,7 +123,7 @@ try {
   const fakeStats = await (await fetch(`http://127.0.0.1:${fakePort}/__stats`)).json()
 
   log('\nWhere the time goes (one request at a time, in the harness)…')
-  const profile = await profileScenarios(urls.harness, { requests: settings.profileRequests })
+  const profile = await profileScenarios(urls.harness, { requests: settings.profileRequests, db: await mf.getD1Database('DB', 'harness') })
   const micro = await microTimings(urls.harness, settings.quick ? 300 : 2000)
 
   log('\nCron sweep scaling…')

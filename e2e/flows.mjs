@@ -36,6 +36,34 @@ export async function expectHeading(page, name) {
   await page.getByRole('heading', { level: 1, name }).waitFor()
 }
 
+/**
+ * The newest message `wrangler dev` sent to `to`, read the way a newcomer would: from its Local Explorer
+ * (the API behind /cdn-cgi/local/explorer, which lists what the `send_email` binding sent).
+ */
+export async function latestEmailTo(baseUrl, to) {
+  const api = `${baseUrl}/cdn-cgi/local/explorer/api/local/email/sending`
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const list = await (await fetch(api)).json()
+    const found = list.result.filter((message) => message.to.includes(to)).sort((a, b) => b.sentAt.localeCompare(a.sentAt))[0]
+    if (found) {
+      const id = found.messageId.replace(/^<|>$/g, '')
+      const detail = await (await fetch(`${api}?email_id=${encodeURIComponent(id)}&worker=${encodeURIComponent(found.worker)}`)).json()
+      return detail.result
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`no email to ${to} in the Local Explorer`)
+}
+
+/** The confirmation (or reset) link in the newest email to `to`. */
+export async function emailedLink(baseUrl, to, path) {
+  const { text } = await latestEmailTo(baseUrl, to)
+  const match = new RegExp(`https?://\\S+${path}[A-Za-z0-9_-]+`).exec(text)
+  assert.ok(match, `a ${path} link in the email to ${to}: ${text}`)
+  return match[0]
+}
+
+/** Sign up on the form, see "Check your email", follow the link from the email: the dashboard opens, signed in. */
 export async function signUp(page, baseUrl, owner) {
   await page.goto(`${baseUrl}/`)
   // A newcomer lands on the login page and follows "Create an account".
@@ -45,6 +73,9 @@ export async function signUp(page, baseUrl, owner) {
   await page.getByLabel('Email').fill(owner.email)
   await page.getByLabel('Password').fill(owner.password)
   await page.getByRole('button', { name: 'Create account' }).click()
+  await expectHeading(page, 'Check your email')
+  await page.getByText(owner.email).waitFor()
+  await page.goto(await emailedLink(baseUrl, owner.email, '/verify-email/'))
   await page.waitForURL('**/connections')
   await expectHeading(page, 'Connections')
 }

@@ -8,6 +8,8 @@ export interface Config {
   allowLoopbackApps: boolean
   endpointOverrides: Readonly<Record<string, Endpoints>>
   upstreamTimeoutMs: number
+  /** The sender of the account emails; the domain must be onboarded to Cloudflare Email Service in production. */
+  emailFrom: string
 }
 
 const endpointOverridesSchema = z.record(
@@ -23,13 +25,22 @@ const endpointOverridesSchema = z.record(
 )
 
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000
+/** `wrangler dev` accepts any sender; a deployment sets EMAIL_FROM to an address on its onboarded domain. */
+const DEFAULT_EMAIL_FROM = 'noreply@tether.localhost'
 const cache = new Map<string, Config>()
 
 export class ConfigError extends Error {}
 
 /** Parsed once per isolate for each distinct set of variables. */
 export function readConfig(env: Env): Config {
-  const cacheKey = JSON.stringify([env.PUBLIC_URL, env.DEMO_APPS, env.ALLOW_LOOPBACK_APPS, env.APP_ENDPOINTS, env.UPSTREAM_TIMEOUT_MS])
+  const cacheKey = JSON.stringify([
+    env.PUBLIC_URL,
+    env.DEMO_APPS,
+    env.ALLOW_LOOPBACK_APPS,
+    env.APP_ENDPOINTS,
+    env.UPSTREAM_TIMEOUT_MS,
+    env.EMAIL_FROM,
+  ])
   let config = cache.get(cacheKey)
   if (!config) {
     config = parseConfig(env)
@@ -58,6 +69,7 @@ function parseConfig(env: Env): Config {
     allowLoopbackApps: env.ALLOW_LOOPBACK_APPS === '1',
     endpointOverrides: overrides,
     upstreamTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_UPSTREAM_TIMEOUT_MS,
+    emailFrom: env.EMAIL_FROM || DEFAULT_EMAIL_FROM,
   }
 }
 

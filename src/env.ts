@@ -12,6 +12,8 @@ export interface Env extends WranglerEnv {
   APP_ENDPOINTS?: string
   /** Milliseconds for every outbound call to an app; tests shorten it. */
   UPSTREAM_TIMEOUT_MS?: string
+  /** Sender address of the account emails (verification, password reset). */
+  EMAIL_FROM?: string
   /** Secrets OAUTH_<PROVIDER>_CLIENT_ID / _CLIENT_SECRET, read by provider name. */
   [oauthVariable: `OAUTH_${string}`]: string | undefined
 }

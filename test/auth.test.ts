@@ -1,25 +1,38 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { call, sessionCookieFrom, signUpOwner } from './helpers'
+import { linkIn, mailTo } from './mail'
 
 const PASSWORD = 'correct horse battery'
 
 describe('owner accounts', () => {
-  it('signs up with a workspace, logs in, logs out', async () => {
+  it('signs up with no session, confirms by the emailed link, logs in, logs out', async () => {
     const email = `ann-${crypto.randomUUID()}@agency.test`
-    const signup = await call('/api/v1/auth/signup', { method: 'POST', json: { email, password: PASSWORD, name: 'Ann' } })
-    expect(signup.status).toBe(201)
-    const body = await signup.json<{ user: { email: string }; workspace: { id: string } }>()
-    expect(body.user.email).toBe(email)
-    expect(body.workspace.id).toBeTruthy()
-    const setCookie = signup.headers.getSetCookie().join('\n')
+    let signup: Response | undefined
+    const mail = await mailTo(email, async () => {
+      signup = await call('/api/v1/auth/signup', { method: 'POST', json: { email, password: PASSWORD, name: 'Ann' } })
+    })
+    expect(signup!.status).toBe(202)
+    expect(await signup!.json()).toEqual({ status: 'verification_sent' })
+    expect(signup!.headers.getSetCookie()).toEqual([])
+    expect(mail.subject).toMatch(/confirm your email/i)
+
+    // Until confirmed: the right password gets 403 email_unverified, a wrong one the usual 401.
+    const early = await call('/api/v1/auth/login', { method: 'POST', json: { email, password: PASSWORD } })
+    expect(early.status).toBe(403)
+    expect((await early.json<{ error: { code: string } }>()).error.code).toBe('email_unverified')
+    expect((await call('/api/v1/auth/login', { method: 'POST', json: { email, password: 'wrong password!' } })).status).toBe(401)
+
+    const verified = await call(linkIn(mail, '/verify-email/'))
+    expect(verified.status).toBe(303)
+    expect(verified.headers.get('location')).toBe('/connections')
+    const setCookie = verified.headers.getSetCookie().join('\n')
     expect(setCookie).toMatch(/HttpOnly/i)
     expect(setCookie).toMatch(/SameSite=Lax/i)
     expect(setCookie).toMatch(/Path=\//)
+    expect((await call('/api/v1/connections', { cookie: sessionCookieFrom(verified) })).status).toBe(200)
 
-    expect((await call('/api/v1/auth/signup', { method: 'POST', json: { email, password: PASSWORD, name: 'Ann' } })).status).toBe(409)
     expect((await call('/api/v1/auth/login', { method: 'POST', json: { email, password: 'wrong password!' } })).status).toBe(401)
-
     const login = await call('/api/v1/auth/login', { method: 'POST', json: { email: email.toUpperCase(), password: PASSWORD } })
     expect(login.status).toBe(200)
     const cookie = sessionCookieFrom(login)

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { call, sessionCookieFrom, signUpOwner } from './helpers'
+import { linkIn, mailTo } from './mail'
 import { GOOD_KEY, BAD_KEY, post, page, location, addDirect, rowOf } from './dashboard-helpers'
 
 describe('dashboard sign-up and login', () => {
@@ -17,18 +18,22 @@ describe('dashboard sign-up and login', () => {
     expect(shortHtml).toContain(`value="${email}"`)
     expect(shortHtml).not.toContain('value="short"')
 
-    const signup = await post('/signup', fields)
-    expect(signup.status).toBe(303)
-    expect(location(signup)).toBe('/connections')
-    const cookie = sessionCookieFrom(signup)
+    const mail = await mailTo(email, async () => {
+      const signup = await post('/signup', fields)
+      expect(signup.status).toBe(200)
+      expect(await signup.text()).toContain('Check your email')
+    })
+    const verified = await call(linkIn(mail, '/verify-email/'))
+    expect(location(verified)).toBe('/connections')
+    const cookie = sessionCookieFrom(verified)
     const html = await page('/connections', cookie)
     expect(html).toContain('Add your first connection')
     expect(html).toContain('href="/connections/new/demo-tasks"')
     expect(html).toContain('aria-current="page"')
 
     const again = await post('/signup', fields)
-    expect(again.status).toBe(409)
-    expect(await again.text()).toContain('already exists')
+    expect(again.status).toBe(200)
+    expect(await again.text()).toContain('Check your email')
   })
 
   it('redirects visitors to the login page, returns them to a safe next path only, and logs out', async () => {

@@ -1,4 +1,5 @@
 import { exports } from 'cloudflare:workers'
+import { linkIn, mailTo } from './mail'
 
 export const ORIGIN = 'http://tether.test'
 
@@ -22,12 +23,22 @@ export function sessionCookieFrom(response: Response): string {
 }
 
 let counter = 0
+export const OWNER_PASSWORD = 'correct horse battery'
+
+/** Signs up through the API, follows the confirmation link from the email, and is signed in by it. */
 export async function signUpOwner(name = 'Olivia Owner'): Promise<{ cookie: string; email: string; userId: string; workspaceId: string }> {
   const email = `owner${++counter}-${crypto.randomUUID().slice(0, 8)}@agency.test`
-  const response = await call('/api/v1/auth/signup', { method: 'POST', json: { email, password: 'correct horse battery', name } })
-  if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`)
-  const body = await response.json<{ user: { id: string }; workspace: { id: string } }>()
-  return { cookie: sessionCookieFrom(response), email, userId: body.user.id, workspaceId: body.workspace.id }
+  const mail = await mailTo(email, async () => {
+    const response = await call('/api/v1/auth/signup', { method: 'POST', json: { email, password: OWNER_PASSWORD, name } })
+    if (response.status !== 202) throw new Error(`signup failed: ${response.status} ${await response.text()}`)
+  })
+  const verified = await call(linkIn(mail, '/verify-email/'))
+  if (verified.status !== 303) throw new Error(`verification failed: ${verified.status} ${await verified.text()}`)
+  const { env } = await import('cloudflare:workers')
+  const row = await env.DB.prepare('SELECT id, workspace_id FROM users WHERE email = ?')
+    .bind(email)
+    .first<{ id: string; workspace_id: string }>()
+  return { cookie: sessionCookieFrom(verified), email, userId: row!.id, workspaceId: row!.workspace_id }
 }
 
 export const DEMO_KEY = 'demo_correct_key_123'

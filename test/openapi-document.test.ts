@@ -5,7 +5,7 @@ import { securitySchemes } from '../src/openapi/components'
 import { buildOpenApiDocument } from '../src/openapi/document'
 import committed from '../src/openapi/openapi.json'
 import { operations } from '../src/openapi/operations'
-import { call } from './helpers'
+import { call, OWNER_PASSWORD, signUpOwner } from './helpers'
 
 /** Everything the JSON API routes, as `METHOD /path`; prefix middleware (`ALL …/*`) is not an operation. */
 function routedOperations(): string[] {
@@ -37,21 +37,18 @@ describe('the OpenAPI document', () => {
   })
 
   it('names the session cookie the worker really sets, over http and https', async () => {
-    const signUp = (origin: string) =>
+    const owner = await signUpOwner()
+    const logIn = (origin: string) =>
       exports.default.fetch(
-        new Request(`${origin}/api/v1/auth/signup`, {
+        new Request(`${origin}/api/v1/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            email: `cookie-${crypto.randomUUID().slice(0, 8)}@agency.test`,
-            password: 'correct horse battery',
-            name: 'C',
-          }),
+          body: JSON.stringify({ email: owner.email, password: OWNER_PASSWORD }),
         }),
       )
     const cookieName = async (origin: string) => {
-      const response = await signUp(origin)
-      expect(response.status).toBe(201)
+      const response = await logIn(origin)
+      expect(response.status).toBe(200)
       return response.headers.getSetCookie()[0]?.split('=')[0]
     }
     expect(await cookieName('https://tether.test')).toBe(securitySchemes.sessionCookie.name)

@@ -22,9 +22,9 @@ const times = (count, make) => Array.from({ length: count }, (_, i) => make(i))
  * its time split into Web Crypto, D1 round trips, KV calls, upstream calls and the rest (JS:
  * routing, validation, query building, rendering), before the response and after it.
  */
-export async function profileScenarios(origin, { requests: n }) {
+export async function profileScenarios(origin, { requests: n, db }) {
   // Spread over workspaces and workflows as the load run is: each stays under its quotas and rate limit.
-  const owners = await seedOwners(origin, Math.ceil((3 * n + 20) / 50))
+  const owners = await seedOwners(origin, Math.ceil((3 * n + 20) / 50), db)
   const get = (path) => ({ method: 'GET', url: `${origin}${path}` })
   const [invitationToken] = await createLinks(origin, owners, 1)
   const firstViews = await createLinks(origin, owners, n)

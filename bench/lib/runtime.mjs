@@ -27,6 +27,7 @@ export async function startRuntime({ appScript, harnessScript, fakeAppUrl }) {
     compatibilityDate: COMPATIBILITY_DATE,
     d1Databases: { DB: `bench-${name}` },
     kvNamespaces: { LINKS: `bench-${name}-links` },
+    email: { send_email: [{ name: 'EMAIL' }] },
     bindings,
     unsafeDirectSockets: loopbackSocket(),
   })

@@ -15,15 +15,18 @@ async function expectStatus(response, status, what) {
   return response
 }
 
-/** An owner with an API token, through the public API. */
-export async function seedOwner(origin) {
+const PASSWORD = 'correct horse battery staple'
+
+/**
+ * An owner with an API token, through the public API. The confirmation email goes to Miniflare's
+ * send_email simulator; the bench confirms the address in the worker's D1 (`db`) instead of reading it.
+ */
+export async function seedOwner(origin, db) {
   const email = `owner-${randomBytes(4).toString('hex')}@agency.test`
-  const signup = await expectStatus(
-    await fetch(`${origin}/api/v1/auth/signup`, json({ email, password: 'correct horse battery staple', name: 'Olivia Owner' })),
-    201,
-    'sign-up',
-  )
-  const cookie = signup.headers.getSetCookie()[0].split(';')[0]
+  await expectStatus(await fetch(`${origin}/api/v1/auth/signup`, json({ email, password: PASSWORD, name: 'Olivia Owner' })), 202, 'sign-up')
+  await db.prepare('UPDATE users SET email_verified_at = ? WHERE email = ?').bind(Date.now(), email).run()
+  const login = await expectStatus(await fetch(`${origin}/api/v1/auth/login`, json({ email, password: PASSWORD })), 200, 'log-in')
+  const cookie = login.headers.getSetCookie()[0].split(';')[0]
   const token = await expectStatus(await fetch(`${origin}/api/v1/tokens`, json({ name: 'bench' }, { cookie })), 201, 'API token')
   return { bearer: `Bearer ${(await token.json()).token}` }
 }
@@ -32,9 +35,9 @@ export async function seedOwner(origin) {
  * Owners enough that no workspace reaches its quotas during a run (100 new links an hour each,
  * src/domain/limits.ts): link requests go to them in turn, so each gets a small share.
  */
-export async function seedOwners(origin, count) {
+export async function seedOwners(origin, count, db) {
   const owners = []
-  for (let i = 0; i < count; i++) owners.push(await seedOwner(origin))
+  for (let i = 0; i < count; i++) owners.push(await seedOwner(origin, db))
   let turn = 0
   return { owners, next: () => owners[turn++ % owners.length] }
 }

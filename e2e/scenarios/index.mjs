@@ -3,9 +3,11 @@
 import { accessibilityScenario, keyboardScenario, ownerPhoneScenario } from './accessibility.mjs'
 import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
+import { signUpScenario } from './sign-up.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 
 export const scenarios = [
+  signUpScenario,
   requestLinkScenario,
   clientPhoneScenario,
   workflowScenario,

@@ -10,13 +10,27 @@ import {
 import { TOKEN_SCOPES } from '../domain/token-scope'
 import { id, name, timestamp } from './common'
 
+/** The one password policy: sign-up and a password reset both validate with it. */
+export const newPassword = z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(PASSWORD_MAX)
+
 export const signupSchema = z
   .object({
     email: z.email().max(EMAIL_MAX),
-    password: z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(PASSWORD_MAX),
+    password: newPassword,
     name,
   })
   .strict()
+
+/** Asks for an email to an address; whether it has an account is never said. */
+export const emailRequestSchema = z.object({ email: z.string().trim().min(1).max(EMAIL_MAX) }).strict()
+
+export const verificationSentResponse = z
+  .strictObject({ status: z.literal('verification_sent') })
+  .describe('The same answer for a new, a taken and an unknown address: what was sent is in the inbox.')
+
+export const resetSentResponse = z
+  .strictObject({ status: z.literal('reset_sent') })
+  .describe('The same answer whether or not the address has an account.')
 
 export const loginSchema = z
   .object({

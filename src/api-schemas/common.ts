@@ -1,11 +1,13 @@
 import * as z from 'zod'
 import { ERROR_STATUS, type ErrorCode } from '../domain/errors'
 import { ID_MAX, NAME_MAX } from '../domain/limits'
+import { cleanName } from '../domain/names'
 
 /** Request and response shapes of the JSON API: the routes validate with them, the OpenAPI document is built from them. */
 
 export const id = z.string().min(1).max(ID_MAX)
-export const name = z.string().trim().min(1).max(NAME_MAX)
+/** Every user-chosen name: invisible format characters dropped (src/domain/names.ts), then trimmed and capped. */
+export const name = z.string().overwrite(cleanName).trim().min(1).max(NAME_MAX)
 export const idParam = z.object({ id })
 
 export const timestamp = z.iso.datetime()

@@ -1,6 +1,6 @@
 import * as z from 'zod'
-import { ID_MAX, MAX_STEPS, NAME_MAX, TEMPLATE_MAX } from '../domain/limits'
-import { timestamp } from './common'
+import { ID_MAX, MAX_STEPS, TEMPLATE_MAX } from '../domain/limits'
+import { name, timestamp } from './common'
 
 const stepSchema = z
   .object({
@@ -16,7 +16,7 @@ const stepSchema = z
 
 export const workflowSchema = z
   .object({
-    name: z.string().trim().min(1).max(NAME_MAX),
+    name,
     steps: z.array(stepSchema).max(MAX_STEPS),
   })
   .strict()

@@ -20,8 +20,29 @@ export const users = sqliteTable(
     /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (src/domain/password.ts): the parameters travel with the hash. */
     passwordHash: text('password_hash').notNull(),
     createdAt: integer('created_at').notNull(),
+    /**
+     * Set by following the emailed verification link (or a password reset, which proves the same). Null for
+     * accounts made before verification existed too: nothing ever proved they hold their address.
+     */
+    emailVerifiedAt: integer('email_verified_at'),
   },
   (t) => [uniqueIndex('users_email').on(t.email)],
+)
+
+/** Single-use links sent by email: `verify` (24 h) proves the address, `reset` (1 h) sets a new password. */
+export const emailTokens = sqliteTable(
+  'email_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['verify', 'reset'] }).notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('email_tokens_user').on(t.userId, t.purpose)],
 )
 
 export const sessions = sqliteTable(

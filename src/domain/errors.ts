@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   /** An API token whose scope does not cover the request (a read token on a write). */
   insufficient_scope: 403,
+  /** Right password, but the address was never confirmed: the answer offers to send the link again. */
+  email_unverified: 403,
   not_found: 404,
   conflict: 409,
   quota_exceeded: 409,

@@ -11,6 +11,8 @@ interface OwnerIdentity {
   userId: string
   workspaceId: string
   email: string
+  /** Only a verified address is ever shown to a client (the invitation). */
+  emailVerified: boolean
   name: string
 }
 
@@ -122,14 +124,15 @@ export interface PublicRun {
  * read. It is only a cache: every write path asks D1 whether the link is still open.
  */
 export interface InvitationSnapshot {
-  v: 1
+  v: 2
   linkId: string
   connectionId: string
   workspaceId: string
   appId: string
   connectionName: string
   requesterName: string
-  requesterEmail: string
+  /** Null unless the owner's address was verified when the link was made: an unproven address is never shown. */
+  requesterEmail: string | null
   purpose: LinkPurpose
   expiresAt: number
 }

@@ -54,6 +54,7 @@ async function resolveOwner(c: Context<AppEnv>): Promise<Owner | null> {
       userId: user.id,
       workspaceId: user.workspaceId,
       email: user.email,
+      emailVerified: user.emailVerifiedAt !== null,
       name: user.name,
       via: 'api_token',
       tokenId: found.tokenId,
@@ -63,7 +64,9 @@ async function resolveOwner(c: Context<AppEnv>): Promise<Owner | null> {
   const token = sessionToken(c)
   if (!token) return null
   const user = await userForSession(db, token, now)
-  return user ? { userId: user.id, workspaceId: user.workspaceId, email: user.email, name: user.name, via: 'session' } : null
+  if (!user) return null
+  const { id: userId, workspaceId, email, name } = user
+  return { userId, workspaceId, email, emailVerified: user.emailVerifiedAt !== null, name, via: 'session' }
 }
 
 /** The one place a token's scope is enforced, for the API and the dashboard alike. */

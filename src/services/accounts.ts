@@ -12,8 +12,12 @@ import {
   type UserRow,
 } from '../db/accounts'
 import type { Db } from '../db/client'
-import { ipBucket } from '../domain/rate-limit'
-import { enforceRateLimits, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, SIGNUP_PER_IP, type RateLimitHit } from './rate-limits'
+import { signupAttemptEmail, verificationEmail } from '../domain/emails'
+import type { Deps } from './deps'
+import { newEmailToken, verifyUrl } from './email-links'
+import { sendMail } from './mail'
+import { enforceRateLimits, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, SIGNUP_PER_ADDRESS, SIGNUP_PER_IP } from './rate-limits'
+import { type Attempt, normalizeEmail, perAddressAndIp, perIp } from './sign-up-limits'
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
 
@@ -25,41 +29,39 @@ export function publicWorkspace(user: UserRow): PublicWorkspace {
   return { id: user.workspaceId, name: `${user.name}'s workspace` }
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase()
-}
+export { type Attempt, normalizeEmail } from './sign-up-limits'
 
-/** When and from where (CF-Connecting-IP; null locally) an account is created or signed into. */
-export interface Attempt {
-  now: number
-  ip: string | null
-}
-
-const perIp = (policy: RateLimitHit['policy'], ip: string | null): RateLimitHit[] => (ip ? [{ policy, subject: ipBucket(ip) }] : [])
-
-export async function signUp(db: Db, input: { email: string; password: string; name: string }, { now, ip }: Attempt): Promise<UserRow> {
-  await enforceRateLimits(db, perIp(SIGNUP_PER_IP, ip), now)
+/**
+ * Answers the same for a new and a taken address, with the same work (one password hash, one email):
+ * the new address gets its confirmation link, the holder of a taken one a note that someone tried.
+ * No session: only following the emailed link signs in.
+ */
+export async function signUp(deps: Deps, input: { email: string; password: string; name: string }, { now, ip }: Attempt): Promise<void> {
   const email = normalizeEmail(input.email)
-  if (await findUserByEmail(db, email)) throw new AppError('conflict', 'An account with this email already exists.')
-  const user: UserRow = {
-    id: newId(),
-    workspaceId: newId(),
-    email,
-    name: input.name.trim(),
-    passwordHash: await hashPassword(input.password),
-    createdAt: now,
-  }
+  await enforceRateLimits(deps.db, perAddressAndIp(SIGNUP_PER_ADDRESS, SIGNUP_PER_IP, email, ip), now)
+  const passwordHash = await hashPassword(input.password)
+  const existing = await findUserByEmail(deps.db, email)
+  if (existing) return tellOfAttempt(deps, existing)
+  const user: UserRow = { id: newId(), workspaceId: newId(), email, name: input.name, passwordHash, createdAt: now, emailVerifiedAt: null }
+  const { token, row } = await newEmailToken(user.id, 'verify', now)
+  const url = verifyUrl(deps, token)
   try {
-    await insertUserWithWorkspace(db, user, `${user.name}'s workspace`)
+    await insertUserWithWorkspace(deps.db, user, `${user.name}'s workspace`, row)
   } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides.
-    if (String(error).includes('UNIQUE')) throw new AppError('conflict', 'An account with this email already exists.')
+    // Two sign-ups racing for one email: the unique index decides, and the loser is told like any taken address.
+    const winner = String(error).includes('UNIQUE') ? await findUserByEmail(deps.db, email) : undefined
+    if (winner) return tellOfAttempt(deps, winner)
     throw error
   }
-  return user
+  await sendMail(deps, email, verificationEmail(user.name, url))
+}
+
+function tellOfAttempt(deps: Deps, user: UserRow): Promise<void> {
+  return sendMail(deps, user.email, signupAttemptEmail(user.name, `${deps.publicOrigin}/login`, `${deps.publicOrigin}/forgot-password`))
 }
 
 const WRONG_LOGIN = 'Email or password is incorrect.'
+const UNVERIFIED_LOGIN = 'Confirm your email address first: follow the link we emailed you, or have it sent again.'
 
 /** Every attempt counts, before the password is checked, so guesses in parallel are counted too. */
 export async function logIn(db: Db, input: { email: string; password: string }, { now, ip }: Attempt): Promise<UserRow> {
@@ -73,6 +75,8 @@ export async function logIn(db: Db, input: { email: string; password: string }, 
   }
   const ok = await verifyPassword(input.password, user.passwordHash)
   if (!ok) throw new AppError('unauthorized', WRONG_LOGIN)
+  // Only after the right password, so the answer tells a stranger nothing about the address.
+  if (user.emailVerifiedAt === null) throw new AppError('email_unverified', UNVERIFIED_LOGIN)
   // Only now is the password at hand: a hash made with older parameters is replaced by one made with today's.
   if (!needsRehash(user.passwordHash)) return user
   const passwordHash = await hashPassword(input.password)

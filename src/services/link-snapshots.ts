@@ -8,9 +8,11 @@ export async function storeSnapshot(deps: Deps, tokenHash: string, snapshot: Inv
   await deps.kv.put(snapshotKey(tokenHash), JSON.stringify(snapshot), { expirationTtl: kvTtlSeconds(snapshot.expiresAt, now) })
 }
 
+/** A version-1 snapshot predates verified addresses: its link still works, but without the address. */
 export async function readSnapshot(kv: KVNamespace, tokenHash: string): Promise<InvitationSnapshot | null> {
-  const snapshot = await kv.get<InvitationSnapshot>(snapshotKey(tokenHash), 'json')
-  return snapshot?.v === 1 ? snapshot : null
+  const snapshot = await kv.get<InvitationSnapshot | (Omit<InvitationSnapshot, 'v'> & { v: 1 })>(snapshotKey(tokenHash), 'json')
+  if (snapshot?.v === 2) return snapshot
+  return snapshot?.v === 1 ? { ...snapshot, v: 2, requesterEmail: null } : null
 }
 
 /**

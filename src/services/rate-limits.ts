@@ -14,6 +14,12 @@ export const LOGIN_PER_ACCOUNT: RateLimitPolicy = { name: 'login-account', limit
 /** Password spraying across accounts from one address (an office may share it). */
 export const LOGIN_PER_IP: RateLimitPolicy = { name: 'login-ip', limit: 50, windowMs: 15 * MINUTE }
 export const SIGNUP_PER_IP: RateLimitPolicy = { name: 'signup-ip', limit: 10, windowMs: 60 * MINUTE }
+/** Every sign-up, resend and reset sends an email: nobody can make Tether flood one inbox. */
+export const SIGNUP_PER_ADDRESS: RateLimitPolicy = { name: 'signup-address', limit: 5, windowMs: 60 * MINUTE }
+export const RESEND_PER_ADDRESS: RateLimitPolicy = { name: 'resend-address', limit: 5, windowMs: 60 * MINUTE }
+export const RESEND_PER_IP: RateLimitPolicy = { name: 'resend-ip', limit: 20, windowMs: 60 * MINUTE }
+export const RESET_PER_ADDRESS: RateLimitPolicy = { name: 'reset-address', limit: 5, windowMs: 60 * MINUTE }
+export const RESET_PER_IP: RateLimitPolicy = { name: 'reset-ip', limit: 20, windowMs: 60 * MINUTE }
 /** A sender in a loop (or a leaked URL) cannot start more runs than this acting in the client's account. */
 export const WEBHOOK_PER_WORKFLOW: RateLimitPolicy = { name: 'webhook-workflow', limit: 60, windowMs: MINUTE }
 /** Credential checks with apps, per workspace (src/services/credential-checks.ts): refused ones, and all of them. */

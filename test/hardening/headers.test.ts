@@ -2,6 +2,7 @@ import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { newToken } from '../../src/domain/tokens'
 import { DEMO_KEY } from '../helpers'
+import { linkIn, mailTo } from '../mail'
 
 /** Everything here is served over https, as in production, where `__Host-` and Secure apply. */
 const HTTPS = 'https://tether.test'
@@ -51,9 +52,13 @@ function expectHostSessionCookie(response: Response): string {
 
 async function signUp(): Promise<{ cookie: string; email: string }> {
   const email = `https-${crypto.randomUUID()}@agency.test`
-  const response = await post('/api/v1/auth/signup', { json: { email, password: 'correct horse battery', name: 'Hana' } })
-  expect(response.status).toBe(201)
-  return { cookie: expectHostSessionCookie(response), email }
+  const mail = await mailTo(email, async () => {
+    const response = await post('/api/v1/auth/signup', { json: { email, password: 'correct horse battery', name: 'Hana' } })
+    expect(response.status).toBe(202)
+  })
+  const verified = await get(linkIn(mail, '/verify-email/'))
+  expect(verified.status).toBe(303)
+  return { cookie: expectHostSessionCookie(verified), email }
 }
 
 describe('cookies over https', () => {
@@ -62,11 +67,13 @@ describe('cookies over https', () => {
     expect((await get('/api/v1/connections', owner.cookie)).status).toBe(200)
     expectHostSessionCookie(await post('/api/v1/auth/login', { json: { email: owner.email, password: 'correct horse battery' } }))
     expectHostSessionCookie(await post('/login', { form: { email: owner.email, password: 'correct horse battery' } }))
-    const formSignup = await post('/signup', {
-      form: { name: 'Form', email: `form-${crypto.randomUUID()}@agency.test`, password: 'correct horse battery' },
+    const formEmail = `form-${crypto.randomUUID()}@agency.test`
+    const mail = await mailTo(formEmail, async () => {
+      const formSignup = await post('/signup', { form: { name: 'Form', email: formEmail, password: 'correct horse battery' } })
+      expect(formSignup.status).toBe(200)
+      expect(formSignup.headers.getSetCookie()).toEqual([])
     })
-    expect(formSignup.status).toBe(303)
-    expectHostSessionCookie(formSignup)
+    expectHostSessionCookie(await get(linkIn(mail, '/verify-email/')))
 
     // Over https a cookie without the prefix (which a sibling subdomain could set) is not a session.
     const plain = owner.cookie.replace('__Host-tether_session', 'tether_session')

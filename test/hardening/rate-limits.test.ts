@@ -109,7 +109,7 @@ describe('sign-ups per IP', () => {
         json: { email: `bulk-${i}-${crypto.randomUUID()}@spam.test`, password: 'correct horse battery', name: 'Bulk' },
         headers: { 'cf-connecting-ip': ip },
       })
-    for (let i = 0; i < SIGNUP_PER_IP.limit; i++) expect((await signUp(i)).status).toBe(201)
+    for (let i = 0; i < SIGNUP_PER_IP.limit; i++) expect((await signUp(i)).status).toBe(202)
     await expectRateLimited(await signUp(99), SIGNUP_PER_IP.windowMs)
     const page = await call('/signup', {
       ...form({ name: 'Bulk', email: `bulk-form-${crypto.randomUUID()}@spam.test`, password: 'correct horse battery' }),

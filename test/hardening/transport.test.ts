@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../../src/http/context'
 import { setSessionCookie } from '../../src/http/owner-auth'
 import { call, DEMO_KEY, sessionCookieFrom } from '../helpers'
+import { linkIn, mailTo } from '../mail'
 import { withEnv } from './with-env'
 
 const PRODUCTION = 'https://tether.example'
@@ -11,14 +12,23 @@ const production = () => withEnv({ PUBLIC_URL: PRODUCTION })
 /** No PUBLIC_URL at all: as `npm start`, or a production deployment that forgot it. */
 const unset = () => withEnv({ PUBLIC_URL: undefined })
 
-async function signUpAt(app: ReturnType<typeof withEnv>, origin: string): Promise<string> {
-  const response = await app.call(`${origin}/api/v1/auth/signup`, {
-    method: 'POST',
-    json: { email: `t-${crypto.randomUUID()}@agency.test`, password: 'correct horse battery', name: 'Tess' },
+/** Signs up at `origin` and follows the emailed confirmation link there; the sign-up's own answer comes along. */
+async function signUpAndVerifyAt(app: ReturnType<typeof withEnv>, origin: string): Promise<{ cookie: string; signup: Response }> {
+  const email = `t-${crypto.randomUUID()}@agency.test`
+  let signup: Response | undefined
+  const mail = await mailTo(email, async () => {
+    signup = await app.call(`${origin}/api/v1/auth/signup`, {
+      method: 'POST',
+      json: { email, password: 'correct horse battery', name: 'Tess' },
+    })
   })
-  expect(response.status).toBe(201)
-  return sessionCookieFrom(response)
+  expect(signup!.status).toBe(202)
+  const verified = await app.call(`${origin}${linkIn(mail, '/verify-email/')}`)
+  expect(verified.status).toBe(303)
+  return { cookie: sessionCookieFrom(verified), signup: signup! }
 }
+
+const signUpAt = async (app: ReturnType<typeof withEnv>, origin: string) => (await signUpAndVerifyAt(app, origin)).cookie
 
 describe('https when PUBLIC_URL is https', () => {
   it('answers every plain-http request 308 to the same path and query on PUBLIC_URL, before any cookie is set', async () => {
@@ -68,11 +78,8 @@ describe('https when PUBLIC_URL is https', () => {
     expect(plainHttp).toMatch(/; Secure/)
     expect(await cookieOver('http://127.0.0.1:8787/', undefined)).not.toMatch(/Secure/)
 
-    const signedUp = await production().call(`${PRODUCTION}/api/v1/auth/signup`, {
-      method: 'POST',
-      json: { email: `s-${crypto.randomUUID()}@agency.test`, password: 'correct horse battery', name: 'Sam' },
-    })
-    expect(signedUp.headers.getSetCookie()[0]).toMatch(/^__Host-tether_session=.*; Secure/)
+    const signedIn = await signUpAt(production(), PRODUCTION)
+    expect(signedIn).toMatch(/^__Host-tether_session=/)
   })
 })
 
@@ -80,11 +87,7 @@ describe('Cache-Control: no-store on every API answer', () => {
   it('the API token, link and webhook URLs, lists, errors and the OpenAPI document', async () => {
     const app = production()
     const origin = PRODUCTION
-    const signup = await app.call(`${origin}/api/v1/auth/signup`, {
-      method: 'POST',
-      json: { email: `c-${crypto.randomUUID()}@agency.test`, password: 'correct horse battery', name: 'Cai' },
-    })
-    const cookie = sessionCookieFrom(signup)
+    const { cookie, signup } = await signUpAndVerifyAt(app, origin)
     const json = (path: string, body: unknown) => app.call(`${origin}${path}`, { method: 'POST', cookie, json: body })
     const link = await json('/api/v1/connections', { appId: 'demo-tasks', name: 'Link', via: 'link' })
     const { connection } = await link.clone().json<{ connection: { id: string } }>()
@@ -135,7 +138,7 @@ describe('links only from PUBLIC_URL, or a loopback origin', () => {
   it('without PUBLIC_URL, a non-loopback origin builds no link, redirect URI or webhook URL, and writes nothing', async () => {
     const app = unset()
     const evil = 'http://evil.example'
-    const cookie = await signUpAt(app, evil)
+    const cookie = await signUpAt(app, 'http://127.0.0.1:8787')
     const post = (path: string, json: unknown) => app.call(`${evil}${path}`, { method: 'POST', cookie, json })
     const expectMisconfigured = async (response: Response) => {
       expect(response.status).toBe(500)
@@ -143,6 +146,10 @@ describe('links only from PUBLIC_URL, or a loopback origin', () => {
       expect(body).toEqual({ error: { code: 'misconfigured', message: expect.stringContaining('set PUBLIC_URL') } })
       expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|\.ts:\d+/)
     }
+    // Nor an emailed confirmation or reset link: the sign-up is refused before anything is written or sent.
+    const stranger = `forged-${crypto.randomUUID()}@agency.test`
+    await expectMisconfigured(await post('/api/v1/auth/signup', { email: stranger, password: 'correct horse battery', name: 'F' }))
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM users WHERE email = ?').bind(stranger).first('n')).toBe(0)
     await expectMisconfigured(await post('/api/v1/connections', { appId: 'demo-tasks', name: 'Client', via: 'link' }))
     await expectMisconfigured(await post('/api/v1/workflows', { name: 'Flow', steps: [] }))
     const direct = await post('/api/v1/connections', { appId: 'demo-tasks', name: 'D', via: 'direct', credentials: { apiKey: DEMO_KEY } })

@@ -1,5 +1,15 @@
 import * as z from 'zod'
-import { loginSchema, sessionResponse, signupSchema, tokenListResponse, tokenRequestSchema, tokenResponse } from '../../api-schemas/auth'
+import {
+  emailRequestSchema,
+  loginSchema,
+  resetSentResponse,
+  sessionResponse,
+  signupSchema,
+  tokenListResponse,
+  tokenRequestSchema,
+  tokenResponse,
+  verificationSentResponse,
+} from '../../api-schemas/auth'
 import { idParam } from '../../api-schemas/common'
 import { errorResponse } from '../errors'
 import { exampleApiToken, exampleSession } from '../examples'
@@ -7,7 +17,12 @@ import type { Operation, ResponseSpec } from '../types'
 
 const HTTPS_COOKIE = '`__Host-tether_session`'
 
-const sessionSet = (description: string, status: 'signed up' | 'signed in'): ResponseSpec => ({
+const verificationSent: ResponseSpec = {
+  description: 'Accepted; what happens next is in the inbox of the address.',
+  body: { name: 'VerificationSent', schema: verificationSentResponse },
+}
+
+const sessionSet = (description: string, status: 'signed in'): ResponseSpec => ({
   description,
   body: { name: 'SessionResponse', schema: sessionResponse, example: exampleSession },
   headers: {
@@ -23,7 +38,10 @@ export const authOperations: Operation[] = [
     operationId: 'signUp',
     method: 'post',
     path: '/api/v1/auth/signup',
-    summary: 'Create an account and its workspace, and sign in',
+    summary: 'Create an account and its workspace; the address is confirmed by an emailed link',
+    description:
+      'No session: the new address gets a single-use confirmation link (24 hours) whose GET confirms it, signs in and opens the ' +
+      'dashboard. A taken address gets the same answer, and its owner an email saying someone tried.',
     tag: 'auth',
     auth: 'none',
     requestBody: {
@@ -33,13 +51,37 @@ export const authOperations: Operation[] = [
       example: { email: 'olivia@agency.example', password: 'correct horse battery', name: 'Olivia Owner' },
     },
     responses: {
-      201: sessionSet('The account, its workspace, and a session cookie.', 'signed up'),
+      202: verificationSent,
       400: 'InvalidRequest',
-      409: errorResponse(
-        '`conflict`: an account with this email already exists.',
-        'conflict',
-        'An account with this email already exists.',
-      ),
+      429: 'RateLimited',
+    },
+  },
+  {
+    operationId: 'resendVerification',
+    method: 'post',
+    path: '/api/v1/auth/resend-verification',
+    summary: 'Email a new confirmation link to an unconfirmed address',
+    description: 'The same answer for any address; only an account still waiting for confirmation gets an email.',
+    tag: 'auth',
+    auth: 'none',
+    requestBody: { name: 'EmailRequest', schema: emailRequestSchema, required: true, example: { email: 'olivia@agency.example' } },
+    responses: { 202: verificationSent, 400: 'InvalidRequest', 429: 'RateLimited' },
+  },
+  {
+    operationId: 'requestPasswordReset',
+    method: 'post',
+    path: '/api/v1/auth/password-reset',
+    summary: 'Email a single-use password reset link (1 hour)',
+    description: 'The same answer whether or not the address has an account. The link opens a form; the new password ends every session.',
+    tag: 'auth',
+    auth: 'none',
+    requestBody: { name: 'EmailRequest', schema: emailRequestSchema, required: true, example: { email: 'olivia@agency.example' } },
+    responses: {
+      202: {
+        description: 'If the address has an account, the link is on its way.',
+        body: { name: 'ResetSent', schema: resetSentResponse },
+      },
+      400: 'InvalidRequest',
       429: 'RateLimited',
     },
   },
@@ -61,6 +103,12 @@ export const authOperations: Operation[] = [
       200: sessionSet('The signed-in user, the workspace, and a session cookie.', 'signed in'),
       400: 'InvalidRequest',
       401: errorResponse('`unauthorized`: the email or the password is wrong.', 'unauthorized', 'Email or password is incorrect.'),
+      403: errorResponse(
+        '`email_unverified`: the password is right but the address was never confirmed; ' +
+          '`POST /api/v1/auth/resend-verification` sends the link again.',
+        'email_unverified',
+        'Confirm your email address first: follow the link we emailed you, or have it sent again.',
+      ),
       429: 'RateLimited',
     },
   },

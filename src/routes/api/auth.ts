@@ -6,16 +6,22 @@ import { clearSessionCookie, requireOwner, sessionToken, setSessionCookie } from
 import { validate } from '../../http/validate'
 import { endSession, logIn, publicUser, publicWorkspace, signUp, startSession } from '../../services/accounts'
 import { apiTokensOf, createApiToken, revokeApiToken } from '../../services/api-tokens'
-import { loginSchema, signupSchema, tokenRequestSchema } from '../../api-schemas/auth'
+import { emailRequestSchema, loginSchema, signupSchema, tokenRequestSchema } from '../../api-schemas/auth'
+import { requestPasswordReset, resendVerification } from '../../services/email-links'
 import { idParam } from '../../api-schemas/common'
 
 export const authApi = new Hono<AppEnv>()
   .post('/auth/signup', validate('json', signupSchema), async (c) => {
-    const db = depsFor(c).db
-    const now = Date.now()
-    const user = await signUp(db, c.req.valid('json'), { now, ip: clientIp(c) })
-    setSessionCookie(c, (await startSession(db, user.id, now)).token)
-    return c.json({ user: publicUser(user), workspace: publicWorkspace(user) }, 201)
+    await signUp(depsFor(c), c.req.valid('json'), { now: Date.now(), ip: clientIp(c) })
+    return c.json({ status: 'verification_sent' as const }, 202)
+  })
+  .post('/auth/resend-verification', validate('json', emailRequestSchema), async (c) => {
+    await resendVerification(depsFor(c), c.req.valid('json').email, { now: Date.now(), ip: clientIp(c) })
+    return c.json({ status: 'verification_sent' as const }, 202)
+  })
+  .post('/auth/password-reset', validate('json', emailRequestSchema), async (c) => {
+    await requestPasswordReset(depsFor(c), c.req.valid('json').email, { now: Date.now(), ip: clientIp(c) })
+    return c.json({ status: 'reset_sent' as const }, 202)
   })
   .post('/auth/login', validate('json', loginSchema), async (c) => {
     const db = depsFor(c).db

@@ -8,18 +8,21 @@ import type { AppEnv } from '../../http/context'
 import { clientIp } from '../../http/client-ip'
 import { clearSessionCookie, optionalOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
 import { privatePage } from '../../http/security-headers'
-import { endSession, logIn, signUp, startSession } from '../../services/accounts'
+import { endSession, logIn, normalizeEmail, signUp, startSession } from '../../services/accounts'
+import { CheckEmailPage, UnverifiedPage } from '../../views/pages/dashboard/account-email'
 import { renderPage } from '../../views/render'
 import { LoginPage, SignupPage } from '../../views/pages/dashboard/auth'
 import { loginSchema, signupSchema } from '../../api-schemas/auth'
 import { parseForm, readForm, safeNext } from './forms'
 
-const HOME = '/connections'
+export const HOME = '/connections'
+
+export const PASSWORD_MESSAGE = `Use at least ${PASSWORD_MIN} characters (and at most ${PASSWORD_MAX}).`
 
 const signupMessages = {
   name: 'Enter your name.',
   email: 'Enter a valid email address, like you@agency.com.',
-  password: `Use at least ${PASSWORD_MIN} characters (and at most ${PASSWORD_MAX}).`,
+  password: PASSWORD_MESSAGE,
 }
 
 const loginFormSchema = loginSchema.extend({
@@ -28,15 +31,15 @@ const loginFormSchema = loginSchema.extend({
 })
 const loginMessages = { email: 'Enter your email.', password: 'Enter your password.' }
 
-async function signIn(c: Context<AppEnv>, userId: string, next: string | null): Promise<Response> {
+export async function signIn(c: Context<AppEnv>, userId: string, next: string | null): Promise<Response> {
   setSessionCookie(c, (await startSession(depsFor(c).db, userId, Date.now())).token)
   return c.redirect(next ?? HOME, 303)
 }
 
-const isRateLimited = (error: unknown): error is AppError => error instanceof AppError && error.code === 'rate_limited'
+export const isRateLimited = (error: unknown): error is AppError => error instanceof AppError && error.code === 'rate_limited'
 
 /** The form again, with the wait in words and in Retry-After. */
-function tooManyAttempts(c: Context<AppEnv>, error: AppError, page: VNode): Response {
+export function tooManyAttempts(c: Context<AppEnv>, error: AppError, page: VNode): Response {
   c.header('Retry-After', String(error.retryAfterSeconds ?? 60))
   return c.html(renderPage(page), 429)
 }
@@ -58,14 +61,12 @@ export const authPages = new Hono<AppEnv>()
     const parsed = parseForm(signupSchema, { ...values, password: form.password ?? '' }, signupMessages)
     if (!parsed.ok) return c.html(renderPage(<SignupPage next={next} state={{ values, errors: parsed.errors }} />), 400)
     try {
-      const user = await signUp(depsFor(c).db, parsed.data, { now: Date.now(), ip: clientIp(c) })
-      return await signIn(c, user.id, next)
+      await signUp(depsFor(c), parsed.data, { now: Date.now(), ip: clientIp(c) })
     } catch (error) {
       if (isRateLimited(error)) return tooManyAttempts(c, error, <SignupPage next={next} state={{ values, error: error.message }} />)
-      if (!(error instanceof AppError) || error.code !== 'conflict') throw error
-      const state = { values, errors: { email: 'An account with this email already exists. Log in instead.' } }
-      return c.html(renderPage(<SignupPage next={next} state={state} />), 409)
+      throw error
     }
+    return c.html(renderPage(<CheckEmailPage email={normalizeEmail(parsed.data.email)} purpose="verify" />))
   })
   .get('/login', async (c) => {
     const next = safeNext(c.req.query('next'))
@@ -83,6 +84,9 @@ export const authPages = new Hono<AppEnv>()
       return await signIn(c, user.id, next)
     } catch (error) {
       if (isRateLimited(error)) return tooManyAttempts(c, error, <LoginPage next={next} state={{ values, error: error.message }} />)
+      if (error instanceof AppError && error.code === 'email_unverified') {
+        return c.html(renderPage(<UnverifiedPage email={normalizeEmail(parsed.data.email)} />), 403)
+      }
       if (!(error instanceof AppError) || error.code !== 'unauthorized') throw error
       return c.html(renderPage(<LoginPage next={next} state={{ values, error: error.message }} />), 401)
     }

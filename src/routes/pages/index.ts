@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../http/context'
 import { requireOwnerPage } from '../../http/owner-auth'
 import { privatePage } from '../../http/security-headers'
+import { accountEmailPages } from './account-email'
 import { authPages } from './auth'
 import { connectionPages } from './connection'
 import { connectionLinkPages } from './connection-link'
@@ -15,6 +16,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .use('/connections/*', requireOwnerPage, privatePage)
   .use('/settings/*', requireOwnerPage, privatePage)
   .route('/', authPages)
+  .route('/', accountEmailPages)
   .route('/connections', connectionListPages)
   // '/new' before '/:id', so "new" is never taken for a connection id.
   .route('/connections', newConnectionPages)

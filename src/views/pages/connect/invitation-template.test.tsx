@@ -7,14 +7,14 @@ import { renderInvitationPage } from './invitation-template'
 import type { InvitationSnapshot } from '../../../domain/shapes'
 
 const snapshotArb = fc.record({
-  v: fc.constant(1 as const),
+  v: fc.constant(2 as const),
   linkId: fc.string(),
   connectionId: fc.string(),
   workspaceId: fc.string(),
   appId: fc.constantFrom(...allApps.map((app) => app.id)),
   connectionName: fc.string({ unit: 'binary' }),
   requesterName: fc.string({ unit: 'binary' }),
-  requesterEmail: fc.string({ unit: 'binary' }),
+  requesterEmail: fc.option(fc.string({ unit: 'binary' })),
   purpose: fc.constantFrom('create' as const, 'refresh' as const),
   expiresAt: fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }),
 }) satisfies fc.Arbitrary<InvitationSnapshot>
@@ -34,7 +34,7 @@ describe('renderInvitationPage', () => {
     const app = allApps[0]!
     const html = renderInvitationPage(
       {
-        v: 1,
+        v: 2,
         linkId: 'l',
         connectionId: 'c',
         workspaceId: 'w',

@@ -26,9 +26,9 @@ interface Template {
 
 const templates = new Map<string, Template>()
 
-function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose']): Template {
+function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose'], withEmail: boolean): Template {
   const snapshot: InvitationSnapshot = {
-    v: 1,
+    v: 2,
     linkId: '',
     connectionId: '',
     workspaceId: '',
@@ -36,7 +36,7 @@ function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose'
     purpose,
     expiresAt: MARKER_EXPIRY,
     requesterName: marker('requesterName'),
-    requesterEmail: marker('requesterEmail'),
+    requesterEmail: withEmail ? marker('requesterEmail') : null,
     connectionName: marker('connectionName'),
   }
   const html = renderPage(<InvitationPage snapshot={snapshot} app={app} token={marker('token')} />)
@@ -55,15 +55,16 @@ function escapeHtml(value: string): string {
 }
 
 export function renderInvitationPage(snapshot: InvitationSnapshot, app: AppDefinition, token: string): string {
-  const key = `${app.id}:${snapshot.purpose}`
+  const withEmail = snapshot.requesterEmail !== null
+  const key = `${app.id}:${snapshot.purpose}:${withEmail}`
   let template = templates.get(key)
   if (!template) {
-    template = buildTemplate(app, snapshot.purpose)
+    template = buildTemplate(app, snapshot.purpose, withEmail)
     templates.set(key, template)
   }
   const values: Record<Slot, string> = {
     requesterName: escapeHtml(snapshot.requesterName),
-    requesterEmail: escapeHtml(snapshot.requesterEmail),
+    requesterEmail: escapeHtml(snapshot.requesterEmail ?? ''),
     connectionName: escapeHtml(snapshot.connectionName),
     token: escapeHtml(token),
     expiry: renderToString(<Time at={snapshot.expiresAt} />),

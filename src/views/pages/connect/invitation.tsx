@@ -25,7 +25,13 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
         <h1 id="invite-title">{title}</h1>
         <p class="lead">
-          <strong>{snapshot.requesterName}</strong> (<a href={`mailto:${snapshot.requesterEmail}`}>{snapshot.requesterEmail}</a>){' '}
+          <strong>{snapshot.requesterName}</strong>
+          {snapshot.requesterEmail !== null ? (
+            <>
+              {' '}
+              (<a href={`mailto:${snapshot.requesterEmail}`}>{snapshot.requesterEmail}</a>)
+            </>
+          ) : null}{' '}
           {refresh ? 'asks you to refresh the credentials of a connection to your' : 'asks you to connect your'} {app.name} account.
         </p>
         <dl class="kv">

@@ -30,6 +30,9 @@ export function LoginPage({ next, state = {} }: AuthPageProps) {
           <SubmitButton block>Log in</SubmitButton>
         </form>
         <p class="muted">
+          <a href="/forgot-password">Forgot password?</a>
+        </p>
+        <p class="muted">
           New to Tether? <a href={withNext('/signup', next)}>Create an account</a>
         </p>
       </section>
@@ -64,7 +67,7 @@ export function SignupPage({ next, state = {} }: AuthPageProps) {
             autocomplete="email"
             value={state.values?.email}
             error={state.errors?.email}
-            help="Also shown to your clients, so they know who is asking."
+            help="We email it a link to confirm it; once confirmed it is shown to your clients, so they know who is asking."
           />
           <Field
             name="password"

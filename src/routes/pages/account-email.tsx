@@ -1,0 +1,93 @@
+import { Hono } from 'hono'
+import * as z from 'zod'
+import { emailRequestSchema, newPassword } from '../../api-schemas/auth'
+import { AppError } from '../../domain/errors'
+import { clientIp } from '../../http/client-ip'
+import type { AppEnv } from '../../http/context'
+import { depsFor } from '../../http/deps'
+import { privatePage } from '../../http/security-headers'
+import { normalizeEmail } from '../../services/accounts'
+import { checkResetLink, completePasswordReset, requestPasswordReset, resendVerification, verifyEmail } from '../../services/email-links'
+import {
+  CheckEmailPage,
+  EmailLinkProblemPage,
+  ForgotPasswordPage,
+  NewPasswordPage,
+  UnverifiedPage,
+} from '../../views/pages/dashboard/account-email'
+import { renderPage } from '../../views/render'
+import { HOME, isRateLimited, PASSWORD_MESSAGE, signIn, tooManyAttempts } from './auth'
+import { parseForm, readForm } from './forms'
+
+const emailMessages = { email: 'Enter your email.' }
+const newPasswordSchema = z.object({ password: newPassword })
+
+/** A link that no longer works gets a page saying why (410), never an error page. */
+function linkProblem(error: unknown, title: string) {
+  if (!(error instanceof AppError) || error.code !== 'link_invalid') throw error
+  return renderPage(<EmailLinkProblemPage title={title} message={error.message} />)
+}
+
+/** The emailed links and the forms that send them. Their tokens travel in the path: never cached, never in a Referer. */
+export const accountEmailPages = new Hono<AppEnv>()
+  .use('/verify-email/*', privatePage)
+  .use('/forgot-password', privatePage)
+  .use('/reset-password/*', privatePage)
+  .get('/verify-email/:token', async (c) => {
+    try {
+      const user = await verifyEmail(depsFor(c), c.req.param('token'), Date.now())
+      return await signIn(c, user.id, HOME)
+    } catch (error) {
+      return c.html(linkProblem(error, 'This link no longer works'), 410)
+    }
+  })
+  .post('/verify-email/resend', async (c) => {
+    const form = await readForm(c)
+    const parsed = parseForm(emailRequestSchema, { email: form.email ?? '' }, emailMessages)
+    if (!parsed.ok) return c.redirect('/login', 303)
+    const email = normalizeEmail(parsed.data.email)
+    try {
+      await resendVerification(depsFor(c), email, { now: Date.now(), ip: clientIp(c) })
+    } catch (error) {
+      if (isRateLimited(error)) return tooManyAttempts(c, error, <UnverifiedPage email={email} />)
+      throw error
+    }
+    return c.html(renderPage(<CheckEmailPage email={email} purpose="verify" />))
+  })
+  .get('/forgot-password', (c) => c.html(renderPage(<ForgotPasswordPage />)))
+  .post('/forgot-password', async (c) => {
+    const form = await readForm(c)
+    const values = { email: form.email ?? '' }
+    const parsed = parseForm(emailRequestSchema, values, emailMessages)
+    if (!parsed.ok) return c.html(renderPage(<ForgotPasswordPage state={{ values, errors: parsed.errors }} />), 400)
+    try {
+      await requestPasswordReset(depsFor(c), parsed.data.email, { now: Date.now(), ip: clientIp(c) })
+    } catch (error) {
+      if (isRateLimited(error)) return tooManyAttempts(c, error, <ForgotPasswordPage state={{ values, error: error.message }} />)
+      throw error
+    }
+    return c.html(renderPage(<CheckEmailPage email={normalizeEmail(parsed.data.email)} purpose="reset" />))
+  })
+  .get('/reset-password/:token', async (c) => {
+    const token = c.req.param('token')
+    try {
+      await checkResetLink(depsFor(c), token, Date.now())
+    } catch (error) {
+      return c.html(linkProblem(error, 'This reset link no longer works'), 410)
+    }
+    return c.html(renderPage(<NewPasswordPage token={token} passwordHelp={PASSWORD_MESSAGE} />))
+  })
+  .post('/reset-password/:token', async (c) => {
+    const token = c.req.param('token')
+    const form = await readForm(c)
+    const parsed = parseForm(newPasswordSchema, { password: form.password ?? '' }, { password: PASSWORD_MESSAGE })
+    if (!parsed.ok) {
+      return c.html(renderPage(<NewPasswordPage token={token} passwordHelp={PASSWORD_MESSAGE} state={{ errors: parsed.errors }} />), 400)
+    }
+    try {
+      const user = await completePasswordReset(depsFor(c), token, parsed.data.password, Date.now())
+      return await signIn(c, user.id, HOME)
+    } catch (error) {
+      return c.html(linkProblem(error, 'This reset link no longer works'), 410)
+    }
+  })
