@@ -11,10 +11,10 @@ import { fieldErrorsOf, parseForm, readForm } from './forms'
 import { showSettings } from './settings'
 
 const passwordForm = passwordChangeSchema
-  .extend({ confirmPassword: z.string() })
+  .extend({ confirmPassword: z.string().min(1, 'Type the new password again.') })
   .refine((form) => form.confirmPassword === form.newPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' })
 
-const passwordMessages = { currentPassword: 'Enter your current password.', confirmPassword: 'Type the new password again.' }
+const passwordMessages = { currentPassword: 'Enter your current password.' }
 
 /** Settings › Change password and Log out everywhere; mounted at /settings behind requireOwnerPage. */
 export const accountSettingsPages = new Hono<AppEnv>()
