@@ -18,7 +18,9 @@ const bundled = await build({
   write: false,
   logLevel: 'warning',
 })
-const { bundledCommonPasswords } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`)
+const { bundledCommonPasswords } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`
+)
 
 const entries = (await readFile(LIST_PATH, 'utf8')).split(/\r?\n/).filter(Boolean)
 if (entries.length !== 10_000) throw new Error(`expected 10,000 passwords in ${LIST_PATH}, found ${entries.length}`)
@@ -34,7 +36,9 @@ const lines = [
 await writeFile(output, lines.join('\n'))
 
 // Formatted the way `npm run lint` expects, so a regenerated file is also a clean diff.
-const formatted = spawnSync(process.execPath, [require.resolve('@biomejs/biome/bin/biome'), 'format', '--write', output], { encoding: 'utf8' })
+const formatted = spawnSync(process.execPath, [require.resolve('@biomejs/biome/bin/biome'), 'format', '--write', output], {
+  encoding: 'utf8',
+})
 if (formatted.status !== 0) {
   console.error(formatted.stdout, formatted.stderr)
   process.exit(formatted.status ?? 1)

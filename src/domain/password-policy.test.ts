@@ -45,7 +45,7 @@ describe('the password policy', () => {
     expect(passwordProblem('leavemealone!')).toBeNull()
   })
 
-  it(`refuses every one of the ${COMMON_PASSWORD_LIST_SIZE.toLocaleString('en-US')} most common passwords, as listed and upper-cased`, async () => {
+  it('refuses every one of the 10,000 most common passwords, as listed and upper-cased', async () => {
     const entries = await seclists()
     expect(entries).toHaveLength(COMMON_PASSWORD_LIST_SIZE)
     const accepted = entries.flatMap((entry) => [entry, entry.toUpperCase()]).filter((entry) => passwordProblem(entry) === null)

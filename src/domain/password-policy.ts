@@ -16,7 +16,7 @@ export const PASSWORD_RULE =
 export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
   too_short: `Use at least ${PASSWORD_MIN} characters.`,
   repeated: 'This password repeats one character or a short pattern. Choose something less predictable, like a few unrelated words.',
-  run: 'This password is a simple run of letters, digits or keys (like “123456789012” or “qwertyuiopas”). Choose something less predictable.',
+  run: 'This password is a simple run of letters, digits or keys (like “123456789012” or “qwertyuiopas”). Choose something less guessable.',
   common: `This password is one of the ${LIST_SIZE} most common passwords. Choose another, like a few unrelated words.`,
 }
 

@@ -25,7 +25,8 @@ export async function changePassword(
   sessionToken: string | undefined,
   now: number,
 ): Promise<void> {
-  if (owner.via !== 'session' || !sessionToken) throw new AppError('forbidden', 'Only a signed-in user can change the password, not an API token.')
+  if (owner.via !== 'session' || !sessionToken)
+    throw new AppError('forbidden', 'Only a signed-in user can change the password, not an API token.')
   await enforceRateLimits(db, [{ policy: PASSWORD_CHANGE_PER_USER, subject: owner.userId }], now)
   const user = await findUserByEmail(db, owner.email)
   if (!user || user.id !== owner.userId) throw new AppError('unauthorized', 'Sign in again.')

@@ -37,4 +37,10 @@ const otherOperations: Operation[] = [
 ]
 
 /** Every operation of the JSON API; a test fails when the Hono app routes one that is missing here, or the reverse. */
-export const operations: Operation[] = [...authOperations, ...sessionOperations, ...otherOperations, ...connectionOperations, ...workflowOperations]
+export const operations: Operation[] = [
+  ...authOperations,
+  ...sessionOperations,
+  ...otherOperations,
+  ...connectionOperations,
+  ...workflowOperations,
+]

@@ -20,7 +20,11 @@ const passwordMessages = { currentPassword: 'Enter your current password.' }
 export const accountSettingsPages = new Hono<AppEnv>()
   .post('/password', async (c) => {
     const form = await readForm(c)
-    const fields = { currentPassword: form.currentPassword ?? '', newPassword: form.newPassword ?? '', confirmPassword: form.confirmPassword ?? '' }
+    const fields = {
+      currentPassword: form.currentPassword ?? '',
+      newPassword: form.newPassword ?? '',
+      confirmPassword: form.confirmPassword ?? '',
+    }
     const parsed = parseForm(passwordForm, fields, passwordMessages)
     // Password fields are never echoed back: the form comes back empty, with what was wrong.
     if (!parsed.ok) return showSettings(c, { passwordForm: { errors: parsed.errors } }, 400)

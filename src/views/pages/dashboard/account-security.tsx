@@ -55,7 +55,9 @@ export function AccountSecurity({ passwordForm = {}, notice }: AccountSecurityPr
             maxLength={PASSWORD_MAX}
             error={errors.confirmPassword}
           />
-          <p class="muted">Changing it signs out every other session. API tokens keep working: revoke them under API tokens if they may have leaked.</p>
+          <p class="muted">
+            Changing it signs out every other session. API tokens keep working: revoke them under API tokens if they may have leaked.
+          </p>
           <div>
             <SubmitButton>Change password</SubmitButton>
           </div>
@@ -65,8 +67,8 @@ export function AccountSecurity({ passwordForm = {}, notice }: AccountSecurityPr
         <div>
           <h2 id="sessions-title">Sessions</h2>
           <p class="muted">
-            A session ends 14 days after you log in, or after 24 hours without use. Logging out everywhere ends every session of
-            yours, this one included, on every browser and device. API tokens are not sessions: they keep working until you revoke them.
+            A session ends 14 days after you log in, or after 24 hours without use. Logging out everywhere ends every session of yours, this
+            one included, on every browser and device. API tokens are not sessions: they keep working until you revoke them.
           </p>
         </div>
         <form method="post" action="/settings/sessions/revoke">
