@@ -6,6 +6,7 @@ import { handleError } from './http/errors'
 import { noStore, redirectToHttps, securityHeaders } from './http/security-headers'
 import { AppError } from './domain/errors'
 import { authApi } from './routes/api/auth'
+import { sessionsApi } from './routes/api/sessions'
 import { appsApi } from './routes/api/apps'
 import { connectionsApi } from './routes/api/connections'
 import { openApiRoute } from './routes/api/openapi'
@@ -34,6 +35,7 @@ export function buildApp() {
   )
   app.use(rejectCrossSite)
   app.route('/api/v1', authApi)
+  app.route('/api/v1', sessionsApi)
   app.route('/api/v1', openApiRoute)
   app.route('/api/v1/apps', appsApi)
   app.route('/api/v1/connections', connectionsApi)

@@ -14,7 +14,7 @@ describe('dashboard sign-up and login', () => {
     const short = await post('/signup', { ...fields, password: 'short' })
     expect(short.status).toBe(400)
     const shortHtml = await short.text()
-    expect(shortHtml).toContain('Use at least 10 characters')
+    expect(shortHtml).toContain('Use at least 12 characters')
     expect(shortHtml).toContain(`value="${email}"`)
     expect(shortHtml).not.toContain('value="short"')
 

@@ -9,7 +9,7 @@ import { CHECK_REFUSALS_PER_HOUR } from '../src/domain/limits'
 import { windowStartOf } from '../src/domain/rate-limit'
 import { operations } from '../src/openapi/operations'
 import type { publicApp } from '../src/routes/api/apps'
-import { LOGIN_PER_ACCOUNT } from '../src/services/rate-limits'
+import { LOGIN_PER_ACCOUNT, PASSWORD_CHANGE_PER_USER } from '../src/services/rate-limits'
 import { call, DEMO_KEY, sessionCookieFrom } from './helpers'
 import { linkIn, mailTo } from './mail'
 import { answered, documentedCall } from './openapi-calls'
@@ -107,6 +107,27 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect((await documentedCall(`/api/v1/tokens/${read.body.id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
     expect((await documentedCall('/api/v1/apps', { bearer: 'tth_not_a_token' })).response.status).toBe(401)
     expect((await documentedCall('/api/v1/auth/logout', { method: 'POST', cookie: owner.cookie })).response.status).toBe(204)
+    expect((await documentedCall('/api/v1/connections', { cookie: owner.cookie })).response.status).toBe(401)
+  })
+
+  it('password change and log out everywhere', async () => {
+    const owner = await signUp()
+    const change = (body: unknown, init: { cookie?: string; bearer?: string } = owner) =>
+      documentedCall('/api/v1/auth/password', { method: 'POST', json: body, ...init })
+    expect((await change({ currentPassword: 'not my password', newPassword: 'purple elephant on a unicycle' })).response.status).toBe(400)
+    expect((await change({ currentPassword: 'correct horse battery', newPassword: 'qwerty123456' })).response.status).toBe(400)
+    expect((await change({ currentPassword: 'correct horse battery', newPassword: 'purple elephant on a unicycle' })).response.status).toBe(
+      204,
+    )
+    const token = await documentedCall<{ token: string }>('/api/v1/tokens', json('POST', { name: 'CI' }, owner))
+    expect(
+      (await change({ currentPassword: 'x', newPassword: 'purple elephant on a unicycle' }, { bearer: token.body.token })).response.status,
+    ).toBe(403)
+    for (let attempt = 0; attempt < PASSWORD_CHANGE_PER_USER.limit; attempt++)
+      await change({ currentPassword: 'x', newPassword: 'a new passphrase' })
+    expect((await change({ currentPassword: 'wrong guess', newPassword: 'purple elephant on a unicycle' })).response.status).toBe(429)
+    expect((await documentedCall('/api/v1/auth/sessions/revoke', { method: 'POST' })).response.status).toBe(401)
+    expect((await documentedCall('/api/v1/auth/sessions/revoke', { method: 'POST', cookie: owner.cookie })).response.status).toBe(204)
     expect((await documentedCall('/api/v1/connections', { cookie: owner.cookie })).response.status).toBe(401)
   })
 

@@ -1,17 +1,8 @@
 import * as z from 'zod'
-import {
-  EMAIL_MAX,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  TOKEN_EXPIRY_DAYS_DEFAULT,
-  TOKEN_EXPIRY_DAYS_MAX,
-  TOKEN_EXPIRY_DAYS_MIN,
-} from '../domain/limits'
+import { EMAIL_MAX, PASSWORD_MAX, TOKEN_EXPIRY_DAYS_DEFAULT, TOKEN_EXPIRY_DAYS_MAX, TOKEN_EXPIRY_DAYS_MIN } from '../domain/limits'
 import { TOKEN_SCOPES } from '../domain/token-scope'
 import { id, name, timestamp } from './common'
-
-/** The one password policy: sign-up and a password reset both validate with it. */
-export const newPassword = z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(PASSWORD_MAX)
+import { newPassword } from './password'
 
 export const signupSchema = z
   .object({

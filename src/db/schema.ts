@@ -54,6 +54,8 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: integer('expires_at').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** Last request seen, written at most every few minutes; null only for a session older than the column. */
+    lastSeenAt: integer('last_seen_at'),
   },
   (t) => [index('sessions_user').on(t.userId)],
 )

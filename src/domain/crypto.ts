@@ -103,4 +103,6 @@ export const sealContext = {
   webhookSecret: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret`,
   /** The just-created secret in the builder's one-time cookie, bound to its workflow. */
   webhookSecretReveal: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret-reveal`,
+  /** The login device cookie, held by the browser only. */
+  deviceCookie: () => 'tether/device-cookie',
 }

@@ -6,7 +6,7 @@ export const ID_MAX = 64
 export const NAME_MAX = 100
 /** RFC 5321's longest address. */
 export const EMAIL_MAX = 254
-export const PASSWORD_MIN = 10
+export const PASSWORD_MIN = 12
 export const PASSWORD_MAX = 256
 /** One workflow step field's template text. */
 export const TEMPLATE_MAX = 10_000

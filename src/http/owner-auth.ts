@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { readConfig } from '../config'
 import { database } from '../db/client'
 import { AppError } from '../domain/errors'
-import { SESSION_LIFETIME_MS, userForSession } from '../services/accounts'
+import { noteSessionActivity, SESSION_LIFETIME_MS, userForSession } from '../services/sessions'
 import { noteApiTokenUse, ownerForApiToken } from '../services/api-tokens'
 import { lastUseIsStale, scopeAllows } from '../domain/token-scope'
 import type { AppEnv } from './context'
@@ -63,10 +63,14 @@ async function resolveOwner(c: Context<AppEnv>): Promise<Owner | null> {
   }
   const token = sessionToken(c)
   if (!token) return null
-  const user = await userForSession(db, token, now)
-  if (!user) return null
-  const { id: userId, workspaceId, email, name } = user
-  return { userId, workspaceId, email, emailVerified: user.emailVerifiedAt !== null, name, via: 'session' }
+  const found = await userForSession(db, token, now)
+  if (!found) return null
+  if (found.activityIsStale) {
+    // After the response, like an API token's last use: at most one D1 write per session every few minutes.
+    c.executionCtx.waitUntil(noteSessionActivity(db, token, now).catch((error) => console.error('session activity', String(error))))
+  }
+  const { id: userId, workspaceId, email, name, emailVerifiedAt } = found.user
+  return { userId, workspaceId, email, emailVerified: emailVerifiedAt !== null, name, via: 'session' }
 }
 
 /** The one place a token's scope is enforced, for the API and the dashboard alike. */

@@ -1,25 +1,24 @@
 import { AppError } from '../domain/errors'
 import type { PublicUser, PublicWorkspace } from '../domain/shapes'
 import { hashPassword, needsRehash, verifyPassword } from '../domain/password'
-import { hashToken, newId, newToken } from '../domain/tokens'
-import {
-  deleteSession,
-  findUserByEmail,
-  findUserBySession,
-  insertSession,
-  insertUserWithWorkspace,
-  replacePasswordHash,
-  type UserRow,
-} from '../db/accounts'
+import { newId } from '../domain/tokens'
+import { findUserByEmail, insertUserWithWorkspace, replacePasswordHash, type UserRow } from '../db/accounts'
 import type { Db } from '../db/client'
 import { signupAttemptEmail, verificationEmail } from '../domain/emails'
+import type { TrustedDevice } from '../domain/device-cookie'
 import type { Deps } from './deps'
 import { newEmailToken, verifyUrl } from './email-links'
 import { sendMail } from './mail'
-import { enforceRateLimits, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, SIGNUP_PER_ADDRESS, SIGNUP_PER_IP } from './rate-limits'
+import {
+  enforceRateLimits,
+  LOGIN_PER_ACCOUNT,
+  LOGIN_PER_DEVICE,
+  LOGIN_PER_IP,
+  SIGNUP_PER_ADDRESS,
+  SIGNUP_PER_IP,
+  type RateLimitHit,
+} from './rate-limits'
 import { type Attempt, normalizeEmail, perAddressAndIp, perIp } from './sign-up-limits'
-
-export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
 
 export function publicUser(user: UserRow): PublicUser {
   return { id: user.id, email: user.email, name: user.name }
@@ -63,10 +62,18 @@ function tellOfAttempt(deps: Deps, user: UserRow): Promise<void> {
 const WRONG_LOGIN = 'Email or password is incorrect.'
 const UNVERIFIED_LOGIN = 'Confirm your email address first: follow the link we emailed you, or have it sent again.'
 
+/**
+ * A browser that signed into this account before is counted on its own, so a flood of wrong passwords
+ * from elsewhere (which fills the per-account bucket) cannot lock its owner out.
+ */
+function loginBucket(email: string, device: TrustedDevice | null | undefined): RateLimitHit {
+  return device?.email === email ? { policy: LOGIN_PER_DEVICE, subject: device.deviceId } : { policy: LOGIN_PER_ACCOUNT, subject: email }
+}
+
 /** Every attempt counts, before the password is checked, so guesses in parallel are counted too. */
-export async function logIn(db: Db, input: { email: string; password: string }, { now, ip }: Attempt): Promise<UserRow> {
+export async function logIn(db: Db, input: { email: string; password: string }, { now, ip, device }: Attempt): Promise<UserRow> {
   const email = normalizeEmail(input.email)
-  await enforceRateLimits(db, [{ policy: LOGIN_PER_ACCOUNT, subject: email }, ...perIp(LOGIN_PER_IP, ip)], now)
+  await enforceRateLimits(db, [loginBucket(email, device), ...perIp(LOGIN_PER_IP, ip)], now)
   const user = await findUserByEmail(db, email)
   if (!user) {
     // Spend the same work as a real check so response time does not reveal which emails exist.
@@ -82,19 +89,4 @@ export async function logIn(db: Db, input: { email: string; password: string }, 
   const passwordHash = await hashPassword(input.password)
   await replacePasswordHash(db, user.id, user.passwordHash, passwordHash)
   return { ...user, passwordHash }
-}
-
-export async function startSession(db: Db, userId: string, now: number): Promise<{ token: string; expiresAt: number }> {
-  const token = newToken()
-  const expiresAt = now + SESSION_LIFETIME_MS
-  await insertSession(db, { tokenHash: await hashToken(token), userId, expiresAt, createdAt: now })
-  return { token, expiresAt }
-}
-
-export async function endSession(db: Db, token: string): Promise<void> {
-  await deleteSession(db, await hashToken(token))
-}
-
-export async function userForSession(db: Db, token: string, now: number): Promise<UserRow | undefined> {
-  return findUserBySession(db, await hashToken(token), now)
 }

@@ -11,6 +11,10 @@ const DAY = 24 * HOUR
 
 /** Password guessing against one account, from anywhere. */
 export const LOGIN_PER_ACCOUNT: RateLimitPolicy = { name: 'login-account', limit: 10, windowMs: 15 * MINUTE }
+/** Guessing from a browser that once signed into the account (its device cookie): counted apart from everyone else. */
+export const LOGIN_PER_DEVICE: RateLimitPolicy = { name: 'login-device', limit: 10, windowMs: 15 * MINUTE }
+/** Guessing the current password with a signed-in session (a borrowed laptop). */
+export const PASSWORD_CHANGE_PER_USER: RateLimitPolicy = { name: 'password-change', limit: 10, windowMs: 15 * MINUTE }
 /** Password spraying across accounts from one address (an office may share it). */
 export const LOGIN_PER_IP: RateLimitPolicy = { name: 'login-ip', limit: 50, windowMs: 15 * MINUTE }
 export const SIGNUP_PER_IP: RateLimitPolicy = { name: 'signup-ip', limit: 10, windowMs: 60 * MINUTE }

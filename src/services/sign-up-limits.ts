@@ -1,3 +1,4 @@
+import type { TrustedDevice } from '../domain/device-cookie'
 import { ipBucket } from '../domain/rate-limit'
 import type { RateLimitHit } from './rate-limits'
 
@@ -5,6 +6,8 @@ import type { RateLimitHit } from './rate-limits'
 export interface Attempt {
   now: number
   ip: string | null
+  /** The browser's valid device cookie, if it sent one (logging in only). */
+  device?: TrustedDevice | null
 }
 
 export function normalizeEmail(email: string): string {

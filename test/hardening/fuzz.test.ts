@@ -241,6 +241,7 @@ describe('fuzzing the public and API surface', () => {
         '/api/v1/auth/signup',
         '/api/v1/auth/login',
         '/api/v1/auth/logout',
+        '/api/v1/auth/password',
         '/api/v1/tokens',
         '/api/v1/tokens/{id}',
         '/api/v1/apps',
@@ -265,6 +266,7 @@ describe('fuzzing the public and API surface', () => {
         '/connections/{id}/delete',
         '/settings/tokens',
         '/settings/tokens/{id}/revoke',
+        '/settings/password',
         '/workflows',
         '/workflows/{id}',
         '/workflows/{id}/rename',
@@ -290,7 +292,13 @@ describe('fuzzing the public and API surface', () => {
           .map((value) => JSON.stringify(value)),
         fc
           .record(
-            { email: fc.oneof(fc.emailAddress(), unicodeString(300)), password: unicodeString(300), name: unicodeString(120) },
+            {
+              email: fc.oneof(fc.emailAddress(), unicodeString(300)),
+              password: unicodeString(300),
+              name: unicodeString(120),
+              currentPassword: unicodeString(300),
+              newPassword: unicodeString(300),
+            },
             { requiredKeys: [] },
           )
           .map((value) => JSON.stringify(value)),

@@ -27,7 +27,9 @@ const sessionSet = (description: string, status: 'signed in'): ResponseSpec => (
   body: { name: 'SessionResponse', schema: sessionResponse, example: exampleSession },
   headers: {
     'Set-Cookie': {
-      description: `The session cookie of the account just ${status}: HttpOnly, SameSite=Lax, 14 days; ${HTTPS_COOKIE} over https.`,
+      description:
+        `The session cookie of the account just ${status}: HttpOnly, SameSite=Lax, 14 days at most and 24 hours idle; ` +
+        `${HTTPS_COOKIE} over https.`,
       schema: z.string(),
     },
   },
@@ -90,7 +92,11 @@ export const authOperations: Operation[] = [
     method: 'post',
     path: '/api/v1/auth/login',
     summary: 'Sign in with email and password',
-    description: 'Every attempt counts towards per-account and per-address limits, even with the right password.',
+    description:
+      'Every attempt counts towards per-address limits and, even with the right password, towards the account’s limit (10 per ' +
+      '15 minutes) — unless the browser sends the device cookie (`tether_device`, `__Host-tether_device` over https) of an ' +
+      'earlier login to this account: then it counts on that device alone, so wrong passwords from elsewhere cannot lock it ' +
+      'out. A successful login sets a fresh device cookie (HttpOnly, SameSite=Strict, a year, sealed).',
     tag: 'auth',
     auth: 'none',
     requestBody: {

@@ -4,6 +4,7 @@ import { exampleApp } from '../examples'
 import type { Operation } from '../types'
 import { authOperations } from './auth'
 import { connectionOperations } from './connections'
+import { sessionOperations } from './sessions'
 import { workflowOperations } from './workflows'
 
 const otherOperations: Operation[] = [
@@ -36,4 +37,10 @@ const otherOperations: Operation[] = [
 ]
 
 /** Every operation of the JSON API; a test fails when the Hono app routes one that is missing here, or the reverse. */
-export const operations: Operation[] = [...authOperations, ...otherOperations, ...connectionOperations, ...workflowOperations]
+export const operations: Operation[] = [
+  ...authOperations,
+  ...sessionOperations,
+  ...otherOperations,
+  ...connectionOperations,
+  ...workflowOperations,
+]

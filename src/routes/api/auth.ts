@@ -2,9 +2,11 @@ import { Hono } from 'hono'
 import { depsFor } from '../../http/deps'
 import type { AppEnv } from '../../http/context'
 import { clientIp } from '../../http/client-ip'
+import { deviceOf, trustThisDevice } from '../../http/device-cookie'
 import { clearSessionCookie, requireOwner, sessionToken, setSessionCookie } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
-import { endSession, logIn, publicUser, publicWorkspace, signUp, startSession } from '../../services/accounts'
+import { logIn, publicUser, publicWorkspace, signUp } from '../../services/accounts'
+import { endSession, startSession } from '../../services/sessions'
 import { apiTokensOf, createApiToken, revokeApiToken } from '../../services/api-tokens'
 import { emailRequestSchema, loginSchema, signupSchema, tokenRequestSchema } from '../../api-schemas/auth'
 import { requestPasswordReset, resendVerification } from '../../services/email-links'
@@ -24,10 +26,11 @@ export const authApi = new Hono<AppEnv>()
     return c.json({ status: 'reset_sent' as const }, 202)
   })
   .post('/auth/login', validate('json', loginSchema), async (c) => {
-    const db = depsFor(c).db
+    const { db, keyring } = depsFor(c)
     const now = Date.now()
-    const user = await logIn(db, c.req.valid('json'), { now, ip: clientIp(c) })
+    const user = await logIn(db, c.req.valid('json'), { now, ip: clientIp(c), device: await deviceOf(c, keyring, now) })
     setSessionCookie(c, (await startSession(db, user.id, now)).token)
+    await trustThisDevice(c, keyring, user.email, now)
     return c.json({ user: publicUser(user), workspace: publicWorkspace(user) })
   })
   .post('/auth/logout', async (c) => {

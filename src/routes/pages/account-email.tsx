@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
-import { emailRequestSchema, newPassword } from '../../api-schemas/auth'
+import { emailRequestSchema } from '../../api-schemas/auth'
+import { newPassword } from '../../api-schemas/password'
 import { AppError } from '../../domain/errors'
 import { clientIp } from '../../http/client-ip'
 import type { AppEnv } from '../../http/context'
@@ -16,7 +17,8 @@ import {
   UnverifiedPage,
 } from '../../views/pages/dashboard/account-email'
 import { renderPage } from '../../views/render'
-import { HOME, isRateLimited, PASSWORD_MESSAGE, signIn, tooManyAttempts } from './auth'
+import { PASSWORD_RULE } from '../../domain/password-policy'
+import { HOME, isRateLimited, signIn, tooManyAttempts } from './auth'
 import { parseForm, readForm } from './forms'
 
 const emailMessages = { email: 'Enter your email.' }
@@ -75,14 +77,14 @@ export const accountEmailPages = new Hono<AppEnv>()
     } catch (error) {
       return c.html(linkProblem(error, 'This reset link no longer works'), 410)
     }
-    return c.html(renderPage(<NewPasswordPage token={token} passwordHelp={PASSWORD_MESSAGE} />))
+    return c.html(renderPage(<NewPasswordPage token={token} passwordHelp={PASSWORD_RULE} />))
   })
   .post('/reset-password/:token', async (c) => {
     const token = c.req.param('token')
     const form = await readForm(c)
-    const parsed = parseForm(newPasswordSchema, { password: form.password ?? '' }, { password: PASSWORD_MESSAGE })
+    const parsed = parseForm(newPasswordSchema, { password: form.password ?? '' })
     if (!parsed.ok) {
-      return c.html(renderPage(<NewPasswordPage token={token} passwordHelp={PASSWORD_MESSAGE} state={{ errors: parsed.errors }} />), 400)
+      return c.html(renderPage(<NewPasswordPage token={token} passwordHelp={PASSWORD_RULE} state={{ errors: parsed.errors }} />), 400)
     }
     try {
       const user = await completePasswordReset(depsFor(c), token, parsed.data.password, Date.now())

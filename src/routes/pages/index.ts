@@ -9,6 +9,7 @@ import { connectionLinkPages } from './connection-link'
 import { connectionListPages } from './connection-list'
 import { newConnectionPages } from './new-connection'
 import { settingsPages } from './settings'
+import { accountSettingsPages } from './settings-account'
 
 /** The owner's dashboard, mounted at `/`. Every page under /connections and /settings needs a signed-in owner. */
 export const dashboardRoutes = new Hono<AppEnv>()
@@ -23,3 +24,4 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .route('/connections', connectionLinkPages)
   .route('/connections', connectionPages)
   .route('/settings', settingsPages)
+  .route('/settings', accountSettingsPages)

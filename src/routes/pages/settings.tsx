@@ -10,6 +10,7 @@ import { apiTokensOf, createApiTokenToReveal, revealApiToken, revokeApiToken } f
 import { renderPage } from '../../views/render'
 import { SettingsPage, type SettingsPageProps } from '../../views/pages/dashboard/settings'
 import type { FormState } from '../../views/pages/dashboard/types'
+import { type SettingsNotice, SETTINGS_NOTICES } from '../../views/pages/dashboard/account-security'
 import { parseForm, readForm } from './forms'
 import { ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
@@ -21,9 +22,9 @@ const tokenForm = z.object({
   expiresInDays: z.coerce.number().int().min(TOKEN_EXPIRY_DAYS_MIN).max(TOKEN_EXPIRY_DAYS_MAX).optional(),
 })
 
-async function showSettings(
+export async function showSettings(
   c: Context<AppEnv>,
-  extras: { newToken?: string | null; tokenForm?: FormState },
+  extras: { newToken?: string | null; tokenForm?: FormState; passwordForm?: FormState; notice?: SettingsNotice | null },
   status = 200,
 ): Promise<Response> {
   const deps = depsFor(c)
@@ -40,12 +41,15 @@ async function showSettings(
   return c.html(renderPage(<SettingsPage {...props} />), status as 200)
 }
 
+const settingsNotice = (name: string | undefined): SettingsNotice | null =>
+  name !== undefined && Object.hasOwn(SETTINGS_NOTICES, name) ? (name as SettingsNotice) : null
+
 export const settingsPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     // A HEAD has no body to show the token in, so it must not use up the one showing.
     const cookie = c.req.method === 'GET' ? takeTokenRevealCookie(c) : undefined
     const newToken = cookie ? await revealApiToken(depsFor(c), c.get('owner'), cookie, Date.now()) : null
-    return showSettings(c, { newToken })
+    return showSettings(c, { newToken, notice: settingsNotice(c.req.query('notice')) })
   })
   .post('/tokens', async (c) => {
     const form = await readForm(c)

@@ -18,6 +18,9 @@ export interface FieldProps {
   /** API keys and tokens: a password input with autocomplete off, never echoed back. */
   secret?: boolean
   inputMode?: 'text' | 'email' | 'url' | 'numeric' | 'decimal' | 'tel' | 'search' | 'none'
+  /** The browser's own check before posting; the server checks again. */
+  minLength?: number
+  maxLength?: number
 }
 
 interface Described {
@@ -65,6 +68,8 @@ export function Field({
   placeholder,
   secret,
   inputMode,
+  minLength,
+  maxLength,
 }: FieldProps) {
   const notes = describe(id, help, error)
   const common = {
@@ -73,6 +78,8 @@ export function Field({
     required,
     placeholder,
     inputmode: inputMode,
+    minlength: minLength,
+    maxlength: maxLength,
     'aria-describedby': notes.describedBy,
     'aria-invalid': error ? ('true' as const) : undefined,
   }

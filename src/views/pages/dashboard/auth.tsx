@@ -1,6 +1,8 @@
 import { Field, FormError, SubmitButton } from '../../components/form'
 import { Layout } from '../../layout'
 import type { FormState } from './types'
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../domain/limits'
+import { PASSWORD_RULE } from '../../../domain/password-policy'
 
 export interface AuthPageProps {
   /** Same-origin path to return to after signing in. */
@@ -75,8 +77,10 @@ export function SignupPage({ next, state = {} }: AuthPageProps) {
             type="password"
             required
             autocomplete="new-password"
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
             error={state.errors?.password}
-            help="At least 10 characters."
+            help={PASSWORD_RULE}
           />
           <SubmitButton block>Create account</SubmitButton>
         </form>

@@ -1,8 +1,9 @@
 import { Layout } from '../../layout'
+import { AccountSecurity, type AccountSecurityProps } from './account-security'
 import { ApiTokens, type ApiTokensProps } from './api-tokens'
 import type { OwnerView } from './types'
 
-export interface SettingsPageProps extends ApiTokensProps {
+export interface SettingsPageProps extends ApiTokensProps, AccountSecurityProps {
   owner: OwnerView
   /** Origin of the JSON API, for the curl example. */
   apiOrigin: string
@@ -10,7 +11,8 @@ export interface SettingsPageProps extends ApiTokensProps {
   exampleAppId: string
 }
 
-export function SettingsPage({ owner, tokens, apiOrigin, exampleAppId, newToken, tokenForm, now }: SettingsPageProps) {
+export function SettingsPage(props: SettingsPageProps) {
+  const { owner, tokens, apiOrigin, exampleAppId, newToken, tokenForm, now } = props
   return (
     <Layout title="Settings" owner={owner} current="settings">
       <div class="stack">
@@ -24,6 +26,7 @@ export function SettingsPage({ owner, tokens, apiOrigin, exampleAppId, newToken,
             <dd>{owner.email}</dd>
           </dl>
         </section>
+        <AccountSecurity passwordForm={props.passwordForm} notice={props.notice} />
         <ApiTokens tokens={tokens} newToken={newToken} tokenForm={tokenForm} now={now} />
         <section class="card stack" aria-labelledby="api-title">
           <h2 id="api-title">Use the API</h2>
