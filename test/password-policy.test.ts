@@ -26,7 +26,7 @@ describe('the password policy where a password is set', () => {
       const { error } = await response.json<{ error: { issues: { path: string; message: string }[] } }>()
       expect(error.issues, password).toEqual([{ path: 'password', message: expect.stringMatching(reason) }])
     }
-    expect((await signUp('correct horse battery')).status).toBe(201)
+    expect((await signUp('correct horse battery')).status).toBe(202)
   })
 
   it('says the reason on the sign-up form, which shows the rule and checks the length in the browser too', async () => {
