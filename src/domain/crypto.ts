@@ -103,4 +103,6 @@ export const sealContext = {
   webhookSecret: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret`,
   /** The just-created secret in the builder's one-time cookie, bound to its workflow. */
   webhookSecretReveal: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret-reveal`,
+  /** What a client's browser was last told about a link (outcome or refusal), in its own short-lived cookie. */
+  clientNote: (kind: string) => `tether/connect/${kind}`,
 }

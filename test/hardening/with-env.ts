@@ -3,11 +3,11 @@ import { env } from 'cloudflare:workers'
 import { buildApp } from '../../src/app'
 import worker from '../../src/index'
 import { toBase64 } from '../../src/domain/encoding'
-import { ORIGIN } from '../helpers'
+import { followRedirect, ORIGIN } from '../helpers'
 
 type TestEnv = typeof env
 /** Like `call`'s options; with a body and no method it POSTs. */
-type CallInit = RequestInit & { json?: unknown; cookie?: string; form?: Record<string, string> }
+type CallInit = RequestInit & { json?: unknown; cookie?: string; form?: Record<string, string>; follow?: boolean }
 
 /**
  * The real app under other bindings or variables (a different keyring, loopback apps off, a
@@ -38,7 +38,8 @@ export function withEnv(overrides: Partial<TestEnv>) {
         ctx,
       )
       await waitOnExecutionContext(ctx)
-      return response
+      // Like a browser after a post on the client's pages: the 303 is followed with the cookies it set.
+      return init.follow ? followRedirect(response, (next, cookie) => this.call(next, { cookie })) : response
     },
     /** One cron run of the worker's scheduled handler, awaited to the end. */
     async cron(scheduledTime = Date.now()): Promise<void> {
