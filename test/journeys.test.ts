@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { INVALID_LINK_MESSAGE, LOCKED_LINK_MESSAGE, MAX_FAILED_ATTEMPTS } from '../src/domain/links'
 import { newToken } from '../src/domain/tokens'
+import { fakeWordPressSite } from './workflow-helpers'
 import { call, cookiesAfter, DEMO_KEY, form, getConnection, requestLink, signUpOwner } from './helpers'
 
 /**
@@ -150,6 +151,30 @@ describe('journeys that survive reload, Back and a second tab', () => {
     expect(LOCKED_LINK_MESSAGE).toMatch(/locked after too many wrong keys.*requester to get a new link/)
     await expectStrangerSeesInvalid(link.path, undefined)
     expect(await invalidPage()).toContain(INVALID_LINK_MESSAGE)
+  })
+
+  it('a refusal keeps the non-secret values on the form it redirects to, never the secret; oversized values are left out', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner, 'wordpress')
+    const site = fakeWordPressSite()
+    const refuse = async (username: string) => {
+      const refused = await call(link.path, form({ siteUrl: site, username, applicationPassword: 'wrong-secret-pw' }))
+      expect(refused.status).toBe(303)
+      const notice = setCookieOf(refused, 'tether_notice')
+      expect(notice).not.toContain('wrong-secret-pw')
+      expect(notice.length).toBeLessThan(4096)
+      const shown = await call(`${link.path}/accept`, { cookie: cookiesAfter(refused) })
+      expect(shown.status).toBe(422)
+      return shown.text()
+    }
+    const kept = await refuse('wendy')
+    expect(kept).toContain('value="wendy"')
+    expect(kept).toContain(`value="${site}"`)
+    expect(kept).not.toContain('wrong-secret-pw')
+    const long = 'w'.repeat(3000)
+    const dropped = await refuse(long)
+    expect(dropped).not.toContain(long)
+    expect(dropped).toContain('We couldn’t connect')
   })
 
   it('an OAuth finish ends on the outcome page: its reload never says the sign-in could not be verified', async () => {
