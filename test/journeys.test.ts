@@ -113,7 +113,7 @@ describe('journeys that survive reload, Back and a second tab', () => {
     await expectStrangerSeesInvalid(link.path, undefined)
   })
 
-  it('a wrong key ends in a 303 back to the form, which shows the refusal once; from the 5th refusal it counts down, then locks', async () => {
+  it('a wrong key: 303 back to the form, which shows the refusal once; from the 5th refusal it counts down, then locks', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
     let cookie = ''

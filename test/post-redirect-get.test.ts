@@ -7,7 +7,8 @@ import { linkUrlOn } from './dashboard-helpers'
 /** Rows per table (the rate-limit counters aside): a reload that changes any of them changed something. */
 async function rowCounts(): Promise<Record<string, number>> {
   const { results } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT IN ('d1_migrations', 'rate_limits')",
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' " +
+      "AND name NOT IN ('d1_migrations', 'rate_limits')",
   ).all<{ name: string }>()
   const counts: Record<string, number> = {}
   for (const { name } of results) counts[name] = (await env.DB.prepare(`SELECT count(*) AS n FROM "${name}"`).first<{ n: number }>())!.n

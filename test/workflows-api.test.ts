@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { call, form, rejectViaLink, requestLink, signUpOwner } from './helpers'
+import { call, rejectViaLink, requestLink, signUpOwner } from './helpers'
 import { createWorkflow, fakeWordPressSite, finishedRun, postStep, runsOf, trigger, wordpressViaLink } from './workflow-helpers'
 
 async function post(owner: { cookie: string }, body: unknown) {

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { MAX_FAILED_ATTEMPTS } from '../../src/domain/links'
-import { backdateLink, call, DEMO_KEY, form, requestLink, type RequestedLink, signUpOwner, submitViaLink } from '../helpers'
+import { backdateLink, call, DEMO_KEY, requestLink, type RequestedLink, signUpOwner, submitViaLink } from '../helpers'
 import { withEnv } from './with-env'
 
 /**
