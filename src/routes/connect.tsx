@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
-import { REJECT_REASON_MAX } from '../domain/limits'
+import { NOTICE_VALUES_MAX, REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
 import { isCredentialFormError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
@@ -51,7 +51,8 @@ export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDe
 async function refusalNotice(c: Context<AppEnv>, deps: Deps, token: string, values: Record<string, unknown>, error: AppError) {
   const open = await requireOpenLink(deps, token, Date.now())
   const kept = Object.fromEntries(open.app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
-  const notice: FormNotice = { kind: 'refused', message: error.message, errors: fieldErrorsOf(error), values: kept }
+  const fits = JSON.stringify(kept).length <= NOTICE_VALUES_MAX
+  const notice: FormNotice = { kind: 'refused', message: error.message, errors: fieldErrorsOf(error), values: fits ? kept : {} }
   setNoticeCookie(c, await sealNotice(deps, open.link.tokenHash, notice, Date.now()))
 }
 
