@@ -147,7 +147,7 @@ export async function expectInvitation(page, { appName, owner, connectionName, r
     .getByText(`Once connected, ${owner.name} will be able to use these credentials in their workflows.`, { exact: false })
     .waitFor()
   await card.getByRole('button', { name: 'Accept & Connect' }).waitFor()
-  await card.getByRole('button', { name: 'Reject', exact: true }).waitFor()
+  await card.getByRole('link', { name: 'Reject', exact: true }).waitFor()
 }
 
 /** Accept & Connect, then the API-key form. */

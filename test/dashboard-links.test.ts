@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { formatUtc } from '../src/domain/format-utc'
-import { backdateLink, call, signUpOwner } from './helpers'
+import { backdateLink, call, followRedirect, signUpOwner } from './helpers'
 import { GOOD_KEY, NEW_KEY, BAD_KEY, post, page, location, addDirect, generateLinkViaForm, linkUrlOn, rowOf } from './dashboard-helpers'
 
 describe('connection links on the dashboard', () => {
@@ -18,7 +18,7 @@ describe('connection links on the dashboard', () => {
     expect(row).toContain('Link expires')
     expect(row).toContain('Revoke link')
 
-    const submitted = await post(new URL(url).pathname, { apiKey: GOOD_KEY })
+    const submitted = await followRedirect(await post(new URL(url).pathname, { apiKey: GOOD_KEY }))
     expect(await submitted.text()).toContain('Connection created successfully')
     row = rowOf(await page('/connections', cookie), id)
     expect(row).toContain('badge-via_link')

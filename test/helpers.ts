@@ -86,9 +86,32 @@ export async function getConnection(
   return (await response.json<{ connection: never }>()).connection
 }
 
-/** The client's flow on the public pages: accept, then submit the app's fields. */
+/** The cookies a response sets, as a Cookie header (cleared ones left out), added to those already held. */
+export function cookiesAfter(response: Response, held = ''): string {
+  const jar = new Map(held ? held.split('; ').map((pair) => [pair.split('=')[0]!, pair] as const) : [])
+  for (const header of response.headers.getSetCookie()) {
+    const pair = header.split(';')[0]!
+    const name = pair.split('=')[0]!
+    if (/max-age=0/i.test(header) || pair === `${name}=`) jar.delete(name)
+    else jar.set(name, pair)
+  }
+  return [...jar.values()].join('; ')
+}
+
+/** What a browser does after a post on the client's pages: follow the 303 with the cookies it set. */
+export async function followRedirect(
+  response: Response,
+  get: (path: string, cookie: string) => Promise<Response> = (path, cookie) => call(path, { cookie }),
+  held = '',
+): Promise<Response> {
+  const location = response.headers.get('location')
+  if (response.status !== 303 || !location?.startsWith('/connect/')) return response
+  return get(location, cookiesAfter(response, held))
+}
+
+/** The client's flow on the public pages: submit the app's fields, and land where the browser would. */
 export async function submitViaLink(link: { path: string }, fields: Record<string, string>): Promise<Response> {
-  return call(link.path, form(fields))
+  return followRedirect(await call(link.path, form(fields)))
 }
 
 /** Moves a link's expiry into the past in D1 and in its KV snapshot, as time passing would. */
@@ -100,4 +123,9 @@ export async function backdateLink(connectionId: string, expiresAt = Date.now() 
     const snapshot = await env.LINKS.get<{ connectionId: string }>(key.name, 'json')
     if (snapshot?.connectionId === connectionId) await env.LINKS.put(key.name, JSON.stringify({ ...snapshot, expiresAt }))
   }
+}
+
+/** The client's Reject on its confirmation page, landing where the browser would. */
+export async function rejectViaLink(link: { path: string }, fields: Record<string, string> = {}): Promise<Response> {
+  return followRedirect(await call(`${link.path}/reject`, form(fields)))
 }

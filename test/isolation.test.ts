@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { toHex, utf8 } from '../src/domain/encoding'
-import { call, DEMO_KEY, form, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { call, DEMO_KEY, form, requestLink, signUpOwner, submitViaLink, rejectViaLink } from './helpers'
 import { createWorkflow, runWorkflow } from './workflow-helpers'
 
 type Owner = Awaited<ReturnType<typeof signUpOwner>>
@@ -45,7 +45,7 @@ async function populate(owner: Owner, workflowName: string) {
     201,
   )
   const rejected = await requestLink(owner)
-  expect((await call(`${rejected.path}/reject`, form({}))).status).toBe(200)
+  expect((await rejectViaLink(rejected)).status).toBe(200)
   const workflow = await createWorkflow(
     owner,
     [{ appId: 'demo-tasks', action: 'create-task', connectionId: active.connectionId, input: { name: 'Task {{trigger.title}}' } }],

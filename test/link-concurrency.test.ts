@@ -5,7 +5,7 @@ import { completeLink } from '../src/services/link-lifecycle'
 import { requireOpenLink } from '../src/services/open-link'
 import { edgeOf } from '../src/http/deps'
 import { depsFromEnv } from '../src/services/deps'
-import { call, DEMO_KEY, form, getConnection, ORIGIN, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { call, DEMO_KEY, form, getConnection, ORIGIN, requestLink, signUpOwner, submitViaLink, rejectViaLink } from './helpers'
 
 describe('single use under concurrency', () => {
   it('of 25 concurrent submissions exactly one wins, over several rounds', async () => {
@@ -56,7 +56,7 @@ describe('single use under concurrency', () => {
     const owner = await signUpOwner()
     for (let round = 0; round < 4; round++) {
       const link = await requestLink(owner)
-      const [submitted, rejected] = await Promise.all([submitViaLink(link, { apiKey: DEMO_KEY }), call(`${link.path}/reject`, form({}))])
+      const [submitted, rejected] = await Promise.all([submitViaLink(link, { apiKey: DEMO_KEY }), rejectViaLink(link)])
       const winners = [submitted.status, rejected.status].filter((s) => s === 200)
       expect(winners).toHaveLength(1)
       const connection = await getConnection(owner, link.connectionId)

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { INVALID_LINK_MESSAGE } from '../src/domain/links'
-import { call, DEMO_KEY, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { call, DEMO_KEY, followRedirect, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
 
 describe('connection sharing via link: API-key app', () => {
   it('runs the whole flow: pending → invitation → accept → wrong key → retry → active via link', async () => {
@@ -37,7 +37,7 @@ describe('connection sharing via link: API-key app', () => {
     // Opening never consumes the link, however often (mail scanners).
     for (let i = 0; i < 3; i++) expect((await call(link.path)).status).toBe(200)
 
-    const accepted = await call(`${link.path}/accept`, form({}))
+    const accepted = await followRedirect(await call(`${link.path}/accept`, form({})))
     expect(accepted.status).toBe(200)
     expect(await accepted.text()).toContain('Grant Access')
 
@@ -71,7 +71,7 @@ describe('connection sharing via link: API-key app', () => {
   it('records a rejection: the connection shows Rejected and the link is spent', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
-    const rejected = await call(`${link.path}/reject`, form({ reason: 'Not this account' }))
+    const rejected = await followRedirect(await call(`${link.path}/reject`, form({ reason: 'Not this account' })))
     expect(rejected.status).toBe(200)
     expect(await rejected.text()).toContain('declined')
     expect(await getConnection(owner, link.connectionId)).toMatchObject({ status: 'rejected', badge: 'rejected' })

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { toBase64Url } from '../src/domain/encoding'
-import { call, form, getConnection, requestLink, signUpOwner } from './helpers'
+import { call, followRedirect, form, getConnection, requestLink, signUpOwner } from './helpers'
 import { fakeCursor, fakeRequests } from './fake-requests'
 
 async function s256(verifier: string): Promise<string> {
@@ -47,7 +47,9 @@ describe('connection sharing via link: OAuth app', () => {
     const back = new URL(consent.headers.get('location')!)
     const code = back.searchParams.get('code')!
     const since = await fakeCursor()
-    const callback = await call(`/connect/oauth/callback${back.search}`, { cookie: cookiePair })
+    const answered = await call(`/connect/oauth/callback${back.search}`, { cookie: cookiePair })
+    expect(answered.headers.get('location')).toBe('/connect/done')
+    const callback = await followRedirect(answered, undefined, cookiePair)
     expect(callback.status).toBe(200)
     expect(await callback.text()).toContain('Connection created successfully')
 
@@ -93,9 +95,11 @@ describe('connection sharing via link: OAuth app', () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner, 'google-docs')
     const { location, cookiePair } = await acceptOAuth(link.path)
-    const denied = await call(`/connect/oauth/callback?error=access_denied&state=${location.searchParams.get('state')}`, {
+    const refused = await call(`/connect/oauth/callback?error=access_denied&state=${location.searchParams.get('state')}`, {
       cookie: cookiePair,
     })
+    expect(refused.headers.get('location')).toBe(`${link.path}/accept`)
+    const denied = await followRedirect(refused, undefined, cookiePair)
     expect(denied.status).toBe(200)
     const page = await denied.text()
     expect(page).toContain('Try again')
@@ -124,7 +128,7 @@ describe('connection sharing via link: OAuth app', () => {
     const decision = await call(action!.replace(/&amp;/g, '&'), form({ ...hidden, email: 'client@example.com', decision: 'allow' }))
     expect(decision.status).toBe(303)
     const back = new URL(decision.headers.get('location')!, 'http://tether.test')
-    const callback = await call(back.pathname + back.search, { cookie: cookiePair })
+    const callback = await followRedirect(await call(back.pathname + back.search, { cookie: cookiePair }), undefined, cookiePair)
     expect(await callback.text()).toContain('Connection created successfully')
     expect(await getConnection(owner, link.connectionId)).toMatchObject({
       status: 'active',

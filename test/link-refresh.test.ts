@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { openCredentials } from '../src/services/credentials'
 import { loadKeyring } from '../src/domain/crypto'
 import type { ConnectionRow } from '../src/db/connections'
-import { call, DEMO_KEY, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { call, DEMO_KEY, form, getConnection, requestLink, signUpOwner, submitViaLink, rejectViaLink } from './helpers'
 
 async function storedRow(id: string): Promise<ConnectionRow> {
   const row = await env.DB.prepare(
@@ -55,7 +55,7 @@ describe('refreshing credentials via link', () => {
     const first = await requestLink(owner)
     await submitViaLink(first, { apiKey: DEMO_KEY })
     const refreshLink = await refresh(owner, first.connectionId)
-    expect((await call(`${refreshLink.path}/reject`, form({}))).status).toBe(200)
+    expect((await rejectViaLink(refreshLink)).status).toBe(200)
     const connection = await getConnection(owner, first.connectionId)
     expect(connection).toMatchObject({ status: 'active', badge: 'via_link', link: { status: 'rejected', purpose: 'refresh' } })
     expect(await decrypted(first.connectionId)).toEqual({ apiKey: DEMO_KEY })

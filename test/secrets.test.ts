@@ -4,7 +4,7 @@ import { loadKeyring } from '../src/domain/crypto'
 import { openCredentials } from '../src/services/credentials'
 import type { ConnectionRow } from '../src/db/connections'
 import type { OAuthCredentials } from '../src/apps/types'
-import { call, form, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { call, followRedirect, form, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { fakeCursor, fakeRequests } from './fake-requests'
 import { forms } from './secret-forms'
 import {
@@ -110,7 +110,10 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     const state = provider.searchParams.get('state')!
     const back = new URL((await fetch(provider, { redirect: 'manual' })).headers.get('location')!)
     const since = await fakeCursor()
-    expect((await keep(await call(`/connect/oauth/callback${back.search}`, { cookie }))).status).toBe(200)
+    expect(
+      (await keep(await followRedirect(await keep(await call(`/connect/oauth/callback${back.search}`, { cookie })), undefined, cookie)))
+        .status,
+    ).toBe(200)
     const tokenRequest = (await fakeRequests(since)).requests.find((r) => r.path === '/google/token')!
     const verifier = new URLSearchParams(tokenRequest.body).get('code_verifier')!
 
@@ -167,9 +170,10 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     const refreshPath = new URL((await refreshed.clone().json<{ link: { url: string } }>()).link.url).pathname
     secrets.refreshToken = refreshPath.split('/').pop()!
     secrets.wrongRefreshKey = `wrong_${crypto.randomUUID()}`
-    expect((await keep(await call(refreshPath, form({ apiKey: secrets.wrongRefreshKey })))).status).toBe(422)
+    const land = async (posted: Response) => keep(await followRedirect(await keep(posted)))
+    expect((await land(await call(refreshPath, form({ apiKey: secrets.wrongRefreshKey })))).status).toBe(422)
     secrets.refreshedKey = canary('refreshed')
-    expect((await keep(await call(refreshPath, form({ apiKey: secrets.refreshedKey })))).status).toBe(200)
+    expect((await land(await call(refreshPath, form({ apiKey: secrets.refreshedKey })))).status).toBe(200)
     expect(await storedCredentials(link.connectionId)).toEqual({ apiKey: secrets.refreshedKey })
 
     secrets.directToken = `pk_good_${crypto.randomUUID()}`

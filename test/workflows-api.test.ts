@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { call, form, requestLink, signUpOwner } from './helpers'
+import { call, rejectViaLink, requestLink, signUpOwner } from './helpers'
 import { createWorkflow, fakeWordPressSite, finishedRun, postStep, runsOf, trigger, wordpressViaLink } from './workflow-helpers'
 
 async function post(owner: { cookie: string }, body: unknown) {
@@ -16,7 +16,7 @@ describe('workflows API', () => {
     const owner = await signUpOwner()
     const pending = await requestLink(owner, 'wordpress', { name: 'Waiting WP' })
     const rejected = await requestLink(owner, 'wordpress', { name: 'Declined WP' })
-    expect((await call(`${rejected.path}/reject`, form({}))).status).toBe(200)
+    expect((await rejectViaLink(rejected)).status).toBe(200)
 
     for (const [connection, word] of [
       [pending, 'pending'],

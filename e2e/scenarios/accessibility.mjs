@@ -51,9 +51,11 @@ export const accessibilityScenario = {
       await submitKey(client, GOOD_KEY)
       await expectConnected(client)
       await assertAccessible(client, 'success page')
-      await client.goto(link)
-      await expectInvalidLink(client)
-      await assertAccessible(client, 'invalid-link page')
+      // This browser keeps its outcome; anyone else opening the used link gets the invalid-link page.
+      const stranger = await openPage(await t.newContext(options))
+      await stranger.goto(link)
+      await expectInvalidLink(stranger)
+      await assertAccessible(stranger, 'invalid-link page')
     }
     await owner.goto(`${t.baseUrl}/connections`)
     await assertAccessible(owner, 'connections page with rows')

@@ -4,6 +4,7 @@ import { accessibilityScenario, keyboardScenario, ownerPhoneScenario } from './a
 import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
 import { signUpScenario } from './sign-up.mjs'
+import { reloadAndBackScenario } from './reload-and-back.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 
 export const scenarios = [
@@ -18,5 +19,7 @@ export const scenarios = [
   keyboardScenario,
   ownerPhoneScenario,
   staticAssetsScenario,
+  // After the screenshots of the shared table, which its four connections would crowd.
+  reloadAndBackScenario,
   expiryScenario,
 ]

@@ -95,9 +95,10 @@ export const clientPhoneScenario = {
     await t.screenshot(page, 'success-phone', { fullPage: true })
     assert.deepEqual(page.problems, [], 'no page errors on the client pages')
 
-    // Single use: the same link now shows the invalid-link text.
-    await page.goto(link)
-    await expectInvalidLink(page)
+    // Single use: to anyone else, the same link now shows the invalid-link text.
+    const stranger = await t.newPage(PHONE)
+    await stranger.goto(link)
+    await expectInvalidLink(stranger)
     t.shared.journeyConnected = true
   },
 }

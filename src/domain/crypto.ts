@@ -105,4 +105,6 @@ export const sealContext = {
   webhookSecretReveal: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret-reveal`,
   /** The login device cookie, held by the browser only. */
   deviceCookie: () => 'tether/device-cookie',
+  /** What a client's browser was last told about a link (outcome or refusal), in its own short-lived cookie. */
+  clientNote: (kind: string) => `tether/connect/${kind}`,
 }

@@ -14,6 +14,8 @@ export const MAX_STEPS = 20
 export const SEARCH_MAX = 100
 /** What a client may say when rejecting a link. */
 export const REJECT_REASON_MAX = 500
+/** Characters of non-secret values a refusal carries back to the form in its cookie; past it they are left out (a cookie holds ~4 KB). */
+export const NOTICE_VALUES_MAX = 1_500
 /** An API token's lifetime, chosen when it is created. */
 export const TOKEN_EXPIRY_DAYS_MIN = 1
 export const TOKEN_EXPIRY_DAYS_MAX = 365

@@ -7,11 +7,20 @@ export const MIN_LINK_MINUTES = 1
 export const MAX_LINK_MINUTES = 7 * 24 * 60
 /** Wrong credentials a link accepts before it locks, so it cannot be used to test stolen keys. */
 export const MAX_FAILED_ATTEMPTS = 10
+/** From this many refusals on, the form tells the client how many attempts remain. */
+export const ATTEMPTS_SHOWN_FROM = 5
 /** KV refuses shorter TTLs; the snapshot's own expiresAt still decides. */
 const KV_MIN_TTL_SECONDS = 60
 
 export const INVALID_LINK_MESSAGE =
   'This connection link is invalid, has already been used, or has expired. Please contact your requester to get a new link.'
+
+export const LOCKED_LINK_MESSAGE = 'This link is locked after too many wrong keys. Please contact your requester to get a new link.'
+
+/** How many attempts the form should say remain, or null while there is no need to say it. */
+export function attemptsLeftToShow(failedAttempts: number): number | null {
+  return failedAttempts >= ATTEMPTS_SHOWN_FROM ? Math.max(0, MAX_FAILED_ATTEMPTS - failedAttempts) : null
+}
 
 export type LinkStatus = 'pending' | 'used' | 'rejected' | 'revoked' | 'expired' | 'locked'
 export type LinkPurpose = 'create' | 'refresh'

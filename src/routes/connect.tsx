@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
-import { REJECT_REASON_MAX } from '../domain/limits'
+import { NOTICE_VALUES_MAX, REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
 import { isCredentialFormError, isQuotaError, withErrorStatus } from '../http/errors'
 import { privatePage } from '../http/security-headers'
@@ -13,11 +13,18 @@ import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oaut
 import { renderInvalidLinkPage, renderPage } from '../views/render'
 import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
 import { renderInvitationPage } from '../views/pages/connect/invitation-template'
-import { ConnectedPage, DeclinedPage, SignInDeclinedPage } from '../views/pages/connect/outcomes'
+import { SignInDeclinedPage } from '../views/pages/connect/outcomes'
+import { RejectConfirmPage } from '../views/pages/connect/reject-confirm'
 import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
 import { fieldErrorsOf } from './pages/forms'
 import { isSecureTransport } from '../http/owner-auth'
+import { AppError } from '../domain/errors'
+import { attemptsLeftToShow } from '../domain/links'
+import { hashToken } from '../domain/tokens'
+import { setNoticeCookie, takeNoticeCookie } from '../http/client-note-cookies'
+import { type FormNotice, openNotice, sealNotice } from '../services/client-notes'
+import { finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
 
 const STATE_COOKIE = 'tether_oauth_state'
 
@@ -40,6 +47,39 @@ export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDe
   if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, base).origin])
 }
 
+/** What the client typed that may be shown again: never a secret field, and only while it fits in a cookie. */
+function keptValues(app: AppDefinition, values: Record<string, unknown>): Record<string, string> {
+  const kept = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
+  return JSON.stringify(kept).length <= NOTICE_VALUES_MAX ? kept : {}
+}
+
+/** The refusal to show once on the form the browser is sent back to; secrets are never kept. */
+async function refusalNotice(c: Context<AppEnv>, deps: Deps, token: string, values: Record<string, unknown>, error: AppError) {
+  const open = await requireOpenLink(deps, token, Date.now())
+  const notice: FormNotice = { kind: 'refused', message: error.message, errors: fieldErrorsOf(error), values: keptValues(open.app, values) }
+  setNoticeCookie(c, await sealNotice(deps, open.link.tokenHash, notice, Date.now()))
+}
+
+async function tooManyAttemptsPage(c: Context<AppEnv>, deps: Deps, token: string, values: Record<string, unknown>, error: AppError) {
+  const open = await requireOpenLink(deps, token, Date.now())
+  const form = (
+    <CredentialsFormPage
+      app={open.app}
+      token={token}
+      connectionName={open.connection.name}
+      error={error.message}
+      values={keptValues(open.app, values)}
+      attemptsLeft={attemptsLeftToShow(open.link.failedAttempts)}
+    />
+  )
+  return c.html(renderPage(form), 429)
+}
+
+async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
+  const value = takeNoticeCookie(c)
+  return value ? openNotice(deps, value, tokenHash, Date.now()) : null
+}
+
 /** An unreadable body counts as no fields: the link decides the answer, so an unusable one always gets the invalid-link page. */
 async function formValues(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   const body = await c.req.parseBody().catch(() => ({}))
@@ -48,8 +88,10 @@ async function formValues(c: Context<AppEnv>): Promise<Record<string, unknown>> 
 
 export const connectRoutes = new Hono<AppEnv>()
   .use(privatePage)
+  .use(outcomeForFinisher)
   .get('/oauth/callback', async (c) => {
     const deps = depsFor(c)
+    const now = Date.now()
     const outcome = await completeOAuth(
       deps,
       {
@@ -59,20 +101,25 @@ export const connectRoutes = new Hono<AppEnv>()
         cookieState: getCookie(c, STATE_COOKIE),
       },
       clientMeta(c.req.raw),
-      Date.now(),
+      now,
     )
     deleteCookie(c, STATE_COOKIE, { path: '/connect/oauth', secure: isSecureTransport(c) })
     switch (outcome.kind) {
-      case 'link_connected':
-        return c.html(renderPage(<ConnectedPage app={outcome.open.app} connectionName={outcome.open.connection.name} />))
+      case 'link_connected': {
+        const { link, app, connection } = outcome.open
+        return finishWith(c, deps, link.tokenHash, { kind: 'connected', appId: app.id, connectionName: connection.name }, now)
+      }
       case 'link_denied':
-        return c.html(renderPage(<SignInDeclinedPage app={outcome.open.app} token={outcome.token} />))
+        setNoticeCookie(c, await sealNotice(deps, outcome.open.link.tokenHash, { kind: 'signin_cancelled' }, now))
+        return c.redirect(`/connect/${outcome.token}/accept`, 303)
       case 'owner_connected':
         return c.redirect(`/connections?connected=${encodeURIComponent(outcome.connectionId)}`, 303)
       case 'owner_denied':
         return c.redirect('/connections?signin=cancelled', 303)
     }
   })
+  // Registered before /:token, which would otherwise take "done" for a token.
+  .get('/done', showOutcome)
   .get('/:token', async (c) => {
     const token = c.req.param('token')
     const now = Date.now()
@@ -96,53 +143,69 @@ export const connectRoutes = new Hono<AppEnv>()
       setStateCookie(c, state)
       return c.redirect(url.toString(), 302)
     }
-    return c.html(renderPage(<CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} />))
+    return c.redirect(`/connect/${token}/accept`, 303)
   })
-  // A restored tab or a step's URL opened on another device: while the link is open (D1 decides), the
-  // API-key form is shown again, and anything else goes back to the invitation. Nothing is recorded.
+  // The form after Accept, a refusal, a restored tab or a step's URL opened on another device: while
+  // the link is open (D1 decides) the API-key form is shown, and anything else goes back to the
+  // invitation. Nothing is recorded.
   .get('/:token/accept', async (c) => {
+    const deps = depsFor(c)
     const token = c.req.param('token')
-    const open = await requireOpenLink(depsFor(c), token, Date.now())
-    if (open.app.authType === 'oauth2') return c.redirect(`/connect/${token}`, 303)
-    return c.html(renderPage(<CredentialsFormPage app={open.app} token={token} connectionName={open.connection.name} />))
+    const open = await requireOpenLink(deps, token, Date.now())
+    const notice = await takeNotice(c, deps, open.link.tokenHash)
+    if (open.app.authType === 'oauth2') {
+      if (notice?.kind !== 'signin_cancelled') return c.redirect(`/connect/${token}`, 303)
+      allowProviderRedirect(c, deps, open.app)
+      return c.html(renderPage(<SignInDeclinedPage app={open.app} token={token} />))
+    }
+    const refused = notice?.kind === 'refused' ? notice : null
+    return c.html(
+      renderPage(
+        <CredentialsFormPage
+          app={open.app}
+          token={token}
+          connectionName={open.connection.name}
+          error={refused?.message}
+          values={refused?.values}
+          errors={refused?.errors}
+          attemptsLeft={attemptsLeftToShow(open.link.failedAttempts)}
+        />,
+      ),
+      // The page shows the refusal of the post that led here; its reload is a plain 200 form.
+      refused ? 422 : 200,
+    )
   })
   .get('/:token/reject', async (c) => {
     const token = c.req.param('token')
-    await requireOpenLink(depsFor(c), token, Date.now())
-    return c.redirect(`/connect/${token}`, 303)
+    const open = await requireOpenLink(depsFor(c), token, Date.now())
+    return c.html(renderPage(<RejectConfirmPage app={open.app} token={token} connectionName={open.connection.name} />))
   })
   .post('/:token/reject', async (c) => {
+    const deps = depsFor(c)
     const values = await formValues(c)
     const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REJECT_REASON_MAX) || null : null
-    await declineLink(depsFor(c), c.req.param('token'), reason, clientMeta(c.req.raw), Date.now())
-    return c.html(renderPage(<DeclinedPage />))
+    const now = Date.now()
+    const open = await declineLink(deps, c.req.param('token'), reason, clientMeta(c.req.raw), now)
+    return finishWith(c, deps, open.link.tokenHash, { kind: 'declined' }, now)
   })
   .post('/:token', async (c) => {
     const deps = depsFor(c)
     const token = c.req.param('token')
     const values = await formValues(c)
+    const now = Date.now()
     try {
-      const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), Date.now())
-      return c.html(renderPage(<ConnectedPage app={open.app} connectionName={open.connection.name} />))
+      const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), now)
+      return finishWith(c, deps, open.link.tokenHash, { kind: 'connected', appId: open.app.id, connectionName: open.connection.name }, now)
     } catch (error) {
-      // Too many attempts (the workspace's checks, or one in progress on this link): the form stays, with the calm message.
-      if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
-      const open = await requireOpenLink(deps, token, Date.now())
-      const kept = Object.fromEntries(open.app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
-      const page = c.html(
-        renderPage(
-          <CredentialsFormPage
-            app={open.app}
-            token={token}
-            connectionName={open.connection.name}
-            error={error.message}
-            values={kept}
-            errors={fieldErrorsOf(error)}
-          />,
-        ),
-        error.code === 'rate_limited' ? 429 : 422,
-      )
-      return withErrorStatus(page, error)
+      // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
+      if (error instanceof AppError && error.code === 'link_locked')
+        return finishWith(c, deps, await hashToken(token), { kind: 'locked' }, now)
+      // Too many attempts (the workspace's checks, or one in progress on this link): nothing was written, so the
+      // form is shown again at once with the calm message and Retry-After; a resubmission changes nothing either.
+      if (isQuotaError(error)) return withErrorStatus(await tooManyAttemptsPage(c, deps, token, values, error), error)
+      if (!isCredentialFormError(error)) throw error
+      await refusalNotice(c, deps, token, values, error)
+      return c.redirect(`/connect/${token}/accept`, 303)
     }
   })
   // A mangled link (trailing slash, extra segment, empty token, other method) looks like any unusable one.

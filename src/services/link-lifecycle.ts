@@ -27,7 +27,7 @@ import {
 } from '../db/links'
 import { AppError } from '../domain/errors'
 import { MAX_CONNECTIONS, MAX_EVENTS_PER_LINK, MAX_OPEN_LINKS } from '../domain/limits'
-import { type LinkPurpose, MAX_FAILED_ATTEMPTS } from '../domain/links'
+import { type LinkPurpose, LOCKED_LINK_MESSAGE, MAX_FAILED_ATTEMPTS } from '../domain/links'
 import type { Owner } from '../domain/shapes'
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import { requireApp, requireConnection } from './access'
@@ -239,7 +239,7 @@ export async function countFailedAttempt(deps: Deps, open: OpenLink, leaseUntil:
     throw error
   })
   if (counted[0]?.status === 'locked') {
-    throw new AppError('link_locked', 'Too many failed attempts: this link is now locked. Please contact your requester to get a new link.')
+    throw new AppError('link_locked', LOCKED_LINK_MESSAGE)
   }
 }
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { DEMO_KEY, form, requestLink, signUpOwner, submitViaLink, call, getConnection } from '../helpers'
+import { DEMO_KEY, followRedirect, rejectViaLink, form, requestLink, signUpOwner, submitViaLink, call, getConnection } from '../helpers'
 import { withEnv } from './with-env'
 
 /**
@@ -75,7 +75,7 @@ describe('D1 failing mid-flow leaves no half state', () => {
     const { db } = failingDb(CONNECTION_WRITE, how)
     expect((await withEnv({ DB: db }).call(`${link.path}/reject`, { form: {} })).status).toBe(500)
     expect(await linkState(link.connectionId)).toEqual({ status: 'pending', blob: null, revision: 0, linkStatus: 'pending', outcomes: 0 })
-    expect((await call(`${link.path}/reject`, form({}))).status).toBe(200)
+    expect((await rejectViaLink(link)).status).toBe(200)
     expect(await linkState(link.connectionId)).toMatchObject({ status: 'rejected', linkStatus: 'rejected', outcomes: 1 })
   })
 
@@ -137,7 +137,11 @@ describe('D1 failing mid-flow leaves no half state', () => {
         .find((c) => c.startsWith('tether_oauth_state='))!
         .split(';')[0]!
       const back = new URL((await fetch(location, { redirect: 'manual' })).headers.get('location')!)
-      return app.call(`/connect/oauth/callback${back.search}`, { cookie })
+      return followRedirect(
+        await app.call(`/connect/oauth/callback${back.search}`, { cookie }),
+        (next, held) => app.call(next, { cookie: held }),
+        cookie,
+      )
     }
     const { db } = failingDb(CREDENTIALS_WRITE, 'after-first')
     expect((await signIn(withEnv({ DB: db }))).status).toBe(500)
@@ -162,7 +166,7 @@ describe('KV failing around a D1 write', () => {
   it('a connection stored in D1 is reported created even if the invitation cache cannot be cleared; D1 still refuses reuse', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
-    const response = await withEnv({ LINKS: failingKv }).call(link.path, { form: { apiKey: DEMO_KEY } })
+    const response = await withEnv({ LINKS: failingKv }).call(link.path, { form: { apiKey: DEMO_KEY }, follow: true })
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('Connection created successfully')
     expect(await linkState(link.connectionId)).toMatchObject({ status: 'active', linkStatus: 'used', outcomes: 1 })

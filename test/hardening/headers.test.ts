@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { newToken } from '../../src/domain/tokens'
-import { DEMO_KEY } from '../helpers'
+import { DEMO_KEY, followRedirect } from '../helpers'
 import { linkIn, mailTo } from '../mail'
 
 /** Everything here is served over https, as in production, where `__Host-` and Secure apply. */
@@ -11,6 +11,9 @@ const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' }
 function get(path: string, cookie?: string): Promise<Response> {
   return exports.default.fetch(new Request(`${HTTPS}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' }))
 }
+
+/** Where a browser lands after a post on the client's pages. */
+const landed = async (posted: Promise<Response>) => followRedirect(await posted, (path, cookie) => get(path, cookie))
 
 function post(path: string, body: { json?: unknown; form?: Record<string, string> }, cookie?: string): Promise<Response> {
   const headers: Record<string, string> = { ...SAME_ORIGIN, ...(cookie ? { cookie } : {}) }
@@ -164,10 +167,11 @@ describe('headers on every HTML page', () => {
       ['login refused', () => post('/login', { form: { email: owner.email, password: 'wrong password here' } }), { noStore: true }],
       ['invitation', () => get(linkPath), { noStore: true }],
       ['invalid link', () => get(`/connect/${newToken()}`), { noStore: true }],
-      ['credentials form', () => post(`${linkPath}/accept`, { form: {} }), { noStore: true }],
-      ['credentials refused', () => post(linkPath, { form: { apiKey: 'wrong-key-1' } }), { noStore: true }],
-      ['declined', () => post(`${new URL(toReject.link.url).pathname}/reject`, { form: {} }), { noStore: true }],
-      ['connected', () => post(linkPath, { form: { apiKey: DEMO_KEY } }), { noStore: true }],
+      ['credentials form', () => landed(post(`${linkPath}/accept`, { form: {} })), { noStore: true }],
+      ['credentials refused', () => landed(post(linkPath, { form: { apiKey: 'wrong-key-1' } })), { noStore: true }],
+      ['reject confirmation', () => get(`${new URL(toReject.link.url).pathname}/reject`), { noStore: true }],
+      ['declined', () => landed(post(`${new URL(toReject.link.url).pathname}/reject`, { form: {} })), { noStore: true }],
+      ['connected', () => landed(post(linkPath, { form: { apiKey: DEMO_KEY } })), { noStore: true }],
       [
         'OAuth consent (demo provider)',
         async () => {

@@ -86,7 +86,8 @@ async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[];
     })
     const { connection, link } = await response.json<{ connection: { id: string }; link: { url: string } }>()
     connectionIds.push(connection.id)
-    if (i % 2 === 0) expect((await before.call(new URL(link.url).pathname, { form: { apiKey: `${DEMO_KEY}_${i}` } })).status).toBe(200)
+    if (i % 2 === 0)
+      expect((await before.call(new URL(link.url).pathname, { form: { apiKey: `${DEMO_KEY}_${i}` }, follow: true })).status).toBe(200)
   }
   const direct = await before.call('/api/v1/connections', {
     method: 'POST',

@@ -26,7 +26,7 @@ const patient = withEnv({ UPSTREAM_TIMEOUT_MS: '5000' })
 /** A determined attacker: answered 429 (a check in progress), it waits a moment and tries again. */
 async function submitUntilAnswered(link: { path: string }, fields: Record<string, string>): Promise<{ status: number; busy: number }> {
   for (let busy = 0; ; busy++) {
-    const response = await patient.call(link.path, { form: fields })
+    const response = await patient.call(link.path, { form: fields, follow: true })
     if (response.status !== 429) return { status: response.status, busy }
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
     await new Promise((resolve) => setTimeout(resolve, 5))

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { MAX_FAILED_ATTEMPTS } from '../../src/domain/links'
-import { backdateLink, call, DEMO_KEY, form, requestLink, type RequestedLink, signUpOwner } from '../helpers'
+import { backdateLink, call, DEMO_KEY, requestLink, type RequestedLink, signUpOwner, submitViaLink } from '../helpers'
 import { withEnv } from './with-env'
 
 /**
@@ -120,7 +120,7 @@ const TRANSITIONS: Transition[] = [
     name: 'lock (the last allowed wrong key)',
     setup: async (owner) => {
       const link = await requestLink(owner)
-      for (let n = 1; n < MAX_FAILED_ATTEMPTS; n++) expect((await call(link.path, form(wrongKey(n)))).status).toBe(422)
+      for (let n = 1; n < MAX_FAILED_ATTEMPTS; n++) expect((await submitViaLink(link, wrongKey(n))).status).toBe(422)
       return link
     },
     act: (app, _owner, link) => app.call(link!.path, { form: wrongKey(MAX_FAILED_ATTEMPTS) }),
@@ -148,7 +148,7 @@ const TRANSITIONS: Transition[] = [
     name: 'closed by the owner’s own credentials',
     setup: async (owner) => {
       const link = await requestLink(owner)
-      expect((await call(link.path, form({ apiKey: DEMO_KEY }))).status).toBe(200)
+      expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
       const refresh = await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} })
       expect(refresh.status).toBe(201)
       return link

@@ -71,7 +71,7 @@ describe('SSRF: user-supplied app URLs with production settings', () => {
       json: { appId: 'wordpress', name: 'Site', via: 'link' },
     })
     const { connection, link: issued } = await link.json<{ connection: { id: string }; link: { url: string } }>()
-    const submitted = await production.call(new URL(issued.url).pathname, { form: credentials })
+    const submitted = await production.call(new URL(issued.url).pathname, { form: credentials, follow: true })
     expect(submitted.status).toBe(422)
     const failed = await env.DB.prepare('SELECT status, failed_attempts AS n FROM links WHERE connection_id = ?')
       .bind(connection.id)
@@ -123,7 +123,10 @@ describe('SSRF: redirects are never followed', () => {
       json: { appId: 'wordpress', name: 'Site', via: 'link' },
     })
     const path = new URL((await link.json<{ link: { url: string } }>()).link.url).pathname
-    const submitted = await call(path, { form: { siteUrl: site, username: 'wendy', applicationPassword: 'redirect-password' } })
+    const submitted = await call(path, {
+      form: { siteUrl: site, username: 'wendy', applicationPassword: 'redirect-password' },
+      follow: true,
+    })
     expect(submitted.status).toBe(422)
     expect(await submitted.text()).toMatch(/redirect, which Tether does not follow/)
     expect(await requestsSince(cursor, (request) => request.path.startsWith(new URL(site).pathname))).toHaveLength(1)

@@ -15,9 +15,13 @@ export interface CredentialsFormProps {
   values?: Record<string, string>
   /** Field key → what is wrong with it. */
   errors?: Record<string, string>
+  /** Said from the ATTEMPTS_SHOWN_FROM-th refusal on, so the lock never comes as a surprise. */
+  attemptsLeft?: number | null
 }
 
-export function CredentialsFormPage({ app, token, connectionName, error, values = {}, errors = {} }: CredentialsFormProps) {
+const attemptsText = (left: number) => `${left} ${left === 1 ? 'attempt' : 'attempts'} left`
+
+export function CredentialsFormPage({ app, token, connectionName, error, values = {}, errors = {}, attemptsLeft }: CredentialsFormProps) {
   return (
     <Layout title={`Connect ${app.name}`} variant="public">
       <Steps current={2} labels={flowSteps(app)} />
@@ -32,6 +36,11 @@ export function CredentialsFormPage({ app, token, connectionName, error, values 
         {error ? (
           <Alert kind="error" title="We couldn’t connect">
             {error}
+          </Alert>
+        ) : null}
+        {attemptsLeft != null ? (
+          <Alert kind="warning" live>
+            <strong>{attemptsText(attemptsLeft)}</strong>. After that this link locks and you will need a new one from your requester.
           </Alert>
         ) : null}
         <form method="post" action={`/connect/${token}`} class="stack" novalidate={false}>

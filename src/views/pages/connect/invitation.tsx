@@ -7,7 +7,6 @@ import { Time } from '../../components/time'
 import { Layout } from '../../layout'
 import { accessSummary, flowSteps } from './access'
 import type { InvitationSnapshot } from '../../../domain/shapes'
-import { REJECT_REASON_MAX } from '../../../domain/limits'
 
 export interface InvitationProps {
   snapshot: InvitationSnapshot
@@ -63,24 +62,11 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
               Accept &amp; Connect
             </button>
           </form>
-          <form method="post" action={`/connect/${token}/reject`}>
-            <button type="submit" class={buttonClass('secondary', true)}>
-              Reject
-            </button>
-          </form>
+          {/* A page of its own asks for confirmation (and the optional reason) before the link is spent. */}
+          <a href={`/connect/${token}/reject`} class={buttonClass('secondary', true)}>
+            Reject
+          </a>
         </div>
-        <details class="reject-reason">
-          <summary>Reject with a reason</summary>
-          <form method="post" action={`/connect/${token}/reject`} class="stack">
-            <div class="field">
-              <label for="reject-reason">Why are you declining? (shared with {snapshot.requesterName})</label>
-              <textarea id="reject-reason" name="reason" rows={3} maxLength={REJECT_REASON_MAX} />
-            </div>
-            <button type="submit" class={buttonClass('danger')}>
-              Reject request
-            </button>
-          </form>
-        </details>
       </section>
     </Layout>
   )

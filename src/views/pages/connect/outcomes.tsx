@@ -1,5 +1,5 @@
 import type { AppDefinition } from '../../../apps/types'
-import { INVALID_LINK_MESSAGE } from '../../../domain/links'
+import { INVALID_LINK_MESSAGE, LOCKED_LINK_MESSAGE } from '../../../domain/links'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
 import { buttonClass } from '../../components/form'
@@ -55,7 +55,7 @@ export function InvalidLinkPage() {
   )
 }
 
-export function LinkLockedPage({ message }: { message: string }) {
+export function LinkLockedPage({ message = LOCKED_LINK_MESSAGE }: { message?: string }) {
   return (
     <Layout title="Link locked" variant="public">
       <section class="card invite" aria-labelledby="locked-title">

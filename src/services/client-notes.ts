@@ -1,0 +1,63 @@
+import { open, seal, sealContext } from '../domain/crypto'
+import type { Deps } from './deps'
+
+/**
+ * What a client's browser is told after a post, carried by its own short-lived cookie so that
+ * every post can end in a redirect: the outcome of a finished link, or the refusal to show once on
+ * the form. Sealed and bound to the link's token hash, so a stranger with the link cannot make a
+ * browser claim an outcome, and the URL never carries the token.
+ */
+
+export type ClientOutcome = { kind: 'connected'; appId: string; connectionName: string } | { kind: 'declined' } | { kind: 'locked' }
+
+export type FormNotice =
+  | { kind: 'refused'; message: string; errors: Record<string, string>; values: Record<string, string> }
+  | { kind: 'signin_cancelled' }
+
+/** Long enough for reloads and Back while the client is still on the page; the cookie lives as long. */
+export const OUTCOME_LIFETIME_MS = 30 * 60 * 1000
+export const NOTICE_LIFETIME_MS = 10 * 60 * 1000
+
+type NoteKind = 'outcome' | 'notice'
+
+interface Note<T> {
+  tokenHash: string
+  until: number
+  note: T
+}
+
+async function sealNote<T>(deps: Deps, kind: NoteKind, tokenHash: string, note: T, until: number): Promise<string> {
+  const sealed = await seal(
+    await deps.keyring(),
+    JSON.stringify({ tokenHash, until, note } satisfies Note<T>),
+    sealContext.clientNote(kind),
+  )
+  return `${sealed.keyVersion}.${sealed.blob}`
+}
+
+/** Anything that does not open, is too old, or belongs to another link (when one is given) tells nothing. */
+async function openNote<T>(deps: Deps, kind: NoteKind, value: string, tokenHash: string | null, now: number): Promise<T | null> {
+  const dot = value.indexOf('.')
+  if (dot < 1) return null
+  try {
+    const sealed = { keyVersion: value.slice(0, dot), blob: value.slice(dot + 1) }
+    const opened = JSON.parse(await open(await deps.keyring(), sealed, sealContext.clientNote(kind))) as Note<T>
+    if (opened.until < now || (tokenHash !== null && opened.tokenHash !== tokenHash)) return null
+    return opened.note
+  } catch {
+    return null
+  }
+}
+
+export const sealOutcome = (deps: Deps, tokenHash: string, outcome: ClientOutcome, now: number) =>
+  sealNote(deps, 'outcome', tokenHash, outcome, now + OUTCOME_LIFETIME_MS)
+
+/** `tokenHash` null: the outcome page itself, which has no token in its URL and shows whichever link this browser finished. */
+export const openOutcome = (deps: Deps, value: string, tokenHash: string | null, now: number) =>
+  openNote<ClientOutcome>(deps, 'outcome', value, tokenHash, now)
+
+export const sealNotice = (deps: Deps, tokenHash: string, notice: FormNotice, now: number) =>
+  sealNote(deps, 'notice', tokenHash, notice, now + NOTICE_LIFETIME_MS)
+
+export const openNotice = (deps: Deps, value: string, tokenHash: string, now: number) =>
+  openNote<FormNotice>(deps, 'notice', value, tokenHash, now)
