@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { formatUtc } from '../src/domain/format-utc'
+import { formatTime } from '../src/domain/format-time'
 import { backdateLink, call, signUpOwner } from './helpers'
 import { GOOD_KEY, NEW_KEY, BAD_KEY, post, page, location, addDirect, generateLinkViaForm, linkUrlOn, rowOf } from './dashboard-helpers'
 
@@ -54,7 +54,7 @@ describe('connection links on the dashboard', () => {
     await backdateLink(id, past)
 
     const row = rowOf(await page('/connections', cookie), id)
-    expect(row).toContain(`This connection link expired on ${formatUtc(past)}. Click Refresh credentials to generate a new link.`)
+    expect(row).toContain(`This connection link expired on ${formatTime(past, 'UTC')}. Click Refresh credentials to generate a new link.`)
     expect(row).toContain(`action="/connections/${id}/link"`)
     expect(row).not.toContain('Link expires')
     const linkPage = await page(`/connections/${id}/link`, cookie)

@@ -16,6 +16,7 @@ import { renderInvitationPage } from '../views/pages/connect/invitation-template
 import { ConnectedPage, DeclinedPage, SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
+import { viewerTimeZone } from '../http/viewer'
 import { fieldErrorsOf } from './pages/forms'
 import { isSecureTransport } from '../http/owner-auth'
 
@@ -84,7 +85,7 @@ export const connectRoutes = new Hono<AppEnv>()
       c.executionCtx.waitUntil(recordOpened(depsFor(c), snapshot, clientMeta(c.req.raw), now).catch(() => {}))
     }
     if (app.authType === 'oauth2') allowProviderRedirect(c, depsFor(c), app)
-    return c.html(renderInvitationPage(snapshot, app, token))
+    return c.html(renderInvitationPage(snapshot, app, token, viewerTimeZone(c)))
   })
   .post('/:token/accept', async (c) => {
     const deps = depsFor(c)

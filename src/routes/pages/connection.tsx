@@ -16,6 +16,7 @@ import { redirectToOwnerSignIn } from './oauth'
 import { idParam } from './schemas'
 import { connectionView, ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
+import { viewerTimeZone } from '../../http/viewer'
 import { eventsOf, requireApp, requireConnection } from '../../services/access'
 
 type DetailsExtras = Pick<ConnectionDetailsProps, 'update' | 'notice'>
@@ -23,11 +24,12 @@ type DetailsExtras = Pick<ConnectionDetailsProps, 'update' | 'notice'>
 async function showDetails(c: Context<AppEnv>, deps: Deps, id: string, extras: DetailsExtras, status = 200): Promise<Response> {
   const owner = c.get('owner')
   const now = Date.now()
-  const view = connectionView(await requireConnection(deps, owner, id), now)
+  const timeZone = viewerTimeZone(c)
+  const view = connectionView(await requireConnection(deps, owner, id), now, timeZone)
   const events = (await eventsOf(deps, owner, id)).map(publicEvent)
   if (view.app) allowProviderRedirect(c, deps, view.app)
   return c.html(
-    renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />),
+    renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />, timeZone),
     status as 200,
   )
 }

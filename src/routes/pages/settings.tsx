@@ -13,6 +13,7 @@ import type { FormState } from '../../views/pages/dashboard/types'
 import { parseForm, readForm } from './forms'
 import { ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
+import { viewerTimeZone } from '../../http/viewer'
 
 /** The selects always send both; a form without them gets the API's defaults. */
 const tokenForm = z.object({
@@ -37,7 +38,7 @@ async function showSettings(
     now: new Date().toISOString(),
     ...extras,
   }
-  return c.html(renderPage(<SettingsPage {...props} />), status as 200)
+  return c.html(renderPage(<SettingsPage {...props} />, viewerTimeZone(c)), status as 200)
 }
 
 export const settingsPages = new Hono<AppEnv>()
