@@ -51,7 +51,7 @@ export const exampleExpiredLink = {
   status: 'expired',
   purpose: 'create',
   expiresAt: '2026-11-04T09:30:00.000Z',
-  message: 'This connection link expired on 4 Nov 2026, 09:30 UTC. Click Refresh credentials to generate a new link.',
+  message: 'This connection link expired on 4 Nov 2026, 09:30 (UTC). Click Refresh credentials to generate a new link.',
 }
 
 export const exampleEvents = [
