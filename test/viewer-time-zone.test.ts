@@ -4,8 +4,7 @@ import { call, requestLink, signUpOwner } from './helpers'
 import { page } from './dashboard-helpers'
 
 const BERLIN = { timezone: 'Europe/Berlin', country: 'DE' }
-const CHROME_MAC =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 
 async function html(path: string, init: { cookie?: string; cf?: object; headers?: Record<string, string> } = {}): Promise<string> {
   const response = await call(path, init as RequestInit)

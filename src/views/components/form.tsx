@@ -18,6 +18,8 @@ export interface FieldProps {
   /** API keys and tokens: a password input with autocomplete off, never echoed back. */
   secret?: boolean
   inputMode?: 'text' | 'email' | 'url' | 'numeric' | 'decimal' | 'tel' | 'search' | 'none'
+  /** The server's limit (src/domain/limits.ts), so a browser stops the typing instead of the server refusing the post. */
+  maxLength?: number
 }
 
 interface Described {
@@ -65,6 +67,7 @@ export function Field({
   placeholder,
   secret,
   inputMode,
+  maxLength,
 }: FieldProps) {
   const notes = describe(id, help, error)
   const common = {
@@ -73,6 +76,7 @@ export function Field({
     required,
     placeholder,
     inputmode: inputMode,
+    maxLength,
     'aria-describedby': notes.describedBy,
     'aria-invalid': error ? ('true' as const) : undefined,
   }

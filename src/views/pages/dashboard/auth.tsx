@@ -1,3 +1,4 @@
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX } from '../../../domain/limits'
 import { Field, FormError, SubmitButton } from '../../components/form'
 import { Layout } from '../../layout'
 import type { FormState } from './types'
@@ -19,6 +20,7 @@ export function LoginPage({ next, state = {} }: AuthPageProps) {
         <form method="post" action={withNext('/login', next)} class="stack">
           <Field
             name="email"
+            maxLength={EMAIL_MAX}
             label="Email"
             type="email"
             required
@@ -26,7 +28,15 @@ export function LoginPage({ next, state = {} }: AuthPageProps) {
             value={state.values?.email}
             error={state.errors?.email}
           />
-          <Field name="password" label="Password" type="password" required autocomplete="current-password" error={state.errors?.password} />
+          <Field
+            name="password"
+            maxLength={PASSWORD_MAX}
+            label="Password"
+            type="password"
+            required
+            autocomplete="current-password"
+            error={state.errors?.password}
+          />
           <SubmitButton block>Log in</SubmitButton>
         </form>
         <p class="muted">
@@ -49,6 +59,7 @@ export function SignupPage({ next, state = {} }: AuthPageProps) {
         <form method="post" action={withNext('/signup', next)} class="stack">
           <Field
             name="name"
+            maxLength={NAME_MAX}
             label="Your name"
             required
             autocomplete="name"
@@ -58,6 +69,7 @@ export function SignupPage({ next, state = {} }: AuthPageProps) {
           />
           <Field
             name="email"
+            maxLength={EMAIL_MAX}
             label="Email"
             type="email"
             required
@@ -68,6 +80,7 @@ export function SignupPage({ next, state = {} }: AuthPageProps) {
           />
           <Field
             name="password"
+            maxLength={PASSWORD_MAX}
             label="Password"
             type="password"
             required
