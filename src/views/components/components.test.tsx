@@ -200,6 +200,17 @@ describe('CopyField', () => {
     expect(text(html.slice(html.indexOf('<button'), html.indexOf('</button>')))).toBe('Copy Connection link')
     one(html, (t) => t.attrs['aria-live'] === 'polite')
   })
+  it('wraps a long value in a read-only textarea, whole, for phones', () => {
+    const long = `https://t.example/connect/${'x'.repeat(43)}`
+    const html = render(<CopyField id="link-url" label="Connection link" value={long} wrap />)
+    const area = one(html, (t) => t.name === 'textarea')
+    expect(area).toMatchObject({ id: 'link-url', rows: '2' })
+    expect(area).toHaveProperty('readonly')
+    expect(html).toContain(`>${long}</textarea>`)
+    expect(html).toContain('class="copy-field copy-field-wrap"')
+    expect(one(html, (t) => t.name === 'button')).toMatchObject({ 'data-copy-target': 'link-url' })
+    expect(html).not.toContain('<input')
+  })
 })
 
 describe('Menu', () => {
@@ -334,8 +345,9 @@ describe('copy.js', () => {
     expect(js).toContain("'[data-copy-text]'")
     expect(copy).toContain('data-copy-text')
     expect(js).toContain("querySelector('[aria-live]')")
-    expect(js).toContain("'.copy-field input'")
-    expect(copy).toContain('class="copy-field"')
+    expect(js).toContain("'.copy-field>[id]'")
+    expect(copy).toContain('class="copy-field"><input id="u"')
+    expect(render(<CopyField id="w" label="Link" value="v" wrap />)).toContain('class="copy-field copy-field-wrap"><textarea id="w"')
     expect(js).toContain("'.menu[open]'")
     expect(render(<Menu label="m">x</Menu>)).toContain('<details class="menu">')
   })
