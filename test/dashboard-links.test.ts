@@ -98,7 +98,7 @@ describe('connection links on the dashboard', () => {
     const updated = await post(`/connections/${id}/credentials`, { apiKey: NEW_KEY }, cookie)
     expect(location(updated)).toBe(`/connections/${id}?updated=1`)
     const details = await page(location(updated), cookie)
-    expect(details).toContain('Credentials updated')
+    expect(details).toContain('Connection updated successfully')
     expect(details).not.toContain(NEW_KEY)
     expect(rowOf(await page('/connections', cookie), id)).not.toContain('badge-needs_reconnect')
   })

@@ -6,7 +6,8 @@ import type { AppEnv } from '../http/context'
 import { isCredentialFormError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import { acceptLink, declineLink, isFirstOpenHere, readInvitation, recordOpened, submitLinkCredentials } from '../services/client-flow'
-import { invalidLink, requireOpenLink } from '../services/open-link'
+import { invalidLink, requireOpenLink, type OpenLink } from '../services/open-link'
+import { connectionHref } from '../views/pages/dashboard/paths'
 import type { Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
 import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
@@ -21,6 +22,8 @@ import { fieldErrorsOf } from './pages/forms'
 import { isSecureTransport } from '../http/owner-auth'
 
 const STATE_COOKIE = 'tether_oauth_state'
+
+const isRefresh = (open: OpenLink) => open.link.purpose === 'refresh'
 
 export function setStateCookie(c: Context<AppEnv>, state: string): void {
   setCookie(c, STATE_COOKIE, state, {
@@ -65,10 +68,15 @@ export const connectRoutes = new Hono<AppEnv>()
     deleteCookie(c, STATE_COOKIE, { path: '/connect/oauth', secure: isSecureTransport(c) })
     switch (outcome.kind) {
       case 'link_connected':
-        return c.html(renderPage(<ConnectedPage app={outcome.open.app} connectionName={outcome.open.connection.name} />))
+        return c.html(
+          renderPage(
+            <ConnectedPage app={outcome.open.app} connectionName={outcome.open.connection.name} refreshed={isRefresh(outcome.open)} />,
+          ),
+        )
       case 'link_denied':
         return c.html(renderPage(<SignInDeclinedPage app={outcome.open.app} token={outcome.token} />))
       case 'owner_connected':
+        if (outcome.updated) return c.redirect(connectionHref(outcome.connectionId, '?updated=1'), 303)
         return c.redirect(`/connections?connected=${encodeURIComponent(outcome.connectionId)}`, 303)
       case 'owner_denied':
         return c.redirect('/connections?signin=cancelled', 303)
@@ -124,7 +132,7 @@ export const connectRoutes = new Hono<AppEnv>()
     const values = await formValues(c)
     try {
       const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), Date.now())
-      return c.html(renderPage(<ConnectedPage app={open.app} connectionName={open.connection.name} />))
+      return c.html(renderPage(<ConnectedPage app={open.app} connectionName={open.connection.name} refreshed={isRefresh(open)} />))
     } catch (error) {
       if (!isCredentialFormError(error)) throw error
       const open = await requireOpenLink(deps, token, Date.now())
