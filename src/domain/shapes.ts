@@ -106,6 +106,10 @@ export interface PublicRunStep {
   durationMs: number
   output: unknown
   error: string | null
+  /** The connection the step ran with, as it was named then; null for a skipped step or one that got none. */
+  connectionId: string | null
+  connectionName: string | null
+  accountLabel: string | null
 }
 
 export interface PublicRun {

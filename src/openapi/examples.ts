@@ -131,6 +131,9 @@ export const exampleRun = {
       durationMs: 412,
       output: { id: 42, link: 'https://client.example/?p=42' },
       error: null,
+      connectionId: 'Cn2pL8sV0dQ4wE6r',
+      connectionName: 'Client WordPress',
+      accountLabel: 'Wendy on client.example',
     },
   ],
 }
