@@ -112,6 +112,12 @@ export interface PublicRunStep {
   accountLabel: string | null
 }
 
+/** A workflow named where another page points at it (the connection delete confirmation). */
+export interface NamedWorkflow {
+  id: string
+  name: string
+}
+
 export interface PublicRun {
   id: string
   status: 'running' | 'succeeded' | 'failed'

@@ -18,6 +18,7 @@ import { connectionView, ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
 import { viewerTimeZone } from '../../http/viewer'
 import { eventsOf, requireApp, requireConnection } from '../../services/access'
+import { workflowsUsing } from '../../services/workflows/definitions'
 
 type DetailsExtras = Pick<ConnectionDetailsProps, 'update' | 'notice'>
 
@@ -66,8 +67,12 @@ export const connectionPages = new Hono<AppEnv>()
     })
   })
   .get('/:id/delete', validate('param', idParam), async (c) => {
-    const found = await requireConnection(depsFor(c), c.get('owner'), c.req.valid('param').id)
-    return c.html(renderPage(<DeleteConnectionPage owner={ownerView(c.get('owner'))} view={connectionView(found, Date.now())} />))
+    const deps = depsFor(c)
+    const found = await requireConnection(deps, c.get('owner'), c.req.valid('param').id)
+    const workflows = await workflowsUsing(deps, c.get('owner'), found.connection.id)
+    return c.html(
+      renderPage(<DeleteConnectionPage owner={ownerView(c.get('owner'))} view={connectionView(found, Date.now())} workflows={workflows} />),
+    )
   })
   .post('/:id/delete', validate('param', idParam), async (c) => {
     await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
