@@ -3,6 +3,7 @@
 import { accessibilityScenario, keyboardScenario, ownerPhoneScenario } from './accessibility.mjs'
 import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
+import { papercutsScenario } from './papercuts.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 
 export const scenarios = [
@@ -16,5 +17,6 @@ export const scenarios = [
   keyboardScenario,
   ownerPhoneScenario,
   staticAssetsScenario,
+  papercutsScenario,
   expiryScenario,
 ]
