@@ -39,8 +39,10 @@ describe("times in the viewer's zone", () => {
     expect(details).toContain('(Asia/Tokyo)</time>')
     expect(details).not.toContain('(UTC)')
     expect(await page(`/connections/${link.connectionId}`, owner.cookie)).toContain('(UTC)</time>')
-    const settings = await html('/settings', { cookie: owner.cookie, cf: { timezone: 'Asia/Tokyo' } })
-    expect(settings).not.toContain('(UTC)')
+    const created = await call('/api/v1/workflows', { method: 'POST', cookie: owner.cookie, json: { name: 'Zoned', steps: [] } })
+    expect(created.status).toBe(201)
+    const workflows = await html('/workflows', { cookie: owner.cookie, cf: { timezone: 'Asia/Tokyo' } })
+    expect(workflows).toMatch(/<time datetime="[^"]+" title="[^"]+ \(Asia\/Tokyo\)">just now<\/time>/)
   })
 })
 

@@ -112,7 +112,7 @@ export const expiryScenario = {
     const row = connectionRow(owner, SHORT_LIVED)
     await row
       .getByText(
-        /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\. Click Refresh credentials to generate a new link\.$/,
+        /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d \(UTC\)\. Click Refresh credentials to generate a new link\.$/,
       )
       .waitFor()
     await row.getByRole('button', { name: /Refresh credentials/ }).click()
