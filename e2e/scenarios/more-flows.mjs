@@ -158,7 +158,7 @@ export const refreshScenario = {
     await expectInvitation(client, { appName: 'Demo Tasks', owner: ALEX, connectionName: name, refresh: true })
     await acceptToKeyForm(client, 'Demo Tasks')
     await submitKey(client, OTHER_GOOD_KEY)
-    await expectConnected(client)
+    await expectConnected(client, { refreshed: true })
 
     await gotoConnections(owner, t.baseUrl)
     assert.match(await badgeOf(owner, name), /^Via Link: /)
