@@ -161,8 +161,9 @@ export async function submitKey(page, key) {
   await page.getByRole('button', { name: 'Grant Access' }).click()
 }
 
-export async function expectConnected(page) {
-  await expectHeading(page, 'Connection created successfully')
+/** A refresh link ends in "updated", a first connection in "created" (the reference guide's wording). */
+export async function expectConnected(page, { refreshed = false } = {}) {
+  await expectHeading(page, refreshed ? 'Connection updated successfully' : 'Connection created successfully')
 }
 
 export async function expectInvalidLink(page) {

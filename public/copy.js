@@ -1,6 +1,6 @@
 // Copy buttons; menus close on Escape/outside click.
 {
-  const d = document, F = '.copy-field input', B = '[data-copy-target]', M = '.menu[open]'
+  const d = document, F = '.copy-field>[id]', B = '[data-copy-target]', M = '.menu[open]'
   if (navigator.clipboard) for (const b of d.querySelectorAll(B)) b.hidden = false
   d.addEventListener('focusin', e => e.target.matches(F) && e.target.select())
   d.addEventListener('click', async e => {

@@ -44,7 +44,7 @@ export async function generateLinkViaForm(
 }
 
 export function linkUrlOn(html: string): string {
-  const match = /value="(http:\/\/tether\.test\/connect\/[A-Za-z0-9_-]{20,})"/.exec(html)
+  const match = /(?:value="|<textarea[^>]*>)(http:\/\/tether\.test\/connect\/[A-Za-z0-9_-]{20,})["<]/.exec(html)
   expect(match, 'link URL on the page').not.toBeNull()
   return match![1]!
 }

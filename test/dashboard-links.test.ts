@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { formatUtc } from '../src/domain/format-utc'
+import { formatTime } from '../src/domain/format-time'
 import { backdateLink, call, followRedirect, signUpOwner } from './helpers'
 import { GOOD_KEY, NEW_KEY, BAD_KEY, post, page, location, addDirect, generateLinkViaForm, linkUrlOn, rowOf } from './dashboard-helpers'
 
@@ -54,7 +54,7 @@ describe('connection links on the dashboard', () => {
     await backdateLink(id, past)
 
     const row = rowOf(await page('/connections', cookie), id)
-    expect(row).toContain(`This connection link expired on ${formatUtc(past)}. Click Refresh credentials to generate a new link.`)
+    expect(row).toContain(`This connection link expired on ${formatTime(past, 'UTC')}. Click Refresh credentials to generate a new link.`)
     expect(row).toContain(`action="/connections/${id}/link"`)
     expect(row).not.toContain('Link expires')
     const linkPage = await page(`/connections/${id}/link`, cookie)
@@ -98,7 +98,7 @@ describe('connection links on the dashboard', () => {
     const updated = await post(`/connections/${id}/credentials`, { apiKey: NEW_KEY }, cookie)
     expect(location(updated)).toBe(`/connections/${id}?updated=1`)
     const details = await page(location(updated), cookie)
-    expect(details).toContain('Credentials updated')
+    expect(details).toContain('Connection updated successfully')
     expect(details).not.toContain(NEW_KEY)
     expect(rowOf(await page('/connections', cookie), id)).not.toContain('badge-needs_reconnect')
   })

@@ -49,7 +49,7 @@ describe('expiry', () => {
     expect(body.link.status).toBe('expired')
     expect(body.link.url).toBeUndefined()
     expect(body.link.message).toMatch(
-      /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\. Click Refresh credentials to generate a new link\.$/,
+      /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d \(UTC\)\. Click Refresh credentials to generate a new link\.$/,
     )
     expect((await call(overdue[0]!.path)).status).toBe(410)
   })

@@ -115,7 +115,7 @@ export const expiryScenario = {
     const row = connectionRow(owner, SHORT_LIVED)
     await row
       .getByText(
-        /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\. Click Refresh credentials to generate a new link\.$/,
+        /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d \(UTC\)\. Click Refresh credentials to generate a new link\.$/,
       )
       .waitFor()
     await row.getByRole('button', { name: /Refresh credentials/ }).click()
@@ -161,7 +161,7 @@ export const refreshScenario = {
     await expectInvitation(client, { appName: 'Demo Tasks', owner: ALEX, connectionName: name, refresh: true })
     await acceptToKeyForm(client, 'Demo Tasks')
     await submitKey(client, OTHER_GOOD_KEY)
-    await expectConnected(client)
+    await expectConnected(client, { refreshed: true })
 
     await gotoConnections(owner, t.baseUrl)
     assert.match(await badgeOf(owner, name), /^Via Link: /)

@@ -46,6 +46,9 @@ export const runStep = z.strictObject({
   durationMs: z.int().min(0),
   output: z.unknown(),
   error: z.string().nullable(),
+  connectionId: z.string().nullable().describe('The connection the step ran with; null when skipped or when it had none.'),
+  connectionName: z.string().nullable().describe('The connection’s name at the time of the run.'),
+  accountLabel: z.string().nullable().describe('The account the connection was signed in as at the time of the run.'),
 })
 
 export const run = z.strictObject({

@@ -249,6 +249,10 @@ export const runSteps = sqliteTable(
     durationMs: integer('duration_ms').notNull(),
     output: text('output'),
     error: text('error'),
+    // What the step ran with, as it was then: the connection may be renamed, reconnected or deleted later.
+    connectionId: text('connection_id'),
+    connectionName: text('connection_name'),
+    accountLabel: text('account_label'),
   },
   (t) => [index('run_steps_run').on(t.runId, t.position)],
 )

@@ -112,6 +112,17 @@ export function deleteWorkflowRow(db: Db, workspaceId: string, id: string) {
   return db.delete(workflows).where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, id)))
 }
 
+/** The workflows of a workspace with at least one step on this connection, by name. */
+export function workflowsUsingConnection(db: Db, workspaceId: string, connectionId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectDistinct({ id: workflows.id, name: workflows.name })
+    .from(workflows)
+    .innerJoin(workflowSteps, eq(workflowSteps.workflowId, workflows.id))
+    .where(and(eq(workflows.workspaceId, workspaceId), eq(workflowSteps.connectionId, connectionId)))
+    .orderBy(asc(workflows.name), asc(workflows.id))
+    .all()
+}
+
 /** The connections steps point at, within one workspace. */
 export async function connectionsByIds(db: Db, workspaceId: string, ids: string[]): Promise<ConnectionRow[]> {
   if (ids.length === 0) return []

@@ -1,3 +1,4 @@
+import { EMAIL_MAX } from '../domain/limits'
 import { AppIcon } from '../views/components/app-icon'
 import { buttonClass, Field } from '../views/components/form'
 import { Layout } from '../views/layout'
@@ -25,6 +26,7 @@ export function ConsentPage({ request, email, emailError }: ConsentPageProps) {
         <form method="post" action="/demo/oauth/decision" class="stack">
           <Field
             name="email"
+            maxLength={EMAIL_MAX}
             label="Demo account"
             type="email"
             value={email}

@@ -1,3 +1,4 @@
+import { EMAIL_MAX } from '../domain/limits'
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { readConfig } from '../config'
@@ -13,7 +14,7 @@ import { tokenEndpoint } from './token-endpoint'
 
 export const CODE_LIFETIME_SECONDS = 60
 
-const emailSchema = z.email().max(254)
+const emailSchema = z.email().max(EMAIL_MAX)
 
 function publicOrigin(c: Context<AppEnv>): string {
   return readConfig(c.env).publicUrl ?? new URL(c.req.url).origin

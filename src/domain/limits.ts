@@ -8,6 +8,8 @@ export const NAME_MAX = 100
 export const EMAIL_MAX = 254
 export const PASSWORD_MIN = 12
 export const PASSWORD_MAX = 256
+/** One credential field (an API key, a site URL, a username) as typed into a form or sent to the API. */
+export const CREDENTIAL_FIELD_MAX = 4096
 /** One workflow step field's template text. */
 export const TEMPLATE_MAX = 10_000
 export const MAX_STEPS = 20

@@ -1,4 +1,4 @@
-import { formatUtc } from './format-utc'
+import { FALLBACK_TIME_ZONE, formatTime } from './format-time'
 
 /** Link lifetimes and states. Pure: the caller passes `now`. */
 
@@ -48,10 +48,10 @@ export function kvTtlSeconds(expiresAt: number, now: number): number {
 }
 
 /** What the owner reads about a link that can no longer be used (null while it is open). */
-export function ownerLinkMessage(link: LinkState & { purpose: LinkPurpose }, now: number): string | null {
+export function ownerLinkMessage(link: LinkState & { purpose: LinkPurpose }, now: number, timeZone = FALLBACK_TIME_ZONE): string | null {
   switch (effectiveLinkStatus(link, now)) {
     case 'expired':
-      return `This connection link expired on ${formatUtc(link.expiresAt)}. Click Refresh credentials to generate a new link.`
+      return `This connection link expired on ${formatTime(link.expiresAt, timeZone)}. Click Refresh credentials to generate a new link.`
     case 'locked':
       return (
         `This link was locked after ${MAX_FAILED_ATTEMPTS} failed credential attempts. ` +

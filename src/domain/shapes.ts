@@ -108,6 +108,16 @@ export interface PublicRunStep {
   durationMs: number
   output: unknown
   error: string | null
+  /** The connection the step ran with, as it was named then; null for a skipped step or one that got none. */
+  connectionId: string | null
+  connectionName: string | null
+  accountLabel: string | null
+}
+
+/** A workflow named where another page points at it (the connection delete confirmation). */
+export interface NamedWorkflow {
+  id: string
+  name: string
 }
 
 export interface PublicRun {

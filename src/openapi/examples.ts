@@ -51,7 +51,7 @@ export const exampleExpiredLink = {
   status: 'expired',
   purpose: 'create',
   expiresAt: '2026-11-04T09:30:00.000Z',
-  message: 'This connection link expired on 4 Nov 2026, 09:30 UTC. Click Refresh credentials to generate a new link.',
+  message: 'This connection link expired on 4 Nov 2026, 09:30 (UTC). Click Refresh credentials to generate a new link.',
 }
 
 export const exampleEvents = [
@@ -131,6 +131,9 @@ export const exampleRun = {
       durationMs: 412,
       output: { id: 42, link: 'https://client.example/?p=42' },
       error: null,
+      connectionId: 'Cn2pL8sV0dQ4wE6r',
+      connectionName: 'Client WordPress',
+      accountLabel: 'Wendy on client.example',
     },
   ],
 }

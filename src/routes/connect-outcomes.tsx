@@ -23,7 +23,12 @@ function outcomePage(outcome: ClientOutcome): { html: string; status: number } |
   switch (outcome.kind) {
     case 'connected': {
       const app = getApp(outcome.appId)
-      return app ? { html: renderPage(<ConnectedPage app={app} connectionName={outcome.connectionName} />), status: 200 } : null
+      return app
+        ? {
+            html: renderPage(<ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} />),
+            status: 200,
+          }
+        : null
     }
     case 'declined':
       return { html: renderPage(<DeclinedPage />), status: 200 }

@@ -6,7 +6,8 @@ import type { AppEnv } from '../http/context'
 import { isCredentialFormError, isQuotaError, withErrorStatus } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import { acceptLink, declineLink, isFirstOpenHere, readInvitation, recordOpened, submitLinkCredentials } from '../services/client-flow'
-import { invalidLink, requireOpenLink } from '../services/open-link'
+import { invalidLink, requireOpenLink, type OpenLink } from '../services/open-link'
+import { connectionHref } from '../views/pages/dashboard/paths'
 import type { Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
 import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
@@ -17,6 +18,7 @@ import { SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import { RejectConfirmPage } from '../views/pages/connect/reject-confirm'
 import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
+import { viewerTimeZone } from '../http/viewer'
 import { fieldErrorsOf } from './pages/forms'
 import { isSecureTransport } from '../http/owner-auth'
 import { AppError } from '../domain/errors'
@@ -27,6 +29,8 @@ import { type FormNotice, openNotice, sealNotice } from '../services/client-note
 import { finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
 
 const STATE_COOKIE = 'tether_oauth_state'
+
+const isRefresh = (open: OpenLink) => open.link.purpose === 'refresh'
 
 export function setStateCookie(c: Context<AppEnv>, state: string): void {
   setCookie(c, STATE_COOKIE, state, {
@@ -107,12 +111,14 @@ export const connectRoutes = new Hono<AppEnv>()
     switch (outcome.kind) {
       case 'link_connected': {
         const { link, app, connection } = outcome.open
-        return finishWith(c, deps, link.tokenHash, { kind: 'connected', appId: app.id, connectionName: connection.name }, now)
+        const connected = { kind: 'connected', appId: app.id, connectionName: connection.name, refreshed: isRefresh(outcome.open) } as const
+        return finishWith(c, deps, link.tokenHash, connected, now)
       }
       case 'link_denied':
         setNoticeCookie(c, await sealNotice(deps, outcome.open.link.tokenHash, { kind: 'signin_cancelled' }, now))
         return c.redirect(`/connect/${outcome.token}/accept`, 303)
       case 'owner_connected':
+        if (outcome.updated) return c.redirect(connectionHref(outcome.connectionId, '?updated=1'), 303)
         return c.redirect(`/connections?connected=${encodeURIComponent(outcome.connectionId)}`, 303)
       case 'owner_denied':
         return c.redirect('/connections?signin=cancelled', 303)
@@ -131,7 +137,7 @@ export const connectRoutes = new Hono<AppEnv>()
       c.executionCtx.waitUntil(recordOpened(depsFor(c), snapshot, clientMeta(c.req.raw), now).catch(() => {}))
     }
     if (app.authType === 'oauth2') allowProviderRedirect(c, depsFor(c), app)
-    return c.html(renderInvitationPage(snapshot, app, token))
+    return c.html(renderInvitationPage(snapshot, app, token, viewerTimeZone(c)))
   })
   .post('/:token/accept', async (c) => {
     const deps = depsFor(c)
@@ -195,7 +201,8 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     try {
       const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), now)
-      return finishWith(c, deps, open.link.tokenHash, { kind: 'connected', appId: open.app.id, connectionName: open.connection.name }, now)
+      const connected = { kind: 'connected', appId: open.app.id, connectionName: open.connection.name, refreshed: isRefresh(open) } as const
+      return finishWith(c, deps, open.link.tokenHash, connected, now)
     } catch (error) {
       // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
       if (error instanceof AppError && error.code === 'link_locked')

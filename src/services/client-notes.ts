@@ -8,7 +8,10 @@ import type { Deps } from './deps'
  * browser claim an outcome, and the URL never carries the token.
  */
 
-export type ClientOutcome = { kind: 'connected'; appId: string; connectionName: string } | { kind: 'declined' } | { kind: 'locked' }
+export type ClientOutcome =
+  | { kind: 'connected'; appId: string; connectionName: string; refreshed: boolean }
+  | { kind: 'declined' }
+  | { kind: 'locked' }
 
 export type FormNotice =
   | { kind: 'refused'; message: string; errors: Record<string, string>; values: Record<string, string> }

@@ -2,13 +2,11 @@ import type { AppDefinition, Credentials, OAuthCredentials, VerifiedAccount } fr
 import { open, seal, sealContext, type Keyring, type Sealed } from '../domain/crypto'
 import { credentialValueMessage, credentialValueProblem } from '../domain/credential-values'
 import { AppError } from '../domain/errors'
-import { ACCOUNT_LABEL_MAX } from '../domain/limits'
+import { ACCOUNT_LABEL_MAX, CREDENTIAL_FIELD_MAX } from '../domain/limits'
 import { Redactor } from '../domain/redact'
 import { capText } from '../domain/truncate'
 import type { ConnectionRow } from '../db/connections'
 import type { Deps } from './deps'
-
-const MAX_FIELD_LENGTH = 4096
 
 /**
  * Turns submitted values into an app's credentials. Unknown keys are ignored here because
@@ -26,7 +24,7 @@ export function credentialsFromFields(app: AppDefinition, values: Record<string,
       if (field.optional) continue
       throw new AppError('invalid_request', `${field.label} is required.`, [{ path: field.key, message: 'Required' }])
     }
-    if (value.length > MAX_FIELD_LENGTH) {
+    if (value.length > CREDENTIAL_FIELD_MAX) {
       throw new AppError('invalid_request', `${field.label} is too long.`, [{ path: field.key, message: 'Too long' }])
     }
     credentials[field.key] = value
@@ -37,7 +35,7 @@ export function credentialsFromFields(app: AppDefinition, values: Record<string,
 /** OAuth credentials given through the API (owner already holds tokens). */
 export function oauthCredentialsFrom(values: Record<string, unknown>): OAuthCredentials {
   const accessToken = values.accessToken
-  if (typeof accessToken !== 'string' || !accessToken || accessToken.length > MAX_FIELD_LENGTH) {
+  if (typeof accessToken !== 'string' || !accessToken || accessToken.length > CREDENTIAL_FIELD_MAX) {
     throw new AppError('invalid_request', 'accessToken is required for OAuth apps.', [{ path: 'accessToken', message: 'Required' }])
   }
   const refreshToken = typeof values.refreshToken === 'string' && values.refreshToken ? values.refreshToken : undefined

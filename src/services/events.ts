@@ -1,3 +1,4 @@
+import { isLocalAddress } from '../domain/addresses'
 import { newId } from '../domain/tokens'
 import type { NewEvent, NewLinkEvent } from '../db/events'
 
@@ -23,9 +24,11 @@ export interface ClientMeta {
   userAgent: string | null
 }
 
+/** No country for a local address: Cloudflare's geolocation of it is not the visitor's (locally it is a fixed "US"). */
 export function clientMeta(request: Request): ClientMeta {
   const cf = (request as { cf?: { country?: unknown } }).cf
-  const country = typeof cf?.country === 'string' ? cf.country : null
+  const ip = request.headers.get('cf-connecting-ip')
+  const country = typeof cf?.country === 'string' && !(ip && isLocalAddress(ip)) ? cf.country : null
   const userAgent = request.headers.get('user-agent')
   return { ipCountry: country, userAgent: userAgent ? userAgent.slice(0, 300) : null }
 }

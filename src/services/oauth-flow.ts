@@ -74,7 +74,7 @@ export interface CallbackInput {
 export type CallbackOutcome =
   | { kind: 'link_connected'; open: OpenLink }
   | { kind: 'link_denied'; open: OpenLink; token: string }
-  | { kind: 'owner_connected'; connectionId: string }
+  | { kind: 'owner_connected'; connectionId: string; updated: boolean }
   | { kind: 'owner_denied' }
 
 const UNVERIFIED = 'This sign-in could not be verified. It may have expired or been used already; please start again.'
@@ -114,7 +114,8 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
     await completeLink(deps, open, credentials, account, meta, now)
     return { kind: 'link_connected', open }
   }
-  return { kind: 'owner_connected', connectionId: await storeOwnerConnection(deps, row, app, credentials, account, now) }
+  const connectionId = await storeOwnerConnection(deps, row, app, credentials, account, now)
+  return { kind: 'owner_connected', connectionId, updated: row.connectionId !== null }
 }
 
 async function openVerifier(deps: Deps, row: OAuthStateRow): Promise<string> {

@@ -1,11 +1,14 @@
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import type { AppError } from '../domain/errors'
+import { FALLBACK_TIME_ZONE } from '../domain/format-time'
+import { TimeZoneContext } from './components/time'
 import { ErrorPage } from './pages/error'
 import { InvalidLinkPage, LinkLockedPage } from './pages/connect/outcomes'
 
-export function renderPage(page: VNode): string {
-  return `<!doctype html>${renderToString(page)}`
+/** `timeZone` is the viewer's (the route resolves it): every time on the page is shown in it. */
+export function renderPage(page: VNode, timeZone = FALLBACK_TIME_ZONE): string {
+  return `<!doctype html>${renderToString(<TimeZoneContext.Provider value={timeZone}>{page}</TimeZoneContext.Provider>)}`
 }
 
 let invalidLinkHtml: string | undefined

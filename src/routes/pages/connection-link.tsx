@@ -11,6 +11,7 @@ import { parseForm, readForm } from './forms'
 import { formMessages, idParam, refreshForm } from './schemas'
 import { connectionView, ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
+import { viewerTimeZone } from '../../http/viewer'
 import { requireConnection } from '../../services/access'
 import { issueNewLink, revokeOpenLink } from '../../services/link-lifecycle'
 
@@ -19,9 +20,10 @@ async function showLinkPage(c: Context<AppEnv>, id: string, extras: Pick<LinkPag
   const owner = c.get('owner')
   const now = Date.now()
   const found = await requireConnection(deps, owner, id)
+  const timeZone = viewerTimeZone(c)
   const url = found.link ? (await currentLink(deps, owner, id, now)).url : null
   return c.html(
-    renderPage(<LinkPage owner={ownerView(owner)} view={connectionView(found, now)} url={url} now={now} {...extras} />),
+    renderPage(<LinkPage owner={ownerView(owner)} view={connectionView(found, now, timeZone)} url={url} now={now} {...extras} />, timeZone),
     status as 200,
   )
 }

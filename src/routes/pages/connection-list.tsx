@@ -7,6 +7,7 @@ import { ConnectionsPage, type ConnectionsFlash } from '../../views/pages/dashbo
 import type { ConnectionView } from '../../views/pages/dashboard/types'
 import { connectionView, ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
+import { viewerTimeZone } from '../../http/viewer'
 
 /** The quickest first connection: an API-key app served by this worker (DEMO_APPS=1). */
 const DEMO_APP_ID = 'demo-tasks'
@@ -25,7 +26,8 @@ function flashFrom(query: Record<string, string>, rows: ConnectionView[]): Conne
 export const connectionListPages = new Hono<AppEnv>().get('/', async (c) => {
   const deps = depsFor(c)
   const now = Date.now()
-  const rows = (await connectionsOf(deps, c.get('owner'))).map((row) => connectionView(row, now))
+  const timeZone = viewerTimeZone(c)
+  const rows = (await connectionsOf(deps, c.get('owner'))).map((row) => connectionView(row, now, timeZone))
   const demo = getApp(DEMO_APP_ID)
   const demoHref = demo && listedApps(deps.config).includes(demo) ? `/connections/new/${DEMO_APP_ID}` : null
   return c.html(
@@ -37,6 +39,7 @@ export const connectionListPages = new Hono<AppEnv>().get('/', async (c) => {
         flash={flashFrom(c.req.query(), rows)}
         demoHref={demoHref}
       />,
+      timeZone,
     ),
   )
 })

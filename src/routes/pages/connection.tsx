@@ -16,18 +16,21 @@ import { redirectToOwnerSignIn } from './oauth'
 import { idParam } from './schemas'
 import { connectionView, ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
+import { viewerTimeZone } from '../../http/viewer'
 import { eventsOf, requireApp, requireConnection } from '../../services/access'
+import { workflowsUsing } from '../../services/workflows/definitions'
 
 type DetailsExtras = Pick<ConnectionDetailsProps, 'update' | 'notice'>
 
 async function showDetails(c: Context<AppEnv>, deps: Deps, id: string, extras: DetailsExtras, status = 200): Promise<Response> {
   const owner = c.get('owner')
   const now = Date.now()
-  const view = connectionView(await requireConnection(deps, owner, id), now)
+  const timeZone = viewerTimeZone(c)
+  const view = connectionView(await requireConnection(deps, owner, id), now, timeZone)
   const events = (await eventsOf(deps, owner, id)).map(publicEvent)
   if (view.app) allowProviderRedirect(c, deps, view.app)
   return c.html(
-    renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />),
+    renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />, timeZone),
     status as 200,
   )
 }
@@ -65,8 +68,12 @@ export const connectionPages = new Hono<AppEnv>()
     })
   })
   .get('/:id/delete', validate('param', idParam), async (c) => {
-    const found = await requireConnection(depsFor(c), c.get('owner'), c.req.valid('param').id)
-    return c.html(renderPage(<DeleteConnectionPage owner={ownerView(c.get('owner'))} view={connectionView(found, Date.now())} />))
+    const deps = depsFor(c)
+    const found = await requireConnection(deps, c.get('owner'), c.req.valid('param').id)
+    const workflows = await workflowsUsing(deps, c.get('owner'), found.connection.id)
+    return c.html(
+      renderPage(<DeleteConnectionPage owner={ownerView(c.get('owner'))} view={connectionView(found, Date.now())} workflows={workflows} />),
+    )
   })
   .post('/:id/delete', validate('param', idParam), async (c) => {
     await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())

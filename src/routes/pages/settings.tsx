@@ -3,7 +3,8 @@ import * as z from 'zod'
 import { name } from '../../api-schemas/common'
 import { NAME_MAX, TOKEN_EXPIRY_DAYS_MAX, TOKEN_EXPIRY_DAYS_MIN } from '../../domain/limits'
 import { TOKEN_SCOPES } from '../../domain/token-scope'
-import { listedApps } from '../../apps'
+import { isAppAvailable, listedApps } from '../../apps'
+import type { Deps } from '../../services/deps'
 import type { AppEnv } from '../../http/context'
 import { setTokenRevealCookie, takeTokenRevealCookie } from '../../http/token-reveal-cookie'
 import { apiTokensOf, createApiTokenToReveal, revealApiToken, revokeApiToken } from '../../services/api-tokens'
@@ -14,6 +15,16 @@ import { type SettingsNotice, SETTINGS_NOTICES } from '../../views/pages/dashboa
 import { parseForm, readForm } from './forms'
 import { ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
+import { viewerTimeZone } from '../../http/viewer'
+
+/**
+ * An app the example request works with on this very install: Demo Tasks when the demo apps are on (a fresh
+ * `npm start`), else the first API-key app, which needs no OAuth client configured.
+ */
+function exampleAppId(deps: Deps): string {
+  const usable = listedApps(deps.config).filter((app) => isAppAvailable(deps.env, app))
+  return (usable.find((app) => app.id === 'demo-tasks') ?? usable.find((app) => app.authType !== 'oauth2') ?? usable[0])?.id ?? 'wordpress'
+}
 
 /** The selects always send both; a form without them gets the API's defaults. */
 const tokenForm = z.object({
@@ -34,11 +45,11 @@ export async function showSettings(
     tokens: await apiTokensOf(deps.db, owner),
     // Shown only to this owner, who reached the page at this origin: no PUBLIC_URL needed for that.
     apiOrigin: deps.config.publicUrl ?? new URL(c.req.url).origin,
-    exampleAppId: listedApps(deps.config)[0]?.id ?? 'wordpress',
+    exampleAppId: exampleAppId(deps),
     now: new Date().toISOString(),
     ...extras,
   }
-  return c.html(renderPage(<SettingsPage {...props} />), status as 200)
+  return c.html(renderPage(<SettingsPage {...props} />, viewerTimeZone(c)), status as 200)
 }
 
 const settingsNotice = (name: string | undefined): SettingsNotice | null =>

@@ -6,11 +6,11 @@ import type { ConnectionView, OwnerView } from '../../views/pages/dashboard/type
 import type { Owner } from '../../domain/shapes'
 
 /** The one mapper from rows to what dashboard views show: built on publicConnection, so no secret reaches a view. */
-export function connectionView({ connection, link }: ConnectionWithLink, now: number): ConnectionView {
+export function connectionView({ connection, link }: ConnectionWithLink, now: number, timeZone?: string): ConnectionView {
   return {
     connection: publicConnection(connection, link, now),
     app: getApp(connection.appId) ?? null,
-    linkMessage: link ? ownerLinkMessage(link, now) : null,
+    linkMessage: link ? ownerLinkMessage(link, now, timeZone) : null,
   }
 }
 

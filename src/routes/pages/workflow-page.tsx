@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../http/context'
+import { viewerTimeZone } from '../../http/viewer'
 import type { Deps } from '../../services/deps'
 import { requireWorkflow } from '../../services/workflows/definitions'
 import { renderPage } from '../../views/render'
@@ -31,5 +32,8 @@ export async function showWorkflow(
   const owner = c.get('owner')
   const now = Date.now()
   const view = await workflowView(deps, owner, await requireWorkflow(deps, owner, id), now)
-  return c.html(renderPage(<WorkflowPage owner={ownerView(owner)} workflow={view} now={now} {...extras} />), status as 200)
+  return c.html(
+    renderPage(<WorkflowPage owner={ownerView(owner)} workflow={view} now={now} {...extras} />, viewerTimeZone(c)),
+    status as 200,
+  )
 }

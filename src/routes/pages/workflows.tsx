@@ -28,6 +28,7 @@ import { takeRevealedSecret, workflowWebhookPages } from './workflow-webhook'
 import { NOTICES, showWorkflow } from './workflow-page'
 import { isWorkflowFormError, summaryView } from './workflow-views'
 import { depsFor } from '../../http/deps'
+import { viewerTimeZone } from '../../http/viewer'
 
 const nameForm = z.object({ name })
 const NAME_MESSAGE = { name: `Enter a name for the workflow (up to ${NAME_MAX} characters).` }
@@ -43,6 +44,7 @@ const pages = new Hono<AppEnv>()
           now={Date.now()}
           deleted={c.req.query('deleted') === '1'}
         />,
+        viewerTimeZone(c),
       ),
     )
   })

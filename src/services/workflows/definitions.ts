@@ -11,13 +11,14 @@ import {
   renameWorkflow,
   type WorkflowStepRow,
   type WorkflowWithSteps,
+  workflowsUsingConnection,
 } from '../../db/workflows'
 import { MAX_WORKFLOWS } from '../../domain/limits'
 import type { Deps } from '../deps'
 import { quotaExceeded } from '../quotas'
 import { checkSteps } from './check-steps'
 import { newWebhook } from './webhook'
-import type { Owner, StepDefinition, WorkflowDefinition } from '../../domain/shapes'
+import type { NamedWorkflow, Owner, StepDefinition, WorkflowDefinition } from '../../domain/shapes'
 
 export type { WorkflowWithSteps }
 
@@ -29,6 +30,11 @@ export async function requireWorkflow(deps: Deps, owner: Owner, id: string): Pro
 
 export function listWorkflows(deps: Deps, owner: Owner): Promise<WorkflowWithSteps[]> {
   return listWorkflowRows(deps.db, owner.workspaceId)
+}
+
+/** What deleting a connection would break: the owner's workflows with a step on it. */
+export function workflowsUsing(deps: Deps, owner: Owner, connectionId: string): Promise<NamedWorkflow[]> {
+  return workflowsUsingConnection(deps.db, owner.workspaceId, connectionId)
 }
 
 function stepRows(workflowId: string, steps: StepDefinition[]): WorkflowStepRow[] {

@@ -38,6 +38,9 @@ export function publicRun({ run, steps }: RunWithSteps, now: number): PublicRun 
       durationMs: step.durationMs,
       output: step.output === null ? null : (JSON.parse(step.output) as unknown),
       error: step.error,
+      connectionId: step.connectionId,
+      connectionName: step.connectionName,
+      accountLabel: step.accountLabel,
     })),
   }
 }

@@ -19,6 +19,14 @@ export interface StepOutcome {
   recordedOutput: string | null
   error: string | null
   durationMs: number
+  /** The connection the step used, null when it never got one (missing, not ready). */
+  connection: StepConnection | null
+}
+
+export interface StepConnection {
+  connectionId: string
+  connectionName: string
+  accountLabel: string | null
 }
 
 /** The app's context, noting the status of every answer so failures can report it too. */
@@ -53,11 +61,13 @@ export async function runStep(
 ): Promise<StepOutcome> {
   const started = now()
   const seen = { status: null as number | null }
+  let used: StepConnection | null = null
   try {
     const app = getApp(step.appId)
     const action = app?.actions.find((candidate) => candidate.id === step.action)
     if (!app || !action) throw new AppError('invalid_request', `The action ${step.appId} / ${step.action} is no longer available.`)
     const connection = await loadStepConnection(deps, workspaceId, app, step.connectionId)
+    used = { connectionId: connection.id, connectionName: connection.name, accountLabel: connection.accountLabel }
     const ctx = observed(deps.appContext(app), seen)
     const loaded = await credentialsForStep(deps, app, ctx, connection, started)
     for (const secret of loaded.secrets) runSecrets.add(secret)
@@ -71,6 +81,7 @@ export async function runStep(
       error: null,
       durationMs: now() - started,
       recordedOutput: capJson(JSON.stringify(output) ?? 'null'),
+      connection: used,
     }
   } catch (error) {
     return {
@@ -80,6 +91,7 @@ export async function runStep(
       recordedOutput: null,
       error: capText(new Redactor(runSecrets).text(failureMessage(error)), RECORDED_ERROR_MAX),
       durationMs: now() - started,
+      connection: used,
     }
   }
 }

@@ -72,6 +72,9 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
           durationMs: 0,
           output: null,
           error: skipReason,
+          connectionId: null,
+          connectionName: null,
+          accountLabel: null,
         })
         continue
       }
@@ -85,6 +88,9 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
         durationMs: outcome.durationMs,
         output: outcome.recordedOutput,
         error: outcome.error,
+        connectionId: outcome.connection?.connectionId ?? null,
+        connectionName: outcome.connection?.connectionName ?? null,
+        accountLabel: outcome.connection?.accountLabel ?? null,
       })
       if (outcome.status === 'failed') failure = capText(`Step ${step.position} failed: ${outcome.error}`, RECORDED_ERROR_MAX)
       else outputs.set(step.position, outcome.output)

@@ -13,8 +13,7 @@ import * as Icons from './icons'
 import { Menu, MenuItemButton, MenuItemLink } from './menu'
 import { QrCode, qrPath } from './qr-code'
 import { Steps } from './steps'
-import { formatUtc } from '../../domain/format-utc'
-import { Time, formatRelative } from './time'
+import { Time, TimeZoneContext, formatRelative } from './time'
 
 // A tiny start-tag reader: enough to check attributes without a DOM in workerd.
 interface Tag {
@@ -201,6 +200,17 @@ describe('CopyField', () => {
     expect(text(html.slice(html.indexOf('<button'), html.indexOf('</button>')))).toBe('Copy Connection link')
     one(html, (t) => t.attrs['aria-live'] === 'polite')
   })
+  it('wraps a long value in a read-only textarea, whole, for phones', () => {
+    const long = `https://t.example/connect/${'x'.repeat(43)}`
+    const html = render(<CopyField id="link-url" label="Connection link" value={long} wrap />)
+    const area = one(html, (t) => t.name === 'textarea')
+    expect(area).toMatchObject({ id: 'link-url', rows: '2' })
+    expect(area).toHaveProperty('readonly')
+    expect(html).toContain(`>${long}</textarea>`)
+    expect(html).toContain('class="copy-field copy-field-wrap"')
+    expect(one(html, (t) => t.name === 'button')).toMatchObject({ 'data-copy-target': 'link-url' })
+    expect(html).not.toContain('<input')
+  })
 })
 
 describe('Menu', () => {
@@ -240,12 +250,19 @@ describe('Steps', () => {
 
 describe('Time', () => {
   const at = Date.UTC(2026, 10, 27, 14, 5)
-  it('formats in UTC with a machine-readable datetime', () => {
-    expect(formatUtc(at)).toBe('27 Nov 2026, 14:05 UTC')
-    expect(formatUtc(new Date(Date.UTC(2027, 0, 3, 9, 7)), 'date')).toBe('3 Jan 2027')
+  it('formats in UTC, named, with a machine-readable datetime when no zone is provided', () => {
     const html = render(<Time at={new Date(at).toISOString()} />)
     expect(one(html, (t) => t.name === 'time').datetime).toBe('2026-11-27T14:05:00.000Z')
-    expect(text(html)).toBe('27 Nov 2026, 14:05 UTC')
+    expect(text(html)).toBe('27 Nov 2026, 14:05 (UTC)')
+  })
+  it('formats in the zone the page provides', () => {
+    const html = render(
+      <TimeZoneContext.Provider value="Europe/Berlin">
+        <Time at={at} />
+        <Time at={at} mode="date" />
+      </TimeZoneContext.Provider>,
+    )
+    expect(text(html)).toBe('27 Nov 2026, 15:05 (Europe/Berlin)27 Nov 2026')
   })
   it('phrases relative times only when given now', () => {
     expect(formatRelative(at + 172_800_000, at)).toBe('in 2 days')
@@ -255,7 +272,7 @@ describe('Time', () => {
     expect(formatRelative(at - 86_400_000 * 45, at)).toBeNull()
     const html = render(<Time at={at - 300_000} now={at} />)
     expect(text(html)).toBe('5 minutes ago')
-    expect(one(html, (t) => t.name === 'time').title).toBe('27 Nov 2026, 14:00 UTC')
+    expect(one(html, (t) => t.name === 'time').title).toBe('27 Nov 2026, 14:00 (UTC)')
   })
 })
 
@@ -328,8 +345,9 @@ describe('copy.js', () => {
     expect(js).toContain("'[data-copy-text]'")
     expect(copy).toContain('data-copy-text')
     expect(js).toContain("querySelector('[aria-live]')")
-    expect(js).toContain("'.copy-field input'")
-    expect(copy).toContain('class="copy-field"')
+    expect(js).toContain("'.copy-field>[id]'")
+    expect(copy).toContain('class="copy-field"><input id="u"')
+    expect(render(<CopyField id="w" label="Link" value="v" wrap />)).toContain('class="copy-field copy-field-wrap"><textarea id="w"')
     expect(js).toContain("'.menu[open]'")
     expect(render(<Menu label="m">x</Menu>)).toContain('<details class="menu">')
   })

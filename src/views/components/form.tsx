@@ -20,6 +20,7 @@ export interface FieldProps {
   inputMode?: 'text' | 'email' | 'url' | 'numeric' | 'decimal' | 'tel' | 'search' | 'none'
   /** The browser's own check before posting; the server checks again. */
   minLength?: number
+  /** The server's limit (src/domain/limits.ts), so a browser stops the typing instead of the server refusing the post. */
   maxLength?: number
 }
 

@@ -1,4 +1,6 @@
-import { formatUtc } from '../../domain/format-utc'
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+import { FALLBACK_TIME_ZONE, formatTime } from '../../domain/format-time'
 
 export type Instant = Date | number | string
 export type TimeMode = 'datetime' | 'date'
@@ -27,6 +29,9 @@ export function formatRelative(at: Instant, now: Instant): string | null {
   return null
 }
 
+/** The viewer's zone, provided once per page by renderPage so that every <Time> below reads it. */
+export const TimeZoneContext = createContext<string>(FALLBACK_TIME_ZONE)
+
 export interface TimeProps {
   at: Instant
   mode?: TimeMode
@@ -35,7 +40,7 @@ export interface TimeProps {
 }
 
 export function Time({ at, mode = 'datetime', now }: TimeProps) {
-  const absolute = formatUtc(at, mode)
+  const absolute = formatTime(at, useContext(TimeZoneContext), mode)
   const relative = now === undefined ? null : formatRelative(at, now)
   return (
     <time datetime={toDate(at).toISOString()} title={relative ? absolute : undefined}>

@@ -1,3 +1,4 @@
+import { CREDENTIAL_FIELD_MAX } from '../../../domain/limits'
 import type { AppDefinition } from '../../../apps/types'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
@@ -47,6 +48,7 @@ export function CredentialsFormPage({ app, token, connectionName, error, values 
           {app.fields.map((field) => (
             <Field
               name={field.key}
+              maxLength={CREDENTIAL_FIELD_MAX}
               label={field.label}
               type={field.secret ? 'password' : field.type === 'textarea' ? 'textarea' : (field.type ?? 'text')}
               secret={field.secret}

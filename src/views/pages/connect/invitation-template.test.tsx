@@ -19,12 +19,16 @@ const snapshotArb = fc.record({
   expiresAt: fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }),
 }) satisfies fc.Arbitrary<InvitationSnapshot>
 
+const zoneArb = fc.constantFrom('UTC', 'Europe/Berlin', 'America/Chicago', 'Asia/Kolkata', 'Pacific/Chatham')
+
 describe('renderInvitationPage', () => {
   it('is byte-for-byte the InvitationPage render, whatever the link says', () => {
     fc.assert(
-      fc.property(snapshotArb, fc.string({ unit: 'binary' }), (snapshot, token) => {
+      fc.property(snapshotArb, fc.string({ unit: 'binary' }), zoneArb, (snapshot, token, zone) => {
         const app = allApps.find((candidate) => candidate.id === snapshot.appId)!
-        expect(renderInvitationPage(snapshot, app, token)).toBe(renderPage(<InvitationPage snapshot={snapshot} app={app} token={token} />))
+        expect(renderInvitationPage(snapshot, app, token, zone)).toBe(
+          renderPage(<InvitationPage snapshot={snapshot} app={app} token={token} />, zone),
+        )
       }),
       { numRuns: 300 },
     )
@@ -47,6 +51,7 @@ describe('renderInvitationPage', () => {
       },
       app,
       'TOKEN',
+      'UTC',
     )
     expect(html).not.toContain('<script>x')
     expect(html).toContain('<dd>&lt;script>x&lt;/script></dd>')

@@ -1,6 +1,6 @@
 import { renderToString } from 'preact-render-to-string'
 import type { AppDefinition } from '../../../apps/types'
-import { Time } from '../../components/time'
+import { Time, TimeZoneContext } from '../../components/time'
 import { renderPage } from '../../render'
 import { InvitationPage } from './invitation'
 import type { InvitationSnapshot } from '../../../domain/shapes'
@@ -54,7 +54,7 @@ function escapeHtml(value: string): string {
   return value.replace(/["&<]/g, (ch) => (ch === '"' ? '&quot;' : ch === '&' ? '&amp;' : '&lt;'))
 }
 
-export function renderInvitationPage(snapshot: InvitationSnapshot, app: AppDefinition, token: string): string {
+export function renderInvitationPage(snapshot: InvitationSnapshot, app: AppDefinition, token: string, timeZone: string): string {
   const withEmail = snapshot.requesterEmail !== null
   const key = `${app.id}:${snapshot.purpose}:${withEmail}`
   let template = templates.get(key)
@@ -67,7 +67,11 @@ export function renderInvitationPage(snapshot: InvitationSnapshot, app: AppDefin
     requesterEmail: escapeHtml(snapshot.requesterEmail ?? ''),
     connectionName: escapeHtml(snapshot.connectionName),
     token: escapeHtml(token),
-    expiry: renderToString(<Time at={snapshot.expiresAt} />),
+    expiry: renderToString(
+      <TimeZoneContext.Provider value={timeZone}>
+        <Time at={snapshot.expiresAt} />
+      </TimeZoneContext.Provider>,
+    ),
   }
   let html = template.parts[0]!
   for (let i = 0; i < template.slots.length; i++) html += values[template.slots[i]!] + template.parts[i + 1]!

@@ -11,20 +11,25 @@ export function ConnectedPage({
   app,
   connectionName,
   requesterName,
+  refreshed = false,
 }: {
   app: AppDefinition
   connectionName: string
   requesterName?: string
+  /** A refresh link: the connection existed and now has new credentials. */
+  refreshed?: boolean
 }) {
+  const done = refreshed ? 'updated' : 'created'
   return (
-    <Layout title="Connection created" variant="public">
+    <Layout title={`Connection ${done}`} variant="public">
       <Steps current={3} labels={flowSteps(app)} />
       <section class="card invite" aria-labelledby="done-title">
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
-        <h1 id="done-title">Connection created successfully</h1>
+        <h1 id="done-title">Connection {done} successfully</h1>
         <Alert kind="success">
-          Your {app.name} account is now connected as “{connectionName}”{requesterName ? ` for ${requesterName}` : ''}. You can close this
-          page.
+          {refreshed ? `The connection “${connectionName}” now uses your new ${app.name} credentials` : null}
+          {refreshed ? null : `Your ${app.name} account is now connected as “${connectionName}”`}
+          {requesterName ? ` for ${requesterName}` : ''}. You can close this page.
         </Alert>
       </section>
     </Layout>

@@ -1,5 +1,6 @@
 import { Time } from '../../components/time'
 import type { PublicEvent } from '../../../domain/shapes'
+import { describeUserAgent } from '../../../domain/user-agent'
 
 const WORDS: Record<string, string> = {
   created: 'Connection created',
@@ -40,7 +41,7 @@ export function ActivityTimeline({ events }: { events: PublicEvent[] }) {
     <ol class="timeline">
       {events.map((event) => {
         const detail = detailLine(event)
-        const client = [event.ipCountry && `from ${event.ipCountry}`, event.userAgent].filter(Boolean).join(' · ')
+        const client = [event.ipCountry && `from ${event.ipCountry}`, describeUserAgent(event.userAgent)].filter(Boolean).join(' · ')
         return (
           <li>
             <p>
@@ -50,7 +51,11 @@ export function ActivityTimeline({ events }: { events: PublicEvent[] }) {
               <Time at={event.at} />
             </p>
             {detail ? <p class="small">{detail}</p> : null}
-            {event.actor === 'client' && client ? <p class="small muted">{client}</p> : null}
+            {event.actor === 'client' && client ? (
+              <p class="small muted" title={event.userAgent ?? undefined}>
+                {client}
+              </p>
+            ) : null}
           </li>
         )
       })}

@@ -4,7 +4,7 @@ import { Field, Select, SubmitButton } from '../../components/form'
 import { Time } from '../../components/time'
 import type { FormState } from './types'
 import type { PublicApiToken } from '../../../domain/shapes'
-import { TOKEN_EXPIRY_DAYS_DEFAULT } from '../../../domain/limits'
+import { NAME_MAX, TOKEN_EXPIRY_DAYS_DEFAULT } from '../../../domain/limits'
 
 export interface ApiTokensProps {
   tokens: PublicApiToken[]
@@ -65,6 +65,7 @@ export function ApiTokens({ tokens, newToken, tokenForm = {}, now }: ApiTokensPr
       <form method="post" action="/settings/tokens" class="stack">
         <Field
           name="name"
+          maxLength={NAME_MAX}
           id="token-name"
           label="Token name"
           required

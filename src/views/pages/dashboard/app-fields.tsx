@@ -1,3 +1,4 @@
+import { CREDENTIAL_FIELD_MAX } from '../../../domain/limits'
 import type { AppDefinition, AuthType } from '../../../apps/types'
 import { Field } from '../../components/form'
 import type { FormState } from './types'
@@ -9,6 +10,7 @@ export function AppCredentialFields({ app, idPrefix, state = {} }: { app: AppDef
       {app.fields.map((field) => (
         <Field
           name={field.key}
+          maxLength={CREDENTIAL_FIELD_MAX}
           id={`${idPrefix}-${field.key}`}
           label={field.label}
           type={field.secret ? 'password' : (field.type ?? 'text')}

@@ -1,7 +1,7 @@
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../../../domain/limits'
 import { Field, FormError, SubmitButton } from '../../components/form'
 import { Layout } from '../../layout'
 import type { FormState } from './types'
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../../domain/limits'
 import { PASSWORD_RULE } from '../../../domain/password-policy'
 
 export interface AuthPageProps {
@@ -21,6 +21,7 @@ export function LoginPage({ next, state = {} }: AuthPageProps) {
         <form method="post" action={withNext('/login', next)} class="stack">
           <Field
             name="email"
+            maxLength={EMAIL_MAX}
             label="Email"
             type="email"
             required
@@ -28,7 +29,15 @@ export function LoginPage({ next, state = {} }: AuthPageProps) {
             value={state.values?.email}
             error={state.errors?.email}
           />
-          <Field name="password" label="Password" type="password" required autocomplete="current-password" error={state.errors?.password} />
+          <Field
+            name="password"
+            maxLength={PASSWORD_MAX}
+            label="Password"
+            type="password"
+            required
+            autocomplete="current-password"
+            error={state.errors?.password}
+          />
           <SubmitButton block>Log in</SubmitButton>
         </form>
         <p class="muted">
@@ -54,6 +63,7 @@ export function SignupPage({ next, state = {} }: AuthPageProps) {
         <form method="post" action={withNext('/signup', next)} class="stack">
           <Field
             name="name"
+            maxLength={NAME_MAX}
             label="Your name"
             required
             autocomplete="name"
@@ -63,6 +73,7 @@ export function SignupPage({ next, state = {} }: AuthPageProps) {
           />
           <Field
             name="email"
+            maxLength={EMAIL_MAX}
             label="Email"
             type="email"
             required

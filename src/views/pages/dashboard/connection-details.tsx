@@ -33,7 +33,9 @@ export function ConnectionDetailsPage({ owner, view, events, now, update = {}, n
           <h1>{connection.name}</h1>
           <StatusBadges connection={connection} />
         </div>
-        {notice === 'updated' ? <Alert kind="success">Credentials updated. Workflows use the new ones from now on.</Alert> : null}
+        {notice === 'updated' ? (
+          <Alert kind="success">Connection updated successfully. Workflows use the new credentials from now on.</Alert>
+        ) : null}
         <section class="card">
           <h2 class="visually-hidden">Details</h2>
           <dl class="kv">

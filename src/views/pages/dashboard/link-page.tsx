@@ -81,6 +81,7 @@ function OpenLink({
           id="connection-link"
           label="Connection link"
           value={url}
+          wrap
           help="It can be used once. Anyone holding it can connect an account to this connection until it expires or you revoke it."
         />
         <QrCode text={url} label="QR code of the connection link" />

@@ -1,3 +1,4 @@
+import { NAME_MAX } from '../../../domain/limits'
 import type { AppDefinition } from '../../../apps/types'
 import { AppIcon } from '../../components/app-icon'
 import { Field, FormError, SubmitButton } from '../../components/form'
@@ -40,6 +41,7 @@ export function NewConnectionPage({ owner, app, link = {}, direct = {} }: NewCon
           <form method="post" action={`${base}/link`} class="stack">
             <Field
               name="connectionName"
+              maxLength={NAME_MAX}
               id="link-name"
               label="Connection name"
               required
@@ -67,6 +69,7 @@ export function NewConnectionPage({ owner, app, link = {}, direct = {} }: NewCon
           <form method="post" action={`${base}/${app.authType === 'oauth2' ? 'oauth' : 'direct'}`} class="stack">
             <Field
               name="connectionName"
+              maxLength={NAME_MAX}
               id="direct-name"
               label="Connection name"
               required

@@ -1,3 +1,4 @@
+import { NAME_MAX } from '../../../domain/limits'
 import { buttonClass, Field, FormError, SubmitButton } from '../../components/form'
 import { Layout } from '../../layout'
 import type { FormState, OwnerView } from '../dashboard/types'
@@ -15,6 +16,7 @@ export function NewWorkflowPage({ owner, state = {} }: { owner: OwnerView; state
           <form method="post" action="/workflows" class="stack">
             <Field
               name="name"
+              maxLength={NAME_MAX}
               label="Workflow name"
               required
               value={state.values?.name}

@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/empty-state'
 import { Check, Clock, Close, Warning } from '../../components/icons'
 import { Time } from '../../components/time'
 import type { StepView } from './types'
+import { connectionHref } from '../dashboard/paths'
 import type { PublicRun, PublicRunStep } from '../../../domain/shapes'
 
 const STATUS: Record<PublicRun['status'] | PublicRunStep['status'], { text: string; icon: ComponentChildren }> = {
@@ -45,6 +46,12 @@ function RunStepLine({ step, name }: { step: PublicRunStep; name: string }) {
         <RunStatus status={step.status} />
         <span class="small muted">{facts.filter(Boolean).join(' · ')}</span>
       </span>
+      {step.connectionId && step.connectionName ? (
+        <p class="small muted">
+          With <a href={connectionHref(step.connectionId)}>{step.connectionName}</a>
+          {step.accountLabel ? ` · account ${step.accountLabel}` : null}
+        </p>
+      ) : null}
       {step.error && step.status !== 'skipped' ? <p class="small">{step.error}</p> : null}
       {step.output !== null ? (
         <details>

@@ -1,3 +1,4 @@
+import { TEMPLATE_MAX } from '../../../domain/limits'
 import type { Action, AppDefinition } from '../../../apps/types'
 import { AppIcon } from '../../components/app-icon'
 import { buttonClass, Field, FormError, Select, SubmitButton } from '../../components/form'
@@ -96,6 +97,7 @@ export function StepFormPage(props: StepFormPageProps) {
           {action.fields.map((field) => (
             <Field
               name={inputName(field.key)}
+              maxLength={TEMPLATE_MAX}
               id={`step-input-${field.key}`}
               label={field.optional ? `${field.label} (optional)` : field.label}
               type={field.type === 'textarea' ? 'textarea' : 'text'}

@@ -1,3 +1,4 @@
+import { NAME_MAX } from '../../../domain/limits'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
 import { EmptyState } from '../../components/empty-state'
@@ -145,7 +146,7 @@ function Settings({ workflow }: { workflow: WorkflowView }) {
     <section class="card stack" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       <form method="post" action={workflowHref(workflow.id, '/rename')} class="row">
-        <Field name="name" id="rename-name" label="Workflow name" value={workflow.name} required />
+        <Field name="name" id="rename-name" label="Workflow name" value={workflow.name} required maxLength={NAME_MAX} />
         <SubmitButton variant="secondary">Rename</SubmitButton>
       </form>
       <p>

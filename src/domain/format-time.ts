@@ -1,0 +1,46 @@
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+export const FALLBACK_TIME_ZONE = 'UTC'
+const TIME_ZONE_MAX = 64
+
+/** One formatter per zone and isolate: building an Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+/** The IANA name as Intl spells it (`europe/berlin` → `Europe/Berlin`), or UTC for anything Intl does not know. */
+export function resolveTimeZone(zone: unknown): string {
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length > TIME_ZONE_MAX) return FALLBACK_TIME_ZONE
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+  } catch {
+    return FALLBACK_TIME_ZONE
+  }
+}
+
+/**
+ * "1 Dec 2026, 14:05 (Europe/Berlin)", or in date mode "1 Dec 2026" (the day in that zone). The month names are
+ * our own, so the text does not move with the runtime's locale data ("Sep" vs "Sept").
+ */
+export function formatTime(at: Date | number | string, timeZone: string, mode: 'datetime' | 'date' = 'datetime'): string {
+  const d = at instanceof Date ? at : new Date(at)
+  const parts: Record<string, string> = {}
+  for (const part of formatterFor(timeZone).formatToParts(d)) parts[part.type] = part.value
+  const date = `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`
+  return mode === 'date' ? date : `${date}, ${parts.hour}:${parts.minute} (${timeZone})`
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { signupSchema } from '../src/api-schemas/auth'
+import { name as nameSchema } from '../src/api-schemas/common'
+import { CREDENTIAL_FIELD_MAX, REJECT_REASON_MAX, SEARCH_MAX, TEMPLATE_MAX } from '../src/domain/limits'
+import { call, requestLink, signUpOwner } from './helpers'
+import { addDirect, location, page, post } from './dashboard-helpers'
+
+const TEXT_TYPES = new Set(['text', 'password', 'url', 'email', 'search', 'textarea'])
+
+/** The server's limit for each input name a form can have; an input missing here fails the test. */
+function limitOf(inputName: string): number | null | undefined {
+  // A step's input templates (api-schemas/workflows: z.record(…, z.string().max(TEMPLATE_MAX))).
+  if (inputName.startsWith('input.')) return TEMPLATE_MAX
+  const limits: Record<string, number | null> = {
+    name: nameSchema.maxLength,
+    connectionName: nameSchema.maxLength,
+    email: signupSchema.shape.email.maxLength,
+    password: signupSchema.shape.password.maxLength,
+    reason: REJECT_REASON_MAX,
+    q: SEARCH_MAX,
+    // The demo apps' credential fields, checked by services/credentials.
+    apiKey: CREDENTIAL_FIELD_MAX,
+  }
+  return limits[inputName]
+}
+
+/** Every text-like input of a page: its name, type and maxlength. */
+function textInputs(html: string): { name: string; type: string; maxlength: number | null }[] {
+  const tags = [...html.matchAll(/<(input|textarea)\b([^>]*)>/g)]
+  return tags
+    .map(([, tag, attrs]) => {
+      const attr = (key: string) => new RegExp(`\\s${key}="([^"]*)"`).exec(attrs!)?.[1]
+      const type = tag === 'textarea' ? 'textarea' : (attr('type') ?? 'text')
+      const max = attr('maxlength')
+      return { name: attr('name') ?? '', type, maxlength: max === undefined ? null : Number(max), readonly: /\sreadonly\b/.test(attrs!) }
+    })
+    .filter((input) => TEXT_TYPES.has(input.type) && !input.readonly)
+}
+
+function expectLimits(html: string, where: string, atLeast = 1) {
+  const inputs = textInputs(html)
+  expect(inputs.length, `${where}: text inputs`).toBeGreaterThanOrEqual(atLeast)
+  for (const input of inputs) {
+    const limit = limitOf(input.name)
+    expect(limit, `${where}: a known limit for "${input.name}"`).toBeTypeOf('number')
+    expect(input.maxlength, `${where}: maxlength of "${input.name}"`).toBe(limit)
+  }
+}
+
+describe('maxlength on every form', () => {
+  it('matches the server limits on the owner pages', async () => {
+    expectLimits(await (await call('/signup')).text(), '/signup', 3)
+    expectLimits(await (await call('/login')).text(), '/login', 2)
+    const owner = await signUpOwner()
+    const id = await addDirect(owner.cookie)
+    for (const path of ['/connections/new', '/connections/new/demo-tasks', `/connections/${id}`, '/settings', '/workflows/new']) {
+      expectLimits(await page(path, owner.cookie), path)
+    }
+    const created = await post('/workflows', { name: 'Limits' }, owner.cookie)
+    const workflowPath = new URL(location(created), 'http://tether.test').pathname
+    expectLimits(await page(workflowPath, owner.cookie), workflowPath)
+    expectLimits(await page(`${workflowPath}/steps/new/demo-tasks?action=create-task`, owner.cookie), 'step form', 2)
+  })
+
+  it("matches the server limits on the client's pages", async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    expectLimits(await (await call(link.path)).text(), 'invitation')
+    expectLimits(await (await call(`${link.path}/accept`)).text(), 'credentials form')
+    const oauth = await requestLink(owner, 'demo-docs')
+    const consent = await call(location(await call(`${oauth.path}/accept`, { method: 'POST' })))
+    expect(consent.status).toBe(200)
+    expectLimits(await consent.text(), 'demo consent page')
+  })
+})
