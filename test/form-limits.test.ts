@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { signupSchema } from '../src/api-schemas/auth'
 import { name as nameSchema } from '../src/api-schemas/common'
+import { passwordChangeSchema } from '../src/api-schemas/password'
 import { CREDENTIAL_FIELD_MAX, REJECT_REASON_MAX, SEARCH_MAX, TEMPLATE_MAX } from '../src/domain/limits'
 import { call, requestLink, signUpOwner } from './helpers'
 import { addDirect, location, page, post } from './dashboard-helpers'
@@ -16,6 +17,10 @@ function limitOf(inputName: string): number | null | undefined {
     connectionName: nameSchema.maxLength,
     email: signupSchema.shape.email.maxLength,
     password: signupSchema.shape.password.maxLength,
+    // Settings' password change (api-schemas/password: passwordChangeSchema).
+    currentPassword: passwordChangeSchema.shape.currentPassword.maxLength,
+    newPassword: passwordChangeSchema.shape.newPassword.maxLength,
+    confirmPassword: passwordChangeSchema.shape.newPassword.maxLength,
     reason: REJECT_REASON_MAX,
     q: SEARCH_MAX,
     // The demo apps' credential fields, checked by services/credentials.
@@ -65,7 +70,9 @@ describe('maxlength on every form', () => {
   it("matches the server limits on the client's pages", async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
-    expectLimits(await (await call(link.path)).text(), 'invitation')
+    // The invitation holds no text input since Reject asks for its confirmation (and the reason) on a page of its own.
+    expectLimits(await (await call(link.path)).text(), 'invitation', 0)
+    expectLimits(await (await call(`${link.path}/reject`)).text(), 'reject confirmation')
     expectLimits(await (await call(`${link.path}/accept`)).text(), 'credentials form')
     const oauth = await requestLink(owner, 'demo-docs')
     const consent = await call(location(await call(`${oauth.path}/accept`, { method: 'POST' })))
