@@ -71,18 +71,29 @@ try {
   const htmlOk = first.large.bytes <= HTML_BUDGET
   const ratioOk = first.ratio <= RATIO_BUDGET
   const fmt = (ms) => ms.toFixed(2)
+  const many = ROWS.toLocaleString('en')
+  const cpu = (value) => value?.toFixed(2) ?? '–'
   const lines = [
-    `| Request | ${ROWS.toLocaleString('en')} rows: median ms (p90) | CPU ms/req | ${SMALL} rows: median ms (p90) | CPU ms/req | ratio | HTML/JSON bytes at ${ROWS.toLocaleString('en')} |`,
+    `| Request | ${many} rows: median ms (p90) | CPU ms/req | ${SMALL} rows: median ms (p90) | CPU ms/req | ratio | bytes at ${many} |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(
-      (row) =>
-        `| ${row.name} | ${fmt(row.large.medianMs)} (${fmt(row.large.p90Ms)}) | ${row.large.cpuMs?.toFixed(2) ?? '–'} | ` +
-        `${fmt(row.few.medianMs)} (${fmt(row.few.p90Ms)}) | ${row.few.cpuMs?.toFixed(2) ?? '–'} | ${row.ratio.toFixed(2)} | ${row.large.bytes.toLocaleString('en')} |`,
-    ),
+    ...rows
+      .map((row) =>
+        [
+          row.name,
+          `${fmt(row.large.medianMs)} (${fmt(row.large.p90Ms)})`,
+          cpu(row.large.cpuMs),
+          `${fmt(row.few.medianMs)} (${fmt(row.few.p90Ms)})`,
+          cpu(row.few.cpuMs),
+          row.ratio.toFixed(2),
+          row.large.bytes.toLocaleString('en'),
+        ].join(' | '),
+      )
+      .map((line) => `| ${line} |`),
   ]
   const verdict =
-    `Goals: first page HTML ${first.large.bytes.toLocaleString('en')} B ≤ ${HTML_BUDGET.toLocaleString('en')} B: ${htmlOk ? 'met' : 'MISSED'}; ` +
-    `first page time at ${ROWS.toLocaleString('en')} rows ${first.ratio.toFixed(2)}× its time at ${SMALL} rows ≤ ${RATIO_BUDGET}×: ${ratioOk ? 'met' : 'MISSED'}.`
+    `Goals: first page ${first.large.bytes.toLocaleString('en')} B of HTML ≤ ${HTML_BUDGET.toLocaleString('en')} B: ` +
+    `${htmlOk ? 'met' : 'MISSED'}; its time at ${many} rows ${first.ratio.toFixed(2)}× its time at ${SMALL} rows ` +
+    `(≤ ${RATIO_BUDGET}×): ${ratioOk ? 'met' : 'MISSED'}.`
   console.log(['', ...lines, '', verdict].join('\n'))
   if (process.env.BENCH_WRITE !== '0') {
     const path = 'docs/BENCHMARKS.md'
@@ -92,7 +103,7 @@ try {
       start,
       `## Connections table at ${ROWS.toLocaleString('en')} rows (\`npm run bench:table\`)`,
       '',
-      `Run ${new Date().toISOString().slice(0, 10)}: one workspace with ${ROWS.toLocaleString('en')} connections and one with ${SMALL}, in the`,
+      `Run ${new Date().toISOString().slice(0, 10)}: one workspace with ${many} connections and one with ${SMALL}, in the`,
       'same D1 (seeded straight into the tables, every badge present; see bench/lib/table.mjs for why one workspace may hold more',
       'than MAX_CONNECTIONS). Sequential requests on loopback to Miniflare driven directly, the two owners alternating in each',
       'round; the time is what the client waited, which on loopback is the worker’s time plus a few tenths of a millisecond.',

@@ -103,7 +103,8 @@ describe('truthful history: how the current credentials came', () => {
       ).results.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
     const written = await read()
     await env.DB.prepare(
-      'UPDATE connections SET credentials_source = NULL, credentials_updated_at = NULL, credentials_updated_by = NULL WHERE workspace_id = ?',
+      `UPDATE connections SET credentials_source = NULL, credentials_updated_at = NULL, credentials_updated_by = NULL
+       WHERE workspace_id = ?`,
     )
       .bind(owner.workspaceId)
       .run()
@@ -196,7 +197,8 @@ describe('runs: newest first, paged', () => {
     await env.DB.batch(
       Array.from({ length: 30 }, (_, i) =>
         env.DB.prepare(
-          "INSERT INTO runs (id, workflow_id, workspace_id, status, started_at, finished_at, error) VALUES (?1, ?2, ?3, 'failed', ?4, ?4, ?1)",
+          `INSERT INTO runs (id, workflow_id, workspace_id, status, started_at, finished_at, error)
+           VALUES (?1, ?2, ?3, 'failed', ?4, ?4, ?1)`,
         ).bind(`run-${String(i).padStart(2, '0')}`, id, owner.workspaceId, base + Math.floor(i / 3) * 1000),
       ),
     )

@@ -103,6 +103,9 @@ describe('GET /api/v1/connections pages, searches and filters in SQL', () => {
     const theirs = await list(b, { cursor: nextCursor!, limit: '100' })
     expect(theirs.connections.every((row) => row.name.startsWith('Beta'))).toBe(true)
 
+    console.log(
+      `[figure] table isolation: another owner's cursor, search and ${BADGES.length} badge filters → 0 of the other workspace's 30 rows`,
+    )
     for (const cursor of ['!!!', 'bm90LWEtY3Vyc29y', 'x'.repeat(200)]) {
       const refused = await call(`/api/v1/connections?cursor=${encodeURIComponent(cursor)}`, { cookie: a.cookie })
       expect(refused.status, cursor).toBe(400)

@@ -1,9 +1,10 @@
 // The order matters only for the shared workspace's table (the screenshot shows every badge)
-// and for 1 → 2 → 3, which continue one story. 5b waits on the clock, so it runs last.
+// and for 1 → 2 → 3, which continue one story. 5b and 7 wait on the clock, so they run last.
 import { accessibilityScenario, keyboardScenario, ownerPhoneScenario } from './accessibility.mjs'
 import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
+import { tableScenario } from './table.mjs'
 
 export const scenarios = [
   requestLinkScenario,
@@ -17,4 +18,5 @@ export const scenarios = [
   ownerPhoneScenario,
   staticAssetsScenario,
   expiryScenario,
+  tableScenario,
 ]

@@ -1,5 +1,4 @@
 import { AppIcon } from '../../components/app-icon'
-import { Clock, Close, Info, Key, Link, Trash } from '../../components/icons'
 import { Menu, MenuItemButton, MenuItemLink } from '../../components/menu'
 import { Time } from '../../components/time'
 import { connectionHref } from './paths'
@@ -57,7 +56,10 @@ function ConnectionRow({ view, now }: { view: ConnectionView; now: number }) {
   )
 }
 
-/** The guide's menu: Update → via Link / Connection Data, then Delete; the rest of the row's details live on its page. */
+/**
+ * The guide's menu: Update → via Link / Connection Data, then Delete. Text only: a page holds 25 of
+ * these, and icons in every item would double its weight. The row's details live on its page.
+ */
 function RowMenu({ view }: { view: ConnectionView }) {
   const { connection } = view
   const linkOpen = connection.link?.status === 'pending'
@@ -66,30 +68,14 @@ function RowMenu({ view }: { view: ConnectionView }) {
       <fieldset class="menu-fieldset">
         <legend class="menu-group">Update</legend>
         <MenuItemLink href={connectionHref(connection.id, '/link')} sub>
-          <Link size={16} />
           Update Connection via Link
         </MenuItemLink>
         <MenuItemLink href={connectionHref(connection.id, '#update')} sub>
-          <Key size={16} />
           Update Connection Data
         </MenuItemLink>
       </fieldset>
-      <MenuItemLink href={connectionHref(connection.id)}>
-        <Info size={16} />
-        Details
-      </MenuItemLink>
-      <MenuItemLink href={connectionHref(connection.id, '#activity')}>
-        <Clock size={16} />
-        View activity
-      </MenuItemLink>
-      {linkOpen ? (
-        <MenuItemButton action={connectionHref(connection.id, '/revoke')}>
-          <Close size={16} />
-          Revoke link
-        </MenuItemButton>
-      ) : null}
+      {linkOpen ? <MenuItemButton action={connectionHref(connection.id, '/revoke')}>Revoke link</MenuItemButton> : null}
       <MenuItemLink href={connectionHref(connection.id, '/delete')} danger>
-        <Trash size={16} />
         Delete…
       </MenuItemLink>
     </Menu>

@@ -74,13 +74,15 @@ export function StatusLine({ view, now }: { view: ConnectionView; now: number })
       return line(view.rejectReason ? 'Declined, with a reason' : 'Declined by the client')
     default: {
       const { credentialsSource: source, credentialsUpdatedAt: at } = connection
-      return source && at
-        ? line(
+      if (!source || !at) return null
+      // The Last update column already shows the time when nothing changed since the credentials did.
+      return at === connection.updatedAt
+        ? line(SOURCE_SHORT[source])
+        : line(
             <>
               {SOURCE_SHORT[source]} · <Time at={at} now={now} />
             </>,
           )
-        : null
     }
   }
 }
