@@ -186,6 +186,31 @@ describe('events and runs: newest first, paged', () => {
     const other = await signUpOwner()
     expect((await call(`/api/v1/connections/${link.connectionId}/events`, { cookie: other.cookie })).status).toBe(404)
   })
+
+  it('the activity log on the detail page is newest first, 25 at a time, with a link to older entries', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    const base = Date.now() - 1_000_000
+    await env.DB.batch(
+      Array.from({ length: 30 }, (_, i) =>
+        env.DB.prepare("INSERT INTO events (id, workspace_id, connection_id, type, actor, at) VALUES (?, ?, ?, ?, 'system', ?)").bind(
+          `ev-${String(i).padStart(2, '0')}`,
+          owner.workspaceId,
+          link.connectionId,
+          `marker_${String(i).padStart(2, '0')}`,
+          base + i * 1000,
+        ),
+      ),
+    )
+    const first = await page(`/connections/${link.connectionId}`, owner.cookie)
+    const markers = (html: string) => [...html.matchAll(/marker (\d\d)/g)].map((m) => m[1])
+    expect(markers(first)).toEqual(Array.from({ length: 23 }, (_, i) => String(29 - i).padStart(2, '0')))
+    const older = /href="([^"]+\?events=[^"#]+)#activity"/.exec(first)
+    expect(older).not.toBeNull()
+    const second = await page(older![1]!, owner.cookie)
+    expect(markers(second)).toEqual(Array.from({ length: 7 }, (_, i) => String(6 - i).padStart(2, '0')))
+    expect(second).toContain('>Newest</a>')
+  })
 })
 
 describe('runs: newest first, paged', () => {
