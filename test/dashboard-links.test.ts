@@ -47,16 +47,23 @@ describe('connection links on the dashboard', () => {
     expect(details).not.toContain(GOOD_KEY)
   })
 
-  it('tells the owner when a link expired and refreshes it from the table', async () => {
+  it('tells the owner when a link expired: Expired in the table, the reason and Refresh credentials on the detail page', async () => {
     const { cookie } = await signUpOwner()
     const { id, url } = await generateLinkViaForm(cookie)
     const past = Date.now() - 60_000
     await backdateLink(id, past)
 
     const row = rowOf(await page('/connections', cookie), id)
-    expect(row).toContain(`This connection link expired on ${formatTime(past, 'UTC')}. Click Refresh credentials to generate a new link.`)
-    expect(row).toContain(`action="/connections/${id}/link"`)
+    expect(row).toContain('badge-expired')
+    expect(row).toContain('Link expired')
     expect(row).not.toContain('Link expires')
+    expect(row).not.toContain('Click Refresh credentials')
+    expect(row).toContain(`href="/connections/${id}/link"`)
+    const details = await page(`/connections/${id}`, cookie)
+    expect(details).toContain(
+      `This connection link expired on ${formatTime(past, 'UTC')}. Click Refresh credentials to generate a new link.`,
+    )
+    expect(details).toContain(`action="/connections/${id}/link"`)
     const linkPage = await page(`/connections/${id}/link`, cookie)
     expect(linkPage).not.toContain(url)
     expect(linkPage).toContain('Refresh credentials')
@@ -73,10 +80,11 @@ describe('connection links on the dashboard', () => {
     await post(`${new URL(url).pathname}/reject`, { reason: 'Wrong account, sorry' })
     const row = rowOf(await page('/connections', cookie), id)
     expect(row).toContain('badge-rejected')
-    expect(row).toContain('The client rejected this connection request.')
+    expect(row).toContain('Declined, with a reason')
     const details = await page(`/connections/${id}`, cookie)
+    expect(details).toContain('The client rejected this connection request.')
+    expect(details).toContain('Reason: “Wrong account, sorry”')
     expect(details).toContain('Request rejected')
-    expect(details).toContain('Wrong account, sorry')
 
     expect(await page(`/connections/${id}/delete`, cookie)).toContain('Delete “Rejected one”?')
     const deleted = await post(`/connections/${id}/delete`, {}, cookie)

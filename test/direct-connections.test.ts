@@ -38,6 +38,8 @@ describe('direct connections', () => {
       'appId',
       'badge',
       'createdAt',
+      'credentialsSource',
+      'credentialsUpdatedAt',
       'id',
       'link',
       'name',

@@ -172,6 +172,15 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
 
     const list = await documentedCall<{ connections: Id[] }>('/api/v1/connections', { cookie: owner.cookie })
     expect(list.body.connections.map((row) => row.id).sort()).toEqual([id, direct].sort())
+    type Page = { connections: Id[]; nextCursor: string | null }
+    const first = await documentedCall<Page>('/api/v1/connections?limit=1', { cookie: owner.cookie })
+    expect(first.body.connections).toHaveLength(1)
+    const second = await documentedCall<Page>(`/api/v1/connections?limit=1&cursor=${first.body.nextCursor}`, { cookie: owner.cookie })
+    expect([...first.body.connections, ...second.body.connections].map((row) => row.id).sort()).toEqual([id, direct].sort())
+    expect(second.body.nextCursor).toBeNull()
+    const filtered = await documentedCall<Page>('/api/v1/connections?badge=pending&appId=demo-tasks&q=a', { cookie: owner.cookie })
+    expect(filtered.response.status).toBe(200)
+    expect((await documentedCall('/api/v1/connections?cursor=%21%21', { cookie: owner.cookie })).response.status).toBe(400)
     expect((await documentedCall(`/api/v1/connections/${id}`, { cookie: owner.cookie })).response.status).toBe(200)
     expect((await documentedCall('/api/v1/connections/no-such-id', { cookie: owner.cookie })).response.status).toBe(404)
 
@@ -216,6 +225,11 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect(hostileCreate.response.status).toBe(422)
     const events = await documentedCall<{ events: unknown[] }>(`/api/v1/connections/${direct}/events`, { cookie: owner.cookie })
     expect(events.body.events.length).toBeGreaterThan(2)
+    const eventPage = await documentedCall<{ nextCursor: string | null }>(`/api/v1/connections/${direct}/events?limit=1`, {
+      cookie: owner.cookie,
+    })
+    expect(eventPage.body.nextCursor).toEqual(expect.any(String))
+    expect((await documentedCall(`/api/v1/connections/${direct}/events?limit=0`, { cookie: owner.cookie })).response.status).toBe(400)
     expect((await documentedCall(`/api/v1/connections/${id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
   })
 
@@ -274,6 +288,11 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
       runs = (await documentedCall<{ runs: typeof runs }>(`/api/v1/workflows/${id}/runs`, { cookie: owner.cookie })).body.runs
     }
     expect(runs[0]).toMatchObject({ id: triggered.body.runId, status: 'succeeded', steps: [expect.anything()] })
+    const runPage = await documentedCall<{ runs: unknown[]; nextCursor: string | null }>(`/api/v1/workflows/${id}/runs?limit=1`, {
+      cookie: owner.cookie,
+    })
+    expect(runPage.body).toMatchObject({ runs: [expect.anything()], nextCursor: null })
+    expect((await documentedCall(`/api/v1/workflows/${id}/runs?cursor=x`, { cookie: owner.cookie })).response.status).toBe(400)
     expect((await documentedCall(`/api/v1/workflows/${id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
   })
 

@@ -4,9 +4,17 @@ import { createWorkflow, fakeWordPressSite, finishedRun, postStep, trigger, word
 
 type Owner = { cookie: string }
 
-function optionFor(html: string, value: string): { disabled: boolean; label: string } | null {
-  const match = new RegExp(`<option([^>]*)value="${value}"([^>]*)>([^<]*)</option>`).exec(html)
-  return match ? { disabled: /\bdisabled\b/.test(match[1]! + match[2]!), label: match[3]! } : null
+/** One radio of Choose a Connection: whether it is disabled, its visible words and its badges. */
+function optionFor(html: string, value: string): { disabled: boolean; label: string; badges: string[] } | null {
+  const match = new RegExp(`<label class="choice[^"]*" for="step-connection-${value}">(.*?)</label>`, 's').exec(html)
+  if (!match) return null
+  const radio = /<input type="radio"[^>]*>/.exec(match[1]!)![0]
+  const visible = match[1]!.replace(/<span class="visually-hidden">.*?<\/span>/g, '').replace(/<[^>]+>/g, ' ')
+  return {
+    disabled: /\bdisabled\b/.test(radio),
+    label: visible.replace(/\s+/g, ' ').trim(),
+    badges: [...match[1]!.matchAll(/class="badge badge-([a-z_]+)"/g)].map((m) => m[1]!),
+  }
 }
 
 async function page(owner: Owner, path: string): Promise<string> {
@@ -20,7 +28,7 @@ function postForm(owner: Owner, path: string, fields: Record<string, string>): P
 }
 
 describe('workflow builder pages', () => {
-  it('Choose a Connection lists this app’s connections: pending and rejected disabled with a badge, refresh-pending usable', async () => {
+  it('Choose a Connection lists this app’s usable connections first, pending and rejected disabled with their badge', async () => {
     const owner = await signUpOwner()
     const site = fakeWordPressSite()
     const pending = await requestLink(owner, 'wordpress', { name: 'Client Docs' })
@@ -30,18 +38,31 @@ describe('workflow builder pages', () => {
     const refreshing = await wordpressViaLink(owner, site, 'good-refreshing-pw', 'Shop Site')
     expect((await call(`/api/v1/connections/${refreshing}/link`, { method: 'POST', cookie: owner.cookie, json: {} })).status).toBe(201)
     const otherApp = await requestLink(owner, 'demo-tasks', { name: 'Tasks Elsewhere' })
+    const late = await requestLink(owner, 'wordpress', { name: 'Newest but pending' })
     const workflow = await createWorkflow(owner, [])
 
     const html = await page(owner, `/workflows/${workflow.id}/steps/new/wordpress`)
     expect(html).toContain('Choose a Connection')
-    expect(optionFor(html, pending.connectionId)).toEqual({ disabled: true, label: 'Client Docs — Pending' })
-    expect(optionFor(html, rejected.connectionId)).toEqual({ disabled: true, label: 'Old Site — Rejected' })
-    expect(optionFor(html, active)).toEqual({ disabled: false, label: expect.stringMatching(/^Main Site \(.+\) — Via Link$/) })
+    expect(optionFor(html, pending.connectionId)).toEqual({ disabled: true, label: 'Client Docs Pending', badges: ['pending'] })
+    expect(optionFor(html, rejected.connectionId)).toEqual({ disabled: true, label: 'Old Site Rejected', badges: ['rejected'] })
+    expect(optionFor(html, active)).toEqual({
+      disabled: false,
+      label: expect.stringMatching(/^Main Site .+ Via Link$/),
+      badges: ['via_link'],
+    })
     expect(optionFor(html, refreshing)).toEqual({
       disabled: false,
-      label: expect.stringContaining('Pending refresh, current credentials work'),
+      label: expect.stringMatching(/^Shop Site .+ Pending$/),
+      badges: ['refresh_pending'],
     })
     expect(optionFor(html, otherApp.connectionId)).toBeNull()
+    const [usable, unusable] = [
+      [refreshing, active],
+      [pending.connectionId, rejected.connectionId, late.connectionId],
+    ].map((ids) => ids.map((id) => html.indexOf(`for="step-connection-${id}"`)))
+    expect([...usable!, ...unusable!].every((at) => at > 0)).toBe(true)
+    expect(Math.max(...usable!)).toBeLessThan(Math.min(...unusable!))
+    expect(html).toContain('<legend>Choose a Connection</legend>')
     expect(html).toContain('href="/connections/new/wordpress">Request a new connection via link</a>')
     expect(html).toContain('{{trigger.title}}')
 

@@ -1,5 +1,5 @@
 // The order matters only for the shared workspace's table (the screenshot shows every badge)
-// and for 1 → 2 → 3, which continue one story. 5b waits on the clock, so it runs last.
+// and for 1 → 2 → 3, which continue one story. 5b and 7 wait on the clock, so they run last.
 import { accessibilityScenario, keyboardScenario, ownerPhoneScenario } from './accessibility.mjs'
 import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
@@ -7,6 +7,7 @@ import { signUpScenario } from './sign-up.mjs'
 import { reloadAndBackScenario } from './reload-and-back.mjs'
 import { papercutsScenario } from './papercuts.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
+import { tableScenario } from './table.mjs'
 
 export const scenarios = [
   signUpScenario,
@@ -24,4 +25,5 @@ export const scenarios = [
   reloadAndBackScenario,
   papercutsScenario,
   expiryScenario,
+  tableScenario,
 ]

@@ -64,7 +64,10 @@ export const rejectScenario = {
 
     await gotoConnections(owner, t.baseUrl)
     assert.match(await badgeOf(owner, name), /^Rejected: /)
-    await connectionRow(owner, name).getByText('The client rejected this connection request.').waitFor()
+    const row = connectionRow(owner, name)
+    await row.getByText('Declined by the client').waitFor()
+    await row.getByRole('link', { name, exact: true }).click()
+    await owner.getByText('The client rejected this connection request.', { exact: false }).waitFor()
   },
 }
 
@@ -112,13 +115,16 @@ export const expiryScenario = {
     await expectInvalidLink(client)
 
     await gotoConnections(owner, t.baseUrl)
+    assert.match(await badgeOf(owner, SHORT_LIVED), /^Expired: /)
     const row = connectionRow(owner, SHORT_LIVED)
-    await row
+    await row.getByText(/^Link expired /).waitFor()
+    await row.getByRole('link', { name: SHORT_LIVED, exact: true }).click()
+    await owner
       .getByText(
         /^This connection link expired on \d{1,2} \w{3} \d{4}, \d\d:\d\d \(UTC\)\. Click Refresh credentials to generate a new link\.$/,
       )
       .waitFor()
-    await row.getByRole('button', { name: /Refresh credentials/ }).click()
+    await owner.getByRole('button', { name: /Refresh credentials/ }).click()
     await expectHeading(owner, 'Update Connection via Link')
     await owner.getByText('A new link was generated. The previous link no longer works.').waitFor()
     const fresh = await readLink(owner, t.baseUrl)

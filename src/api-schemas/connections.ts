@@ -1,4 +1,6 @@
 import * as z from 'zod'
+import { BADGES } from '../domain/badges'
+import { CURSOR_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SEARCH_MAX } from '../domain/limits'
 import { DEFAULT_LINK_MINUTES, MAX_LINK_MINUTES, MIN_LINK_MINUTES } from '../domain/links'
 import { id as appId, name, timestamp } from './common'
 const expiresInMinutes = z
@@ -32,9 +34,19 @@ export const connection = z.strictObject({
   name: z.string(),
   status: z.enum(['pending', 'active', 'rejected']),
   via: z.enum(['direct', 'link']),
-  badge: z.enum(['pending', 'via_link', 'refresh_pending', 'rejected']).nullable(),
+  badge: z
+    .enum(BADGES)
+    .nullable()
+    .describe('Derived from the connection and its latest link: `expired` and `locked` name a never-used link that can no longer be used.'),
   accountLabel: z.string().nullable(),
   needsReconnect: z.boolean(),
+  credentialsSource: z
+    .enum(['client_link', 'owner_direct', 'owner_oauth'])
+    .nullable()
+    .describe(
+      'How the current credentials came: the client via a link, the owner typing them, the owner signing in; null if never connected.',
+    ),
+  credentialsUpdatedAt: timestamp.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
   link: linkSummary.nullable(),
@@ -61,7 +73,25 @@ export const event = z.strictObject({
 
 export const connectionResponse = z.strictObject({ connection })
 
-export const connectionListResponse = z.strictObject({ connections: z.array(connection) })
+export const connectionListResponse = z.strictObject({
+  connections: z.array(connection),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+})
+
+const limit = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).optional().describe(`Rows per page, ${PAGE_SIZE_DEFAULT} when absent.`)
+const cursor = z.string().max(CURSOR_MAX).optional().describe('The `nextCursor` of the previous page.')
+
+export const pageQuery = z.object({ limit, cursor }).strict()
+
+export const connectionListQuery = z
+  .object({
+    limit,
+    cursor,
+    q: z.string().trim().max(SEARCH_MAX).optional().describe('Part of the connection name or account label (case-insensitive).'),
+    appId: appId.optional(),
+    badge: z.enum(BADGES).optional(),
+  })
+  .strict()
 
 /** `via: link` answers with the link to send the client; `via: direct` with the verified connection alone. */
 export const connectionCreatedResponse = z.union([
@@ -71,4 +101,4 @@ export const connectionCreatedResponse = z.union([
 
 export const linkResponse = z.strictObject({ link })
 
-export const eventListResponse = z.strictObject({ events: z.array(event) })
+export const eventListResponse = z.strictObject({ events: z.array(event), nextCursor: z.string().nullable() })

@@ -72,7 +72,7 @@ export const webhookSecretResponse = z.strictObject({
 
 export const workflowListResponse = z.strictObject({ workflows: z.array(workflow) })
 
-export const runListResponse = z.strictObject({ runs: z.array(run) })
+export const runListResponse = z.strictObject({ runs: z.array(run), nextCursor: z.string().nullable() })
 
 /** The webhook's token is not validated: every unknown or malformed one gets the same 404. */
 export const hookParams = z.object({ token: z.string() })

@@ -9,6 +9,12 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return db.select().from(users).where(eq(users.email, email)).get()
 }
 
+/** A workspace has the one user who signed it up (insertUserWithWorkspace). */
+export async function findWorkspaceUserId(db: Db, workspaceId: string): Promise<string | null> {
+  const row = await db.select({ id: users.id }).from(users).where(eq(users.workspaceId, workspaceId)).limit(1).get()
+  return row?.id ?? null
+}
+
 export async function insertUserWithWorkspace(
   db: Db,
   user: UserRow,

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm'
+import type { CredentialsSource } from '../domain/badges'
 import type { Db } from './client'
 import { countBelow, insertRowIf } from './conditional-insert'
 import { connections, links, workspaces } from './schema'
@@ -12,7 +13,7 @@ export interface ConnectionWithLink {
   link: LinkRow | null
 }
 
-const latestLinkId = sql`(SELECT ${links.id} FROM ${links} WHERE ${links.connectionId} = ${connections.id}
+export const latestLinkId = sql`(SELECT ${links.id} FROM ${links} WHERE ${links.connectionId} = ${connections.id}
   ORDER BY ${links.createdAt} DESC, ${links.id} DESC LIMIT 1)`
 
 export async function listConnections(db: Db, workspaceId: string): Promise<ConnectionWithLink[]> {
@@ -50,9 +51,18 @@ export function pendingConnectionRow(fields: Pick<ConnectionRow, 'id' | 'workspa
     credentialsKeyVersion: null,
     credentialsRevision: 0,
     needsReconnect: false,
+    credentialsSource: null,
+    credentialsUpdatedAt: null,
+    credentialsUpdatedBy: null,
     createdAt: now,
     updatedAt: now,
   }
+}
+
+/** Who put the current credentials in: the owner's user id, or the client's link id. */
+export interface CredentialsOrigin {
+  source: CredentialsSource
+  by: string
 }
 
 /** Lands only while every quota holds, counted in the same statement; returns the id if it landed. */
@@ -74,9 +84,17 @@ export function setConnectionStatus(db: Db, id: string, status: ConnectionRow['s
   return db.update(connections).set({ status, updatedAt: now }).where(eq(connections.id, id))
 }
 
-/** What storing verified credentials sets: active again, a new revision that runs can detect. */
-export function newCredentialsValues(sealed: { blob: string; keyVersion: string }, accountLabel: string, now: number) {
+/** What storing verified credentials sets: active again, a new revision that runs can detect, and where they came from. */
+export function newCredentialsValues(
+  sealed: { blob: string; keyVersion: string },
+  accountLabel: string,
+  origin: CredentialsOrigin,
+  now: number,
+) {
   return {
+    credentialsSource: origin.source,
+    credentialsUpdatedAt: now,
+    credentialsUpdatedBy: origin.by,
     status: 'active' as const,
     accountLabel,
     credentialsBlob: sealed.blob,

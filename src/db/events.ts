@@ -1,4 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
+import type { Cursor } from '../domain/paging'
+import { keysetAfter } from './keyset'
 import type { Db } from './client'
 import { countBelow, insertRowIf } from './conditional-insert'
 import { connections, events, links } from './schema'
@@ -30,11 +32,27 @@ export function insertCappedLinkEvent(db: Db, event: NewLinkEvent, cap: number) 
   return insertRowIf(db, events, event, links, and(eq(links.id, event.linkId), countBelow(events, eq(events.linkId, event.linkId), cap))!)
 }
 
-export async function listEvents(db: Db, workspaceId: string, connectionId: string): Promise<EventRow[]> {
+/** Newest first, a page at a time down `events_connection_at`. */
+export function listEvents(
+  db: Db,
+  workspaceId: string,
+  connectionId: string,
+  page: { fetch: number; after: Cursor | null },
+): Promise<EventRow[]> {
+  return eventsPageQuery(db, workspaceId, connectionId, page).all()
+}
+
+export function eventsPageQuery(db: Db, workspaceId: string, connectionId: string, page: { fetch: number; after: Cursor | null }) {
   return db
     .select()
     .from(events)
-    .where(and(eq(events.workspaceId, workspaceId), eq(events.connectionId, connectionId)))
-    .orderBy(asc(events.at), asc(events.id))
-    .all()
+    .where(
+      and(
+        eq(events.workspaceId, workspaceId),
+        eq(events.connectionId, connectionId),
+        page.after ? keysetAfter(events.at, events.id, page.after) : undefined,
+      ),
+    )
+    .orderBy(desc(events.at), desc(events.id))
+    .limit(page.fetch)
 }

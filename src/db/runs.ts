@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import type { Cursor } from '../domain/paging'
 import type { Db } from './client'
+import { keysetAfter } from './keyset'
 import { runs, runSteps } from './schema'
 
 export type RunRow = typeof runs.$inferSelect
@@ -26,15 +28,14 @@ export function finishRun(db: Db, runId: string, outcome: { status: 'succeeded' 
     .where(and(eq(runs.id, runId), eq(runs.status, 'running')))
 }
 
-/** Newest first. */
-export async function listRuns(db: Db, workspaceId: string, workflowId: string, limit: number): Promise<RunWithSteps[]> {
-  const rows = await db
-    .select()
-    .from(runs)
-    .where(and(eq(runs.workspaceId, workspaceId), eq(runs.workflowId, workflowId)))
-    .orderBy(desc(runs.startedAt), desc(runs.id))
-    .limit(limit)
-    .all()
+/** Newest first, a page at a time down `runs_workflow_started`. */
+export async function listRuns(
+  db: Db,
+  workspaceId: string,
+  workflowId: string,
+  page: { fetch: number; after: Cursor | null },
+): Promise<RunWithSteps[]> {
+  const rows = await runsPageQuery(db, workspaceId, workflowId, page).all()
   if (rows.length === 0) return []
   const steps = await db
     .select()
@@ -48,4 +49,19 @@ export async function listRuns(db: Db, workspaceId: string, workflowId: string, 
     .orderBy(asc(runSteps.position))
     .all()
   return rows.map((run) => ({ run, steps: steps.filter((step) => step.runId === run.id) }))
+}
+
+export function runsPageQuery(db: Db, workspaceId: string, workflowId: string, page: { fetch: number; after: Cursor | null }) {
+  return db
+    .select()
+    .from(runs)
+    .where(
+      and(
+        eq(runs.workspaceId, workspaceId),
+        eq(runs.workflowId, workflowId),
+        page.after ? keysetAfter(runs.startedAt, runs.id, page.after) : undefined,
+      ),
+    )
+    .orderBy(desc(runs.startedAt), desc(runs.id))
+    .limit(page.fetch)
 }

@@ -104,10 +104,19 @@ export const connections = sqliteTable(
     /** Bumped on every credential write so token refreshes can swap without lost updates. */
     credentialsRevision: integer('credentials_revision').notNull().default(0),
     needsReconnect: integer('needs_reconnect', { mode: 'boolean' }).notNull().default(false),
+    /** How the current credentials came; null while the connection has never had any. */
+    credentialsSource: text('credentials_source', { enum: ['client_link', 'owner_direct', 'owner_oauth'] }),
+    credentialsUpdatedAt: integer('credentials_updated_at'),
+    /** The owner's user id for owner_*, the link's id for client_link. */
+    credentialsUpdatedBy: text('credentials_updated_by'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('connections_workspace').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    /** Keyset pages of the table, newest update first; `_app` serves the app filter. */
+    index('connections_workspace_updated').on(t.workspaceId, t.updatedAt, t.id),
+    index('connections_workspace_app_updated').on(t.workspaceId, t.appId, t.updatedAt, t.id),
+  ],
 )
 
 export const links = sqliteTable(
@@ -135,7 +144,7 @@ export const links = sqliteTable(
   },
   (t) => [
     uniqueIndex('links_token_hash').on(t.tokenHash),
-    index('links_connection').on(t.connectionId, t.createdAt),
+    index('links_connection').on(t.connectionId, t.createdAt, t.id),
     index('links_pending_expiry').on(t.status, t.expiresAt),
     index('links_claim').on(t.claimId),
     /** The open-links quota counts a workspace's pending, unexpired links. */
@@ -175,7 +184,7 @@ export const events = sqliteTable(
     userAgent: text('user_agent'),
     detail: text('detail'),
   },
-  (t) => [index('events_connection').on(t.connectionId, t.at), index('events_link').on(t.linkId)],
+  (t) => [index('events_connection_at').on(t.connectionId, t.at, t.id), index('events_link').on(t.linkId)],
 )
 
 export const rateLimits = sqliteTable('rate_limits', {
@@ -233,7 +242,7 @@ export const runs = sqliteTable(
     finishedAt: integer('finished_at'),
     error: text('error'),
   },
-  (t) => [index('runs_workflow').on(t.workflowId, t.startedAt)],
+  (t) => [index('runs_workflow_started').on(t.workflowId, t.startedAt, t.id)],
 )
 
 export const runSteps = sqliteTable(

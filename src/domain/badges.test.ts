@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import { badgeFor } from './badges'
 
+const link = (purpose: 'create' | 'refresh', status: 'pending' | 'used' | 'rejected' | 'revoked' | 'expired' | 'locked') => ({
+  purpose,
+  status,
+})
+
 describe('badgeFor', () => {
   it.each([
-    [{ status: 'pending', via: 'link', openLinkPurpose: 'create' }, 'pending'],
-    [{ status: 'pending', via: 'link', openLinkPurpose: null }, 'pending'],
-    [{ status: 'active', via: 'link', openLinkPurpose: null }, 'via_link'],
-    [{ status: 'active', via: 'link', openLinkPurpose: 'refresh' }, 'refresh_pending'],
-    [{ status: 'active', via: 'direct', openLinkPurpose: 'refresh' }, 'refresh_pending'],
-    [{ status: 'active', via: 'direct', openLinkPurpose: null }, null],
-    [{ status: 'rejected', via: 'link', openLinkPurpose: null }, 'rejected'],
+    [{ status: 'pending', credentialsSource: null, latestLink: link('create', 'pending') }, 'pending'],
+    [{ status: 'pending', credentialsSource: null, latestLink: null }, 'pending'],
+    [{ status: 'pending', credentialsSource: null, latestLink: link('create', 'revoked') }, 'pending'],
+    [{ status: 'pending', credentialsSource: null, latestLink: link('create', 'expired') }, 'expired'],
+    [{ status: 'pending', credentialsSource: null, latestLink: link('create', 'locked') }, 'locked'],
+    [{ status: 'active', credentialsSource: 'client_link', latestLink: link('create', 'used') }, 'via_link'],
+    [{ status: 'active', credentialsSource: 'client_link', latestLink: link('refresh', 'pending') }, 'refresh_pending'],
+    [{ status: 'active', credentialsSource: 'owner_direct', latestLink: link('refresh', 'pending') }, 'refresh_pending'],
+    [{ status: 'active', credentialsSource: 'client_link', latestLink: link('refresh', 'expired') }, 'via_link'],
+    [{ status: 'active', credentialsSource: 'owner_direct', latestLink: link('create', 'used') }, null],
+    [{ status: 'active', credentialsSource: 'owner_oauth', latestLink: link('refresh', 'locked') }, null],
+    [{ status: 'active', credentialsSource: 'owner_direct', latestLink: null }, null],
+    [{ status: 'rejected', credentialsSource: null, latestLink: link('create', 'rejected') }, 'rejected'],
   ] as const)('%o → %s', (input, badge) => {
     expect(badgeFor(input)).toBe(badge)
   })

@@ -1,19 +1,32 @@
-import type { LinkPurpose } from './links'
+import type { LinkPurpose, LinkStatus } from './links'
 
-export type Badge = 'pending' | 'via_link' | 'refresh_pending' | 'rejected'
+export const BADGES = ['pending', 'via_link', 'refresh_pending', 'rejected', 'expired', 'locked'] as const
+export type Badge = (typeof BADGES)[number]
 export type ConnectionStatus = 'pending' | 'active' | 'rejected'
+/** How a connection's current credentials came: the client through a link, or the owner typing them or signing in. */
+export type CredentialsSource = 'client_link' | 'owner_direct' | 'owner_oauth'
 
 export interface BadgeInput {
   status: ConnectionStatus
-  via: 'direct' | 'link'
-  /** Purpose of the connection's open link, if one is open right now. */
-  openLinkPurpose: LinkPurpose | null
+  credentialsSource: CredentialsSource | null
+  /** The connection's most recent link with its effective status (a pending link past its expiry is `expired`). */
+  latestLink: { purpose: LinkPurpose; status: LinkStatus } | null
 }
 
-/** The one place badges are derived (docs/ARCHITECTURE.md, "Badges"); never stored. */
-export function badgeFor({ status, via, openLinkPurpose }: BadgeInput): Badge | null {
+/**
+ * The one place badges are derived (docs/ARCHITECTURE.md, "Badges"); never stored. The table's
+ * badge filter is the same rule in SQL (`badgeSql` in src/db/connection-pages.ts), held to this one by tests.
+ */
+export function badgeFor({ status, credentialsSource, latestLink }: BadgeInput): Badge | null {
   if (status === 'rejected') return 'rejected'
-  if (status === 'pending') return 'pending'
-  if (openLinkPurpose === 'refresh') return 'refresh_pending'
-  return via === 'link' ? 'via_link' : null
+  if (status === 'pending') {
+    if (latestLink?.status === 'expired') return 'expired'
+    if (latestLink?.status === 'locked') return 'locked'
+    return 'pending'
+  }
+  if (latestLink?.status === 'pending' && latestLink.purpose === 'refresh') return 'refresh_pending'
+  return credentialsSource === 'client_link' ? 'via_link' : null
 }
+
+/** A connection a workflow step can run with. */
+export const isUsable = (status: ConnectionStatus) => status === 'active'

@@ -14,6 +14,11 @@ export const CREDENTIAL_FIELD_MAX = 4096
 export const TEMPLATE_MAX = 10_000
 export const MAX_STEPS = 20
 export const SEARCH_MAX = 100
+/** Rows per page of the connections table, the activity log and runs (API `limit`). */
+export const PAGE_SIZE_DEFAULT = 25
+export const PAGE_SIZE_MAX = 100
+/** A cursor is base64url of "<epoch ms>.<id>". */
+export const CURSOR_MAX = 120
 /** What a client may say when rejecting a link. */
 export const REJECT_REASON_MAX = 500
 /** Characters of non-secret values a refusal carries back to the form in its cookie; past it they are left out (a cookie holds ~4 KB). */

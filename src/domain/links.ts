@@ -69,3 +69,15 @@ export function ownerLinkMessage(link: LinkState & { purpose: LinkPurpose }, now
       return null
   }
 }
+
+/**
+ * A closed link's notice ("The client declined to refresh…") stands until newer credentials
+ * replace what it reports; the link that brought the current credentials keeps its own.
+ */
+export function isLinkNoticeSuperseded(
+  link: { id: string; closedAt: number | null },
+  credentials: { updatedAt: number | null; updatedBy: string | null },
+): boolean {
+  if (link.closedAt === null || credentials.updatedAt === null || credentials.updatedBy === link.id) return false
+  return credentials.updatedAt >= link.closedAt
+}

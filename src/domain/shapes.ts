@@ -1,4 +1,4 @@
-import type { Badge, ConnectionStatus } from './badges'
+import type { Badge, ConnectionStatus, CredentialsSource } from './badges'
 import type { LinkPurpose, LinkStatus } from './links'
 import type { TokenScope } from './token-scope'
 
@@ -34,9 +34,18 @@ export interface PublicConnection {
   badge: Badge | null
   accountLabel: string | null
   needsReconnect: boolean
+  /** How the current credentials came; null while the connection has never been connected. */
+  credentialsSource: CredentialsSource | null
+  credentialsUpdatedAt: string | null
   createdAt: string
   updatedAt: string
   link: PublicLinkSummary | null
+}
+
+/** One page, newest update first; `nextCursor` is null on the last page. */
+export interface PublicConnectionPage {
+  connections: PublicConnection[]
+  nextCursor: string | null
 }
 
 export interface PublicLink extends PublicLinkSummary {

@@ -11,6 +11,20 @@ type Meta = { id?: string; description?: string }
 const target = 'draft-2020-12'
 
 /** Ids from this build; descriptions from `.describe()`, which zod keeps in its global registry. */
+function parametersOf(schema: NonNullable<Operation['params']>, where: 'path' | 'query') {
+  const inlined = inline(schema, 'input') as { properties: Json; required?: string[] }
+  return Object.entries(inlined.properties).map(([name, property]) => {
+    const { description, ...rest } = property as { description?: string }
+    return {
+      name,
+      in: where,
+      required: where === 'path' || (inlined.required ?? []).includes(name),
+      ...(description && { description }),
+      schema: rest,
+    }
+  })
+}
+
 function componentRegistry() {
   const registry = z.registry<Meta>()
   const ownMeta = registry.get.bind(registry)
@@ -81,13 +95,11 @@ export function buildOpenApiDocument() {
     ...(operation.description && { description: operation.description }),
     tags: [operation.tag],
     security: operation.auth === 'owner' ? ownerSecurity : [],
-    ...(operation.params && {
-      parameters: Object.entries((inline(operation.params, 'input') as { properties: Json }).properties).map(([name, schema]) => ({
-        name,
-        in: 'path',
-        required: true,
-        schema,
-      })),
+    ...((operation.params || operation.query) && {
+      parameters: [
+        ...(operation.params ? parametersOf(operation.params, 'path') : []),
+        ...(operation.query ? parametersOf(operation.query, 'query') : []),
+      ],
     }),
     ...(operation.requestBody && {
       requestBody: {

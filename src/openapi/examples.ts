@@ -26,6 +26,8 @@ export const examplePendingConnection = {
   badge: 'pending',
   accountLabel: null,
   needsReconnect: false,
+  credentialsSource: null,
+  credentialsUpdatedAt: null,
   createdAt: '2026-11-02T09:30:00.000Z',
   updatedAt: '2026-11-02T09:30:00.000Z',
   link: { status: 'pending', purpose: 'create', expiresAt: '2026-11-04T09:30:00.000Z' },
@@ -36,6 +38,8 @@ export const exampleActiveConnection = {
   status: 'active',
   badge: 'via_link',
   accountLabel: 'Wendy on client.example',
+  credentialsSource: 'client_link',
+  credentialsUpdatedAt: '2026-11-02T10:05:12.345Z',
   updatedAt: '2026-11-02T10:05:12.345Z',
   link: { status: 'used', purpose: 'create', expiresAt: '2026-11-04T09:30:00.000Z' },
 }
@@ -56,15 +60,6 @@ export const exampleExpiredLink = {
 
 export const exampleEvents = [
   {
-    id: 'Ev5tY7uI9oP1aS3d',
-    type: 'created',
-    actor: 'owner',
-    at: '2026-11-02T09:30:00.000Z',
-    ipCountry: null,
-    userAgent: null,
-    detail: { via: 'link' },
-  },
-  {
     id: 'Ev6gH8jK0lZ2xC4v',
     type: 'credentials_submitted',
     actor: 'client',
@@ -72,6 +67,15 @@ export const exampleEvents = [
     ipCountry: 'DE',
     userAgent: 'Mozilla/5.0',
     detail: { account: 'Wendy on client.example', purpose: 'create' },
+  },
+  {
+    id: 'Ev5tY7uI9oP1aS3d',
+    type: 'created',
+    actor: 'owner',
+    at: '2026-11-02T09:30:00.000Z',
+    ipCountry: null,
+    userAgent: null,
+    detail: { via: 'link' },
   },
 ]
 

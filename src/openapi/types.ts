@@ -37,6 +37,8 @@ export interface Operation {
   /** `owner`: a session cookie or `Authorization: Bearer <API token>`. */
   auth: 'owner' | 'none'
   params?: z.ZodObject
+  /** Query parameters (paging, search, filters). */
+  query?: z.ZodObject
   requestBody?: NamedBody & { required: boolean }
   responses: Record<number, ResponseSpec | SharedErrorName>
 }

@@ -2,6 +2,7 @@ import type { AppDefinition, Credentials, VerifiedAccount } from '../apps/types'
 import {
   type ConnectionRow,
   type ConnectionWithLink,
+  type CredentialsOrigin,
   connectionsBelow,
   countConnections,
   deleteConnectionRow,
@@ -29,7 +30,8 @@ export async function createDirectConnection(
 ): Promise<ConnectionWithLink> {
   const app = requireApp(deps, input.appId)
   const account = await checkCredentials(deps, { workspaceId: owner.workspaceId, audience: 'owner', now }, app, input.credentials)
-  return storeNewConnection(deps, owner.workspaceId, app, input.name, input.credentials, account, now)
+  const origin = { source: 'owner_direct', by: owner.userId } as const
+  return storeNewConnection(deps, owner.workspaceId, app, input.name, input.credentials, account, origin, now)
 }
 
 /**
@@ -49,6 +51,7 @@ export async function storeNewConnection(
   name: string,
   credentials: Credentials,
   account: VerifiedAccount,
+  origin: CredentialsOrigin,
   now: number,
 ): Promise<ConnectionWithLink> {
   const id = newId()
@@ -65,6 +68,9 @@ export async function storeNewConnection(
     credentialsKeyVersion: sealed.keyVersion,
     credentialsRevision: 1,
     needsReconnect: false,
+    credentialsSource: origin.source,
+    credentialsUpdatedAt: now,
+    credentialsUpdatedBy: origin.by,
     createdAt: now,
     updatedAt: now,
   }
@@ -90,7 +96,7 @@ export async function replaceCredentials(
   const { connection } = await requireConnection(deps, owner, id)
   const app = requireApp(deps, connection.appId)
   const account = await checkCredentials(deps, { workspaceId: owner.workspaceId, audience: 'owner', now }, app, credentials)
-  await storeReplacedCredentials(deps, connection, credentials, account, now)
+  await storeReplacedCredentials(deps, connection, credentials, account, { source: 'owner_direct', by: owner.userId }, now)
   return requireConnection(deps, owner, id)
 }
 
@@ -100,6 +106,7 @@ export async function storeReplacedCredentials(
   connection: ConnectionRow,
   credentials: Credentials,
   account: VerifiedAccount,
+  origin: CredentialsOrigin,
   now: number,
 ): Promise<void> {
   const sealed = await sealCredentials(await deps.keyring(), connection.id, credentials)
@@ -107,7 +114,7 @@ export async function storeReplacedCredentials(
     deps,
     connection,
     [
-      replaceConnectionCredentials(deps.db, connection, newCredentialsValues(sealed, account.label, now)),
+      replaceConnectionCredentials(deps.db, connection, newCredentialsValues(sealed, account.label, origin, now)),
       insertEvent(
         deps.db,
         newEvent({
@@ -116,6 +123,7 @@ export async function storeReplacedCredentials(
           type: 'credentials_updated',
           actor: 'owner',
           at: now,
+          detail: { source: origin.source, account: account.label },
         }),
       ),
     ],

@@ -262,7 +262,13 @@ export async function completeLink(
     deps,
     [
       claimLink(deps.db, open.link.id, claimId, 'used', now),
-      updateConnectionIfClaimed(deps.db, open.connection.id, open.link.id, claimId, newCredentialsValues(sealed, account.label, now)),
+      updateConnectionIfClaimed(
+        deps.db,
+        open.connection.id,
+        open.link.id,
+        claimId,
+        newCredentialsValues(sealed, account.label, { source: 'client_link', by: open.link.id }, now),
+      ),
       insertEventsForClaim(deps.db, claimId, claimEvent('credentials_submitted', 'client', now, meta, detail)),
     ],
     ([claimed]) => (claimed.length > 0 ? [open.link.tokenHash] : []),

@@ -1,7 +1,7 @@
 import { generateCodeVerifier, generateState } from 'arctic'
 import { getApp } from '../apps'
 import { authorizationUrl, exchangeCode } from '../apps/oauth'
-import type { AppDefinition } from '../apps/types'
+import type { AppDefinition, Credentials, VerifiedAccount } from '../apps/types'
 import { oauthClientFor, type OAuthClientConfig } from '../config'
 import { open as unseal, seal, sealContext } from '../domain/crypto'
 import { timingSafeEqual } from '../domain/encoding'
@@ -18,6 +18,7 @@ import { verifyCredentials } from './credentials'
 import type { Deps } from './deps'
 import type { ClientMeta } from './events'
 import { findLinkById } from '../db/links'
+import { findWorkspaceUserId } from '../db/accounts'
 
 /** Long enough to sign in with 2FA; the state cookie lives exactly as long. */
 export const OAUTH_STATE_SECONDS = 600
@@ -134,17 +135,18 @@ async function storeOwnerConnection(
   deps: Deps,
   row: OAuthStateRow,
   app: AppDefinition,
-  credentials: Parameters<typeof storeNewConnection>[4],
-  account: Parameters<typeof storeNewConnection>[5],
+  credentials: Credentials,
+  account: VerifiedAccount,
   now: number,
 ): Promise<string> {
   if (!row.workspaceId) throw new AppError('forbidden', UNVERIFIED)
+  const origin = { source: 'owner_oauth', by: (await findWorkspaceUserId(deps.db, row.workspaceId)) ?? row.workspaceId } as const
   if (row.connectionId) {
     const existing = await findConnectionById(deps.db, row.connectionId)
     if (!existing || existing.workspaceId !== row.workspaceId) throw new AppError('not_found', 'Connection not found.')
-    await storeReplacedCredentials(deps, existing, credentials, account, now)
+    await storeReplacedCredentials(deps, existing, credentials, account, origin, now)
     return existing.id
   }
-  const created = await storeNewConnection(deps, row.workspaceId, app, row.connectionName ?? app.name, credentials, account, now)
+  const created = await storeNewConnection(deps, row.workspaceId, app, row.connectionName ?? app.name, credentials, account, origin, now)
   return created.connection.id
 }

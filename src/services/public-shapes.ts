@@ -1,5 +1,5 @@
 import { badgeFor } from '../domain/badges'
-import { effectiveLinkStatus, isLinkOpen, ownerLinkMessage } from '../domain/links'
+import { effectiveLinkStatus, ownerLinkMessage } from '../domain/links'
 import type { PublicConnection, PublicEvent, PublicLink, PublicLinkSummary } from '../domain/shapes'
 import type { ConnectionRow, LinkRow } from '../db/connections'
 import type { EventRow } from '../db/events'
@@ -13,16 +13,18 @@ export function publicLinkSummary(link: LinkRow, now: number): PublicLinkSummary
 }
 
 export function publicConnection(connection: ConnectionRow, link: LinkRow | null, now: number): PublicConnection {
-  const openLink = link && isLinkOpen(link, now) ? link : null
+  const latestLink = link ? { purpose: link.purpose, status: effectiveLinkStatus(link, now) } : null
   return {
     id: connection.id,
     appId: connection.appId,
     name: connection.name,
     status: connection.status,
     via: connection.via,
-    badge: badgeFor({ status: connection.status, via: connection.via, openLinkPurpose: openLink?.purpose ?? null }),
+    badge: badgeFor({ status: connection.status, credentialsSource: connection.credentialsSource, latestLink }),
     accountLabel: connection.accountLabel,
     needsReconnect: connection.needsReconnect,
+    credentialsSource: connection.credentialsSource,
+    credentialsUpdatedAt: connection.credentialsUpdatedAt === null ? null : iso(connection.credentialsUpdatedAt),
     createdAt: iso(connection.createdAt),
     updatedAt: iso(connection.updatedAt),
     link: link ? publicLinkSummary(link, now) : null,

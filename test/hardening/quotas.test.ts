@@ -280,7 +280,7 @@ describe('the counts are indexed', () => {
       "SELECT count(*) FROM links WHERE workspace_id = ? AND status = 'pending' AND expires_at > ?",
       'links_workspace_open',
     ],
-    ['connections of a workspace', 'SELECT count(*) FROM connections WHERE workspace_id = ?', 'connections_workspace'],
+    ['connections of a workspace', 'SELECT count(*) FROM connections WHERE workspace_id = ?', 'connections_workspace_(app_)?updated'],
     ['workflows of a workspace', 'SELECT count(*) FROM workflows WHERE workspace_id = ?', 'workflows_workspace'],
   ])('%s', async (_name, query, index) => {
     const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`)

@@ -1,5 +1,6 @@
 import {
   connectionCreatedResponse,
+  connectionListQuery,
   connectionListResponse,
   connectionResponse,
   createConnectionSchema,
@@ -7,6 +8,7 @@ import {
   eventListResponse,
   issueLinkSchema,
   linkResponse,
+  pageQuery,
 } from '../../api-schemas/connections'
 import { idParam } from '../../api-schemas/common'
 import { errorResponse, quotaResponse } from '../errors'
@@ -32,14 +34,23 @@ export const connectionOperations: Operation[] = [
     operationId: 'listConnections',
     method: 'get',
     path: '/api/v1/connections',
-    summary: 'List the workspace’s connections',
+    summary: 'List the workspace’s connections, a page at a time',
+    description:
+      'Most recently updated first, keyset-paged: pass the answer’s `nextCursor` as `cursor` for the next page (with the same ' +
+      'filters). `q` searches connection names and account labels; `appId` and `badge` filter exactly.',
     tag: 'connections',
     auth: 'owner',
+    query: connectionListQuery,
     responses: {
       200: {
-        description: 'Every connection, newest first.',
-        body: { name: 'ConnectionListResponse', schema: connectionListResponse, example: { connections: [exampleActiveConnection] } },
+        description: 'One page of connections.',
+        body: {
+          name: 'ConnectionListResponse',
+          schema: connectionListResponse,
+          example: { connections: [exampleActiveConnection], nextCursor: null },
+        },
       },
+      400: 'InvalidRequest',
     },
   },
   {
@@ -173,15 +184,17 @@ export const connectionOperations: Operation[] = [
     operationId: 'listEvents',
     method: 'get',
     path: '/api/v1/connections/:id/events',
-    summary: 'The connection’s audit trail',
+    summary: 'The connection’s audit trail, newest first, a page at a time',
     tag: 'connections',
     auth: 'owner',
     params: idParam,
+    query: pageQuery,
     responses: {
       200: {
-        description: 'Its events.',
-        body: { name: 'EventListResponse', schema: eventListResponse, example: { events: exampleEvents } },
+        description: 'A page of its events; `nextCursor` leads to older ones.',
+        body: { name: 'EventListResponse', schema: eventListResponse, example: { events: exampleEvents, nextCursor: null } },
       },
+      400: 'InvalidRequest',
       404: 'NotFound',
     },
   },

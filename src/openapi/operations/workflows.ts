@@ -1,3 +1,4 @@
+import { pageQuery } from '../../api-schemas/connections'
 import { idParam } from '../../api-schemas/common'
 import {
   hookAcceptedResponse,
@@ -91,15 +92,17 @@ export const workflowOperations: Operation[] = [
     operationId: 'listRuns',
     method: 'get',
     path: '/api/v1/workflows/:id/runs',
-    summary: 'The workflow’s recent runs, newest first',
+    summary: 'The workflow’s runs, newest first, a page at a time',
     tag: 'workflows',
     auth: 'owner',
     params: idParam,
+    query: pageQuery,
     responses: {
       200: {
-        description: 'Its runs and their steps.',
-        body: { name: 'RunListResponse', schema: runListResponse, example: { runs: [exampleRun] } },
+        description: 'A page of its runs and their steps; `nextCursor` leads to older ones.',
+        body: { name: 'RunListResponse', schema: runListResponse, example: { runs: [exampleRun], nextCursor: null } },
       },
+      400: 'InvalidRequest',
       404: 'NotFound',
     },
   },

@@ -7,17 +7,17 @@ import { parseCredentials } from '../../services/credentials'
 import { currentLink } from '../../services/links'
 import { iso, publicConnection, publicEvent, publicLink } from '../../services/public-shapes'
 import { depsFor } from '../../http/deps'
-import { connectionsOf, eventsOf, requireApp, requireConnection } from '../../services/access'
+import { connectionPageOf, eventsOf, requireApp, requireConnection } from '../../services/access'
 import { issueNewLink, requestConnectionViaLink, revokeOpenLink } from '../../services/link-lifecycle'
 import { idParam } from '../../api-schemas/common'
-import { createConnectionSchema, credentialsSchema, issueLinkSchema } from '../../api-schemas/connections'
+import { connectionListQuery, createConnectionSchema, credentialsSchema, issueLinkSchema, pageQuery } from '../../api-schemas/connections'
 
 export const connectionsApi = new Hono<AppEnv>()
   .use(requireOwner)
-  .get('/', async (c) => {
+  .get('/', validate('query', connectionListQuery), async (c) => {
     const now = Date.now()
-    const rows = await connectionsOf(depsFor(c), c.get('owner'))
-    return c.json({ connections: rows.map((row) => publicConnection(row.connection, row.link, now)) })
+    const page = await connectionPageOf(depsFor(c), c.get('owner'), c.req.valid('query'), now)
+    return c.json({ connections: page.items.map((row) => publicConnection(row.connection, row.link, now)), nextCursor: page.nextCursor })
   })
   .post('/', validate('json', createConnectionSchema), async (c) => {
     const deps = depsFor(c)
@@ -73,7 +73,7 @@ export const connectionsApi = new Hono<AppEnv>()
     await revokeOpenLink(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
     return c.body(null, 204)
   })
-  .get('/:id/events', validate('param', idParam), async (c) => {
-    const events = await eventsOf(depsFor(c), c.get('owner'), c.req.valid('param').id)
-    return c.json({ events: events.map(publicEvent) })
+  .get('/:id/events', validate('param', idParam), validate('query', pageQuery), async (c) => {
+    const page = await eventsOf(depsFor(c), c.get('owner'), c.req.valid('param').id, c.req.valid('query'))
+    return c.json({ events: page.items.map(publicEvent), nextCursor: page.nextCursor })
   })

@@ -1,3 +1,4 @@
+import { pageQuery } from '../../api-schemas/connections'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../http/context'
 import { requireOwner } from '../../http/owner-auth'
@@ -51,8 +52,8 @@ export const workflowsApi = new Hono<AppEnv>()
     const updated = await removeWebhookSecret(deps, c.get('owner'), c.req.valid('param').id, Date.now())
     return c.json({ workflow: await publicWorkflow(deps, updated) })
   })
-  .get('/:id/runs', validate('param', idParam), async (c) => {
-    const runs = await recentRuns(depsFor(c), c.get('owner'), c.req.valid('param').id)
+  .get('/:id/runs', validate('param', idParam), validate('query', pageQuery), async (c) => {
+    const page = await recentRuns(depsFor(c), c.get('owner'), c.req.valid('param').id, c.req.valid('query'))
     const now = Date.now()
-    return c.json({ runs: runs.map((run) => publicRun(run, now)) })
+    return c.json({ runs: page.items.map((run) => publicRun(run, now)), nextCursor: page.nextCursor })
   })

@@ -1,3 +1,4 @@
+import { CURSOR_MAX } from '../../domain/limits'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../http/context'
 import { isCredentialFormError, isQuotaError, withErrorStatus } from '../../http/errors'
@@ -27,10 +28,12 @@ async function showDetails(c: Context<AppEnv>, deps: Deps, id: string, extras: D
   const now = Date.now()
   const timeZone = viewerTimeZone(c)
   const view = connectionView(await requireConnection(deps, owner, id), now, timeZone)
-  const events = (await eventsOf(deps, owner, id)).map(publicEvent)
+  const eventsCursor = c.req.query('events')
+  const events = await eventsOf(deps, owner, id, { cursor: eventsCursor && eventsCursor.length <= CURSOR_MAX ? eventsCursor : undefined })
   if (view.app) allowProviderRedirect(c, deps, view.app)
+  const activity = { events: events.items.map(publicEvent), nextCursor: events.nextCursor, paged: Boolean(eventsCursor) }
   return c.html(
-    renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} events={events} now={now} {...extras} />, timeZone),
+    renderPage(<ConnectionDetailsPage owner={ownerView(owner)} view={view} activity={activity} now={now} {...extras} />, timeZone),
     status as 200,
   )
 }

@@ -1,5 +1,5 @@
 import { getApp } from '../../apps'
-import { ownerLinkMessage } from '../../domain/links'
+import { isLinkNoticeSuperseded, ownerLinkMessage } from '../../domain/links'
 import type { ConnectionWithLink } from '../../services/access'
 import { publicConnection } from '../../services/public-shapes'
 import type { ConnectionView, OwnerView } from '../../views/pages/dashboard/types'
@@ -7,10 +7,12 @@ import type { Owner } from '../../domain/shapes'
 
 /** The one mapper from rows to what dashboard views show: built on publicConnection, so no secret reaches a view. */
 export function connectionView({ connection, link }: ConnectionWithLink, now: number, timeZone?: string): ConnectionView {
+  const credentials = { updatedAt: connection.credentialsUpdatedAt, updatedBy: connection.credentialsUpdatedBy }
   return {
     connection: publicConnection(connection, link, now),
     app: getApp(connection.appId) ?? null,
-    linkMessage: link ? ownerLinkMessage(link, now, timeZone) : null,
+    linkMessage: link && !isLinkNoticeSuperseded(link, credentials) ? ownerLinkMessage(link, now, timeZone) : null,
+    rejectReason: link?.status === 'rejected' && !isLinkNoticeSuperseded(link, credentials) ? link.rejectReason : null,
   }
 }
 

@@ -1,3 +1,4 @@
+import { CURSOR_MAX } from '../../domain/limits'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../http/context'
 import { viewerTimeZone } from '../../http/viewer'
@@ -21,6 +22,9 @@ export const NOTICES: Record<string, string> = {
   'secret-removed': 'Signing secret removed. Triggers no longer need a signature.',
 }
 
+/** `?runs=<cursor>` pages the runs; anything longer than a cursor is ignored rather than parsed. */
+const runsCursorOf = (cursor: string | undefined) => (cursor && cursor.length <= CURSOR_MAX ? cursor : undefined)
+
 /** The builder's main page, also re-shown with the reason when a change is refused. */
 export async function showWorkflow(
   c: Context<AppEnv>,
@@ -31,7 +35,7 @@ export async function showWorkflow(
 ) {
   const owner = c.get('owner')
   const now = Date.now()
-  const view = await workflowView(deps, owner, await requireWorkflow(deps, owner, id), now)
+  const view = await workflowView(deps, owner, await requireWorkflow(deps, owner, id), now, runsCursorOf(c.req.query('runs')))
   return c.html(
     renderPage(<WorkflowPage owner={ownerView(owner)} workflow={view} now={now} {...extras} />, viewerTimeZone(c)),
     status as 200,

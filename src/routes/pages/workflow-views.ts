@@ -28,7 +28,13 @@ export function summaryView({ workflow, steps }: WorkflowWithSteps): WorkflowSum
   return { id: workflow.id, name: workflow.name, apps, stepCount: steps.length, updatedAt: new Date(workflow.updatedAt).toISOString() }
 }
 
-export async function workflowView(deps: Deps, owner: Owner, found: WorkflowWithSteps, now: number): Promise<WorkflowView> {
+export async function workflowView(
+  deps: Deps,
+  owner: Owner,
+  found: WorkflowWithSteps,
+  now: number,
+  runsCursor?: string,
+): Promise<WorkflowView> {
   const connections = await workspaceConnections(deps, owner, now)
   const steps: StepView[] = found.steps.map((row) => {
     const definition = stepDefinition(row)
@@ -41,14 +47,16 @@ export async function workflowView(deps: Deps, owner: Owner, found: WorkflowWith
       input: definition.input,
     }
   })
-  const runs = await runsOf(deps, found)
+  const runs = await runsOf(deps, found, { cursor: runsCursor })
   return {
     id: found.workflow.id,
     name: found.workflow.name,
     webhookUrl: await revealWebhookUrl(deps, found.workflow),
     webhookSigning: found.workflow.webhookSecretBlob !== null,
     steps,
-    runs: runs.map((run) => publicRun(run, now)),
+    runs: runs.items.map((run) => publicRun(run, now)),
+    runsNextCursor: runs.nextCursor,
+    runsPaged: runsCursor !== undefined,
   }
 }
 

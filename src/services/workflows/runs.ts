@@ -6,7 +6,9 @@ import type { Deps } from '../deps'
 import { requireWorkflow } from './definitions'
 import { runStep } from './run-step'
 import { secretsOfRun } from './step-credentials'
-import { RECORDED_ERROR_MAX } from '../../domain/limits'
+import { PAGE_SIZE_DEFAULT, RECORDED_ERROR_MAX } from '../../domain/limits'
+import { decodeCursor, type Page, pageOf } from '../../domain/paging'
+import type { PageRequest } from '../access'
 import { capText } from '../../domain/truncate'
 import { findWorkflowForWebhook } from './webhook'
 import type { Owner } from '../../domain/shapes'
@@ -19,8 +21,6 @@ export interface StartedRun {
   trigger: unknown
 }
 
-/** Runs shown per workflow, in the API and on the builder page. */
-export const RUNS_SHOWN = 50
 /** Work after the response gets about 30 s; no new step starts after this, so the run can still record why. */
 export const RUN_TIME_BUDGET_MS = 20_000
 
@@ -107,11 +107,14 @@ export async function executeRun(deps: Deps, run: StartedRun, now: () => number 
   }
 }
 
-export async function recentRuns(deps: Deps, owner: Owner, workflowId: string): Promise<RunWithSteps[]> {
-  return runsOf(deps, await requireWorkflow(deps, owner, workflowId))
+export async function recentRuns(deps: Deps, owner: Owner, workflowId: string, page: PageRequest = {}): Promise<Page<RunWithSteps>> {
+  return runsOf(deps, await requireWorkflow(deps, owner, workflowId), page)
 }
 
-/** The latest runs of a workflow already looked up for its owner. */
-export function runsOf(deps: Deps, { workflow }: WorkflowWithSteps): Promise<RunWithSteps[]> {
-  return listRuns(deps.db, workflow.workspaceId, workflow.id, RUNS_SHOWN)
+/** A page of a workflow's runs, newest first, for a workflow already looked up for its owner. */
+export async function runsOf(deps: Deps, { workflow }: WorkflowWithSteps, page: PageRequest = {}): Promise<Page<RunWithSteps>> {
+  const limit = page.limit ?? PAGE_SIZE_DEFAULT
+  const after = page.cursor ? decodeCursor(page.cursor) : null
+  const rows = await listRuns(deps.db, workflow.workspaceId, workflow.id, { fetch: limit + 1, after })
+  return pageOf(rows, limit, ({ run }) => ({ at: run.startedAt, id: run.id }))
 }

@@ -1,7 +1,7 @@
 import type { FunctionComponent } from 'preact'
-import { Check, Close, Hourglass, Link, Refresh, Warning, type IconProps } from './icons'
+import { Check, Clock, Close, Hourglass, Link, Lock, Refresh, Warning, type IconProps } from './icons'
 
-export type BadgeKind = 'pending' | 'via_link' | 'refresh_pending' | 'rejected' | 'active' | 'needs_reconnect'
+export type BadgeKind = 'pending' | 'via_link' | 'refresh_pending' | 'rejected' | 'expired' | 'locked' | 'active' | 'needs_reconnect'
 
 interface BadgeSpec {
   text: string
@@ -15,6 +15,8 @@ const BADGES: Record<BadgeKind, BadgeSpec> = {
   via_link: { text: 'Via Link', detail: 'connected by the client through a shared link', Icon: Link },
   refresh_pending: { text: 'Pending', detail: 'credential refresh in progress; current credentials still work', Icon: Refresh },
   rejected: { text: 'Rejected', detail: 'the client declined the connection request', Icon: Close },
+  expired: { text: 'Expired', detail: 'the link expired before the client used it', Icon: Clock },
+  locked: { text: 'Locked', detail: 'the link locked after too many wrong keys', Icon: Lock },
   active: { text: 'Connected', detail: 'credentials verified and ready to use', Icon: Check },
   needs_reconnect: { text: 'Needs reconnect', detail: 'credentials stopped working; the client must connect again', Icon: Warning },
 }

@@ -52,14 +52,13 @@ export const Clock = icon('M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM12 6v6l4 2'
 export const ExternalLink = icon('M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6M15 3h6v6M10 14 21 3')
 export const Play = icon('M6 4l14 8-14 8z')
 export const ChevronDown = icon('M6 9l6 6 6-6')
+export const Lock = icon('M5 11h14a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2zM7 11V7a5 5 0 0 1 10 0v4')
 
-/** Vertical "more" dots: filled, so they stay visible at small sizes. */
+/** Vertical "more" dots: round caps of zero-length strokes, 3 px wide, so they stay visible at small sizes (and cost one path per row). */
 export function Dots(props: IconProps) {
   return (
     <Svg {...props}>
-      <circle cx="12" cy="5" r="1.5" fill="currentColor" />
-      <circle cx="12" cy="12" r="1.5" fill="currentColor" />
-      <circle cx="12" cy="19" r="1.5" fill="currentColor" />
+      <path d="M12 5h.01M12 12h.01M12 19h.01" stroke-width="3" />
     </Svg>
   )
 }

@@ -36,11 +36,13 @@ export interface MenuItemLinkProps {
   href: string
   children: ComponentChildren
   danger?: boolean
+  /** Indented under a group's label (the row menu's Update group). */
+  sub?: boolean
 }
 
-export function MenuItemLink({ href, children, danger }: MenuItemLinkProps) {
+export function MenuItemLink({ href, children, danger, sub }: MenuItemLinkProps) {
   return (
-    <a class={danger ? 'menu-item menu-item-danger' : 'menu-item'} href={href}>
+    <a class={['menu-item', danger ? 'menu-item-danger' : '', sub ? 'menu-sub' : ''].filter(Boolean).join(' ')} href={href}>
       {children}
     </a>
   )

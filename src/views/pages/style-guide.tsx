@@ -20,6 +20,8 @@ const ROWS: { name: string; app: string; badge: BadgeKind; created: number }[] =
   { name: 'Old ClickUp', app: 'ClickUp', badge: 'rejected', created: NOW - 86_400_000 * 40 },
   { name: 'Newsletter', app: 'Mailchimp', badge: 'active', created: NOW - 86_400_000 * 2 },
   { name: 'Support Gmail', app: 'Gmail', badge: 'needs_reconnect', created: NOW - 86_400_000 * 9 },
+  { name: 'Late Sheets', app: 'Google Sheets', badge: 'expired', created: NOW - 86_400_000 * 5 },
+  { name: 'Guessed ClickUp', app: 'ClickUp', badge: 'locked', created: NOW - 86_400_000 * 6 },
 ]
 const icon = (app: string) => `/icons/${app.toLowerCase().replace(' ', '-')}.svg`
 

@@ -2,25 +2,34 @@ import type { AppDefinition } from '../../../apps/types'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
 import { FormError, SubmitButton } from '../../components/form'
+import { Pager } from '../../components/pager'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
 import { ActivityTimeline } from './activity'
 import { AppCredentialFields } from './app-fields'
 import { connectionHref } from './paths'
-import { LinkStateNote, StatusBadges } from './status'
+import { credentialsSourceWords, LinkStateNote, StatusBadges } from './status'
 import type { ConnectionView, FormState, OwnerView } from './types'
 import type { PublicEvent } from '../../../domain/shapes'
+
+export interface ActivityPage {
+  /** Newest first. */
+  events: PublicEvent[]
+  nextCursor: string | null
+  /** Whether this is a later page (offers the way back to the newest). */
+  paged: boolean
+}
 
 export interface ConnectionDetailsProps {
   owner: OwnerView
   view: ConnectionView
-  events: PublicEvent[]
+  activity: ActivityPage
   now: number
   update?: FormState
   notice?: 'updated' | null
 }
 
-export function ConnectionDetailsPage({ owner, view, events, now, update = {}, notice }: ConnectionDetailsProps) {
+export function ConnectionDetailsPage({ owner, view, activity, now, update = {}, notice }: ConnectionDetailsProps) {
   const { connection, app } = view
   return (
     <Layout title={connection.name} owner={owner} current="connections">
@@ -44,7 +53,15 @@ export function ConnectionDetailsPage({ owner, view, events, now, update = {}, n
             <dt>Account</dt>
             <dd>{connection.accountLabel ?? 'Not connected yet'}</dd>
             <dt>Connected</dt>
-            <dd>{connection.via === 'link' ? 'By the client, via link' : 'Directly, by you'}</dd>
+            <dd>
+              {connection.credentialsUpdatedAt ? (
+                <>
+                  {credentialsSourceWords(connection)}, <Time at={connection.credentialsUpdatedAt} />
+                </>
+              ) : (
+                'Not connected yet'
+              )}
+            </dd>
             <dt>Created</dt>
             <dd>
               <Time at={connection.createdAt} />
@@ -70,7 +87,15 @@ export function ConnectionDetailsPage({ owner, view, events, now, update = {}, n
         </section>
         <section class="card stack" id="activity" aria-labelledby="activity-title">
           <h2 id="activity-title">Activity</h2>
-          <ActivityTimeline events={events} />
+          <p class="small muted">Newest first.</p>
+          <ActivityTimeline events={activity.events} />
+          <Pager
+            label="Activity pages"
+            newestHref={activity.paged ? connectionHref(connection.id, '#activity') : null}
+            olderHref={
+              activity.nextCursor ? connectionHref(connection.id, `?events=${encodeURIComponent(activity.nextCursor)}#activity`) : null
+            }
+          />
         </section>
         <section class="card stack" aria-labelledby="delete-title">
           <h2 id="delete-title">Delete connection</h2>

@@ -1,21 +1,22 @@
 import { AppIcon } from '../../components/app-icon'
-import { Clock, Close, Key, Link, Trash } from '../../components/icons'
 import { Menu, MenuItemButton, MenuItemLink } from '../../components/menu'
 import { Time } from '../../components/time'
 import { connectionHref } from './paths'
-import { LinkStateNote, StatusBadges } from './status'
+import { StatusBadges, StatusLine } from './status'
 import type { ConnectionView } from './types'
 
 export function ConnectionsTable({ rows, now }: { rows: ConnectionView[]; now: number }) {
   return (
     <table class="table">
-      <caption class="visually-hidden">Your connections</caption>
+      <caption class="visually-hidden">Your connections, most recently updated first</caption>
       <thead>
         <tr>
           <th scope="col">Name</th>
           <th scope="col">Account</th>
           <th scope="col">Status</th>
-          <th scope="col">Created / updated</th>
+          <th scope="col" aria-sort="descending">
+            Last update
+          </th>
           <th scope="col">
             <span class="visually-hidden">Actions</span>
           </th>
@@ -43,16 +44,10 @@ function ConnectionRow({ view, now }: { view: ConnectionView; now: number }) {
       <td data-label="Account">{connection.accountLabel ?? <span class="muted">Not connected yet</span>}</td>
       <td data-label="Status">
         <StatusBadges connection={connection} />
-        <LinkStateNote view={view} now={now} />
+        <StatusLine view={view} now={now} />
       </td>
-      <td data-label="Created / updated">
-        <Time at={connection.createdAt} mode="date" />
-        {connection.updatedAt !== connection.createdAt ? (
-          <span class="small muted">
-            <br />
-            Updated <Time at={connection.updatedAt} now={now} />
-          </span>
-        ) : null}
+      <td data-label="Last update">
+        <Time at={connection.updatedAt} now={now} />
       </td>
       <td data-label="">
         <RowMenu view={view} />
@@ -61,31 +56,26 @@ function ConnectionRow({ view, now }: { view: ConnectionView; now: number }) {
   )
 }
 
+/**
+ * The guide's menu: Update → via Link / Connection Data, then Delete. Text only: a page holds 25 of
+ * these, and icons in every item would double its weight. The row's details live on its page.
+ */
 function RowMenu({ view }: { view: ConnectionView }) {
   const { connection } = view
   const linkOpen = connection.link?.status === 'pending'
   return (
     <Menu label={`Actions for ${connection.name}`}>
-      <MenuItemLink href={connectionHref(connection.id, '/link')}>
-        <Link size={16} />
-        Update Connection via Link
-      </MenuItemLink>
-      <MenuItemLink href={connectionHref(connection.id, '#update')}>
-        <Key size={16} />
-        Update Connection Data
-      </MenuItemLink>
-      <MenuItemLink href={connectionHref(connection.id, '#activity')}>
-        <Clock size={16} />
-        View activity
-      </MenuItemLink>
-      {linkOpen ? (
-        <MenuItemButton action={connectionHref(connection.id, '/revoke')}>
-          <Close size={16} />
-          Revoke link
-        </MenuItemButton>
-      ) : null}
+      <fieldset class="menu-fieldset">
+        <legend class="menu-group">Update</legend>
+        <MenuItemLink href={connectionHref(connection.id, '/link')} sub>
+          Update Connection via Link
+        </MenuItemLink>
+        <MenuItemLink href={connectionHref(connection.id, '#update')} sub>
+          Update Connection Data
+        </MenuItemLink>
+      </fieldset>
+      {linkOpen ? <MenuItemButton action={connectionHref(connection.id, '/revoke')}>Revoke link</MenuItemButton> : null}
       <MenuItemLink href={connectionHref(connection.id, '/delete')} danger>
-        <Trash size={16} />
         Delete…
       </MenuItemLink>
     </Menu>

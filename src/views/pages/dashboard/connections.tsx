@@ -3,6 +3,8 @@ import { EmptyState } from '../../components/empty-state'
 import { buttonClass } from '../../components/form'
 import { Link, Plus } from '../../components/icons'
 import { Layout } from '../../layout'
+import { Pager } from '../../components/pager'
+import { ConnectionFilters, type ConnectionFiltersView, connectionsHref, hasFilters } from './connection-filters'
 import { ConnectionsTable } from './connections-table'
 import type { ConnectionView, OwnerView } from './types'
 
@@ -12,6 +14,12 @@ export interface ConnectionsPageProps {
   owner: OwnerView
   rows: ConnectionView[]
   now: number
+  filters: ConnectionFiltersView
+  /** The apps the filter offers. */
+  apps: { id: string; name: string }[]
+  /** The cursor of the next page, null on the last one; `paged` when this is not the first page. */
+  nextCursor: string | null
+  paged: boolean
   flash?: ConnectionsFlash | null
   /** The demo API-key app's Add page, when demo apps are on: the quickest first connection. */
   demoHref: string | null
@@ -33,7 +41,8 @@ function FlashAlert({ flash }: { flash: ConnectionsFlash }) {
   )
 }
 
-export function ConnectionsPage({ owner, rows, now, flash, demoHref }: ConnectionsPageProps) {
+export function ConnectionsPage({ owner, rows, now, flash, demoHref, filters, apps, nextCursor, paged }: ConnectionsPageProps) {
+  const firstEver = rows.length === 0 && !paged && !hasFilters(filters)
   return (
     <Layout title="Connections" owner={owner} current="connections">
       <div class="stack">
@@ -48,7 +57,25 @@ export function ConnectionsPage({ owner, rows, now, flash, demoHref }: Connectio
           </a>
         </div>
         {flash ? <FlashAlert flash={flash} /> : null}
-        {rows.length === 0 ? <FirstConnection demoHref={demoHref} /> : <ConnectionsTable rows={rows} now={now} />}
+        {firstEver ? (
+          <FirstConnection demoHref={demoHref} />
+        ) : (
+          <>
+            <ConnectionFilters filters={filters} apps={apps} />
+            {rows.length === 0 ? (
+              <p class="muted" role="status">
+                No connections match these filters.
+              </p>
+            ) : (
+              <ConnectionsTable rows={rows} now={now} />
+            )}
+            <Pager
+              label="Connections pages"
+              newestHref={paged ? connectionsHref(filters) : null}
+              olderHref={nextCursor ? connectionsHref(filters, nextCursor) : null}
+            />
+          </>
+        )}
       </div>
     </Layout>
   )

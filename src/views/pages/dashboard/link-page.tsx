@@ -105,7 +105,11 @@ function OpenLink({
 
 function NoOpenLink({ view, error }: { view: ConnectionView; error?: string | null }) {
   const { connection, linkMessage } = view
-  const message = linkMessage ?? 'This connection has no link yet. Generate one to ask your client to connect their own account.'
+  const message =
+    linkMessage ??
+    (connection.link
+      ? 'No link is open. Generate one to ask your client to connect their account again.'
+      : 'This connection has no link yet. Generate one to ask your client to connect their own account.')
   return (
     <section class="card stack" aria-labelledby="refresh-title">
       <h2 id="refresh-title">Refresh credentials</h2>

@@ -1,4 +1,5 @@
-import { DEFAULT_LINK_MINUTES } from '../../../domain/links'
+import type { ComponentChildren } from 'preact'
+import { DEFAULT_LINK_MINUTES, MAX_FAILED_ATTEMPTS } from '../../../domain/links'
 import { Badge, type BadgeKind } from '../../components/badge'
 import { buttonClass } from '../../components/form'
 import { Refresh } from '../../components/icons'
@@ -26,6 +27,66 @@ export function StatusBadges({ connection }: { connection: PublicConnection }) {
   )
 }
 
+type Source = NonNullable<PublicConnection['credentialsSource']>
+
+const SOURCE_WORDS: Record<Source, string> = {
+  client_link: 'By the client, via link',
+  owner_direct: 'By you, entering the credentials',
+  owner_oauth: 'By you, signing in',
+}
+const SOURCE_SHORT: Record<Source, string> = {
+  client_link: 'By the client',
+  owner_direct: 'Entered by you',
+  owner_oauth: 'Signed in by you',
+}
+
+/** How the current credentials came, in words; null for a connection that was never connected. */
+export function credentialsSourceWords(connection: PublicConnection): string | null {
+  return connection.credentialsSource ? SOURCE_WORDS[connection.credentialsSource] : null
+}
+
+/** The table's one short line under the badge: what the owner needs to know at a glance. Details live on the detail page. */
+export function StatusLine({ view, now }: { view: ConnectionView; now: number }) {
+  const { connection } = view
+  const link = connection.link
+  const line = (children: ComponentChildren) => <p class="status-line">{children}</p>
+  switch (connection.badge) {
+    case 'pending':
+    case 'refresh_pending':
+      return link?.status === 'pending'
+        ? line(
+            <>
+              Link expires <Time at={link.expiresAt} now={now} />
+            </>,
+          )
+        : line('No open link')
+    case 'expired':
+      return link
+        ? line(
+            <>
+              Link expired <Time at={link.expiresAt} now={now} />
+            </>,
+          )
+        : null
+    case 'locked':
+      return line(`${MAX_FAILED_ATTEMPTS} wrong keys`)
+    case 'rejected':
+      return line(view.rejectReason ? 'Declined, with a reason' : 'Declined by the client')
+    default: {
+      const { credentialsSource: source, credentialsUpdatedAt: at } = connection
+      if (!source || !at) return null
+      // The Last update column already shows the time when nothing changed since the credentials did.
+      return at === connection.updatedAt
+        ? line(SOURCE_SHORT[source])
+        : line(
+            <>
+              {SOURCE_SHORT[source]} · <Time at={at} now={now} />
+            </>,
+          )
+    }
+  }
+}
+
 /** Posts a new link with the default lifetime; the link page offers the other lifetimes. */
 export function RefreshCredentialsButton({ connectionId, label }: { connectionId: string; label?: string }) {
   return (
@@ -41,8 +102,8 @@ export function RefreshCredentialsButton({ connectionId, label }: { connectionId
 }
 
 /**
- * The link's state in words: when the open link expires, or what happened to it and what to
- * do next. A used link needs nothing from the owner, so it says nothing here.
+ * The link's state in words on the detail page: when the open link expires, or what happened to
+ * it and what to do next. A used link needs nothing from the owner, so it says nothing here.
  */
 export function LinkStateNote({ view, now }: { view: ConnectionView; now: number }) {
   const { connection, linkMessage } = view
@@ -59,6 +120,7 @@ export function LinkStateNote({ view, now }: { view: ConnectionView; now: number
   return (
     <>
       <p class="small">{linkMessage}</p>
+      {view.rejectReason ? <p class="small">{`Reason: “${view.rejectReason}”`}</p> : null}
       <RefreshCredentialsButton connectionId={connection.id} label={connection.name} />
     </>
   )

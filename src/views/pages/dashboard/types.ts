@@ -12,8 +12,10 @@ export interface ConnectionView {
   connection: PublicConnection
   /** null when the app left the catalog (the row can still be deleted). */
   app: AppDefinition | null
-  /** ownerLinkMessage of the latest link, null while it is open or when there is none. */
+  /** ownerLinkMessage of the latest link; null while it is open, when there is none, or once newer credentials superseded it. */
   linkMessage: string | null
+  /** The client's reason, when the latest link was rejected with one (and nothing newer happened since). */
+  rejectReason: string | null
 }
 
 /** A form re-shown after a failed post: non-secret values, one message per field, one overall. */

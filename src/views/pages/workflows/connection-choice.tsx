@@ -1,19 +1,12 @@
-import { badgeText } from '../../components/badge'
-import { Select, type SelectOption } from '../../components/form'
+import { isUsable } from '../../../domain/badges'
+import { Badge } from '../../components/badge'
+import { Warning } from '../../components/icons'
 import { badgesOf } from '../dashboard/status'
 import type { PublicConnection } from '../../../domain/shapes'
 
-/** Only active connections can run a step; the others stay visible so the owner sees why. */
-export function connectionOption(connection: PublicConnection): SelectOption {
-  const badges = badgesOf(connection).map((badge) =>
-    badge === 'refresh_pending' ? 'Pending refresh, current credentials work' : badgeText(badge),
-  )
-  const account = connection.accountLabel ? ` (${connection.accountLabel})` : ''
-  return {
-    value: connection.id,
-    label: badges.length > 0 ? `${connection.name}${account} — ${badges.join(', ')}` : `${connection.name}${account}`,
-    disabled: connection.status !== 'active',
-  }
+/** Usable connections first (newest update first within each group, as the list comes). */
+export function orderedForChoice(connections: PublicConnection[]): PublicConnection[] {
+  return [...connections.filter((c) => isUsable(c.status)), ...connections.filter((c) => !isUsable(c.status))]
 }
 
 export interface ConnectionChoiceProps {
@@ -25,24 +18,60 @@ export interface ConnectionChoiceProps {
   error?: string | null
 }
 
+/**
+ * A radio group rather than a select, so each option shows its badge (icon and colour); the
+ * unusable ones stay listed, disabled, so the owner sees why. Arrow keys move between the enabled ones.
+ */
 export function ConnectionChoice({ appId, appName, connections, value, error }: ConnectionChoiceProps) {
   const requestHref = `/connections/new/${encodeURIComponent(appId)}`
+  const ordered = orderedForChoice(connections)
+  const helpId = 'step-connection-help'
+  const errorId = error ? 'step-connection-error' : undefined
   return (
     <div class="stack">
-      <Select
-        name="connectionId"
+      <fieldset
+        class="choice-list"
         id="step-connection"
-        label="Choose a Connection"
-        required
-        value={value}
-        error={error}
-        placeholder={connections.length > 0 ? 'Choose a connection…' : `No ${appName} connections yet`}
-        options={connections.map(connectionOption)}
-        help="Pending and rejected connections are listed but cannot be chosen until the client connects."
-      />
+        aria-describedby={[errorId, helpId].filter(Boolean).join(' ')}
+        aria-invalid={error ? 'true' : undefined}
+      >
+        <legend>Choose a Connection</legend>
+        {ordered.length === 0 ? <p class="muted">No {appName} connections yet.</p> : null}
+        {ordered.map((connection) => (
+          <ConnectionOption connection={connection} checked={connection.id === value} />
+        ))}
+      </fieldset>
+      <p class="field-help" id={helpId}>
+        Pending, expired, locked and rejected connections are listed but cannot be chosen until the client connects.
+      </p>
+      {error ? (
+        <p class="field-error" id={errorId}>
+          <Warning size={16} />
+          {error}
+        </p>
+      ) : null}
       <p class="small">
         <a href={requestHref}>Request a new connection via link</a>
       </p>
     </div>
+  )
+}
+
+function ConnectionOption({ connection, checked }: { connection: PublicConnection; checked: boolean }) {
+  const usable = isUsable(connection.status)
+  const id = `step-connection-${connection.id}`
+  return (
+    <label class={usable ? 'choice' : 'choice choice-disabled'} for={id}>
+      <input type="radio" name="connectionId" id={id} value={connection.id} required disabled={!usable} checked={checked && usable} />
+      <span class="choice-text">
+        <span>{connection.name}</span>
+        {connection.accountLabel ? <span class="small muted">{connection.accountLabel}</span> : null}
+      </span>
+      <span class="row">
+        {badgesOf(connection).map((badge) => (
+          <Badge badge={badge} />
+        ))}
+      </span>
+    </label>
   )
 }

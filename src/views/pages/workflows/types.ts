@@ -30,4 +30,8 @@ export interface WorkflowView {
   webhookSigning: boolean
   steps: StepView[]
   runs: PublicRun[]
+  /** Older runs follow at `?runs=<cursor>`; null on the last page. */
+  runsNextCursor: string | null
+  /** Whether this is a later page of runs (offers the way back to the newest). */
+  runsPaged: boolean
 }

@@ -9,6 +9,7 @@ import { Layout } from '../../layout'
 import { connectionHref } from '../dashboard/paths'
 import { StatusBadges } from '../dashboard/status'
 import type { OwnerView } from '../dashboard/types'
+import { Pager } from '../../components/pager'
 import { RunsList } from './runs'
 import { Trigger } from './trigger'
 import { workflowHref, type StepView, type WorkflowView } from './types'
@@ -71,6 +72,13 @@ export function WorkflowPage({ owner, workflow, now, notice, error, newSecret }:
         <section class="card stack" aria-labelledby="runs-title">
           <h2 id="runs-title">Runs</h2>
           <RunsList runs={workflow.runs} steps={workflow.steps} now={now} />
+          <Pager
+            label="Runs pages"
+            newestHref={workflow.runsPaged ? `${workflowHref(workflow.id)}#runs-title` : null}
+            olderHref={
+              workflow.runsNextCursor ? `${workflowHref(workflow.id)}?runs=${encodeURIComponent(workflow.runsNextCursor)}#runs-title` : null
+            }
+          />
         </section>
         <Settings workflow={workflow} />
       </div>
