@@ -52,7 +52,7 @@ describe('truthful history: how the current credentials came', () => {
     const owner = await signUpOwner()
     const pending = await requestLink(owner, 'demo-tasks', { name: 'Waiting' })
     const rejected = await requestLink(owner, 'demo-tasks', { name: 'Declined' })
-    expect((await call(`${rejected.path}/reject`, form({ reason: 'Not this quarter' }))).status).toBe(200)
+    expect((await call(`${rejected.path}/reject`, form({ reason: 'Not this quarter' }))).status).toBe(303)
     for (const id of [pending.connectionId, rejected.connectionId]) {
       expect(await connectionOf(owner, id)).toMatchObject({ credentialsSource: null, credentialsUpdatedAt: null })
       const html = await page(`/connections/${id}`, owner.cookie)
@@ -73,7 +73,7 @@ describe('truthful history: how the current credentials came', () => {
     expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
     const refresh = await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} })
     const path = new URL((await refresh.json<{ link: { url: string } }>()).link.url).pathname
-    expect((await call(`${path}/reject`, form({}))).status).toBe(200)
+    expect((await call(`${path}/reject`, form({}))).status).toBe(303)
     const declined = 'The client declined to refresh the credentials.'
     expect(await page(`/connections/${link.connectionId}`, owner.cookie)).toContain(declined)
 
