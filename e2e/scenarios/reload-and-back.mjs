@@ -41,7 +41,7 @@ async function strangerSeesInvalid(t, link) {
 }
 
 export const reloadAndBackScenario = {
-  name: '7. reload, Back and a second tab after every finish; restored /accept; attempts countdown; locked page',
+  name: '8. reload, Back and a second tab after every finish; restored /accept; attempts countdown; locked page',
   async run(t) {
     const { page: owner } = await t.shared.workspace(ALEX)
 

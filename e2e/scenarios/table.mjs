@@ -39,7 +39,7 @@ async function api(page, path, body) {
 const rowNames = (page) => page.locator('table.table tbody tr td[data-label="Name"] a').allTextContents()
 
 export const tableScenario = {
-  name: '7. agency table: owner’s update path, Expired and Locked badges, paging and filters, Choose a Connection',
+  name: '9. agency table: owner’s update path, Expired and Locked badges, paging and filters, Choose a Connection',
   /** A 1-minute link, made at the start so it has expired by the time this scenario runs (after 5b). */
   async prepare(t) {
     const context = await t.newContext(DESKTOP)
@@ -69,7 +69,7 @@ export const tableScenario = {
     const form = owner.getByRole('region', { name: 'Update Connection Data' })
     await form.getByLabel('API key').fill(OTHER_GOOD_KEY)
     await form.getByRole('button', { name: 'Save credentials' }).click()
-    await owner.getByText('Credentials updated.', { exact: false }).waitFor()
+    await owner.getByText('Connection updated successfully.', { exact: false }).waitFor()
     await owner.locator('dd', { hasText: /^By you, entering the credentials, / }).waitFor()
     await gotoConnections(owner, t.baseUrl)
     assert.match(await badgeOf(owner, UPDATED), /^Connected: /)
