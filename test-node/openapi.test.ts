@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { describe, expect, it } from 'vitest'
 import { resolveResponse, responsesOf } from '../src/openapi/errors'
-import document from '../src/openapi/openapi.json'
+import document from '../public/api/v1/openapi.json'
 import { operations } from '../src/openapi/operations'
 
 /** The committed file the worker serves; test/openapi-document.test.ts proves it is what the registry builds. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app'
 import { securitySchemes } from '../src/openapi/components'
 import { buildOpenApiDocument } from '../src/openapi/document'
-import committed from '../src/openapi/openapi.json'
+import committed from '../public/api/v1/openapi.json'
 import { operations } from '../src/openapi/operations'
 import { call, OWNER_PASSWORD, signUpOwner } from './helpers'
 
