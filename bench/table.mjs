@@ -20,16 +20,18 @@ const RATIO_BUDGET = 1.5
 const work = mkdtempSync(join(tmpdir(), 'tether-bench-table-'))
 let runtime
 
-async function signUp(origin, label) {
+/** An owner of one workspace: signed up, confirmed in D1 (the email goes to Miniflare's simulator), logged in. */
+async function signUp(origin, db, label) {
   const email = `table-${label}-${Date.now()}@agency.test`
-  const response = await fetch(`${origin}/api/v1/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'correct horse battery staple', name: 'Table Owner' }),
-  })
-  if (response.status !== 201) throw new Error(`sign-up: HTTP ${response.status}`)
-  const body = await response.json()
-  return { cookie: response.headers.getSetCookie()[0].split(';')[0], workspaceId: body.workspace.id }
+  const post = (path, body) => fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  const password = 'correct horse battery staple'
+  const signup = await post('/api/v1/auth/signup', JSON.stringify({ email, password, name: 'Table Owner' }))
+  if (signup.status !== 202) throw new Error(`sign-up: HTTP ${signup.status}`)
+  await db.prepare('UPDATE users SET email_verified_at = ? WHERE email = ?').bind(Date.now(), email).run()
+  const login = await post('/api/v1/auth/login', JSON.stringify({ email, password }))
+  if (login.status !== 200) throw new Error(`log-in: HTTP ${login.status}`)
+  const body = await login.json()
+  return { cookie: login.headers.getSetCookie()[0].split(';')[0], workspaceId: body.workspace.id }
 }
 
 try {
@@ -38,8 +40,8 @@ try {
   runtime = await startRuntime({ appScript, harnessScript: appScript, fakeAppUrl: 'http://127.0.0.1:9' })
   const origin = runtime.urls.tether
   const db = await runtime.mf.getD1Database('DB', 'tether')
-  const big = await signUp(origin, 'big')
-  const small = await signUp(origin, 'small')
+  const big = await signUp(origin, db, 'big')
+  const small = await signUp(origin, db, 'small')
   const now = Date.now()
   await seedTable(db, big.workspaceId, ROWS, 'big', now)
   await seedTable(db, small.workspaceId, SMALL, 'small', now)
