@@ -12,7 +12,7 @@ export interface ConnectionWithLink {
   link: LinkRow | null
 }
 
-const latestLinkId = sql`(SELECT ${links.id} FROM ${links} WHERE ${links.connectionId} = ${connections.id}
+export const latestLinkId = sql`(SELECT ${links.id} FROM ${links} WHERE ${links.connectionId} = ${connections.id}
   ORDER BY ${links.createdAt} DESC, ${links.id} DESC LIMIT 1)`
 
 export async function listConnections(db: Db, workspaceId: string): Promise<ConnectionWithLink[]> {

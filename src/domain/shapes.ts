@@ -136,3 +136,23 @@ export interface InvitationSnapshot {
   purpose: LinkPurpose
   expiresAt: number
 }
+
+export interface PublicWebhookEndpoint {
+  id: string
+  url: string
+  /** Empty: every event type. */
+  events: string[]
+  createdAt: string
+}
+
+export interface PublicWebhookDelivery {
+  /** The `webhook-id` every attempt carries. */
+  id: string
+  eventType: string
+  status: 'pending' | 'delivered' | 'failed'
+  attempts: number
+  lastStatus: number | null
+  lastError: string | null
+  nextRetryAt: string | null
+  createdAt: string
+}
