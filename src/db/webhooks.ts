@@ -101,18 +101,17 @@ export function endpointsOf(db: Db, workspaceIds: string[]): Promise<WebhookEndp
   return db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.workspaceId, workspaceIds)).all()
 }
 
-/** The connections and links the announced events are about, with each connection's latest link for its badge. */
+/**
+ * The connections and links the announced events are about, with each connection's latest link for its badge.
+ * Two plain queries, not a batch: D1's batch answers a join's same-named columns out of place.
+ */
 export async function announcedSubjects(db: Db, connectionIds: string[], linkIds: string[]) {
-  const [connectionRows, linkRows] = await db.batch([
-    db
-      .select({ connection: connections, link: links })
-      .from(connections)
-      .leftJoin(links, eq(links.id, latestLinkId))
-      .where(inArray(connections.id, connectionIds.length > 0 ? connectionIds : [''])),
-    db
-      .select()
-      .from(links)
-      .where(inArray(links.id, linkIds.length > 0 ? linkIds : [''])),
-  ])
+  const connectionRows = await db
+    .select({ connection: connections, link: links })
+    .from(connections)
+    .leftJoin(links, eq(links.id, latestLinkId))
+    .where(inArray(connections.id, connectionIds))
+    .all()
+  const linkRows = linkIds.length > 0 ? await db.select().from(links).where(inArray(links.id, linkIds)).all() : []
   return { connections: connectionRows, links: linkRows }
 }
