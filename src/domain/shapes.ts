@@ -1,6 +1,7 @@
 import type { Badge, ConnectionStatus } from './badges'
 import type { LinkPurpose, LinkStatus } from './links'
 import type { TokenScope } from './token-scope'
+import type { WebhookEventType } from './webhook-events'
 
 /**
  * What leaves the worker (JSON and views), as plain types. The mappers that build them from rows
@@ -141,14 +142,14 @@ export interface PublicWebhookEndpoint {
   id: string
   url: string
   /** Empty: every event type. */
-  events: string[]
+  events: WebhookEventType[]
   createdAt: string
 }
 
 export interface PublicWebhookDelivery {
   /** The `webhook-id` every attempt carries. */
   id: string
-  eventType: string
+  eventType: WebhookEventType
   status: 'pending' | 'delivered' | 'failed'
   attempts: number
   lastStatus: number | null

@@ -39,7 +39,7 @@ function publicEndpoint(row: WebhookEndpointRow): PublicWebhookEndpoint {
 export function publicDelivery(row: WebhookDeliveryRow): PublicWebhookDelivery {
   return {
     id: row.id,
-    eventType: row.eventType,
+    eventType: row.eventType as WebhookEventType,
     status: row.status,
     attempts: row.attempts,
     lastStatus: row.lastStatus,
