@@ -40,7 +40,7 @@ async function deliveries(owner: Owner, endpointId: string): Promise<Delivery[]>
 async function runQueue(deliveryId: string, attempts: number) {
   const batch = createMessageBatch('tether-webhooks', [{ id: `m-${attempts}`, timestamp: Date.now(), attempts, body: { deliveryId } }])
   const ctx = createExecutionContext()
-  await worker.queue(batch, env, ctx)
+  await worker.queue(batch, env)
   return getQueueResult(batch, ctx)
 }
 

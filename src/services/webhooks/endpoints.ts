@@ -10,7 +10,7 @@ import {
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
 } from '../../db/webhooks'
-import { seal, sealContext } from '../../domain/crypto'
+import { open, seal, sealContext } from '../../domain/crypto'
 import { AppError } from '../../domain/errors'
 import { MAX_WEBHOOK_ENDPOINTS } from '../../domain/limits'
 import type { Owner, PublicWebhookDelivery, PublicWebhookEndpoint } from '../../domain/shapes'
@@ -136,4 +136,37 @@ export async function resendDelivery(
   await recordAttempt(deps.db, row.id, fields)
   await enqueueDeliveries(deps.env, [row.id])
   return publicDelivery({ ...row, ...fields })
+}
+
+/** How long the Settings page may still show a just-created or rotated secret (one page load, then it is gone). */
+export const SECRET_REVEAL_MS = 2 * 60_000
+
+/** The new secret sealed for the page's one-time cookie: bound to its endpoint, useless after SECRET_REVEAL_MS. */
+export async function sealEndpointSecretReveal(deps: Deps, endpointId: string, secret: string, now: number): Promise<string> {
+  const sealed = await seal(
+    await deps.keyring(),
+    JSON.stringify({ secret, until: now + SECRET_REVEAL_MS }),
+    sealContext.webhookEndpointSecretReveal(endpointId),
+  )
+  return `${endpointId}.${sealed.keyVersion}.${sealed.blob}`
+}
+
+/** Anything that does not open, names another workspace's endpoint or is too old shows nothing. */
+export async function openEndpointSecretReveal(
+  deps: Deps,
+  owner: Owner,
+  value: string,
+  now: number,
+): Promise<{ endpointId: string; secret: string } | null> {
+  const [endpointId, keyVersion, ...rest] = value.split('.')
+  if (!endpointId || !keyVersion || rest.length === 0) return null
+  try {
+    const opened = JSON.parse(
+      await open(await deps.keyring(), { keyVersion, blob: rest.join('.') }, sealContext.webhookEndpointSecretReveal(endpointId)),
+    ) as { secret: string; until: number }
+    if (opened.until < now || !(await findEndpoint(deps.db, owner.workspaceId, endpointId))) return null
+    return { endpointId, secret: opened.secret }
+  } catch {
+    return null
+  }
 }
