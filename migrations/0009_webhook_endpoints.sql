@@ -22,6 +22,7 @@ CREATE TABLE `webhook_endpoints` (
 	`events` text NOT NULL,
 	`secret_blob` text NOT NULL,
 	`secret_key_version` text NOT NULL,
+	`secret_reveal_until` integer,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
 );

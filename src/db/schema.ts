@@ -266,6 +266,8 @@ export const webhookEndpoints = sqliteTable(
     events: text('events').notNull(),
     secretBlob: text('secret_blob').notNull(),
     secretKeyVersion: text('secret_key_version').notNull(),
+    /** Until when Settings may show the new secret, once: cleared by the page that shows it. */
+    secretRevealUntil: integer('secret_reveal_until'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('webhook_endpoints_workspace').on(t.workspaceId)],

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray } from 'drizzle-orm'
 import type { Db } from './client'
 import { countBelow, insertRowIf } from './conditional-insert'
 import { latestLinkId } from './connections'
@@ -41,10 +41,16 @@ export async function deleteEndpoint(db: Db, workspaceId: string, id: string): P
   return deleted.length > 0
 }
 
-export async function updateEndpointSecret(db: Db, workspaceId: string, id: string, blob: string, keyVersion: string): Promise<boolean> {
+export async function updateEndpointSecret(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  sealed: { blob: string; keyVersion: string },
+  revealUntil: number | null,
+): Promise<boolean> {
   const updated = await db
     .update(webhookEndpoints)
-    .set({ secretBlob: blob, secretKeyVersion: keyVersion })
+    .set({ secretBlob: sealed.blob, secretKeyVersion: sealed.keyVersion, secretRevealUntil: revealUntil })
     .where(and(eq(webhookEndpoints.workspaceId, workspaceId), eq(webhookEndpoints.id, id)))
     .returning({ id: webhookEndpoints.id })
   return updated.length > 0
@@ -114,4 +120,14 @@ export async function announcedSubjects(db: Db, connectionIds: string[], linkIds
     .all()
   const linkRows = linkIds.length > 0 ? await db.select().from(links).where(inArray(links.id, linkIds)).all() : []
   return { connections: connectionRows, links: linkRows }
+}
+
+/** The one showing of a new secret: of any number of page loads only the first one still in time claims it. */
+export async function claimSecretReveal(db: Db, workspaceId: string, id: string, now: number): Promise<boolean> {
+  const claimed = await db
+    .update(webhookEndpoints)
+    .set({ secretRevealUntil: null })
+    .where(and(eq(webhookEndpoints.workspaceId, workspaceId), eq(webhookEndpoints.id, id), gte(webhookEndpoints.secretRevealUntil, now)))
+    .returning({ id: webhookEndpoints.id })
+  return claimed.length > 0
 }

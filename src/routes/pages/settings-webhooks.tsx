@@ -12,6 +12,7 @@ import {
   removeEndpoint,
   resendDelivery,
   rotateEndpointSecret,
+  SECRET_REVEAL_MS,
   sealEndpointSecretReveal,
 } from '../../services/webhooks/endpoints'
 import { WebhooksPage } from '../../views/pages/dashboard/webhooks'
@@ -52,7 +53,7 @@ export const webhookPages = new Hono<AppEnv>()
     const deps = depsFor(c)
     const now = Date.now()
     try {
-      const { endpoint, secret } = await createEndpoint(deps, c.get('owner'), { url: form.url ?? '', events }, now)
+      const { endpoint, secret } = await createEndpoint(deps, c.get('owner'), { url: form.url ?? '', events }, now, now + SECRET_REVEAL_MS)
       // Post, then redirect: the secret rides a one-time cookie to the page that shows it, so a reload creates nothing.
       setWebhookSecretCookie(c, await sealEndpointSecretReveal(deps, endpoint.id, secret, now))
     } catch (error) {
@@ -63,8 +64,9 @@ export const webhookPages = new Hono<AppEnv>()
   })
   .post('/:id/rotate-secret', async (c) => {
     const deps = depsFor(c)
-    const { endpoint, secret } = await rotateEndpointSecret(deps, c.get('owner'), c.req.param('id'))
-    setWebhookSecretCookie(c, await sealEndpointSecretReveal(deps, endpoint.id, secret, Date.now()))
+    const now = Date.now()
+    const { endpoint, secret } = await rotateEndpointSecret(deps, c.get('owner'), c.req.param('id'), now + SECRET_REVEAL_MS)
+    setWebhookSecretCookie(c, await sealEndpointSecretReveal(deps, endpoint.id, secret, now))
     return c.redirect(PAGE, 303)
   })
   .post('/:id/delete', async (c) => {

@@ -1,4 +1,5 @@
 import {
+  claimSecretReveal,
   deleteEndpoint,
   findEndpoint,
   findWorkspaceDelivery,
@@ -61,6 +62,7 @@ export async function createEndpoint(
   owner: Owner,
   input: { url: string; events?: WebhookEventType[] },
   now: number,
+  revealUntil: number | null = null,
 ): Promise<{ endpoint: PublicWebhookEndpoint; secret: string }> {
   const url = checkAppUrl(input.url, { allowLoopback: deps.config.allowLoopbackApps }).toString()
   const id = newId()
@@ -72,6 +74,7 @@ export async function createEndpoint(
     events: JSON.stringify([...new Set(input.events ?? [])]),
     secretBlob: blob,
     secretKeyVersion: keyVersion,
+    secretRevealUntil: revealUntil,
     createdAt: now,
   }
   if (!(await insertEndpointIf(deps.db, row, MAX_WEBHOOK_ENDPOINTS))) {
@@ -102,11 +105,12 @@ export async function rotateEndpointSecret(
   deps: Deps,
   owner: Owner,
   id: string,
+  revealUntil: number | null = null,
 ): Promise<{ endpoint: PublicWebhookEndpoint; secret: string }> {
   const row = await findEndpoint(deps.db, owner.workspaceId, id)
   if (!row) throw notFound()
   const { secret, blob, keyVersion } = await sealSecret(deps, id)
-  if (!(await updateEndpointSecret(deps.db, owner.workspaceId, id, blob, keyVersion))) throw notFound()
+  if (!(await updateEndpointSecret(deps.db, owner.workspaceId, id, { blob, keyVersion }, revealUntil))) throw notFound()
   return { endpoint: publicEndpoint(row), secret }
 }
 
@@ -151,7 +155,7 @@ export async function sealEndpointSecretReveal(deps: Deps, endpointId: string, s
   return `${endpointId}.${sealed.keyVersion}.${sealed.blob}`
 }
 
-/** Anything that does not open, names another workspace's endpoint or is too old shows nothing. */
+/** Anything that does not open, names another workspace's endpoint, is too old or was shown already shows nothing. */
 export async function openEndpointSecretReveal(
   deps: Deps,
   owner: Owner,
@@ -164,7 +168,7 @@ export async function openEndpointSecretReveal(
     const opened = JSON.parse(
       await open(await deps.keyring(), { keyVersion, blob: rest.join('.') }, sealContext.webhookEndpointSecretReveal(endpointId)),
     ) as { secret: string; until: number }
-    if (opened.until < now || !(await findEndpoint(deps.db, owner.workspaceId, endpointId))) return null
+    if (opened.until < now || !(await claimSecretReveal(deps.db, owner.workspaceId, endpointId, now))) return null
     return { endpointId, secret: opened.secret }
   } catch {
     return null
