@@ -3,9 +3,10 @@ import { env } from 'cloudflare:workers'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
 import worker from '../src/index'
+import { runScheduled } from '../src/jobs/scheduled'
 import { WEBHOOK_MAX_RETRIES } from '../src/domain/webhook-events'
 import { fakeCursor, fakeRequests } from './fake-requests'
-import { call, DEMO_KEY, rejectViaLink, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { backdateLink, call, DEMO_KEY, rejectViaLink, requestLink, signUpOwner, submitViaLink } from './helpers'
 
 type Owner = Awaited<ReturnType<typeof signUpOwner>>
 
@@ -157,6 +158,25 @@ describe('lifecycle webhooks through the queue', () => {
     const [request] = await received(endpoint.path, cursor)
     expect(() => new Webhook(secret).verify(request!.body, request!.headers)).not.toThrow()
     expect(() => new Webhook(endpoint.secret).verify(request!.body, request!.headers)).toThrow()
+  })
+})
+
+describe('what is announced', () => {
+  it('an expired link (from the cron) and a deleted connection, described as it was', async () => {
+    const owner = await signUpOwner()
+    const endpoint = await addEndpoint(owner, 0, ['link.expired', 'connection.deleted'])
+    const link = await requestLink(owner)
+    await backdateLink(link.connectionId)
+    await runScheduled(env, Date.now())
+    expect((await call(`/api/v1/connections/${link.connectionId}`, { method: 'DELETE', cookie: owner.cookie })).status).toBe(204)
+    const logged = await deliveries(owner, endpoint.id)
+    expect(logged.map((delivery) => delivery.eventType).sort()).toEqual(['connection.deleted', 'link.expired'])
+    const cursor = await fakeCursor()
+    for (const delivery of logged) await runQueue(delivery.id, 1)
+    const bodies = (await received(endpoint.path, cursor)).map((request) => JSON.parse(request.body))
+    const deleted = bodies.find((body) => body.type === 'connection.deleted')
+    expect(deleted.data.connection).toMatchObject({ id: link.connectionId, name: 'Client Tasks', appId: 'demo-tasks' })
+    expect(bodies.find((body) => body.type === 'link.expired').data.link).toMatchObject({ status: 'expired', purpose: 'create' })
   })
 })
 
