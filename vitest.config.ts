@@ -12,6 +12,9 @@ export default defineConfig(async () => {
         miniflare: {
           // An empty database of its own, for tests that apply the migrations one by one.
           d1Databases: { MIGRATION_DB: 'tether-migration-check' },
+          // The queue keeps its producer, but no consumer runs on its own: tests hand batches to the worker's `queue`
+          // export (createMessageBatch), so each attempt, its answer and its retry delay are deterministic.
+          queueConsumers: {},
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations('./migrations'),
             FAKES_URL: fakes.url,

@@ -1,8 +1,10 @@
+import { env } from 'cloudflare:workers'
 import { describe, expect, expectTypeOf, it, onTestFinished, vi } from 'vitest'
 import type * as z from 'zod'
 import type { app, appListResponse } from '../src/api-schemas/apps'
 import type { user, workspace } from '../src/api-schemas/auth'
 import type { connection, event, link } from '../src/api-schemas/connections'
+import type { webhookDelivery, webhookEndpoint } from '../src/api-schemas/webhook-endpoints'
 import type { run, workflow } from '../src/api-schemas/workflows'
 import { MAX_BODY_BYTES } from '../src/app'
 import { CHECK_REFUSALS_PER_HOUR } from '../src/domain/limits'
@@ -19,6 +21,8 @@ import type {
   PublicLink,
   PublicRun,
   PublicUser,
+  PublicWebhookDelivery,
+  PublicWebhookEndpoint,
   PublicWorkflow,
   PublicWorkspace,
 } from '../src/domain/shapes'
@@ -60,6 +64,8 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expectTypeOf<z.infer<typeof event>>().toEqualTypeOf<PublicEvent>()
     expectTypeOf<z.infer<typeof workflow>>().branded.toEqualTypeOf<PublicWorkflow>()
     expectTypeOf<z.infer<typeof run>>().toEqualTypeOf<PublicRun>()
+    expectTypeOf<z.infer<typeof webhookEndpoint>>().toEqualTypeOf<PublicWebhookEndpoint>()
+    expectTypeOf<z.infer<typeof webhookDelivery>>().toEqualTypeOf<PublicWebhookDelivery>()
     expectTypeOf<z.infer<typeof user>>().toEqualTypeOf<PublicUser>()
     expectTypeOf<z.infer<typeof workspace>>().toEqualTypeOf<PublicWorkspace>()
     expectTypeOf<z.infer<typeof app>>().toEqualTypeOf<ReturnType<typeof publicApp>>()
@@ -294,6 +300,30 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect(runPage.body).toMatchObject({ runs: [expect.anything()], nextCursor: null })
     expect((await documentedCall(`/api/v1/workflows/${id}/runs?cursor=x`, { cookie: owner.cookie })).response.status).toBe(400)
     expect((await documentedCall(`/api/v1/workflows/${id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
+  })
+
+  it('webhook endpoints, their delivery log and Resend', async () => {
+    const owner = await signUp()
+    const base = '/api/v1/webhook-endpoints'
+    const url = `${env.FAKES_URL}/webhook-receiver/fail-0/${crypto.randomUUID()}`
+    expect((await documentedCall(base, json('POST', { url: 'https://10.1.2.3/hook' }, owner))).response.status).toBe(400)
+    const created = await documentedCall<{ endpoint: Id }>(base, json('POST', { url, events: ['link.created'] }, owner))
+    expect(created.response.status).toBe(201)
+    const path = `${base}/${created.body.endpoint.id}`
+    expect((await documentedCall(base, { cookie: owner.cookie })).response.status).toBe(200)
+    expect((await documentedCall(path, { cookie: owner.cookie })).response.status).toBe(200)
+    expect((await documentedCall(`${path}/rotate-secret`, json('POST', undefined, owner))).response.status).toBe(200)
+    await call('/api/v1/connections', json('POST', { appId: 'demo-tasks', name: 'Hooked', via: 'link' }, owner))
+    const log = await documentedCall<{ deliveries: Id[] }>(`${path}/deliveries`, { cookie: owner.cookie })
+    expect(log.body.deliveries).toHaveLength(1)
+    const resend = `${path}/deliveries/${log.body.deliveries[0]!.id}/resend`
+    expect((await documentedCall(resend, json('POST', undefined, owner))).response.status).toBe(202)
+    expect((await documentedCall(`${path}/deliveries/nope/resend`, json('POST', undefined, owner))).response.status).toBe(404)
+    expect((await documentedCall(path, json('DELETE', undefined, owner))).response.status).toBe(204)
+    expect((await documentedCall(path, { cookie: owner.cookie })).response.status).toBe(404)
+    expect((await documentedCall(`${path}/deliveries`, { cookie: owner.cookie })).response.status).toBe(404)
+    expect((await documentedCall(`${path}/rotate-secret`, json('POST', undefined, owner))).response.status).toBe(404)
+    expect((await documentedCall(path, json('DELETE', undefined, owner))).response.status).toBe(404)
   })
 
   it('the document itself, and the errors every unsafe method can meet', async () => {

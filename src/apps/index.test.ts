@@ -51,7 +51,15 @@ describe('the app catalog', () => {
     // The test bindings configure Google and Slack, not Facebook.
     expect(available(env)).toEqual(EXPECTED_IDS.filter((id) => id !== 'facebook-pages'))
     // wrangler.jsonc's vars as deployed, and no secrets.
-    const bare: Env = { DB: env.DB, LINKS: env.LINKS, EMAIL: env.EMAIL, ASSETS: env.ASSETS, DEMO_APPS: '0', ALLOW_LOOPBACK_APPS: '0' }
+    const bare: Env = {
+      DB: env.DB,
+      LINKS: env.LINKS,
+      EMAIL: env.EMAIL,
+      ASSETS: env.ASSETS,
+      WEBHOOKS: env.WEBHOOKS,
+      DEMO_APPS: '0',
+      ALLOW_LOOPBACK_APPS: '0',
+    }
     expect(available(bare)).toEqual(['wordpress', 'clickup', 'mailchimp'])
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id', OAUTH_FACEBOOK_CLIENT_SECRET: 'secret' })).toContain('facebook-pages')
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id' })).not.toContain('facebook-pages')

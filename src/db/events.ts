@@ -9,18 +9,19 @@ export type EventRow = typeof events.$inferSelect
 export type NewEvent = typeof events.$inferInsert
 export type NewLinkEvent = NewEvent & { linkId: string }
 
+/** Every insert returns what landed, so the webhooks announce exactly the events D1 kept (src/services/webhooks). */
 export function insertEvent(db: Db, event: NewEvent) {
-  return db.insert(events).values(event)
+  return db.insert(events).values(event).returning()
 }
 
 /** Lands only with its connection: in a batch whose connection insert may be refused by a quota. */
 export function insertEventForConnection(db: Db, event: NewEvent) {
-  return insertRowIf(db, events, event, connections, eq(connections.id, event.connectionId))
+  return insertRowIf(db, events, event, connections, eq(connections.id, event.connectionId)).returning()
 }
 
 /** Lands only with its link: after a link insert that a quota may have refused. */
 export function insertEventForLink(db: Db, event: NewLinkEvent) {
-  return insertRowIf(db, events, event, links, eq(links.id, event.linkId))
+  return insertRowIf(db, events, event, links, eq(links.id, event.linkId)).returning()
 }
 
 /**
@@ -29,7 +30,13 @@ export function insertEventForLink(db: Db, event: NewLinkEvent) {
  * table. Counted through the `events_link` index.
  */
 export function insertCappedLinkEvent(db: Db, event: NewLinkEvent, cap: number) {
-  return insertRowIf(db, events, event, links, and(eq(links.id, event.linkId), countBelow(events, eq(events.linkId, event.linkId), cap))!)
+  return insertRowIf(
+    db,
+    events,
+    event,
+    links,
+    and(eq(links.id, event.linkId), countBelow(events, eq(events.linkId, event.linkId), cap))!,
+  ).returning()
 }
 
 /** Newest first, a page at a time down `events_connection_at`. */
@@ -55,4 +62,13 @@ export function eventsPageQuery(db: Db, workspaceId: string, connectionId: strin
     )
     .orderBy(desc(events.at), desc(events.id))
     .limit(page.fetch)
+}
+
+/** Picks the event rows out of a batch's results: only the event inserts return rows with an `actor`. */
+export function eventRowsIn(results: readonly unknown[]): EventRow[] {
+  return results.flatMap((result) => (Array.isArray(result) ? result.filter(isEventRow) : []))
+}
+
+function isEventRow(row: unknown): row is EventRow {
+  return typeof row === 'object' && row !== null && 'actor' in row && 'connectionId' in row && 'type' in row && 'at' in row
 }

@@ -180,23 +180,26 @@ export interface ClaimEvent {
  */
 export function insertEventsForClaim(db: Db, claimId: string, event: ClaimEvent) {
   const value = <T>(v: T, column: string) => sql<T>`${v ?? null}`.as(column)
-  return db.insert(events).select(
-    db
-      .select({
-        id: sql<string>`lower(hex(randomblob(12)))`.as('id'),
-        workspaceId: links.workspaceId,
-        connectionId: links.connectionId,
-        linkId: links.id,
-        type: value(event.type, 'type'),
-        actor: value(event.actor, 'actor'),
-        at: value(event.at, 'at'),
-        ipCountry: value(event.ipCountry, 'ip_country'),
-        userAgent: value(event.userAgent, 'user_agent'),
-        detail: value(event.detail, 'detail'),
-      })
-      .from(links)
-      .where(eq(links.claimId, claimId)),
-  )
+  return db
+    .insert(events)
+    .select(
+      db
+        .select({
+          id: sql<string>`lower(hex(randomblob(12)))`.as('id'),
+          workspaceId: links.workspaceId,
+          connectionId: links.connectionId,
+          linkId: links.id,
+          type: value(event.type, 'type'),
+          actor: value(event.actor, 'actor'),
+          at: value(event.at, 'at'),
+          ipCountry: value(event.ipCountry, 'ip_country'),
+          userAgent: value(event.userAgent, 'user_agent'),
+          detail: value(event.detail, 'detail'),
+        })
+        .from(links)
+        .where(eq(links.claimId, claimId)),
+    )
+    .returning()
 }
 
 /** Key rotation: link tokens sealed under a retiring key version. */

@@ -265,3 +265,46 @@ export const runSteps = sqliteTable(
   },
   (t) => [index('run_steps_run').on(t.runId, t.position)],
 )
+
+/** The owner's own systems, told of lifecycle events (src/services/webhooks): Standard Webhooks, signed with a sealed secret. */
+export const webhookEndpoints = sqliteTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    url: text('url').notNull(),
+    /** JSON array of event types; empty means every type. */
+    events: text('events').notNull(),
+    secretBlob: text('secret_blob').notNull(),
+    secretKeyVersion: text('secret_key_version').notNull(),
+    /** Until when Settings may show the new secret, once: cleared by the page that shows it. */
+    secretRevealUntil: integer('secret_reveal_until'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('webhook_endpoints_workspace').on(t.workspaceId)],
+)
+
+/** One event for one endpoint: the body is fixed when the event happens, so every retry and resend sends the same bytes and id. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    /** The `webhook-id` header. */
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull(),
+    eventType: text('event_type').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    nextRetryAt: integer('next_retry_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('webhook_deliveries_endpoint').on(t.endpointId, t.createdAt)],
+)

@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import { sealContext, type Sealed } from '../domain/crypto'
 import type { Db } from './client'
 import { linkTokensSealedWith, resealLinkToken } from './links'
-import { connections, oauthStates, workflows } from './schema'
+import { connections, oauthStates, webhookEndpoints, workflows } from './schema'
 
 /** One stored value sealed under a key version the keyring wants to retire. */
 export interface StaleSealed {
@@ -119,5 +119,23 @@ export const sealedColumns: readonly SealedColumn[] = [
         .set({ webhookSecretBlob: sealed.blob, webhookSecretKeyVersion: sealed.keyVersion })
         .where(and(eq(workflows.id, row.id), eq(workflows.webhookSecretBlob, row.blob)))
         .returning({ id: workflows.id }),
+  },
+  {
+    name: 'webhook_endpoints.secret',
+    context: sealContext.webhookEndpointSecret,
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({ id: webhookEndpoints.id, blob: webhookEndpoints.secretBlob, keyVersion: webhookEndpoints.secretKeyVersion })
+        .from(webhookEndpoints)
+        .where(and(inArray(webhookEndpoints.secretKeyVersion, versions), gt(webhookEndpoints.id, afterId)))
+        .orderBy(asc(webhookEndpoints.id))
+        .limit(limit)
+        .all(),
+    rewrite: (db, row, sealed) =>
+      db
+        .update(webhookEndpoints)
+        .set({ secretBlob: sealed.blob, secretKeyVersion: sealed.keyVersion })
+        .where(and(eq(webhookEndpoints.id, row.id), eq(webhookEndpoints.secretBlob, row.blob)))
+        .returning({ id: webhookEndpoints.id }),
   },
 ]

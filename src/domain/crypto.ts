@@ -103,6 +103,9 @@ export const sealContext = {
   webhookSecret: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret`,
   /** The just-created secret in the builder's one-time cookie, bound to its workflow. */
   webhookSecretReveal: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret-reveal`,
+  /** An owner's webhook endpoint's signing secret, and its one-time reveal cookie in Settings. */
+  webhookEndpointSecret: (endpointId: string) => `tether/webhook-endpoint/${endpointId}/secret`,
+  webhookEndpointSecretReveal: (endpointId: string) => `tether/webhook-endpoint/${endpointId}/secret-reveal`,
   /** The login device cookie, held by the browser only. */
   deviceCookie: () => 'tether/device-cookie',
   /** What a client's browser was last told about a link (outcome or refusal), in its own short-lived cookie. */

@@ -51,3 +51,6 @@ export const MAX_EVENTS_PER_LINK = 200
  */
 export const CHECK_REFUSALS_PER_HOUR = 20
 export const CHECKS_PER_DAY = 200
+/** Webhook endpoints per workspace, and the characters of an endpoint's URL. */
+export const MAX_WEBHOOK_ENDPOINTS = 20
+export const WEBHOOK_URL_MAX = 2_000

@@ -1,6 +1,7 @@
 import type { Badge, ConnectionStatus, CredentialsSource } from './badges'
 import type { LinkPurpose, LinkStatus } from './links'
 import type { TokenScope } from './token-scope'
+import type { WebhookEventType } from './webhook-events'
 
 /**
  * What leaves the worker (JSON and views), as plain types. The mappers that build them from rows
@@ -154,4 +155,24 @@ export interface InvitationSnapshot {
   requesterEmail: string | null
   purpose: LinkPurpose
   expiresAt: number
+}
+
+export interface PublicWebhookEndpoint {
+  id: string
+  url: string
+  /** Empty: every event type. */
+  events: WebhookEventType[]
+  createdAt: string
+}
+
+export interface PublicWebhookDelivery {
+  /** The `webhook-id` every attempt carries. */
+  id: string
+  eventType: WebhookEventType
+  status: 'pending' | 'delivered' | 'failed'
+  attempts: number
+  lastStatus: number | null
+  lastError: string | null
+  nextRetryAt: string | null
+  createdAt: string
 }

@@ -11,7 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 export async function runScheduled(env: Env, now: number): Promise<{ expiredLinks: number; rotation: RotationResult }> {
   const db = database(env.DB)
-  const expiredLinks = await expireOverdueLinks({ db }, now)
+  const expiredLinks = await expireOverdueLinks({ db, env }, now)
   await deleteOAuthStatesBefore(db, now - DAY_MS)
   await deleteRateLimitsBefore(db, now - LONGEST_WINDOW_MS)
   const rotation = await rotateSealedValues(db, await loadKeyring(env.ENCRYPTION_KEYS))

@@ -1,4 +1,5 @@
 import { insertCappedLinkEvent } from '../db/events'
+import { announceEvents } from './webhooks/announce'
 import { AppError } from '../domain/errors'
 import { MAX_EVENTS_PER_LINK } from '../domain/limits'
 import type { InvitationSnapshot } from '../domain/shapes'
@@ -34,7 +35,7 @@ export function isFirstOpenHere(linkId: string): boolean {
 
 export async function recordOpened(deps: Deps, snapshot: InvitationSnapshot, meta: ClientMeta, now: number): Promise<void> {
   try {
-    await insertCappedLinkEvent(
+    const recorded = await insertCappedLinkEvent(
       deps.db,
       newLinkEvent({
         workspaceId: snapshot.workspaceId,
@@ -47,6 +48,7 @@ export async function recordOpened(deps: Deps, snapshot: InvitationSnapshot, met
       }),
       MAX_EVENTS_PER_LINK,
     )
+    await announceEvents(deps, recorded, now)
   } catch (error) {
     openedHere.delete(snapshot.linkId)
     throw error

@@ -21,6 +21,7 @@ import type { Deps } from './deps'
 import { newEvent } from './events'
 import { closeOpenLinks } from './link-lifecycle'
 import { quotaExceeded } from './quotas'
+import { announceEvents } from './webhooks/announce'
 
 export async function createDirectConnection(
   deps: Deps,
@@ -74,7 +75,7 @@ export async function storeNewConnection(
     createdAt: now,
     updatedAt: now,
   }
-  const [inserted] = await deps.db.batch([
+  const [inserted, events] = await deps.db.batch([
     insertConnectionIf(deps.db, row, connectionsBelow(workspaceId, MAX_CONNECTIONS)),
     insertEventForConnection(
       deps.db,
@@ -82,6 +83,7 @@ export async function storeNewConnection(
     ),
   ])
   if (inserted.length === 0) throw quotaExceeded('connections')
+  await announceEvents(deps, events, now)
   return { connection: row, link: null }
 }
 

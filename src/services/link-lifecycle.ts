@@ -9,7 +9,7 @@ import {
   newCredentialsValues,
   pendingConnectionRow,
 } from '../db/connections'
-import { insertCappedLinkEvent, insertEventForConnection, insertEventForLink } from '../db/events'
+import { eventRowsIn, insertCappedLinkEvent, insertEventForConnection, insertEventForLink } from '../db/events'
 import {
   type ClaimEvent,
   claimLink,
@@ -39,6 +39,7 @@ import { type IssuedLink, prepareLink, publishLink } from './links'
 import { asOpenLink, invalidLink, type OpenLink } from './open-link'
 import { iso } from './public-shapes'
 import { newLinkCounter, quotaExceeded } from './quotas'
+import { type AnnounceDeps, announceEvents } from './webhooks/announce'
 
 /**
  * Every change of a link's state: issued, leased for a check, failed attempt or locked, used,
@@ -53,9 +54,11 @@ async function commit<T extends Readonly<[Statement, ...Statement[]]>>(
   deps: Deps,
   statements: T,
   closed: (results: BatchResponse<T>) => readonly string[] = () => [],
+  gone: ConnectionRow[] = [],
 ): Promise<BatchResponse<T>> {
   const results = await deps.db.batch(statements)
   await forgetSnapshots(deps, closed(results))
+  await announceEvents(deps, eventRowsIn(results), deps.clock(), gone)
   return results
 }
 
@@ -182,6 +185,7 @@ export async function closeOpenLinks(deps: Deps, connection: ConnectionRow, alon
       ...alongside,
     ],
     ([revoked]) => revoked.map((row) => row.tokenHash),
+    [connection],
   )
 }
 
@@ -305,14 +309,15 @@ export const EXPIRE_MAX_BATCHES = 20
  * The cron: overdue pending links become expired, each batch with its events. Their snapshots
  * stay in KV until their TTL; the snapshot's own expiry already makes the page refuse them.
  */
-export async function expireOverdueLinks(deps: Pick<Deps, 'db'>, now: number): Promise<number> {
+export async function expireOverdueLinks(deps: AnnounceDeps, now: number): Promise<number> {
   let total = 0
   for (let batch = 0; batch < EXPIRE_MAX_BATCHES; batch++) {
     const claimId = newId()
-    const [expired] = await deps.db.batch([
+    const [expired, events] = await deps.db.batch([
       expireOverdueBatch(deps.db, claimId, now, EXPIRE_BATCH_SIZE),
       insertEventsForClaim(deps.db, claimId, claimEvent('expired', 'system', now)),
     ])
+    await announceEvents(deps, events, now)
     total += expired.length
     if (expired.length < EXPIRE_BATCH_SIZE) break
   }

@@ -4,6 +4,7 @@ import { apiKeyAppRoutes } from './api-key-apps.ts'
 import { oauthApiRoutes } from './oauth-apis.ts'
 import { oauthProviderRoutes } from './oauth-providers.ts'
 import { type FakeRequest, HANG, json, type Reply, type Route } from './reply.ts'
+import { webhookReceiverRoutes } from './webhook-receiver.ts'
 
 /** One request as the fake received it, for tests to assert what Tether sent. */
 export interface RecordedRequest {
@@ -15,7 +16,7 @@ export interface RecordedRequest {
   body: string
 }
 
-const routes: Route[] = [...apiKeyAppRoutes, ...oauthProviderRoutes, ...oauthApiRoutes]
+const routes: Route[] = [...apiKeyAppRoutes, ...oauthProviderRoutes, ...oauthApiRoutes, ...webhookReceiverRoutes]
 /** A hanging request is cut after this, so a test run can always end. */
 const HANG_LIMIT_MS = 10_000
 

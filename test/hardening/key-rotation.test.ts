@@ -25,6 +25,7 @@ const CONTEXTS: Record<string, (row: Record<string, unknown>) => string> = {
   'oauth_states.verifier': (row) => sealContext.oauthVerifier(String(row.state_hash)),
   'workflows.webhook_token': (row) => sealContext.webhookToken(String(row.id)),
   'workflows.webhook_secret': (row) => sealContext.webhookSecret(String(row.id)),
+  'webhook_endpoints.secret': (row) => sealContext.webhookEndpointSecret(String(row.id)),
 }
 
 interface SealedValue {
@@ -74,7 +75,7 @@ async function plaintexts(keyring: Keyring): Promise<Map<string, string>> {
   return opened
 }
 
-/** An owner's workspace filled under r1: links, stored credentials, an OAuth sign-in in progress, a workflow, a signed one. */
+/** An owner's workspace filled under r1: links, credentials, an OAuth sign-in in progress, workflows (one signed), a webhook endpoint. */
 async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[]; signed: { webhookUrl: string; secret: string } }> {
   const owner = await signUpOwner()
   const connectionIds: string[] = []
@@ -121,6 +122,12 @@ async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[];
   const secret = await before.call(`/api/v1/workflows/${id}/webhook/secret`, { method: 'POST', cookie: owner.cookie })
   expect(secret.status).toBe(200)
   const signed = await secret.json<{ workflow: { webhookUrl: string }; secret: string }>()
+  const endpoint = await before.call('/api/v1/webhook-endpoints', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: { url: 'https://ops.agency.example/tether-events', events: ['connection.deleted'] },
+  })
+  expect(endpoint.status).toBe(201)
   return { cookie: owner.cookie, connectionIds, signed: { webhookUrl: signed.workflow.webhookUrl, secret: signed.secret } }
 }
 

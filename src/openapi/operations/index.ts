@@ -5,6 +5,7 @@ import type { Operation } from '../types'
 import { authOperations } from './auth'
 import { connectionOperations } from './connections'
 import { sessionOperations } from './sessions'
+import { webhookEndpointOperations } from './webhook-endpoints'
 import { workflowOperations } from './workflows'
 
 const otherOperations: Operation[] = [
@@ -43,4 +44,5 @@ export const operations: Operation[] = [
   ...otherOperations,
   ...connectionOperations,
   ...workflowOperations,
+  ...webhookEndpointOperations,
 ]

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
+import { announceEvents } from '../webhooks/announce'
 import { getApp } from '../../apps'
 import { refreshOAuthTokens } from '../../apps/oauth'
 import type { AppContext, AppDefinition, Credentials, OAuthCredentials } from '../../apps/types'
@@ -143,8 +144,9 @@ async function markNeedsReconnect(deps: Deps, row: ConnectionRow, now: number): 
     .where(and(unchangedSince(row), eq(connections.needsReconnect, false)))
     .returning({ id: connections.id })
   if (marked.length === 0) return
-  await insertEvent(
+  const recorded = await insertEvent(
     deps.db,
     newEvent({ workspaceId: row.workspaceId, connectionId: row.id, type: 'needs_reconnect', actor: 'system', at: now }),
   )
+  await announceEvents(deps, recorded, now)
 }

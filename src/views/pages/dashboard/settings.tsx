@@ -28,6 +28,13 @@ export function SettingsPage(props: SettingsPageProps) {
         </section>
         <AccountSecurity passwordForm={props.passwordForm} notice={props.notice} />
         <ApiTokens tokens={tokens} newToken={newToken} tokenForm={tokenForm} now={now} />
+        <section class="card stack" aria-labelledby="webhooks-title">
+          <h2 id="webhooks-title">Webhooks</h2>
+          <p class="muted">Signed notices to your own systems when links and connections change.</p>
+          <p>
+            <a href="/settings/webhooks">Manage webhooks</a>
+          </p>
+        </section>
         <section class="card stack" aria-labelledby="api-title">
           <h2 id="api-title">Use the API</h2>
           <p class="muted">Request a connection via link and get the URL to send:</p>
