@@ -46,6 +46,7 @@ export function pendingConnectionRow(fields: Pick<ConnectionRow, 'id' | 'workspa
     status: 'pending',
     via: 'link',
     accountLabel: null,
+    accountId: null,
     credentialsBlob: null,
     credentialsKeyVersion: null,
     credentialsRevision: 0,
@@ -75,10 +76,11 @@ export function setConnectionStatus(db: Db, id: string, status: ConnectionRow['s
 }
 
 /** What storing verified credentials sets: active again, a new revision that runs can detect. */
-export function newCredentialsValues(sealed: { blob: string; keyVersion: string }, accountLabel: string, now: number) {
+export function newCredentialsValues(sealed: { blob: string; keyVersion: string }, account: { label: string; id?: string }, now: number) {
   return {
     status: 'active' as const,
-    accountLabel,
+    accountLabel: account.label,
+    accountId: account.id ?? null,
     credentialsBlob: sealed.blob,
     credentialsKeyVersion: sealed.keyVersion,
     credentialsRevision: sql`${connections.credentialsRevision} + 1`,

@@ -13,11 +13,12 @@ import { insertEvent, insertEventForConnection } from '../db/events'
 import { MAX_CONNECTIONS } from '../domain/limits'
 import type { Owner } from '../domain/shapes'
 import { newId } from '../domain/tokens'
+import { accountMismatch, decideAccount } from './account-guard'
 import { requireApp, requireConnection } from './access'
 import { checkCredentials } from './credential-checks'
 import { sealCredentials } from './credentials'
 import type { Deps } from './deps'
-import { newEvent } from './events'
+import { type EventType, newEvent } from './events'
 import { closeOpenLinks } from './link-lifecycle'
 import { quotaExceeded } from './quotas'
 
@@ -61,6 +62,7 @@ export async function storeNewConnection(
     status: 'active',
     via: 'direct',
     accountLabel: account.label,
+    accountId: account.id ?? null,
     credentialsBlob: sealed.blob,
     credentialsKeyVersion: sealed.keyVersion,
     credentialsRevision: 1,
@@ -86,39 +88,43 @@ export async function replaceCredentials(
   id: string,
   credentials: Credentials,
   now: number,
+  allowAccountChange = false,
 ): Promise<ConnectionWithLink> {
   const { connection } = await requireConnection(deps, owner, id)
   const app = requireApp(deps, connection.appId)
   const account = await checkCredentials(deps, { workspaceId: owner.workspaceId, audience: 'owner', now }, app, credentials)
-  await storeReplacedCredentials(deps, connection, credentials, account, now)
+  await storeReplacedCredentials(deps, app, connection, credentials, account, now, allowAccountChange)
   return requireConnection(deps, owner, id)
 }
 
-/** Swaps credentials in one batch; any open link is revoked with it, since it is no longer needed. */
+/**
+ * Swaps credentials in one batch; any open link is revoked with it, since it is no longer needed.
+ * Credentials of another upstream account are refused (recorded, nothing else changes) unless allowed.
+ */
 export async function storeReplacedCredentials(
   deps: Deps,
+  app: AppDefinition,
   connection: ConnectionRow,
   credentials: Credentials,
   account: VerifiedAccount,
   now: number,
+  allowAccountChange: boolean,
 ): Promise<void> {
+  const decision = decideAccount(connection, account, allowAccountChange)
+  const event = (type: EventType) =>
+    insertEvent(
+      deps.db,
+      newEvent({ workspaceId: connection.workspaceId, connectionId: connection.id, type, actor: 'owner', at: now, detail: decision.detail }),
+    )
+  if (decision.change === 'refused') {
+    await deps.db.batch([event('account_mismatch')])
+    throw accountMismatch(app, connection, account, 'owner')
+  }
   const sealed = await sealCredentials(await deps.keyring(), connection.id, credentials)
   await closeOpenLinks(
     deps,
     connection,
-    [
-      replaceConnectionCredentials(deps.db, connection, newCredentialsValues(sealed, account.label, now)),
-      insertEvent(
-        deps.db,
-        newEvent({
-          workspaceId: connection.workspaceId,
-          connectionId: connection.id,
-          type: 'credentials_updated',
-          actor: 'owner',
-          at: now,
-        }),
-      ),
-    ],
+    [replaceConnectionCredentials(deps.db, connection, newCredentialsValues(sealed, account, now)), event('credentials_updated')],
     now,
   )
 }

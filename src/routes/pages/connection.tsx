@@ -43,7 +43,7 @@ export const connectionPages = new Hono<AppEnv>()
     const app = requireApp(deps, connection.appId)
     const form = await readForm(c)
     try {
-      await replaceCredentials(deps, c.get('owner'), id, credentialsFromFields(app, form), Date.now())
+      await replaceCredentials(deps, c.get('owner'), id, credentialsFromFields(app, form), Date.now(), form.allowAccountChange === '1')
       return c.redirect(connectionHref(id, '?updated=1'), 303)
     } catch (error) {
       if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
