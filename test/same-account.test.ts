@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { maskAccountLabel } from '../src/domain/account-guard'
-import { call, cookiesAfter, DEMO_KEY, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
+import { call, DEMO_KEY, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { location, post, SAME_ORIGIN } from './dashboard-helpers'
+import { signInAtDemo } from './oauth-link-flow'
 
 const OTHER_KEY = 'demo_stranger_key_999'
 
@@ -35,14 +36,6 @@ async function connectedViaLink(owner: { cookie: string }) {
   expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
   const connection = await getConnection(owner, link.connectionId)
   return { id: link.connectionId, label: connection.accountLabel! }
-}
-
-/** The demo OAuth provider's consent, as the browser would give it; lands on the callback's answer. */
-async function signInAtDemo(start: Response, email: string, cookie = '') {
-  const authorize = new URL(start.headers.get('location')!, 'http://tether.test')
-  const consent = await post('/demo/oauth/decision', { ...Object.fromEntries(authorize.searchParams), decision: 'allow', email })
-  expect(consent.status).toBe(303)
-  return call(location(consent), { cookie: cookiesAfter(start, cookie) })
 }
 
 describe('same-account guard: refresh via link (API key)', () => {

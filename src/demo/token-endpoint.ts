@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono'
 import { oauthClientFor } from '../config'
-import { fromBase64, toBase64Url, timingSafeEqual, utf8 } from '../domain/encoding'
+import { fromBase64, sha256Hex, toBase64Url, timingSafeEqual, utf8 } from '../domain/encoding'
 import { newToken } from '../domain/tokens'
 import type { AppEnv } from '../http/context'
 import type { DemoAccess, DemoCode, DemoGrant } from './grants'
-import { putSecretRecord, takeSecretRecord } from './store'
+import { deleteSecretRecord, deleteSecretRecordByHash, getSecretRecord, putSecretRecord, takeSecretRecord } from './store'
 
 export const ACCESS_TOKEN_SECONDS = 3600
 const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600
@@ -42,6 +42,35 @@ export const tokenEndpoint = new Hono<AppEnv>().post('/oauth/token', async (c) =
   }
   return tokenError(c, param('grant_type') ? 'unsupported_grant_type' : 'invalid_request')
 })
+  /**
+   * RFC 7009: the client revokes a token it was issued. A refresh token takes the access token issued
+   * with it along; an unknown or already revoked token is answered 200 all the same (§2.2).
+   */
+  .post('/oauth/revoke', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    const form = await c.req.parseBody()
+    const param = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
+    const clientId = authenticatedClient(c, param('client_id'), param('client_secret'))
+    if (!clientId) {
+      c.header('WWW-Authenticate', 'Basic realm="Demo Docs"')
+      return tokenError(c, 'invalid_client', 401)
+    }
+    const token = param('token')
+    if (!token) return tokenError(c, 'invalid_request')
+    const refresh = await getSecretRecord<RefreshRecord>(c.env.LINKS, 'refresh', token)
+    if (refresh && refresh.clientId === clientId) {
+      await deleteSecretRecord(c.env.LINKS, 'refresh', token)
+      if (refresh.accessTokenHash) await deleteSecretRecordByHash(c.env.LINKS, 'access', refresh.accessTokenHash)
+    }
+    const access = await getSecretRecord<DemoAccess>(c.env.LINKS, 'access', token)
+    if (access && access.clientId === clientId) await deleteSecretRecord(c.env.LINKS, 'access', token)
+    return c.body(null, 200)
+  })
+
+/** A refresh token's record: its grant, and which access token was issued with it. */
+interface RefreshRecord extends DemoGrant {
+  accessTokenHash?: string
+}
 
 /** client_secret_basic, or client_secret_post. */
 function authenticatedClient(c: Context<AppEnv>, postedId: string, postedSecret: string): string | null {
@@ -88,7 +117,8 @@ async function issueTokens(kv: KVNamespace, grant: DemoGrant, now: number) {
   const refreshToken = newToken()
   const access: DemoAccess = { ...grant, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000 }
   await putSecretRecord(kv, 'access', accessToken, access, ACCESS_TOKEN_SECONDS)
-  await putSecretRecord(kv, 'refresh', refreshToken, grant, REFRESH_TOKEN_SECONDS)
+  const refresh: RefreshRecord = { ...grant, accessTokenHash: await sha256Hex(accessToken) }
+  await putSecretRecord(kv, 'refresh', refreshToken, refresh, REFRESH_TOKEN_SECONDS)
   return {
     access_token: accessToken,
     token_type: 'Bearer',

@@ -20,6 +20,7 @@ import { sealCredentials } from './credentials'
 import type { Deps } from './deps'
 import { type EventType, newEvent } from './events'
 import { closeOpenLinks } from './link-lifecycle'
+import { type ProviderRevocation, prepareProviderRevocation } from './provider-revocation'
 import { quotaExceeded } from './quotas'
 
 export async function createDirectConnection(
@@ -129,9 +130,13 @@ export async function storeReplacedCredentials(
   )
 }
 
-/** Its open links are revoked in the same batch; the audit trail outlives the connection. */
-export async function deleteConnection(deps: Deps, owner: Owner, id: string, now: number): Promise<void> {
+/**
+ * Its open links are revoked in the same batch; the audit trail outlives the connection. Returns the
+ * revocation at the provider, for the caller to run once the response is on its way (best effort).
+ */
+export async function deleteConnection(deps: Deps, owner: Owner, id: string, now: number): Promise<ProviderRevocation | null> {
   const { connection } = await requireConnection(deps, owner, id)
+  const revocation = await prepareProviderRevocation(deps, connection, now).catch(() => null)
   await closeOpenLinks(
     deps,
     connection,
@@ -141,4 +146,5 @@ export async function deleteConnection(deps: Deps, owner: Owner, id: string, now
     ],
     now,
   )
+  return revocation
 }

@@ -47,7 +47,8 @@ export const connectionsApi = new Hono<AppEnv>()
     return c.json({ connection: publicConnection(found.connection, found.link, Date.now()) })
   })
   .delete('/:id', validate('param', idParam), async (c) => {
-    await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
+    const revocation = await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
+    if (revocation) c.executionCtx.waitUntil(revocation())
     return c.body(null, 204)
   })
   .put('/:id/credentials', validate('param', idParam), validate('json', credentialsSchema), async (c) => {

@@ -69,6 +69,7 @@ export const connectionPages = new Hono<AppEnv>()
     return c.html(renderPage(<DeleteConnectionPage owner={ownerView(c.get('owner'))} view={connectionView(found, Date.now())} />))
   })
   .post('/:id/delete', validate('param', idParam), async (c) => {
-    await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
+    const revocation = await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
+    if (revocation) c.executionCtx.waitUntil(revocation())
     return c.redirect('/connections?deleted=1', 303)
   })
