@@ -47,7 +47,11 @@ describe('revoking at the provider when an OAuth connection is deleted', () => {
     expect((await call('/demo/oauth/userinfo', { bearer: tokens.accessToken })).status).toBe(200)
 
     expect((await remove(owner, link.connectionId)).status).toBe(204)
-    expect(await revocationEvent(link.connectionId)).toMatchObject({ type: 'provider_revoked', actor: 'system', detail: { provider: 'Demo Docs' } })
+    expect(await revocationEvent(link.connectionId)).toMatchObject({
+      type: 'provider_revoked',
+      actor: 'system',
+      detail: { provider: 'Demo Docs' },
+    })
     expect((await call('/demo/oauth/userinfo', { bearer: tokens.accessToken })).status).toBe(401)
     const refresh = await call('/demo/oauth/token', {
       method: 'POST',
@@ -76,7 +80,10 @@ describe('revoking at the provider when an OAuth connection is deleted', () => {
     const { accessToken } = await credentialsOf(id)
     expect((await remove(owner, id)).status).toBe(204)
     expect(await revocationEvent(id)).toMatchObject({ type: 'provider_revoked', detail: { provider: 'Slack' } })
-    const check = await fetch(`${env.FAKES_URL}/slack/api/auth.test`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } })
+    const check = await fetch(`${env.FAKES_URL}/slack/api/auth.test`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+    })
     expect(await check.json()).toMatchObject({ ok: false })
   })
 

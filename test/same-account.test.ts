@@ -76,7 +76,12 @@ describe('same-account guard: refresh via link (API key)', () => {
     expect(after?.label).not.toBe(label)
     const submitted = (await eventsOf(owner, id)).filter((event) => event.type === 'credentials_submitted')
     expect(submitted).toHaveLength(2)
-    expect(submitted.find((event) => event.detail?.purpose === 'refresh')?.detail).toMatchObject({ account: after?.label, previousAccount: label, accountChange: 'changed', purpose: 'refresh' })
+    expect(submitted.find((event) => event.detail?.purpose === 'refresh')?.detail).toMatchObject({
+      account: after?.label,
+      previousAccount: label,
+      accountChange: 'changed',
+      purpose: 'refresh',
+    })
   })
 
   it('records the account of a row stored before account ids were kept, on its next refresh', async () => {
@@ -117,7 +122,12 @@ describe('same-account guard: the owner’s Update Connection Data', () => {
     expect((await storedRow(connection.id))?.accountId).not.toBe(before?.accountId)
 
     const types = (await eventsOf(owner, connection.id)).map((event) => [event.type, event.detail?.accountChange ?? null])
-    expect(types).toEqual(expect.arrayContaining([['account_mismatch', 'refused'], ['credentials_updated', 'changed']]))
+    expect(types).toEqual(
+      expect.arrayContaining([
+        ['account_mismatch', 'refused'],
+        ['credentials_updated', 'changed'],
+      ]),
+    )
   })
 
   it('shows the refusal as a form error on the dashboard', async () => {
@@ -152,6 +162,9 @@ describe('same-account guard: refresh via link (OAuth)', () => {
 
     const again = await signInAtDemo(await call(`${refresh.path}/accept`, form({})), 'ada.lovelace@example.com')
     expect(again.headers.get('location')).toBe('/connect/done')
-    expect(await getConnection(owner, link.connectionId)).toMatchObject({ accountLabel: 'ada.lovelace@example.com', link: { status: 'used' } })
+    expect(await getConnection(owner, link.connectionId)).toMatchObject({
+      accountLabel: 'ada.lovelace@example.com',
+      link: { status: 'used' },
+    })
   })
 })

@@ -115,7 +115,14 @@ export async function storeReplacedCredentials(
   const event = (type: EventType) =>
     insertEvent(
       deps.db,
-      newEvent({ workspaceId: connection.workspaceId, connectionId: connection.id, type, actor: 'owner', at: now, detail: decision.detail }),
+      newEvent({
+        workspaceId: connection.workspaceId,
+        connectionId: connection.id,
+        type,
+        actor: 'owner',
+        at: now,
+        detail: decision.detail,
+      }),
     )
   if (decision.change === 'refused') {
     await deps.db.batch([event('account_mismatch')])

@@ -133,7 +133,8 @@ const googleRevokeRoute: Route = {
   handle: (request) => {
     const token = formBody(request).get('token') ?? ''
     if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) return json(400, { error: 'invalid_request' })
-    if (!/^refresh-\d+$/.test(token) && !token.includes('good')) return json(400, { error: 'invalid_token', error_description: 'Token expired or revoked' })
+    if (!/^refresh-\d+$/.test(token) && !token.includes('good'))
+      return json(400, { error: 'invalid_token', error_description: 'Token expired or revoked' })
     if (token.startsWith('access-')) revokedAccessTokens.add(token)
     return json(200, {})
   },
