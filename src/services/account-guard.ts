@@ -32,7 +32,8 @@ export function accountMismatch(app: AppDefinition, connection: ConnectionRow, a
       : 'Use that account, or allow a different account (Update Connection Data, a refresh link, or allowAccountChange in the API).'
   return new AppError(
     'account_mismatch',
-    `This connection is for the ${app.name} account ${expected}, but these credentials are for ${account.label}. Nothing was changed. ${advice}`,
+    `This connection is for the ${app.name} account ${expected}, but these credentials are for ${account.label}. ` +
+      `Nothing was changed. ${advice}`,
     { expected, used: account.label },
   )
 }
