@@ -119,8 +119,8 @@ export const connectionOperations: Operation[] = [
       400: 'InvalidRequest',
       404: 'NotFound',
       409: errorResponse(
-        '`account_mismatch`: the credentials are for another upstream account than the connection’s, and `allowAccountChange` was not set; ' +
-          'nothing changed (the refusal is in the events).',
+        '`account_mismatch`: the credentials are for another upstream account than the connection’s, ' +
+          'and `allowAccountChange` was not set; nothing changed (the refusal is in the events).',
         'account_mismatch',
         'This connection is for the Demo Tasks account Demo Tasks workspace 1a2b3c, ' +
           'but these credentials are for Demo Tasks workspace 9f8e7d. Nothing was changed.',
