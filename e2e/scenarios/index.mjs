@@ -5,6 +5,7 @@ import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './jo
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
 import { signUpScenario } from './sign-up.mjs'
 import { reloadAndBackScenario } from './reload-and-back.mjs'
+import { sameAccountScenario } from './same-account.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 
 export const scenarios = [
@@ -21,5 +22,6 @@ export const scenarios = [
   staticAssetsScenario,
   // After the screenshots of the shared table, which its four connections would crowd.
   reloadAndBackScenario,
+  sameAccountScenario,
   expiryScenario,
 ]

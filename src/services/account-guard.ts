@@ -28,7 +28,7 @@ export function accountMismatch(app: AppDefinition, connection: ConnectionRow, a
   const expected = audience === 'client' ? maskAccountLabel(current) : current
   const advice =
     audience === 'client'
-      ? `Use the ${app.name} account ${expected}, or ask the person who sent you this link for a link that allows a different account.`
+      ? 'Use that account, or ask the person who sent you this link for one that allows a different account.'
       : 'Use that account, or allow a different account (Update Connection Data, a refresh link, or allowAccountChange in the API).'
   return new AppError(
     'account_mismatch',
