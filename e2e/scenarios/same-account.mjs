@@ -1,4 +1,4 @@
-// Scenario 7: the same-account guard. A refresh link used with another Demo Tasks workspace's key is
+// Scenario 8: the same-account guard. A refresh link used with another Demo Tasks workspace's key is
 // refused on the client's form (the link's account masked), nothing changes, and the right key still works.
 import assert from 'node:assert/strict'
 import { DESKTOP } from '../browser.mjs'
@@ -19,10 +19,10 @@ import {
 import { ALEX } from './journey.mjs'
 
 export const sameAccountScenario = {
-  name: '7. same-account guard: a refresh with another account is refused, the right account then connects',
+  name: '8. same-account guard: a refresh with another account is refused, the right account then connects',
   async run(t) {
     const { page: owner } = await t.shared.workspace(ALEX)
-    const name = 'Initech — Tasks'
+    const name = 'Soylent — Tasks'
     const first = await requestLink(owner, t.baseUrl, { appName: 'Demo Tasks', connectionName: name })
     const client = await t.newPage(DESKTOP)
     await clientConnectsWithKey(client, first, { appName: 'Demo Tasks' })
