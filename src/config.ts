@@ -19,6 +19,7 @@ const endpointOverridesSchema = z.record(
       authorizeUrl: z.url().optional(),
       tokenUrl: z.url().optional(),
       userinfoUrl: z.url().optional(),
+      revokeUrl: z.url().optional(),
       apiBaseUrl: z.url().optional(),
     })
     .strict(),

@@ -193,7 +193,10 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     const open = await documentedCall<{ link: { url?: string } }>(`/api/v1/connections/${id}/link`, { cookie: owner.cookie })
     expect(open.body.link.url).toBe(viaLink.body.link.url)
     expect((await documentedCall(`/api/v1/connections/${direct}/link`, { cookie: owner.cookie })).response.status).toBe(404)
-    const refresh = await documentedCall<{ link: { purpose: string } }>(`/api/v1/connections/${direct}/link`, json('POST', {}, owner))
+    const refresh = await documentedCall<{ link: { purpose: string } }>(
+      `/api/v1/connections/${direct}/link`,
+      json('POST', { allowAccountChange: true }, owner),
+    )
     expect([refresh.response.status, refresh.body.link.purpose]).toEqual([201, 'refresh'])
     expect((await documentedCall(`/api/v1/connections/${direct}/link`, json('POST', { expiresInMinutes: 0 }, owner))).response.status).toBe(
       400,
@@ -204,9 +207,15 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     })
     expect(revoked.body.link).toMatchObject({ status: 'revoked', message: expect.any(String) })
 
+    const otherAccount = { credentials: { apiKey: 'demo_another_key_456' } }
+    const mismatch = await documentedCall<{ error: { code: string } }>(
+      `/api/v1/connections/${direct}/credentials`,
+      json('PUT', otherAccount, owner),
+    )
+    expect([mismatch.response.status, mismatch.body.error.code]).toEqual([409, 'account_mismatch'])
     const replaced = await documentedCall(
       `/api/v1/connections/${direct}/credentials`,
-      json('PUT', { credentials: { apiKey: 'demo_another_key_456' } }, owner),
+      json('PUT', { ...otherAccount, allowAccountChange: true }, owner),
     )
     expect(replaced.response.status).toBe(200)
     const refused = await documentedCall(

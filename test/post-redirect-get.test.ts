@@ -60,7 +60,7 @@ describe('every dashboard form posts, then redirects to a page that reload, Back
     const direct = await post('/connections/new/demo-tasks/direct', { connectionName: 'Mine', apiKey: GOOD_KEY }, cookie)
     await expectPostRedirectGet(direct, cookie, /^\/connections\?created=/)
     const directId = new URL(location(direct), 'http://x').searchParams.get('created')!
-    const updated = await post(`/connections/${directId}/credentials`, { apiKey: NEW_KEY }, cookie)
+    const updated = await post(`/connections/${directId}/credentials`, { apiKey: NEW_KEY, allowAccountChange: '1' }, cookie)
     await expectPostRedirectGet(updated, cookie, /\?updated=1$/)
   })
 

@@ -165,7 +165,12 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     secrets.firstKey = canary('first')
     expect((await keep(await submitViaLink(link, { apiKey: secrets.firstKey }))).status).toBe(200)
     const refreshed = await keep(
-      await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} }),
+      // Another Demo Tasks key is another workspace: the owner allows the change.
+      await call(`/api/v1/connections/${link.connectionId}/link`, {
+        method: 'POST',
+        cookie: owner.cookie,
+        json: { allowAccountChange: true },
+      }),
     )
     const refreshPath = new URL((await refreshed.clone().json<{ link: { url: string } }>()).link.url).pathname
     secrets.refreshToken = refreshPath.split('/').pop()!
@@ -216,7 +221,10 @@ describe('no plaintext secret at rest, in responses or in logs', () => {
     expect(
       (
         await keep(
-          await call(`/connections/${dashboardId}/credentials`, { ...form({ apiKey: secrets.dashboardUpdate }), cookie: owner.cookie }),
+          await call(`/connections/${dashboardId}/credentials`, {
+            ...form({ apiKey: secrets.dashboardUpdate, allowAccountChange: '1' }),
+            cookie: owner.cookie,
+          }),
         )
       ).status,
     ).toBe(303)

@@ -6,6 +6,7 @@ import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from '
 import { signUpScenario } from './sign-up.mjs'
 import { reloadAndBackScenario } from './reload-and-back.mjs'
 import { papercutsScenario } from './papercuts.mjs'
+import { sameAccountScenario } from './same-account.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 import { tableScenario } from './table.mjs'
 
@@ -24,6 +25,7 @@ export const scenarios = [
   // After the screenshots of the shared table, which its four connections would crowd.
   reloadAndBackScenario,
   papercutsScenario,
+  sameAccountScenario,
   expiryScenario,
   tableScenario,
 ]

@@ -153,6 +153,8 @@ export const refreshScenario = {
     await row.locator('summary', { hasText: `Actions for ${name}` }).click()
     await row.getByRole('link', { name: 'Update Connection via Link' }).click()
     await expectHeading(owner, 'Update Connection via Link')
+    // Another Demo Tasks key is another workspace: the owner allows the change on this link.
+    await owner.getByLabel(/Allow a different account/).check()
     await owner.getByRole('button', { name: 'Refresh credentials' }).click()
     await owner.getByText('A new link was generated. The previous link no longer works.').waitFor()
     const refreshLink = await readLink(owner, t.baseUrl)

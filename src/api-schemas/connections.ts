@@ -19,9 +19,17 @@ export const createConnectionSchema = z.discriminatedUnion('via', [
   z.object({ appId, name, via: z.literal('direct'), credentials }).strict(),
 ])
 
-export const credentialsSchema = z.object({ credentials }).strict()
+const allowAccountChange = z
+  .boolean()
+  .optional()
+  .describe(
+    'Accept credentials of a different upstream account than the connection’s current one. By default such a refresh is refused ' +
+      'with `account_mismatch` (409) and nothing changes.',
+  )
 
-export const issueLinkSchema = z.object({ expiresInMinutes }).strict()
+export const credentialsSchema = z.object({ credentials, allowAccountChange }).strict()
+
+export const issueLinkSchema = z.object({ expiresInMinutes, allowAccountChange }).strict()
 
 const linkStatus = z.enum(['pending', 'used', 'rejected', 'revoked', 'expired', 'locked'])
 const linkPurpose = z.enum(['create', 'refresh'])

@@ -14,6 +14,7 @@ describe('appContext', () => {
       authorizeUrl: `${env.FAKES_URL}/google/auth`,
       tokenUrl: `${env.FAKES_URL}/google/token`,
       userinfoUrl: `${env.FAKES_URL}/google/userinfo`,
+      revokeUrl: `${env.FAKES_URL}/google/revoke`,
       apiBaseUrl: `${env.FAKES_URL}/google-docs`,
     })
     expect(ctx.appName).toBe('Google Docs')

@@ -8,6 +8,7 @@ import type { AppDefinition, Field } from './types'
 const DEMO_AUTHORIZE_PATH = '/demo/oauth/authorize'
 const DEMO_TOKEN_URL = `${DEMO_ORIGIN}/demo/oauth/token`
 const DEMO_USERINFO_URL = `${DEMO_ORIGIN}/demo/oauth/userinfo`
+const DEMO_REVOKE_URL = `${DEMO_ORIGIN}/demo/oauth/revoke`
 const DEMO_DOCS_API = `${DEMO_ORIGIN}/demo/docs`
 
 const SCOPES: DemoScope[] = ['profile', 'docs.write']
@@ -27,11 +28,13 @@ export const demoDocs: AppDefinition = {
     providerName: 'Demo Docs',
     scopes: SCOPES,
     scopeDescriptions: SCOPES.map((scope) => DEMO_SCOPES[scope]),
+    revocation: 'rfc7009',
   },
   defaultEndpoints: {
     authorizeUrl: DEMO_AUTHORIZE_PATH,
     tokenUrl: DEMO_TOKEN_URL,
     userinfoUrl: DEMO_USERINFO_URL,
+    revokeUrl: DEMO_REVOKE_URL,
     apiBaseUrl: DEMO_DOCS_API,
   },
   async verify(ctx, credentials) {

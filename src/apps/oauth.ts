@@ -76,6 +76,36 @@ export function refreshOAuthTokens(
   return requestTokens(app, ctx, client, params, now, `${app.name} no longer accepts this connection. Reconnect it.`, refreshToken)
 }
 
+/**
+ * Asks the provider to revoke the grant behind the credentials (the refresh token when there is one, which
+ * ends the whole grant). Throws `upstream_error` unless the provider confirms.
+ */
+export async function revokeOAuthGrant(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, credentials: OAuthCredentials) {
+  const style = oauthSpecOf(app).revocation
+  const url = ctx.endpoints.revokeUrl
+  if (!style || !url) throw new TypeError(`${app.id} declares no token revocation`)
+  if (style === 'bearer') {
+    const { body } = await callJson(ctx, url, { method: 'POST', headers: { authorization: `Bearer ${credentials.accessToken}` } })
+    if (field(body, 'ok') !== true) throw new AppError('upstream_error', `${app.name} did not revoke the token.`)
+    return
+  }
+  const token = credentials.refreshToken ?? credentials.accessToken
+  const form = new URLSearchParams({ token, token_type_hint: credentials.refreshToken ? 'refresh_token' : 'access_token' })
+  const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' })
+  if (style === 'rfc7009') authenticateClient(app, client, headers, form)
+  // RFC 7009 §2.2: 200 whether or not the token was still valid; callJson throws on anything but 2xx.
+  await callJson(ctx, url, { method: 'POST', headers, body: form.toString() })
+}
+
+function authenticateClient(app: AppDefinition, client: OAuthClientConfig, headers: Headers, body: URLSearchParams) {
+  if ((oauthSpecOf(app).clientAuth ?? 'basic') === 'basic') {
+    headers.set('authorization', basicAuth(client.clientId, client.clientSecret))
+  } else {
+    body.set('client_id', client.clientId)
+    body.set('client_secret', client.clientSecret)
+  }
+}
+
 /** Sent through ctx.fetch (timeout, no redirects, in-process demo) rather than arctic's global fetch. */
 async function requestTokens(
   app: AppDefinition,
@@ -88,12 +118,7 @@ async function requestTokens(
 ): Promise<OAuthCredentials> {
   const body = new URLSearchParams(params)
   const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' })
-  if ((oauthSpecOf(app).clientAuth ?? 'basic') === 'basic') {
-    headers.set('authorization', basicAuth(client.clientId, client.clientSecret))
-  } else {
-    body.set('client_id', client.clientId)
-    body.set('client_secret', client.clientSecret)
-  }
+  authenticateClient(app, client, headers, body)
   const { body: data } = await callJson(
     ctx,
     endpointOf(ctx, 'tokenUrl'),

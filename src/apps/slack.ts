@@ -6,6 +6,8 @@ import type { AppContext, AppDefinition, Credentials, Field } from './types'
 const SLACK_AUTHORIZE_URL = 'https://slack.com/oauth/v2/authorize'
 const SLACK_TOKEN_URL = 'https://slack.com/api/oauth.v2.access'
 const SLACK_API = 'https://slack.com/api'
+/** https://api.slack.com/methods/auth.revoke: the token in Authorization, answers {ok, revoked}. */
+const SLACK_REVOKE_URL = `${SLACK_API}/auth.revoke`
 
 const CHANNEL: Field = {
   key: 'channel',
@@ -45,8 +47,9 @@ export const slack: AppDefinition = {
     scopes: ['chat:write', 'chat:write.public'],
     scopeDescriptions: ['Post messages in your workspace as the Tether app', 'Post in public channels without being invited first'],
     scopeSeparator: ',',
+    revocation: 'bearer',
   },
-  defaultEndpoints: { authorizeUrl: SLACK_AUTHORIZE_URL, tokenUrl: SLACK_TOKEN_URL, apiBaseUrl: SLACK_API },
+  defaultEndpoints: { authorizeUrl: SLACK_AUTHORIZE_URL, tokenUrl: SLACK_TOKEN_URL, revokeUrl: SLACK_REVOKE_URL, apiBaseUrl: SLACK_API },
   async verify(ctx, credentials) {
     const body = await callSlack(ctx, credentials, 'auth.test', {})
     return { label: requireString(ctx, body, 'team'), id: idField(body, 'team_id') }

@@ -25,6 +25,8 @@ export interface Endpoints {
   authorizeUrl?: string
   tokenUrl?: string
   userinfoUrl?: string
+  /** The token revocation endpoint, for apps whose OAuthSpec declares `revocation`. */
+  revokeUrl?: string
   apiBaseUrl?: string
 }
 
@@ -41,6 +43,12 @@ export interface OAuthSpec {
   scopeSeparator?: string
   /** How the client authenticates at the token endpoint; default HTTP Basic ('basic'). */
   clientAuth?: 'basic' | 'body'
+  /**
+   * How the provider revokes a grant at `revokeUrl` when a connection is deleted: RFC 7009 (form `token`,
+   * client authenticated as at the token endpoint), `token_only` (form `token`, no client auth: Google),
+   * `bearer` (the access token in Authorization, a JSON `ok`: Slack). Absent: nothing to call.
+   */
+  revocation?: 'rfc7009' | 'token_only' | 'bearer'
 }
 
 /** Credentials as stored (sealed) for an OAuth connection. */

@@ -47,6 +47,7 @@ export function pendingConnectionRow(fields: Pick<ConnectionRow, 'id' | 'workspa
     status: 'pending',
     via: 'link',
     accountLabel: null,
+    accountId: null,
     credentialsBlob: null,
     credentialsKeyVersion: null,
     credentialsRevision: 0,
@@ -87,7 +88,7 @@ export function setConnectionStatus(db: Db, id: string, status: ConnectionRow['s
 /** What storing verified credentials sets: active again, a new revision that runs can detect, and where they came from. */
 export function newCredentialsValues(
   sealed: { blob: string; keyVersion: string },
-  accountLabel: string,
+  account: { label: string; id?: string },
   origin: CredentialsOrigin,
   now: number,
 ) {
@@ -96,7 +97,8 @@ export function newCredentialsValues(
     credentialsUpdatedAt: now,
     credentialsUpdatedBy: origin.by,
     status: 'active' as const,
-    accountLabel,
+    accountLabel: account.label,
+    accountId: account.id ?? null,
     credentialsBlob: sealed.blob,
     credentialsKeyVersion: sealed.keyVersion,
     credentialsRevision: sql`${connections.credentialsRevision} + 1`,

@@ -99,6 +99,11 @@ export const connections = sqliteTable(
     status: text('status', { enum: ['pending', 'active', 'rejected'] }).notNull(),
     via: text('via', { enum: ['direct', 'link'] }).notNull(),
     accountLabel: text('account_label'),
+    /**
+     * The app's stable upstream account id (VerifiedAccount.id), compared on every refresh. Null for rows
+     * stored before it was kept, and for apps that give none: the next verified write records it.
+     */
+    accountId: text('account_id'),
     credentialsBlob: text('credentials_blob'),
     credentialsKeyVersion: text('credentials_key_version'),
     /** Bumped on every credential write so token refreshes can swap without lost updates. */
@@ -138,6 +143,8 @@ export const links = sqliteTable(
     /** Set by the one submission that wins the link; the credential write checks it in the same batch. */
     claimId: text('claim_id'),
     rejectReason: text('reject_reason'),
+    /** Set by the owner on a refresh link: the client may connect a different upstream account. */
+    allowAccountChange: integer('allow_account_change', { mode: 'boolean' }).notNull().default(false),
     expiresAt: integer('expires_at').notNull(),
     createdAt: integer('created_at').notNull(),
     closedAt: integer('closed_at'),

@@ -15,6 +15,15 @@ async function secretKey(kind: SecretKind, secret: string): Promise<string> {
   return `${PREFIX}${kind}:${await sha256Hex(secret)}`
 }
 
+/** A record found by the hash another record kept of its secret (a refresh token's access token). */
+export async function deleteSecretRecordByHash(kv: KVNamespace, kind: SecretKind, hash: string): Promise<void> {
+  await kv.delete(`${PREFIX}${kind}:${hash}`)
+}
+
+export async function deleteSecretRecord(kv: KVNamespace, kind: SecretKind, secret: string): Promise<void> {
+  await kv.delete(await secretKey(kind, secret))
+}
+
 function ttl(seconds: number): number {
   return Math.max(KV_MIN_TTL_SECONDS, Math.ceil(seconds))
 }

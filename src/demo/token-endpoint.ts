@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono'
 import { oauthClientFor } from '../config'
-import { fromBase64, toBase64Url, timingSafeEqual, utf8 } from '../domain/encoding'
+import { fromBase64, sha256Hex, toBase64Url, timingSafeEqual, utf8 } from '../domain/encoding'
 import { newToken } from '../domain/tokens'
 import type { AppEnv } from '../http/context'
 import type { DemoAccess, DemoCode, DemoGrant } from './grants'
-import { putSecretRecord, takeSecretRecord } from './store'
+import { deleteSecretRecord, deleteSecretRecordByHash, getSecretRecord, putSecretRecord, takeSecretRecord } from './store'
 
 export const ACCESS_TOKEN_SECONDS = 3600
 const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600
@@ -13,35 +13,65 @@ const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/
 type TokenError = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type'
 
 /** RFC 6749 §4.1.3 and §6: authorization_code with PKCE (S256), and refresh_token with rotation. */
-export const tokenEndpoint = new Hono<AppEnv>().post('/oauth/token', async (c) => {
-  c.header('Cache-Control', 'no-store')
-  const form = await c.req.parseBody()
-  const param = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
-  const clientId = authenticatedClient(c, param('client_id'), param('client_secret'))
-  if (!clientId) {
-    c.header('WWW-Authenticate', 'Basic realm="Demo Docs"')
-    return tokenError(c, 'invalid_client', 401)
-  }
-  const now = Date.now()
-
-  if (param('grant_type') === 'authorization_code') {
-    // Taken (deleted) before any check, so a code is spent by its first use, right or wrong.
-    const code = param('code') ? await takeSecretRecord<DemoCode>(c.env.LINKS, 'code', param('code')) : null
-    const verifier = param('code_verifier')
-    if (!code || code.expiresAt <= now || code.clientId !== clientId || code.redirectUri !== param('redirect_uri')) {
-      return tokenError(c, 'invalid_grant')
+export const tokenEndpoint = new Hono<AppEnv>()
+  .post('/oauth/token', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    const form = await c.req.parseBody()
+    const param = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
+    const clientId = authenticatedClient(c, param('client_id'), param('client_secret'))
+    if (!clientId) {
+      c.header('WWW-Authenticate', 'Basic realm="Demo Docs"')
+      return tokenError(c, 'invalid_client', 401)
     }
-    if (!CODE_VERIFIER.test(verifier) || !timingSafeEqual(await s256(verifier), code.codeChallenge)) return tokenError(c, 'invalid_grant')
-    return c.json(await issueTokens(c.env.LINKS, grantOf(code), now))
-  }
-  if (param('grant_type') === 'refresh_token') {
-    // Rotation: the refresh token presented is deleted here and a new one is issued.
-    const grant = param('refresh_token') ? await takeSecretRecord<DemoGrant>(c.env.LINKS, 'refresh', param('refresh_token')) : null
-    if (!grant || grant.clientId !== clientId) return tokenError(c, 'invalid_grant')
-    return c.json(await issueTokens(c.env.LINKS, grantOf(grant), now))
-  }
-  return tokenError(c, param('grant_type') ? 'unsupported_grant_type' : 'invalid_request')
-})
+    const now = Date.now()
+
+    if (param('grant_type') === 'authorization_code') {
+      // Taken (deleted) before any check, so a code is spent by its first use, right or wrong.
+      const code = param('code') ? await takeSecretRecord<DemoCode>(c.env.LINKS, 'code', param('code')) : null
+      const verifier = param('code_verifier')
+      if (!code || code.expiresAt <= now || code.clientId !== clientId || code.redirectUri !== param('redirect_uri')) {
+        return tokenError(c, 'invalid_grant')
+      }
+      if (!CODE_VERIFIER.test(verifier) || !timingSafeEqual(await s256(verifier), code.codeChallenge)) return tokenError(c, 'invalid_grant')
+      return c.json(await issueTokens(c.env.LINKS, grantOf(code), now))
+    }
+    if (param('grant_type') === 'refresh_token') {
+      // Rotation: the refresh token presented is deleted here and a new one is issued.
+      const grant = param('refresh_token') ? await takeSecretRecord<DemoGrant>(c.env.LINKS, 'refresh', param('refresh_token')) : null
+      if (!grant || grant.clientId !== clientId) return tokenError(c, 'invalid_grant')
+      return c.json(await issueTokens(c.env.LINKS, grantOf(grant), now))
+    }
+    return tokenError(c, param('grant_type') ? 'unsupported_grant_type' : 'invalid_request')
+  })
+  /**
+   * RFC 7009: the client revokes a token it was issued. A refresh token takes the access token issued
+   * with it along; an unknown or already revoked token is answered 200 all the same (§2.2).
+   */
+  .post('/oauth/revoke', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    const form = await c.req.parseBody()
+    const param = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
+    const clientId = authenticatedClient(c, param('client_id'), param('client_secret'))
+    if (!clientId) {
+      c.header('WWW-Authenticate', 'Basic realm="Demo Docs"')
+      return tokenError(c, 'invalid_client', 401)
+    }
+    const token = param('token')
+    if (!token) return tokenError(c, 'invalid_request')
+    const refresh = await getSecretRecord<RefreshRecord>(c.env.LINKS, 'refresh', token)
+    if (refresh && refresh.clientId === clientId) {
+      await deleteSecretRecord(c.env.LINKS, 'refresh', token)
+      if (refresh.accessTokenHash) await deleteSecretRecordByHash(c.env.LINKS, 'access', refresh.accessTokenHash)
+    }
+    const access = await getSecretRecord<DemoAccess>(c.env.LINKS, 'access', token)
+    if (access && access.clientId === clientId) await deleteSecretRecord(c.env.LINKS, 'access', token)
+    return c.body(null, 200)
+  })
+
+/** A refresh token's record: its grant, and which access token was issued with it. */
+interface RefreshRecord extends DemoGrant {
+  accessTokenHash?: string
+}
 
 /** client_secret_basic, or client_secret_post. */
 function authenticatedClient(c: Context<AppEnv>, postedId: string, postedSecret: string): string | null {
@@ -88,7 +118,8 @@ async function issueTokens(kv: KVNamespace, grant: DemoGrant, now: number) {
   const refreshToken = newToken()
   const access: DemoAccess = { ...grant, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000 }
   await putSecretRecord(kv, 'access', accessToken, access, ACCESS_TOKEN_SECONDS)
-  await putSecretRecord(kv, 'refresh', refreshToken, grant, REFRESH_TOKEN_SECONDS)
+  const refresh: RefreshRecord = { ...grant, accessTokenHash: await sha256Hex(accessToken) }
+  await putSecretRecord(kv, 'refresh', refreshToken, refresh, REFRESH_TOKEN_SECONDS)
   return {
     access_token: accessToken,
     token_type: 'Bearer',

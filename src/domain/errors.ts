@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   quota_exceeded: 409,
+  /** A refresh verified another upstream account than the connection's, and no change was allowed. */
+  account_mismatch: 409,
   link_invalid: 410,
   payload_too_large: 413,
   invalid_credentials: 422,

@@ -67,6 +67,7 @@ export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
 
 const CREDENTIAL_FORM_ERRORS: ReadonlySet<string> = new Set([
   'invalid_credentials',
+  'account_mismatch',
   'invalid_credential_value',
   'invalid_request',
   'upstream_error',

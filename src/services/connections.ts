@@ -14,12 +14,14 @@ import { insertEvent, insertEventForConnection } from '../db/events'
 import { MAX_CONNECTIONS } from '../domain/limits'
 import type { Owner } from '../domain/shapes'
 import { newId } from '../domain/tokens'
+import { accountMismatch, decideAccount } from './account-guard'
 import { requireApp, requireConnection } from './access'
 import { checkCredentials } from './credential-checks'
 import { sealCredentials } from './credentials'
 import type { Deps } from './deps'
-import { newEvent } from './events'
+import { type EventType, newEvent } from './events'
 import { closeOpenLinks } from './link-lifecycle'
+import { type ProviderRevocation, prepareProviderRevocation } from './provider-revocation'
 import { quotaExceeded } from './quotas'
 import { announceEvents } from './webhooks/announce'
 
@@ -65,6 +67,7 @@ export async function storeNewConnection(
     status: 'active',
     via: 'direct',
     accountLabel: account.label,
+    accountId: account.id ?? null,
     credentialsBlob: sealed.blob,
     credentialsKeyVersion: sealed.keyVersion,
     credentialsRevision: 1,
@@ -94,48 +97,71 @@ export async function replaceCredentials(
   id: string,
   credentials: Credentials,
   now: number,
+  allowAccountChange = false,
 ): Promise<ConnectionWithLink> {
   const { connection } = await requireConnection(deps, owner, id)
   const app = requireApp(deps, connection.appId)
   const account = await checkCredentials(deps, { workspaceId: owner.workspaceId, audience: 'owner', now }, app, credentials)
-  await storeReplacedCredentials(deps, connection, credentials, account, { source: 'owner_direct', by: owner.userId }, now)
+  await storeReplacedCredentials(
+    deps,
+    app,
+    connection,
+    credentials,
+    account,
+    { source: 'owner_direct', by: owner.userId },
+    now,
+    allowAccountChange,
+  )
   return requireConnection(deps, owner, id)
 }
 
-/** Swaps credentials in one batch; any open link is revoked with it, since it is no longer needed. */
+/**
+ * Swaps credentials in one batch; any open link is revoked with it, since it is no longer needed.
+ * Credentials of another upstream account are refused (recorded, nothing else changes) unless allowed.
+ */
 export async function storeReplacedCredentials(
   deps: Deps,
+  app: AppDefinition,
   connection: ConnectionRow,
   credentials: Credentials,
   account: VerifiedAccount,
   origin: CredentialsOrigin,
   now: number,
+  allowAccountChange: boolean,
 ): Promise<void> {
+  const decision = decideAccount(connection, account, allowAccountChange)
+  const event = (type: EventType) =>
+    insertEvent(
+      deps.db,
+      newEvent({
+        workspaceId: connection.workspaceId,
+        connectionId: connection.id,
+        type,
+        actor: 'owner',
+        at: now,
+        detail: { source: origin.source, ...decision.detail },
+      }),
+    )
+  if (decision.change === 'refused') {
+    await deps.db.batch([event('account_mismatch')])
+    throw accountMismatch(app, connection, account, 'owner')
+  }
   const sealed = await sealCredentials(await deps.keyring(), connection.id, credentials)
   await closeOpenLinks(
     deps,
     connection,
-    [
-      replaceConnectionCredentials(deps.db, connection, newCredentialsValues(sealed, account.label, origin, now)),
-      insertEvent(
-        deps.db,
-        newEvent({
-          workspaceId: connection.workspaceId,
-          connectionId: connection.id,
-          type: 'credentials_updated',
-          actor: 'owner',
-          at: now,
-          detail: { source: origin.source, account: account.label },
-        }),
-      ),
-    ],
+    [replaceConnectionCredentials(deps.db, connection, newCredentialsValues(sealed, account, origin, now)), event('credentials_updated')],
     now,
   )
 }
 
-/** Its open links are revoked in the same batch; the audit trail outlives the connection. */
-export async function deleteConnection(deps: Deps, owner: Owner, id: string, now: number): Promise<void> {
+/**
+ * Its open links are revoked in the same batch; the audit trail outlives the connection. Returns the
+ * revocation at the provider, for the caller to run once the response is on its way (best effort).
+ */
+export async function deleteConnection(deps: Deps, owner: Owner, id: string, now: number): Promise<ProviderRevocation | null> {
   const { connection } = await requireConnection(deps, owner, id)
+  const revocation = await prepareProviderRevocation(deps, connection, now).catch(() => null)
   await closeOpenLinks(
     deps,
     connection,
@@ -145,4 +171,5 @@ export async function deleteConnection(deps: Deps, owner: Owner, id: string, now
     ],
     now,
   )
+  return revocation
 }

@@ -18,6 +18,9 @@ export type EventType =
   | 'credentials_updated'
   | 'tokens_refreshed'
   | 'needs_reconnect'
+  | 'account_mismatch'
+  | 'provider_revoked'
+  | 'provider_revoke_failed'
 
 export interface ClientMeta {
   ipCountry: string | null

@@ -30,6 +30,7 @@ import { MAX_CONNECTIONS, MAX_EVENTS_PER_LINK, MAX_OPEN_LINKS } from '../domain/
 import { type LinkPurpose, LOCKED_LINK_MESSAGE, MAX_FAILED_ATTEMPTS } from '../domain/links'
 import type { Owner } from '../domain/shapes'
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
+import { accountMismatch, decideAccount } from './account-guard'
 import { requireApp, requireConnection } from './access'
 import { sealCredentials } from './credentials'
 import type { Deps } from './deps'
@@ -128,7 +129,7 @@ export async function issueNewLink(
   deps: Deps,
   owner: Owner,
   connectionId: string,
-  expiresInMinutes: number | undefined,
+  options: { expiresInMinutes?: number; allowAccountChange?: boolean },
   now: number,
 ): Promise<IssuedLink> {
   const { connection } = await requireConnection(deps, owner, connectionId)
@@ -136,7 +137,8 @@ export async function issueNewLink(
   const newLinks = await newLinkCounter(deps, owner, now)
   const purpose: LinkPurpose = connection.status === 'active' ? 'refresh' : 'create'
   const status = purpose === 'create' ? 'pending' : 'active'
-  const link = await prepareLink(deps, connection, purpose, expiresInMinutes, now)
+  const allowAccountChange = options.allowAccountChange === true
+  const link = await prepareLink(deps, connection, purpose, options.expiresInMinutes, now, allowAccountChange)
   const issued = await publishLink(deps, owner, { ...connection, status }, link, now)
   const revokeClaim = newId()
   const [[hourly], inserted] = await commit(
@@ -156,7 +158,7 @@ export async function issueNewLink(
           type: 'refreshed',
           actor: 'owner',
           at: now,
-          detail: { purpose, expiresAt: iso(link.row.expiresAt) },
+          detail: { purpose, expiresAt: iso(link.row.expiresAt), ...(allowAccountChange ? { allowAccountChange } : {}) },
         }),
       ),
     ],
@@ -259,9 +261,16 @@ export async function completeLink(
   meta: ClientMeta,
   now: number,
 ): Promise<void> {
+  const decision = decideAccount(open.connection, account, open.link.allowAccountChange)
+  if (decision.change === 'refused') {
+    // The link stays open for the right account; the refusal and both accounts are on record.
+    const event = newLinkEvent({ ...clientEventFields(open, meta, now), type: 'account_mismatch', detail: decision.detail })
+    await insertCappedLinkEvent(deps.db, event, MAX_EVENTS_PER_LINK)
+    throw accountMismatch(open.app, open.connection, account, 'client')
+  }
   const claimId = newId()
   const sealed = await sealCredentials(await deps.keyring(), open.connection.id, credentials)
-  const detail = { account: account.label, purpose: open.link.purpose }
+  const detail = { ...decision.detail, purpose: open.link.purpose }
   const [claimed] = await commit(
     deps,
     [
@@ -271,7 +280,7 @@ export async function completeLink(
         open.connection.id,
         open.link.id,
         claimId,
-        newCredentialsValues(sealed, account.label, { source: 'client_link', by: open.link.id }, now),
+        newCredentialsValues(sealed, account, { source: 'client_link', by: open.link.id }, now),
       ),
       insertEventsForClaim(deps.db, claimId, claimEvent('credentials_submitted', 'client', now, meta, detail)),
     ],
@@ -326,13 +335,14 @@ export async function expireOverdueLinks(deps: AnnounceDeps, now: number): Promi
 
 /** An event of the client's own, on its link (the anonymous ones are capped per link). */
 export function clientEvent(open: OpenLink, type: EventType, meta: ClientMeta, now: number) {
-  return newLinkEvent({
-    workspaceId: open.connection.workspaceId,
-    connectionId: open.connection.id,
-    linkId: open.link.id,
-    type,
-    actor: 'client',
-    at: now,
-    meta,
-  })
+  return newLinkEvent({ ...clientEventFields(open, meta, now), type })
 }
+
+const clientEventFields = (open: OpenLink, meta: ClientMeta, now: number) => ({
+  workspaceId: open.connection.workspaceId,
+  connectionId: open.connection.id,
+  linkId: open.link.id,
+  actor: 'client' as const,
+  at: now,
+  meta,
+})

@@ -27,6 +27,7 @@ export async function prepareLink(
   purpose: LinkPurpose,
   minutes: number | undefined,
   now: number,
+  allowAccountChange = false,
 ): Promise<NewLink> {
   const token = newToken()
   const id = newId()
@@ -45,6 +46,7 @@ export async function prepareLink(
     claimId: null,
     checkLeaseUntil: null,
     rejectReason: null,
+    allowAccountChange,
     expiresAt: linkExpiresAt(now, minutes),
     createdAt: now,
     closedAt: null,

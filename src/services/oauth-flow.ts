@@ -144,7 +144,7 @@ async function storeOwnerConnection(
   if (row.connectionId) {
     const existing = await findConnectionById(deps.db, row.connectionId)
     if (!existing || existing.workspaceId !== row.workspaceId) throw new AppError('not_found', 'Connection not found.')
-    await storeReplacedCredentials(deps, existing, credentials, account, origin, now)
+    await storeReplacedCredentials(deps, app, existing, credentials, account, origin, now, false)
     return existing.id
   }
   const created = await storeNewConnection(deps, row.workspaceId, app, row.connectionName ?? app.name, credentials, account, origin, now)

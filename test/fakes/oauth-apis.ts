@@ -1,3 +1,4 @@
+import { isRevoked } from './oauth-providers.ts'
 import { bearerOf, bySecret, json, jsonBody, nextNumber, type Route } from './reply.ts'
 
 const googleRefusal = json(401, {
@@ -13,7 +14,7 @@ export const oauthApiRoutes: Route[] = [
     path: /^\/google\/userinfo$/,
     handle: (request) =>
       bySecret(
-        bearerOf(request),
+        isRevoked(bearerOf(request)) ? null : bearerOf(request),
         () => json(200, { sub: 'google-user-1', email: 'client@gmail.test', email_verified: true, name: 'Client Person' }),
         googleRefusal,
       ),
@@ -63,7 +64,7 @@ export const oauthApiRoutes: Route[] = [
     path: /^\/slack\/api\/auth\.test$/,
     handle: (request) =>
       bySecret(
-        bearerOf(request),
+        isRevoked(bearerOf(request)) ? null : bearerOf(request),
         () =>
           json(200, {
             ok: true,

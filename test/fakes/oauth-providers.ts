@@ -1,4 +1,4 @@
-import { basicOf, bySecret, formBody, json, nextNumber, type Reply, type Route, s256 } from './reply.ts'
+import { basicOf, bearerOf, bySecret, formBody, json, nextNumber, type Reply, type Route, s256 } from './reply.ts'
 
 /**
  * Token endpoints for Google, Slack and Facebook, each in its own dialect.
@@ -116,7 +116,51 @@ function tokenRoute(provider: Provider, path: RegExp): Route {
   }
 }
 
+/**
+ * Access tokens revoked at a fake provider; the fake APIs refuse them afterwards. Refresh tokens are
+ * shared by every test (`refresh-1`), so a revoked one is recorded in the request log only.
+ */
+const revokedAccessTokens = new Set<string>()
+
+export function isRevoked(accessToken: string | null): boolean {
+  return accessToken !== null && revokedAccessTokens.has(accessToken)
+}
+
+/** https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke: form `token`, 200 or 400 invalid_token. */
+const googleRevokeRoute: Route = {
+  method: 'POST',
+  path: /^\/google\/revoke$/,
+  handle: (request) => {
+    const token = formBody(request).get('token') ?? ''
+    if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) return json(400, { error: 'invalid_request' })
+    if (!/^refresh-\d+$/.test(token) && !token.includes('good'))
+      return json(400, { error: 'invalid_token', error_description: 'Token expired or revoked' })
+    if (token.startsWith('access-')) revokedAccessTokens.add(token)
+    return json(200, {})
+  },
+}
+
+/** https://api.slack.com/methods/auth.revoke: the token in Authorization; HTTP 200 with ok, revoked. */
+const slackRevokeRoute: Route = {
+  method: 'POST',
+  path: /^\/slack\/api\/auth\.revoke$/,
+  handle: (request) => {
+    const token = bearerOf(request)
+    if (isRevoked(token)) return json(200, { ok: false, error: 'token_revoked' })
+    return bySecret(
+      token,
+      () => {
+        revokedAccessTokens.add(token!)
+        return json(200, { ok: true, revoked: true })
+      },
+      json(200, { ok: false, error: 'invalid_auth' }),
+    )
+  },
+}
+
 export const oauthProviderRoutes: Route[] = [
+  googleRevokeRoute,
+  slackRevokeRoute,
   authorizeRoute(google, /^\/google\/auth$/),
   tokenRoute(google, /^\/google\/token$/),
   authorizeRoute(slack, /^\/slack\/oauth\/v2\/authorize$/),

@@ -91,7 +91,12 @@ async function readBody(incoming: IncomingMessage): Promise<string> {
 
 /** APP_ENDPOINTS for the tests. WordPress has none: the client types their site URL (`${url}/wp`). */
 function endpointsFor(url: string): Record<string, Record<string, string>> {
-  const google = { authorizeUrl: `${url}/google/auth`, tokenUrl: `${url}/google/token`, userinfoUrl: `${url}/google/userinfo` }
+  const google = {
+    authorizeUrl: `${url}/google/auth`,
+    tokenUrl: `${url}/google/token`,
+    userinfoUrl: `${url}/google/userinfo`,
+    revokeUrl: `${url}/google/revoke`,
+  }
   return {
     'google-docs': { ...google, apiBaseUrl: `${url}/google-docs` },
     'google-sheets': { ...google, apiBaseUrl: `${url}/google-sheets` },
@@ -99,6 +104,7 @@ function endpointsFor(url: string): Record<string, Record<string, string>> {
     slack: {
       authorizeUrl: `${url}/slack/oauth/v2/authorize`,
       tokenUrl: `${url}/slack/api/oauth.v2.access`,
+      revokeUrl: `${url}/slack/api/auth.revoke`,
       apiBaseUrl: `${url}/slack/api`,
     },
     'facebook-pages': {

@@ -84,7 +84,11 @@ describe('D1 failing mid-flow leaves no half state', () => {
     const link = await requestLink(owner)
     await submitViaLink(link, { apiKey: DEMO_KEY })
     const before = await linkState(link.connectionId)
-    const refresh = await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} })
+    const refresh = await call(`/api/v1/connections/${link.connectionId}/link`, {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { allowAccountChange: true },
+    })
     const refreshPath = new URL((await refresh.json<{ link: { url: string } }>()).link.url).pathname
     const { db } = failingDb(CREDENTIALS_WRITE, how)
     expect((await withEnv({ DB: db }).call(refreshPath, { form: { apiKey: 'demo_new_key_9999' } })).status).toBe(500)
@@ -102,7 +106,7 @@ describe('D1 failing mid-flow leaves no half state', () => {
     const response = await withEnv({ DB: db }).call(`/api/v1/connections/${link.connectionId}/credentials`, {
       method: 'PUT',
       cookie: owner.cookie,
-      json: { credentials: { apiKey: 'demo_owner_key_1234' } },
+      json: { credentials: { apiKey: 'demo_owner_key_1234' }, allowAccountChange: true },
     })
     expect(response.status).toBe(500)
     expect(await linkState(link.connectionId)).toEqual(before)

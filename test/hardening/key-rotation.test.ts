@@ -219,7 +219,7 @@ describe('key rotation', () => {
               const replaced = await during.call(`/api/v1/connections/${id}/credentials`, {
                 method: 'PUT',
                 cookie: owner.cookie,
-                json: { credentials: { apiKey: `demo_written_meanwhile_${i}` } },
+                json: { credentials: { apiKey: `demo_written_meanwhile_${i}` }, allowAccountChange: true },
               })
               expect(replaced.status).toBe(200)
             }

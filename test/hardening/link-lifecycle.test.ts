@@ -157,7 +157,7 @@ const TRANSITIONS: Transition[] = [
       app.call(`/api/v1/connections/${link!.connectionId}/credentials`, {
         method: 'PUT',
         cookie: owner.cookie,
-        json: { credentials: { apiKey: 'demo_owner_key_1234' } },
+        json: { credentials: { apiKey: 'demo_owner_key_1234' }, allowAccountChange: true },
       }),
   },
 ]

@@ -102,6 +102,9 @@ export const connectionOperations: Operation[] = [
     method: 'delete',
     path: '/api/v1/connections/:id',
     summary: 'Delete a connection and its credentials; an open link stops working',
+    description:
+      'For an OAuth app that offers token revocation (Google, Slack, Demo Docs) the grant is then revoked at the provider, ' +
+      'best effort and after the answer: the outcome is in the events (`provider_revoked` or `provider_revoke_failed`).',
     tag: 'connections',
     auth: 'owner',
     params: idParam,
@@ -126,6 +129,13 @@ export const connectionOperations: Operation[] = [
       200: { description: 'The connection, now active.', body: connectionBody },
       400: 'InvalidRequest',
       404: 'NotFound',
+      409: errorResponse(
+        '`account_mismatch`: the credentials are for another upstream account than the connection’s, ' +
+          'and `allowAccountChange` was not set; nothing changed (the refusal is in the events).',
+        'account_mismatch',
+        'This connection is for the Demo Tasks account Demo Tasks workspace 1a2b3c, ' +
+          'but these credentials are for Demo Tasks workspace 9f8e7d. Nothing was changed.',
+      ),
       422: noAccount,
       429: 'RateLimited',
     },
@@ -149,7 +159,9 @@ export const connectionOperations: Operation[] = [
     method: 'post',
     path: '/api/v1/connections/:id/link',
     summary: 'Issue a new link; it replaces any open one',
-    description: 'An active connection gets a `refresh` link (its credentials keep working); otherwise the connection is pending again.',
+    description:
+      'An active connection gets a `refresh` link (its credentials keep working); otherwise the connection is pending again. ' +
+      'Credentials of another upstream account than the connection’s are refused through the link unless `allowAccountChange` is true.',
     tag: 'connections',
     auth: 'owner',
     params: idParam,

@@ -39,7 +39,8 @@ export const connectionLinkPages = new Hono<AppEnv>()
     // The select only offers valid lifetimes, so a bad value is a tampered form: no need to re-render it.
     if (!parsed.ok) throw new AppError('invalid_request', formMessages.expiresInMinutes)
     try {
-      await issueNewLink(depsFor(c), c.get('owner'), id, parsed.data.expiresInMinutes, Date.now())
+      const { expiresInMinutes, allowAccountChange } = parsed.data
+      await issueNewLink(depsFor(c), c.get('owner'), id, { expiresInMinutes, allowAccountChange: allowAccountChange === '1' }, Date.now())
     } catch (error) {
       if (!isQuotaError(error)) throw error
       return withErrorStatus(await showLinkPage(c, id, { error: error.message }, error.status), error)

@@ -49,7 +49,7 @@ export const connectionPages = new Hono<AppEnv>()
     const app = requireApp(deps, connection.appId)
     const form = await readForm(c)
     try {
-      await replaceCredentials(deps, c.get('owner'), id, credentialsFromFields(app, form), Date.now())
+      await replaceCredentials(deps, c.get('owner'), id, credentialsFromFields(app, form), Date.now(), form.allowAccountChange === '1')
       return c.redirect(connectionHref(id, '?updated=1'), 303)
     } catch (error) {
       if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
@@ -79,6 +79,7 @@ export const connectionPages = new Hono<AppEnv>()
     )
   })
   .post('/:id/delete', validate('param', idParam), async (c) => {
-    await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
+    const revocation = await deleteConnection(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())
+    if (revocation) c.executionCtx.waitUntil(revocation())
     return c.redirect('/connections?deleted=1', 303)
   })

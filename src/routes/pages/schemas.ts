@@ -20,7 +20,7 @@ export const expiresInMinutes = z
 
 export const nameForm = z.object({ connectionName })
 export const linkForm = z.object({ connectionName, expiresInMinutes })
-export const refreshForm = z.object({ expiresInMinutes })
+export const refreshForm = z.object({ expiresInMinutes, allowAccountChange: z.literal('1').optional() })
 
 export const formMessages = {
   connectionName: `Enter a name for the connection (up to ${NAME_MAX} characters).`,

@@ -18,6 +18,9 @@ const WORDS: Record<string, string> = {
   credentials_updated: 'Credentials updated',
   tokens_refreshed: 'Access token renewed',
   needs_reconnect: 'Credentials stopped working; reconnect needed',
+  account_mismatch: 'Refused: credentials of a different account',
+  provider_revoked: 'Access revoked at the provider',
+  provider_revoke_failed: 'Could not revoke access at the provider',
 }
 
 const ACTORS: Record<PublicEvent['actor'], string> = { owner: 'You', client: 'Client', system: 'Tether' }
@@ -30,6 +33,8 @@ export function eventWords(type: string): string {
 function detailLine(event: PublicEvent): string | null {
   const detail = event.detail ?? {}
   if (typeof detail.reason === 'string') return `Reason: “${detail.reason}”`
+  if (typeof detail.previousAccount === 'string' && typeof detail.account === 'string')
+    return `Account: ${detail.previousAccount} → ${detail.account}`
   if (typeof detail.account === 'string') return `Account: ${detail.account}`
   if (detail.via === 'link') return 'Via link, waiting for the client'
   return null

@@ -1,3 +1,4 @@
+import { AllowAccountChangeField } from './allow-account-change'
 import type { AppDefinition } from '../../../apps/types'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
@@ -131,6 +132,7 @@ function UpdateDataForm({ app, connectionId, state }: { app: AppDefinition; conn
       </p>
       <FormError message={state.error} />
       <AppCredentialFields app={app} idPrefix="update" state={state} />
+      <AllowAccountChangeField id="update-allow-account-change" />
       <div class="form-actions">
         <SubmitButton variant="secondary">Save credentials</SubmitButton>
       </div>

@@ -5,6 +5,7 @@ import { FormError, SubmitButton } from '../../components/form'
 import { QrCode } from '../../components/qr-code'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
+import { AllowAccountChangeField } from './allow-account-change'
 import { LinkLifetimeSelect } from './link-lifetime'
 import { connectionHref } from './paths'
 import { StatusBadges } from './status'
@@ -124,6 +125,7 @@ function RefreshForm({ connectionId, variant }: { connectionId: string; variant?
   return (
     <form method="post" action={connectionHref(connectionId, '/link')} class="stack">
       <LinkLifetimeSelect id="refresh-expiry" />
+      <AllowAccountChangeField id={`refresh-allow-account-change-${connectionId}`} />
       <div class="form-actions">
         <SubmitButton variant={variant}>Refresh credentials</SubmitButton>
       </div>
