@@ -13,7 +13,11 @@ async function connectionOf(owner: Owner, id: string): Promise<PublicConnection>
 }
 
 function ownerUpdate(owner: Owner, id: string, apiKey = 'demo_owner_typed_key') {
-  return call(`/api/v1/connections/${id}/credentials`, { method: 'PUT', cookie: owner.cookie, json: { credentials: { apiKey } } })
+  return call(`/api/v1/connections/${id}/credentials`, {
+    method: 'PUT',
+    cookie: owner.cookie,
+    json: { credentials: { apiKey }, allowAccountChange: true },
+  })
 }
 
 /** The detail page's "Connected" line. */
@@ -71,7 +75,12 @@ describe('truthful history: how the current credentials came', () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)
     expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
-    const refresh = await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} })
+    const refresh = await call(`/api/v1/connections/${link.connectionId}/link`, {
+      method: 'POST',
+      cookie: owner.cookie,
+      // The owner's key below is another Demo Tasks workspace: a change of account the owner allows.
+      json: { allowAccountChange: true },
+    })
     const path = new URL((await refresh.json<{ link: { url: string } }>()).link.url).pathname
     expect((await call(`${path}/reject`, form({}))).status).toBe(303)
     const declined = 'The client declined to refresh the credentials.'
