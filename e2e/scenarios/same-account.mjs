@@ -19,7 +19,7 @@ import {
 import { ALEX } from './journey.mjs'
 
 export const sameAccountScenario = {
-  name: '8. same-account guard: a refresh with another account is refused, the right account then connects',
+  name: '11. same-account guard: a refresh with another account is refused, the right account then connects',
   async run(t) {
     const { page: owner } = await t.shared.workspace(ALEX)
     const name = 'Soylent — Tasks'
@@ -53,7 +53,7 @@ export const sameAccountScenario = {
     assert.match(await badgeOf(owner, name), /^Pending: credential refresh in progress/)
 
     await submitKey(client, GOOD_KEY)
-    await expectConnected(client)
+    await expectConnected(client, { refreshed: true })
     await gotoConnections(owner, t.baseUrl)
     assert.match(await badgeOf(owner, name), /^Via Link: /)
   },

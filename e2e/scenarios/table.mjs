@@ -68,6 +68,8 @@ export const tableScenario = {
     await expectHeading(owner, UPDATED)
     const form = owner.getByRole('region', { name: 'Update Connection Data' })
     await form.getByLabel('API key').fill(OTHER_GOOD_KEY)
+    // The other key is another Demo Tasks workspace: the same-account guard refuses it unless allowed.
+    await form.getByLabel(/Allow a different account/).check()
     await form.getByRole('button', { name: 'Save credentials' }).click()
     await owner.getByText('Connection updated successfully.', { exact: false }).waitFor()
     await owner.locator('dd', { hasText: /^By you, entering the credentials, / }).waitFor()
