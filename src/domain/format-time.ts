@@ -23,14 +23,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter
 }
 
+/** Zones resolved so far in this isolate: Intl's check builds a formatter, which costs more than the page around it. */
+const resolvedZones = new Map<string, string>()
+const RESOLVED_ZONES_MAX = 1_000
+
 /** The IANA name as Intl spells it (`europe/berlin` → `Europe/Berlin`), or UTC for anything Intl does not know. */
 export function resolveTimeZone(zone: unknown): string {
   if (typeof zone !== 'string' || zone.length === 0 || zone.length > TIME_ZONE_MAX) return FALLBACK_TIME_ZONE
+  const known = resolvedZones.get(zone)
+  if (known) return known
+  let resolved: string
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
   } catch {
-    return FALLBACK_TIME_ZONE
+    resolved = FALLBACK_TIME_ZONE
   }
+  if (resolvedZones.size < RESOLVED_ZONES_MAX) resolvedZones.set(zone, resolved)
+  return resolved
 }
 
 /**
