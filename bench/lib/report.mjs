@@ -182,6 +182,9 @@ export async function writeReport(results, { write, log }) {
   }
   mkdirSync('docs', { recursive: true })
   writeFileSync('docs/bench-chart.svg', chart(results))
-  writeFileSync('docs/BENCHMARKS.md', markdown(results))
+  // bench/table.mjs owns its section between the markers; a rerun of this part keeps it.
+  const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : ''
+  const table = /<!-- table:start -->[\s\S]*?<!-- table:end -->/.exec(previous)?.[0]
+  writeFileSync('docs/BENCHMARKS.md', table ? `${markdown(results).trimEnd()}\n\n${table}\n` : markdown(results))
   log('Wrote docs/BENCHMARKS.md and docs/bench-chart.svg')
 }
