@@ -1,26 +1,11 @@
 import type { Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { SECRET_REVEAL_MS } from '../services/webhooks/endpoints'
 import type { AppEnv } from './context'
-import { isSecureTransport } from './owner-auth'
+import { type RevealCookie, setRevealCookie, takeRevealCookie } from './reveal-cookie'
 
-/** Like the API token's (./token-reveal-cookie.ts): HttpOnly, this page only, minutes long, the secret sealed inside. */
-const NAME = 'tether_new_webhook_secret'
+/** The webhook endpoints' page only: a new endpoint's signing secret, sealed, shown once. */
+const ENDPOINT_SECRET: RevealCookie = { name: 'tether_new_webhook_secret', lifetimeMs: SECRET_REVEAL_MS }
 const PATH = '/settings/webhooks'
 
-export function setWebhookSecretCookie(c: Context<AppEnv>, value: string): void {
-  setCookie(c, NAME, value, {
-    httpOnly: true,
-    sameSite: 'Strict',
-    path: PATH,
-    secure: isSecureTransport(c),
-    maxAge: SECRET_REVEAL_MS / 1000,
-  })
-}
-
-/** Read once: the cookie is cleared by the same response. */
-export function takeWebhookSecretCookie(c: Context<AppEnv>): string | undefined {
-  const value = getCookie(c, NAME)
-  if (value !== undefined) deleteCookie(c, NAME, { path: PATH, secure: isSecureTransport(c) })
-  return value
-}
+export const setWebhookSecretCookie = (c: Context<AppEnv>, value: string) => setRevealCookie(c, ENDPOINT_SECRET, PATH, value)
+export const takeWebhookSecretCookie = (c: Context<AppEnv>) => takeRevealCookie(c, ENDPOINT_SECRET, PATH)

@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../../http/context'
 import { depsFor } from '../../http/deps'
-import { isSecureTransport } from '../../http/owner-auth'
+import { type RevealCookie, setRevealCookie, takeRevealCookie } from '../../http/reveal-cookie'
 import { validate } from '../../http/validate'
 import type { Deps } from '../../services/deps'
 import {
@@ -21,17 +20,12 @@ import { idParam } from './schemas'
  * cookie scoped to the workflow's page, sealed, and is cleared by the page that shows it;
  * never in a URL.
  */
-const REVEAL_COOKIE = 'tether_webhook_secret'
-
-function cookieOptions(c: Context<AppEnv>, id: string) {
-  return { path: workflowHref(id), httpOnly: true, sameSite: 'Strict', secure: isSecureTransport(c) } as const
-}
+const REVEAL_COOKIE: RevealCookie = { name: 'tether_webhook_secret', lifetimeMs: SECRET_REVEAL_MS }
 
 /** The just-created secret, once: the cookie is cleared in the same answer. */
 export async function takeRevealedSecret(c: Context<AppEnv>, deps: Deps, id: string): Promise<string | null> {
-  const value = getCookie(c, REVEAL_COOKIE)
+  const value = takeRevealCookie(c, REVEAL_COOKIE, workflowHref(id))
   if (value === undefined) return null
-  deleteCookie(c, REVEAL_COOKIE, cookieOptions(c, id))
   return openSecretReveal(deps, id, value, Date.now())
 }
 
@@ -46,10 +40,7 @@ export const workflowWebhookPages = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     const now = Date.now()
     const { secret } = await createWebhookSecret(deps, c.get('owner'), id, now)
-    setCookie(c, REVEAL_COOKIE, await sealSecretReveal(deps, id, secret, now), {
-      ...cookieOptions(c, id),
-      maxAge: SECRET_REVEAL_MS / 1000,
-    })
+    setRevealCookie(c, REVEAL_COOKIE, workflowHref(id), await sealSecretReveal(deps, id, secret, now))
     return c.redirect(workflowHref(id, '?done=secret-created'), 303)
   })
   .post('/secret/delete', validate('param', idParam), async (c) => {
