@@ -12,17 +12,26 @@ const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/
 
 type TokenError = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type'
 
+/**
+ * Both endpoints answer uncached and authenticate the client first (RFC 6749 §2.3.1: Basic header or
+ * form fields); `param` reads one form field, '' when absent.
+ */
+async function clientRequest(c: Context<AppEnv>) {
+  c.header('Cache-Control', 'no-store')
+  const form = await c.req.parseBody()
+  const param = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
+  const clientId = authenticatedClient(c, param('client_id'), param('client_secret'))
+  if (clientId) return { clientId, param }
+  c.header('WWW-Authenticate', 'Basic realm="Demo Docs"')
+  return { clientId: null, refusal: tokenError(c, 'invalid_client', 401) }
+}
+
 /** RFC 6749 §4.1.3 and §6: authorization_code with PKCE (S256), and refresh_token with rotation. */
 export const tokenEndpoint = new Hono<AppEnv>()
   .post('/oauth/token', async (c) => {
-    c.header('Cache-Control', 'no-store')
-    const form = await c.req.parseBody()
-    const param = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
-    const clientId = authenticatedClient(c, param('client_id'), param('client_secret'))
-    if (!clientId) {
-      c.header('WWW-Authenticate', 'Basic realm="Demo Docs"')
-      return tokenError(c, 'invalid_client', 401)
-    }
+    const client = await clientRequest(c)
+    if (!client.clientId) return client.refusal
+    const { param, clientId } = client
     const now = Date.now()
 
     if (param('grant_type') === 'authorization_code') {
@@ -48,14 +57,9 @@ export const tokenEndpoint = new Hono<AppEnv>()
    * with it along; an unknown or already revoked token is answered 200 all the same (§2.2).
    */
   .post('/oauth/revoke', async (c) => {
-    c.header('Cache-Control', 'no-store')
-    const form = await c.req.parseBody()
-    const param = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
-    const clientId = authenticatedClient(c, param('client_id'), param('client_secret'))
-    if (!clientId) {
-      c.header('WWW-Authenticate', 'Basic realm="Demo Docs"')
-      return tokenError(c, 'invalid_client', 401)
-    }
+    const client = await clientRequest(c)
+    if (!client.clientId) return client.refusal
+    const { param, clientId } = client
     const token = param('token')
     if (!token) return tokenError(c, 'invalid_request')
     const refresh = await getSecretRecord<RefreshRecord>(c.env.LINKS, 'refresh', token)
