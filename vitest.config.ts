@@ -36,7 +36,7 @@ export default defineConfig(async () => {
     ],
     test: {
       // Vitest empties CSS imports by default; src/views/asset-urls.test.tsx hashes the real stylesheet.
-      css: { include: [/public\/app\.css/] },
+      css: { include: [/public\/(app|dashboard)\.css/] },
       setupFiles: ['./test/apply-migrations.ts', './test/property-seed.ts'],
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
       projects: [

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { post } from './dashboard-helpers'
-import { call, signUpOwner } from './helpers'
+import { location, post } from './dashboard-helpers'
+import { call, cookiesAfter, signUpOwner } from './helpers'
 
 const shownToken = (html: string) => /value="(tth_[^"]+)"/.exec(html)?.[1]
 const revealCookie = (response: Response) => response.headers.getSetCookie().find((c) => c.startsWith('tether_new_token='))
@@ -80,8 +80,9 @@ describe('Settings: creating a token survives reload', () => {
       { name: 'x', scope: 'read', expiresInDays: '366' },
     ]) {
       const response = await post('/settings/tokens', fields, owner.cookie)
-      expect({ fields, status: response.status }).toEqual({ fields, status: 400 })
       expect(revealCookie(response)).toBeUndefined()
+      const shown = await call(location(response), { cookie: cookiesAfter(response, owner.cookie) })
+      expect({ fields, status: shown.status }).toEqual({ fields, status: 400 })
     }
     expect(await tokenCount(owner.userId)).toBe(0)
   })

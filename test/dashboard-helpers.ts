@@ -1,6 +1,6 @@
 /** Drives the dashboard's HTML forms the way a same-origin browser does. */
 import { expect } from 'vitest'
-import { call, ORIGIN } from './helpers'
+import { call, cookiesAfter, ORIGIN } from './helpers'
 
 /** What a browser sends with a form on a no-referrer page: Origin null, but Sec-Fetch-Site tells the truth. */
 export const SAME_ORIGIN = { origin: 'null', 'sec-fetch-site': 'same-origin' }
@@ -10,6 +10,16 @@ export const BAD_KEY = 'wrong_key_abcdef'
 
 export function post(path: string, fields: Record<string, string>, cookie?: string, headers: Record<string, string> = SAME_ORIGIN) {
   return call(path, { method: 'POST', body: new URLSearchParams(fields), cookie, headers })
+}
+
+/**
+ * A form post as a browser makes it: every post answers 303, refusals too, and the page it leads to
+ * shows the outcome (with the refusal's status) from the cookies the redirect set.
+ */
+export async function submit(path: string, fields: Record<string, string>, cookie?: string, headers?: Record<string, string>) {
+  const response = await post(path, fields, cookie, headers)
+  expect(response.status, `${path} answers with a redirect`).toBe(303)
+  return call(location(response), { cookie: cookiesAfter(response, cookie ?? '') })
 }
 
 export async function page(path: string, cookie: string): Promise<string> {

@@ -2,7 +2,19 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { formatTime } from '../src/domain/format-time'
 import { backdateLink, call, followRedirect, signUpOwner } from './helpers'
-import { GOOD_KEY, NEW_KEY, BAD_KEY, post, page, location, addDirect, generateLinkViaForm, linkUrlOn, rowOf } from './dashboard-helpers'
+import {
+  GOOD_KEY,
+  NEW_KEY,
+  BAD_KEY,
+  post,
+  page,
+  location,
+  addDirect,
+  generateLinkViaForm,
+  linkUrlOn,
+  rowOf,
+  submit,
+} from './dashboard-helpers'
 
 describe('connection links on the dashboard', () => {
   it('shows Pending, then Via Link, then the refresh Pending badge, and revokes', async () => {
@@ -100,7 +112,7 @@ describe('connection links on the dashboard', () => {
     const id = await addDirect(cookie)
     await env.DB.prepare('UPDATE connections SET needs_reconnect = 1 WHERE id = ?').bind(id).run()
     expect(rowOf(await page('/connections', cookie), id)).toContain('badge-needs_reconnect')
-    const wrong = await post(`/connections/${id}/credentials`, { apiKey: BAD_KEY }, cookie)
+    const wrong = await submit(`/connections/${id}/credentials`, { apiKey: BAD_KEY }, cookie)
     expect(wrong.status).toBe(422)
     expect(await wrong.text()).not.toContain(BAD_KEY)
     // In Demo Tasks another key is another workspace, so the owner allows the change.
@@ -152,6 +164,6 @@ describe('dashboard isolation and settings', () => {
     expect(later).not.toContain(token!)
     expect(later).toContain('curl -X POST http://tether.test/api/v1/connections')
     expect((await call('/api/v1/connections', { bearer: token! })).status).toBe(200)
-    expect((await post('/settings/tokens', { name: '' }, cookie)).status).toBe(400)
+    expect((await submit('/settings/tokens', { name: '' }, cookie)).status).toBe(400)
   })
 })

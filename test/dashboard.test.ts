@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { call, sessionCookieFrom, signUpOwner } from './helpers'
 import { linkIn, mailTo } from './mail'
-import { GOOD_KEY, BAD_KEY, post, page, location, addDirect, rowOf } from './dashboard-helpers'
+import { GOOD_KEY, BAD_KEY, post, page, location, addDirect, rowOf, submit } from './dashboard-helpers'
 
 describe('dashboard sign-up and login', () => {
   it('signs up through the HTML form, refuses a cross-site post, and re-shows bad input with field errors', async () => {
@@ -11,15 +11,19 @@ describe('dashboard sign-up and login', () => {
 
     expect((await post('/signup', fields, undefined, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403)
 
-    const short = await post('/signup', { ...fields, password: 'short' })
+    const short = await submit('/signup', { ...fields, password: 'short' })
     expect(short.status).toBe(400)
     const shortHtml = await short.text()
     expect(shortHtml).toContain('Use at least 12 characters')
     expect(shortHtml).toContain(`value="${email}"`)
     expect(shortHtml).not.toContain('value="short"')
+    // The refusal was shown once: a reload is the plain form and posts nothing.
+    const reloaded = await call('/signup')
+    expect(reloaded.status).toBe(200)
+    expect(await reloaded.text()).not.toContain('Use at least 12 characters.')
 
     const mail = await mailTo(email, async () => {
-      const signup = await post('/signup', fields)
+      const signup = await submit('/signup', fields)
       expect(signup.status).toBe(200)
       expect(await signup.text()).toContain('Check your email')
     })
@@ -31,7 +35,7 @@ describe('dashboard sign-up and login', () => {
     expect(html).toContain('href="/connections/new/demo-tasks"')
     expect(html).toContain('aria-current="page"')
 
-    const again = await post('/signup', fields)
+    const again = await submit('/signup', fields)
     expect(again.status).toBe(200)
     expect(await again.text()).toContain('Check your email')
   })
@@ -44,7 +48,7 @@ describe('dashboard sign-up and login', () => {
     expect(location(await call('/'))).toBe('/login')
     expect(location(await call('/', { cookie: owner.cookie }))).toBe('/connections')
 
-    const wrong = await post('/login', { email: owner.email, password: 'not the password' })
+    const wrong = await submit('/login', { email: owner.email, password: 'not the password' })
     expect(wrong.status).toBe(401)
     expect(await wrong.text()).toContain('Email or password is incorrect.')
 
@@ -83,7 +87,7 @@ describe('adding connections', () => {
     expect(page1).toContain('Note: the connection name you enter will be visible to the person receiving the link.')
     expect(page1).toContain('<option value="2880" selected')
 
-    const wrong = await post('/connections/new/demo-tasks/direct', { connectionName: 'Mine', apiKey: BAD_KEY }, cookie)
+    const wrong = await submit('/connections/new/demo-tasks/direct', { connectionName: 'Mine', apiKey: BAD_KEY }, cookie)
     expect(wrong.status).toBe(422)
     const wrongHtml = await wrong.text()
     expect(wrongHtml).toContain('role="alert"')
@@ -102,10 +106,10 @@ describe('adding connections', () => {
 
   it('re-shows the link form with errors for a missing name or a tampered lifetime', async () => {
     const { cookie } = await signUpOwner()
-    const empty = await post('/connections/new/demo-tasks/link', { connectionName: '  ', expiresInMinutes: '2880' }, cookie)
+    const empty = await submit('/connections/new/demo-tasks/link', { connectionName: '  ', expiresInMinutes: '2880' }, cookie)
     expect(empty.status).toBe(400)
     expect(await empty.text()).toContain('Enter a name for the connection')
-    const tampered = await post('/connections/new/demo-tasks/link', { connectionName: 'X', expiresInMinutes: '99999' }, cookie)
+    const tampered = await submit('/connections/new/demo-tasks/link', { connectionName: 'X', expiresInMinutes: '99999' }, cookie)
     expect(tampered.status).toBe(400)
     expect(await tampered.text()).toContain('Choose one of the offered lifetimes.')
     const rows = await env.DB.prepare('SELECT id FROM connections WHERE name = ?').bind('X').all()

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { RESET_LINK_LIFETIME_MS, VERIFY_LINK_LIFETIME_MS } from '../src/services/email-links'
 import { RESEND_PER_ADDRESS, RESET_PER_ADDRESS, SIGNUP_PER_ADDRESS } from '../src/services/rate-limits'
-import { call, form, OWNER_PASSWORD, requestLink, sessionCookieFrom, signUpOwner } from './helpers'
+import { call, cookiesAfter, form, OWNER_PASSWORD, requestLink, sessionCookieFrom, signUpOwner } from './helpers'
 import { linkIn, mailTo, watchMail } from './mail'
 
 const signUp = (email: string, name = 'Ann', password = OWNER_PASSWORD) =>
@@ -34,17 +34,26 @@ describe('sign-up without enumeration', () => {
     expect((await login(OWNER_PASSWORD)).status).toBe(200)
   })
 
-  it('the dashboard form shows "check your email", sets no cookie, and a taken address gets the same page', async () => {
+  it('the dashboard form shows "check your email", starts no session, and a taken address gets the same page', async () => {
     const owner = await signUpOwner()
     const email = freshEmail('form')
-    const page = await call('/signup', form({ name: 'Form', email, password: OWNER_PASSWORD }))
+    const posted = await call('/signup', form({ name: 'Form', email, password: OWNER_PASSWORD }))
+    expect([posted.status, posted.headers.get('location')]).toEqual([303, '/check-email'])
+    expect(posted.headers.getSetCookie().map((cookie) => cookie.split('=')[0])).toEqual(['tether_form'])
+    const page = await call('/check-email', { cookie: cookiesAfter(posted) })
     expect(page.status).toBe(200)
-    expect(page.headers.getSetCookie()).toEqual([])
     const html = await page.text()
     expect(html).toContain('Check your email')
+    expect(html).toContain(email)
+    // The page stands for the finished post: a reload shows it again and sends nothing more.
+    const watch = watchMail()
+    expect(await (await call('/check-email', { cookie: cookiesAfter(posted) })).text()).toBe(html)
+    expect(watch.sent()).toEqual([])
     const again = await call('/signup', form({ name: 'Form', email: owner.email, password: OWNER_PASSWORD }))
-    expect(again.status).toBe(200)
-    expect((await again.text()).replace(owner.email, email)).toBe(html)
+    expect([again.status, again.headers.get('location')]).toEqual([303, '/check-email'])
+    const againHtml = await (await call('/check-email', { cookie: cookiesAfter(again) })).text()
+    expect(againHtml.replace(owner.email, email)).toBe(html)
+    expect((await call('/check-email')).headers.get('location')).toBe('/login')
   })
 })
 
@@ -82,10 +91,15 @@ describe('the confirmation link', () => {
   it('login before confirming offers a resend, which sends a fresh link; any address gets the same 202', async () => {
     const email = freshEmail('resend')
     await mailTo(email, () => signUp(email))
-    const page = await call('/login', form({ email, password: OWNER_PASSWORD }))
+    const posted = await call('/login', form({ email, password: OWNER_PASSWORD }))
+    expect([posted.status, posted.headers.get('location')]).toEqual([303, '/login/unverified'])
+    const page = await call('/login/unverified', { cookie: cookiesAfter(posted) })
     expect(page.status).toBe(403)
     expect(await page.text()).toContain('action="/verify-email/resend"')
-    const resent = await mailTo(email, () => call('/verify-email/resend', form({ email })))
+    const resent = await mailTo(email, async () => {
+      const sent = await call('/verify-email/resend', form({ email }))
+      expect(sent.headers.get('location')).toBe('/check-email')
+    })
     expect((await call(linkIn(resent, '/verify-email/'))).status).toBe(303)
 
     const mail = watchMail()
@@ -117,7 +131,10 @@ describe('rate limits on the emails, per address', () => {
 describe('password reset by email', () => {
   it('single use, 1 hour, hashed; sets the password, ends every session, signs in with a redirect', async () => {
     const owner = await signUpOwner()
-    const mail = await mailTo(owner.email, () => call('/forgot-password', form({ email: owner.email })))
+    const mail = await mailTo(owner.email, async () => {
+      const sent = await call('/forgot-password', form({ email: owner.email }))
+      expect(sent.headers.get('location')).toBe('/check-email')
+    })
     const path = linkIn(mail, '/reset-password/')
     const row = await env.DB.prepare(
       "SELECT token_hash, expires_at - created_at AS life FROM email_tokens WHERE purpose = 'reset' AND user_id = ?",
@@ -131,7 +148,10 @@ describe('password reset by email', () => {
     expect(shown.status).toBe(200)
     expect(await shown.text()).toContain('Choose a new password')
     const tooShort = await call(path, form({ password: 'short' }))
-    expect(tooShort.status).toBe(400)
+    expect([tooShort.status, tooShort.headers.get('location')]).toEqual([303, path])
+    const refused = await call(path, { cookie: cookiesAfter(tooShort) })
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('at least 12 characters')
 
     const done = await call(path, form({ password: 'a brand new passphrase' }))
     expect(done.status).toBe(303)

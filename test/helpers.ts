@@ -109,6 +109,17 @@ export async function followRedirect(
   return get(location, cookiesAfter(response, held))
 }
 
+/** What a browser does after any form post: follow a 303 to this origin with the cookies held and those it set. */
+export async function followLocalRedirect(
+  response: Response,
+  get: (path: string, cookie: string) => Promise<Response>,
+  held = '',
+): Promise<Response> {
+  const location = response.headers.get('location')
+  if (response.status !== 303 || !location?.startsWith('/') || location.startsWith('//')) return response
+  return get(location, cookiesAfter(response, held))
+}
+
 /** The client's flow on the public pages: submit the app's fields, and land where the browser would. */
 export async function submitViaLink(link: { path: string }, fields: Record<string, string>): Promise<Response> {
   return followRedirect(await call(link.path, form(fields)))

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { call, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
-import { post } from './dashboard-helpers'
+import { submit } from './dashboard-helpers'
 import { fakeCursor, fakeRequests } from './fake-requests'
 import { createWorkflow, directConnection, runWorkflow, storeCredentials } from './workflow-helpers'
 
@@ -38,12 +38,12 @@ const PATHS: Record<string, { json: boolean; send: Path }> = {
   },
   'the dashboard (new connection)': {
     json: false,
-    send: (owner, token) => post('/connections/new/clickup/direct', { connectionName: 'Hostile', apiToken: token }, owner.cookie),
+    send: (owner, token) => submit('/connections/new/clickup/direct', { connectionName: 'Hostile', apiToken: token }, owner.cookie),
   },
   'the dashboard (update credentials)': {
     json: false,
     send: async (owner, token) =>
-      post(
+      submit(
         `/connections/${await directConnection(owner, 'clickup', { apiToken: 'pk_good_existing' })}/credentials`,
         { apiToken: token },
         owner.cookie,

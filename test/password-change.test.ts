@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import { submit } from './dashboard-helpers'
 import { describe, expect, it } from 'vitest'
 import { PASSWORD_CHANGE_PER_USER } from '../src/services/rate-limits'
 import { call, form, sessionCookieFrom, signUpOwner } from './helpers'
@@ -88,18 +89,20 @@ describe('password change', () => {
     expect(settings).toContain('10,000 most common passwords')
 
     const post = (fields: Record<string, string>) => call('/settings/password', { ...form(fields), cookie: owner.cookie })
-    const mismatch = await post({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: 'something else entirely' })
+    // Refusals redirect too: the Settings page shows the reason once, and its reload posts nothing.
+    const refused = (fields: Record<string, string>) => submit('/settings/password', fields, owner.cookie)
+    const mismatch = await refused({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: 'something else entirely' })
     expect(mismatch.status).toBe(400)
     const mismatchHtml = await mismatch.text()
     expect(mismatchHtml).toContain('The two new passwords differ.')
     expect(mismatchHtml).not.toContain(NEW_PASSWORD)
     expect(mismatchHtml).not.toContain(PASSWORD)
 
-    const common = await post({ currentPassword: PASSWORD, newPassword: 'qwerty123456', confirmPassword: 'qwerty123456' })
+    const common = await refused({ currentPassword: PASSWORD, newPassword: 'qwerty123456', confirmPassword: 'qwerty123456' })
     expect(common.status).toBe(400)
     expect(await common.text()).toContain('one of the 10,000 most common passwords')
 
-    const wrong = await post({ currentPassword: 'not my password', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
+    const wrong = await refused({ currentPassword: 'not my password', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
     expect(wrong.status).toBe(400)
     expect(await wrong.text()).toContain('The current password is not right.')
 

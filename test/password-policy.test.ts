@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers'
+import { submit } from './dashboard-helpers'
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../src/domain/password'
-import { call, form, signUpOwner } from './helpers'
+import { call, signUpOwner } from './helpers'
 
 const signUp = (password: string) =>
   call('/api/v1/auth/signup', {
@@ -34,7 +35,7 @@ describe('the password policy where a password is set', () => {
     expect(page).toMatch(/minlength="12"/)
     expect(page).toContain('10,000 most common passwords')
     const email = `policy-form-${crypto.randomUUID().slice(0, 8)}@agency.test`
-    const response = await call('/signup', form({ name: 'Pat', email, password: '1qaz2wsx3edc' }))
+    const response = await submit('/signup', { name: 'Pat', email, password: '1qaz2wsx3edc' })
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('This password is one of the 10,000 most common passwords.')
   })

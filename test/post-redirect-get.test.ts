@@ -98,3 +98,80 @@ describe('every dashboard form posts, then redirects to a page that reload, Back
     await expectPostRedirectGet(await post(`${base}/delete`, {}, cookie), cookie, /^\/workflows\?deleted=1$/)
   })
 })
+
+/**
+ * A refused post answers 303 too: the page it leads to shows the refusal once, with its status; a reload
+ * (or Back) is the plain page, and the one-view cookie means nothing in another owner's browser.
+ */
+async function expectRefusalRedirect(posted: Response, cookie: string, refusal: { status: number; text: string }, stranger?: string) {
+  expect(posted.status).toBe(303)
+  const to = location(posted)
+  const flash = posted.headers.getSetCookie().find((line) => line.startsWith('tether_form='))
+  expect(flash, to).toMatch(/HttpOnly/i)
+  expect(flash).toMatch(/SameSite=Strict/i)
+  expect(flash).toContain(`Path=${new URL(to, 'http://x').pathname}`)
+  const held = cookiesAfter(posted, cookie)
+  const before = await rowCounts()
+  const shown = await call(to, { cookie: held })
+  expect({ to, status: shown.status }).toEqual({ to, status: refusal.status })
+  expect(await shown.text()).toContain(refusal.text)
+  const reloaded = await call(to, { cookie: cookiesAfter(shown, held) })
+  expect({ to, status: reloaded.status }).toEqual({ to, status: 200 })
+  expect(await reloaded.text()).not.toContain(refusal.text)
+  if (stranger !== undefined) {
+    const replayed = await call(to, { cookie: cookiesAfter(posted, stranger) })
+    expect(await replayed.text()).not.toContain(refusal.text)
+  }
+  expect(await rowCounts()).toEqual(before)
+}
+
+describe('refusals redirect too: every form shows what was wrong once, and its reload posts nothing', () => {
+  it('the dashboard’s forms: connections, links, credentials, tokens, password, webhooks, workflows and steps', async () => {
+    const { cookie } = await signUpOwner()
+    const stranger = (await signUpOwner('Mallory')).cookie
+    const direct = await post('/connections/new/demo-tasks/direct', { connectionName: 'Tasks', apiKey: GOOD_KEY }, cookie)
+    const id = new URL(location(direct), 'http://x').searchParams.get('created')!
+    const workflow = location(await post('/workflows', { name: 'Flow' }, cookie)).split('?')[0]!
+    const refusals: [string, Record<string, string>, { status: number; text: string }][] = [
+      ['/connections/new/demo-tasks/link', { connectionName: ' ', expiresInMinutes: '2880' }, { status: 400, text: 'Enter a name' }],
+      [
+        '/connections/new/demo-tasks/direct',
+        { connectionName: 'Mine', apiKey: 'wrong_key_abcdef' },
+        { status: 422, text: 'did not accept' },
+      ],
+      [`/connections/${id}/credentials`, { apiKey: 'wrong_key_abcdef' }, { status: 422, text: 'did not accept' }],
+      ['/settings/tokens', { name: '' }, { status: 400, text: 'Name the token' }],
+      [
+        '/settings/password',
+        { currentPassword: 'x', newPassword: 'a long new password', confirmPassword: 'b' },
+        { status: 400, text: 'differ' },
+      ],
+      ['/settings/webhooks', { url: 'not a url' }, { status: 400, text: 'aria-invalid="true"' }],
+      ['/workflows', { name: '' }, { status: 400, text: 'Enter a name for the workflow' }],
+      [`${workflow}/rename`, { name: '' }, { status: 400, text: 'Enter a name for the workflow' }],
+      [
+        `${workflow}/steps`,
+        { appId: 'demo-tasks', action: 'create-task', 'input.name': 'T' },
+        { status: 400, text: 'Choose a connection.' },
+      ],
+    ]
+    for (const [path, fields, refusal] of refusals) await expectRefusalRedirect(await post(path, fields, cookie), cookie, refusal, stranger)
+  }, 60_000)
+
+  it('the signed-out forms: sign-up, login, forgot and reset password; "check your email" survives a reload', async () => {
+    const owner = await signUpOwner()
+    const refusals: [string, Record<string, string>, { status: number; text: string }][] = [
+      ['/signup', { name: 'A', email: 'a@agency.test', password: 'short' }, { status: 400, text: 'Use at least 12 characters' }],
+      ['/login', { email: owner.email, password: 'not the password' }, { status: 401, text: 'Email or password is incorrect.' }],
+      ['/forgot-password', { email: '' }, { status: 400, text: 'Enter your email.' }],
+    ]
+    for (const [path, fields, refusal] of refusals) await expectRefusalRedirect(await post(path, fields), '', refusal)
+
+    const sent = await post('/forgot-password', { email: owner.email })
+    expect(location(sent)).toBe('/check-email')
+    const shown = await call('/check-email', { cookie: cookiesAfter(sent) })
+    const again = await call('/check-email', { cookie: cookiesAfter(shown, cookiesAfter(sent)) })
+    expect([shown.status, again.status]).toEqual([200, 200])
+    expect(await again.text()).toContain(owner.email)
+  })
+})

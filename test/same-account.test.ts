@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { maskAccountLabel } from '../src/domain/account-guard'
 import { call, DEMO_KEY, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
-import { location, post, SAME_ORIGIN } from './dashboard-helpers'
+import { location, post, SAME_ORIGIN, submit } from './dashboard-helpers'
 import { signInAtDemo } from './oauth-link-flow'
 
 const OTHER_KEY = 'demo_stranger_key_999'
@@ -133,7 +133,7 @@ describe('same-account guard: the owner’s Update Connection Data', () => {
   it('shows the refusal as a form error on the dashboard', async () => {
     const owner = await signUpOwner()
     const connection = await direct(owner)
-    const refused = await post(`/connections/${connection.id}/credentials`, { apiKey: OTHER_KEY }, owner.cookie, SAME_ORIGIN)
+    const refused = await submit(`/connections/${connection.id}/credentials`, { apiKey: OTHER_KEY }, owner.cookie, SAME_ORIGIN)
     expect(refused.status).toBe(409)
     const page = await refused.text()
     expect(page).toContain(`but these credentials are for`)

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { post } from './dashboard-helpers'
+import { post, submit } from './dashboard-helpers'
 import { call, requestLink, signUpOwner } from './helpers'
 
 const shownSecret = (html: string) => /value="(whsec_[^"]+)"/.exec(html)?.[1]
@@ -39,7 +39,7 @@ describe('Settings → Webhooks', () => {
 
   it('refuses a private address with the policy’s message, and adds nothing', async () => {
     const owner = await signUpOwner()
-    const refused = await post('/settings/webhooks', { url: 'https://192.168.0.10/hook' }, owner.cookie)
+    const refused = await submit('/settings/webhooks', { url: 'https://192.168.0.10/hook' }, owner.cookie)
     expect(refused.status).toBe(400)
     expect(await refused.text()).toContain('private network')
     const listed = await call('/api/v1/webhook-endpoints', { cookie: owner.cookie })

@@ -19,6 +19,7 @@ export const staticAssetsScenario = {
 
     const expected = [
       [stylesheet, YEAR_IMMUTABLE, 'text/css'],
+      [`/dashboard.css?v=${contentHash('dashboard.css')}`, YEAR_IMMUTABLE, 'text/css'],
       [`/copy.js?v=${contentHash('copy.js')}`, YEAR_IMMUTABLE, 'text/javascript'],
       ['/icons/tether.svg', 'public, max-age=86400', 'image/svg+xml'],
     ]

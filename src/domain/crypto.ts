@@ -110,4 +110,6 @@ export const sealContext = {
   deviceCookie: () => 'tether/device-cookie',
   /** What a client's browser was last told about a link (outcome or refusal), in its own short-lived cookie. */
   clientNote: (kind: string) => `tether/connect/${kind}`,
+  /** A refused dashboard or account form, carried across its redirect back to the page that shows it. */
+  formFlash: () => 'tether/form-flash',
 }

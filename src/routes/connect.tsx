@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
 import { NOTICE_VALUES_MAX, REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
-import { isCredentialFormError, isQuotaError, withErrorStatus } from '../http/errors'
+import { isCredentialFormError, isQuotaError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import { acceptLink, declineLink, isFirstOpenHere, readInvitation, recordOpened, submitLinkCredentials } from '../services/client-flow'
 import { invalidLink, requireOpenLink, type OpenLink } from '../services/open-link'
@@ -57,26 +57,33 @@ function keptValues(app: AppDefinition, values: Record<string, unknown>): Record
   return JSON.stringify(kept).length <= NOTICE_VALUES_MAX ? kept : {}
 }
 
-/** The refusal to show once on the form the browser is sent back to; secrets are never kept. */
-async function refusalNotice(c: Context<AppEnv>, deps: Deps, token: string, values: Record<string, unknown>, error: AppError) {
+/** The refusal (or the wait) to show once on the form the browser is sent back to; secrets are never kept. */
+async function refusalNotice(
+  c: Context<AppEnv>,
+  deps: Deps,
+  token: string,
+  values: Record<string, unknown>,
+  error: AppError,
+  wait: boolean,
+) {
   const open = await requireOpenLink(deps, token, Date.now())
-  const notice: FormNotice = { kind: 'refused', message: error.message, errors: fieldErrorsOf(error), values: keptValues(open.app, values) }
+  const kept = keptValues(open.app, values)
+  const notice: FormNotice = wait
+    ? {
+        kind: 'too_many',
+        message: error.message,
+        values: kept,
+        ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      }
+    : { kind: 'refused', message: error.message, errors: fieldErrorsOf(error), values: kept }
   setNoticeCookie(c, await sealNotice(deps, open.link.tokenHash, notice, Date.now()))
 }
 
-async function tooManyAttemptsPage(c: Context<AppEnv>, deps: Deps, token: string, values: Record<string, unknown>, error: AppError) {
-  const open = await requireOpenLink(deps, token, Date.now())
-  const form = (
-    <CredentialsFormPage
-      app={open.app}
-      token={token}
-      connectionName={open.connection.name}
-      error={error.message}
-      values={keptValues(open.app, values)}
-      attemptsLeft={attemptsLeftToShow(open.link.failedAttempts)}
-    />
-  )
-  return c.html(renderPage(form), 429)
+/** The status the form answers with while it shows the post's refusal; its reload is a plain 200 form. */
+function noticeStatus(response: Response, notice: FormNotice | null): Response {
+  if (notice?.kind !== 'too_many') return response
+  if (notice.retryAfterSeconds) response.headers.set('Retry-After', String(notice.retryAfterSeconds))
+  return response
 }
 
 async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
@@ -164,22 +171,20 @@ export const connectRoutes = new Hono<AppEnv>()
       allowProviderRedirect(c, deps, open.app)
       return c.html(renderPage(<SignInDeclinedPage app={open.app} token={token} />))
     }
-    const refused = notice?.kind === 'refused' ? notice : null
-    return c.html(
-      renderPage(
-        <CredentialsFormPage
-          app={open.app}
-          token={token}
-          connectionName={open.connection.name}
-          error={refused?.message}
-          values={refused?.values}
-          errors={refused?.errors}
-          attemptsLeft={attemptsLeftToShow(open.link.failedAttempts)}
-        />,
-      ),
-      // The page shows the refusal of the post that led here; its reload is a plain 200 form.
-      refused ? 422 : 200,
+    const shown = notice?.kind === 'refused' || notice?.kind === 'too_many' ? notice : null
+    const page = (
+      <CredentialsFormPage
+        app={open.app}
+        token={token}
+        connectionName={open.connection.name}
+        error={shown?.message}
+        values={shown?.values}
+        errors={shown?.kind === 'refused' ? shown.errors : undefined}
+        attemptsLeft={attemptsLeftToShow(open.link.failedAttempts)}
+      />
     )
+    // The page shows the refusal of the post that led here; its reload is a plain 200 form.
+    return noticeStatus(c.html(renderPage(page), shown ? (shown.kind === 'refused' ? 422 : 429) : 200), notice)
   })
   .get('/:token/reject', async (c) => {
     const token = c.req.param('token')
@@ -207,11 +212,10 @@ export const connectRoutes = new Hono<AppEnv>()
       // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
       if (error instanceof AppError && error.code === 'link_locked')
         return finishWith(c, deps, await hashToken(token), { kind: 'locked' }, now)
-      // Too many attempts (the workspace's checks, or one in progress on this link): nothing was written, so the
-      // form is shown again at once with the calm message and Retry-After; a resubmission changes nothing either.
-      if (isQuotaError(error)) return withErrorStatus(await tooManyAttemptsPage(c, deps, token, values, error), error)
-      if (!isCredentialFormError(error)) throw error
-      await refusalNotice(c, deps, token, values, error)
+      // Too many attempts (the workspace's checks, or one in progress on this link): nothing was written; the form
+      // says so with the calm message and Retry-After, like a refusal, after its redirect.
+      if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
+      await refusalNotice(c, deps, token, values, error, isQuotaError(error))
       return c.redirect(`/connect/${token}/accept`, 303)
     }
   })

@@ -15,6 +15,8 @@ export type ClientOutcome =
 
 export type FormNotice =
   | { kind: 'refused'; message: string; errors: Record<string, string>; values: Record<string, string> }
+  /** Nothing was checked (the workspace's limit, or a check in progress on this link): the wait, not a refusal. */
+  | { kind: 'too_many'; message: string; values: Record<string, string>; retryAfterSeconds?: number }
   | { kind: 'signin_cancelled' }
 
 /** Long enough for reloads and Back while the client is still on the page; the cookie lives as long. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
+import { DASHBOARD_STYLESHEET_URL, SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
 import { Layout } from './layout'
 import { renderPage } from './render'
 
@@ -20,6 +20,7 @@ const contentHash = async (text: string) => {
 describe('fingerprinted asset URLs', () => {
   it('carry the hash of the file public/ serves now (else: npm run assets)', async () => {
     expect(STYLESHEET_URL).toBe(`/app.css?v=${await contentHash(await publicFile('app.css'))}`)
+    expect(DASHBOARD_STYLESHEET_URL).toBe(`/dashboard.css?v=${await contentHash(await publicFile('dashboard.css'))}`)
     expect(SCRIPT_URL).toBe(`/copy.js?v=${await contentHash(await publicFile('copy.js'))}`)
   })
 
@@ -30,6 +31,18 @@ describe('fingerprinted asset URLs', () => {
       </Layout>,
     )
     expect(html).toContain(`<link rel="stylesheet" href="${STYLESHEET_URL}"/>`)
+    expect(html).toContain(`<link rel="stylesheet" href="${DASHBOARD_STYLESHEET_URL}"/>`)
     expect(html).toContain(`<script src="${SCRIPT_URL}" defer></script>`)
+  })
+
+  it('a client’s page loads only the first stylesheet and no script', () => {
+    const html = renderPage(
+      <Layout title="t" variant="public">
+        x
+      </Layout>,
+    )
+    expect(html).toContain(`<link rel="stylesheet" href="${STYLESHEET_URL}"/>`)
+    expect(html).not.toContain('dashboard.css')
+    expect(html).not.toContain('<script')
   })
 })

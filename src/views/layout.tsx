@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
+import { DASHBOARD_STYLESHEET_URL, SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
 
 export interface LayoutProps {
   title: string
@@ -20,6 +20,8 @@ export function Layout({ title, children, owner, variant = 'dashboard', current 
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} · Tether`}</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
+        {/* Tables, menus and the rest only the dashboard has: a client's page loads the first sheet alone. */}
+        {variant === 'dashboard' ? <link rel="stylesheet" href={DASHBOARD_STYLESHEET_URL} /> : null}
         <link rel="icon" href="/icons/tether.svg" type="image/svg+xml" />
         {/* Copy buttons and menus only exist on the dashboard; client pages need no script at all. */}
         {variant === 'dashboard' ? <script src={SCRIPT_URL} defer /> : null}

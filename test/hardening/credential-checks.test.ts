@@ -6,9 +6,9 @@ import { runScheduled } from '../../src/jobs/scheduled'
 import { CLIENT_LIMIT_MESSAGE } from '../../src/services/credential-checks'
 import { CHECK_REFUSALS_PER_WORKSPACE, CHECKS_PER_WORKSPACE, rateLimitKey } from '../../src/services/rate-limits'
 import { requestsSince } from '../app-calls'
-import { post } from '../dashboard-helpers'
+import { post, submit } from '../dashboard-helpers'
 import { fakeCursor, fakeRequests } from '../fake-requests'
-import { call, form, getConnection, requestLink, signUpOwner, submitViaLink } from '../helpers'
+import { call, cookiesAfter, followRedirect, form, getConnection, requestLink, signUpOwner, submitViaLink } from '../helpers'
 import { withEnv } from './with-env'
 
 /**
@@ -162,7 +162,8 @@ describe('credential checks per workspace: every other path counts and is limite
     const owner = await signUpOwner()
     const marker = `forms-${crypto.randomUUID()}`
     const cursor = await fakeCursor()
-    const add = (apiToken: string) => post('/connections/new/clickup/direct', { connectionName: 'Client ClickUp', apiToken }, owner.cookie)
+    const add = (apiToken: string) =>
+      submit('/connections/new/clickup/direct', { connectionName: 'Client ClickUp', apiToken }, owner.cookie)
     for (let i = 0; i < CHECK_REFUSALS_PER_HOUR; i++) expect((await add(`${marker}-${i}`)).status).toBe(422)
     const page = await expectLimited(await add(`${GOOD}-${marker}`))
     expect(page).toContain('refused 20 credential checks in this workspace this hour')
@@ -171,7 +172,7 @@ describe('credential checks per workspace: every other path counts and is limite
     const other = await signUpOwner()
     const { id } = (await (await directCreate(other, GOOD)).json<{ connection: { id: string } }>()).connection
     await setCounter(CHECK_REFUSALS_PER_WORKSPACE, other, CHECK_REFUSALS_PER_HOUR)
-    const update = await post(`/connections/${id}/credentials`, { apiToken: `${GOOD}-${marker}-update` }, other.cookie)
+    const update = await submit(`/connections/${id}/credentials`, { apiToken: `${GOOD}-${marker}-update` }, other.cookie)
     const details = await expectLimited(update)
     expect(details).toContain('refused 20 credential checks')
     expect(details).toContain('name="apiToken"')
@@ -195,10 +196,17 @@ describe('credential checks per workspace: every other path counts and is limite
     }
     expect(await counter(CHECK_REFUSALS_PER_WORKSPACE, owner)).toBe(CHECK_REFUSALS_PER_HOUR)
     for (const apiToken of [`${marker}-third`, `${GOOD}-${marker}`]) {
-      const page = await expectLimited(await submitViaLink(third!, { apiToken }))
+      // Post, then redirect, like a refusal: the form says so once, and its reload is the plain form.
+      const posted = await call(third!.path, form({ apiToken }))
+      expect([posted.status, posted.headers.get('location')]).toEqual([303, `${third!.path}/accept`])
+      const shown = await followRedirect(posted)
+      const page = await expectLimited(shown)
       expect(page).toContain(CLIENT_LIMIT_MESSAGE)
       expect(page).toContain('name="apiToken"')
       expect(page).not.toMatch(/refused|credential checks/)
+      const reloaded = await call(`${third!.path}/accept`, { cookie: cookiesAfter(shown, cookiesAfter(posted)) })
+      expect(reloaded.status).toBe(200)
+      expect(await reloaded.text()).not.toContain(CLIENT_LIMIT_MESSAGE)
     }
     expect(await checksWith(cursor, marker)).toHaveLength(CHECK_REFUSALS_PER_HOUR)
     // Not the link's fault: it stays open with no failed attempt counted.

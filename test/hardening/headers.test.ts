@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { newToken } from '../../src/domain/tokens'
-import { DEMO_KEY, followRedirect } from '../helpers'
+import { DEMO_KEY, followLocalRedirect } from '../helpers'
 import { linkIn, mailTo } from '../mail'
 
 /** Everything here is served over https, as in production, where `__Host-` and Secure apply. */
@@ -13,7 +13,7 @@ function get(path: string, cookie?: string): Promise<Response> {
 }
 
 /** Where a browser lands after a post on the client's pages. */
-const landed = async (posted: Promise<Response>) => followRedirect(await posted, (path, cookie) => get(path, cookie))
+const landed = async (posted: Promise<Response>) => followLocalRedirect(await posted, (path, cookie) => get(path, cookie))
 
 function post(path: string, body: { json?: unknown; form?: Record<string, string> }, cookie?: string): Promise<Response> {
   const headers: Record<string, string> = { ...SAME_ORIGIN, ...(cookie ? { cookie } : {}) }
@@ -73,8 +73,14 @@ describe('cookies over https', () => {
     const formEmail = `form-${crypto.randomUUID()}@agency.test`
     const mail = await mailTo(formEmail, async () => {
       const formSignup = await post('/signup', { form: { name: 'Form', email: formEmail, password: 'correct horse battery' } })
-      expect(formSignup.status).toBe(200)
-      expect(formSignup.headers.getSetCookie()).toEqual([])
+      expect(formSignup.status).toBe(303)
+      // No session before the address is confirmed; only the one-view cookie the "check your email" page reads.
+      const cookies = formSignup.headers.getSetCookie().map(parseSetCookie)
+      expect(cookies.map((cookie) => cookie.name)).toEqual(['tether_form'])
+      expect(cookies[0]!.attributes.has('httponly')).toBe(true)
+      expect(cookies[0]!.attributes.has('secure')).toBe(true)
+      expect(cookies[0]!.attributes.get('samesite')).toBe('Strict')
+      expect(cookies[0]!.attributes.get('path')).toBe('/check-email')
     })
     expectHostSessionCookie(await get(linkIn(mail, '/verify-email/')))
 
@@ -164,7 +170,8 @@ describe('headers on every HTML page', () => {
     const pages: [string, () => Promise<Response>, { noStore: boolean }][] = [
       ['login', () => get('/login'), { noStore: true }],
       ['signup', () => get('/signup'), { noStore: true }],
-      ['login refused', () => post('/login', { form: { email: owner.email, password: 'wrong password here' } }), { noStore: true }],
+      ['login refused', () => landed(post('/login', { form: { email: owner.email, password: 'wrong password here' } })), { noStore: true }],
+      ['check email', () => landed(post('/forgot-password', { form: { email: owner.email } })), { noStore: true }],
       ['invitation', () => get(linkPath), { noStore: true }],
       ['invalid link', () => get(`/connect/${newToken()}`), { noStore: true }],
       ['credentials form', () => landed(post(`${linkPath}/accept`, { form: {} })), { noStore: true }],

@@ -5,7 +5,7 @@ import { MAX_FAILED_ATTEMPTS } from '../../src/domain/links'
 import { windowStartOf } from '../../src/domain/rate-limit'
 import { hashToken } from '../../src/domain/tokens'
 import { NEW_LINKS_PER_WORKSPACE } from '../../src/services/quotas'
-import { SAME_ORIGIN } from '../dashboard-helpers'
+import { submit } from '../dashboard-helpers'
 import { call, DEMO_KEY, form, rejectViaLink, requestLink, signUpOwner, submitViaLink } from '../helpers'
 import { documentedCall } from '../openapi-calls'
 
@@ -118,12 +118,8 @@ describe('connections per workspace', () => {
 
     // The dashboard shows it on the form that was posted, keeping what was typed.
     for (const kind of ['link', 'direct'] as const) {
-      const page = await call(`/connections/new/demo-tasks/${kind}`, {
-        method: 'POST',
-        cookie: owner.cookie,
-        headers: SAME_ORIGIN,
-        body: new URLSearchParams({ connectionName: 'Typed name', expiresInMinutes: '2880', apiKey: DEMO_KEY }),
-      })
+      const fields = { connectionName: 'Typed name', expiresInMinutes: '2880', apiKey: DEMO_KEY }
+      const page = await submit(`/connections/new/demo-tasks/${kind}`, fields, owner.cookie)
       expect(page.status).toBe(409)
       const html = await page.text()
       expect(html).toMatch(/role="alert">.*limit of 5,000 connections/s)
@@ -131,11 +127,7 @@ describe('connections per workspace', () => {
     }
 
     // An OAuth app's "Connect now" says so before sending the owner to sign in; the callback's insert is the exact check.
-    const oauth = await call('/connections/new/demo-docs/oauth', {
-      ...form({ connectionName: 'Docs' }),
-      cookie: owner.cookie,
-      headers: SAME_ORIGIN,
-    })
+    const oauth = await submit('/connections/new/demo-docs/oauth', { connectionName: 'Docs' }, owner.cookie)
     expect(oauth.status).toBe(409)
     expect(await oauth.text()).toMatch(/role="alert">.*limit of 5,000 connections/s)
 
@@ -177,11 +169,7 @@ describe('open links per workspace', () => {
     })
     expect(await openLinksOf(owner)).toBe(MAX_OPEN_LINKS)
 
-    const page = await call(`/connections/${direct}/link`, {
-      ...form({ expiresInMinutes: '2880' }),
-      cookie: owner.cookie,
-      headers: SAME_ORIGIN,
-    })
+    const page = await submit(`/connections/${direct}/link`, { expiresInMinutes: '2880' }, owner.cookie)
     expect(page.status).toBe(409)
     expect(await page.text()).toMatch(/role="alert">.*1,000 open links/s)
 
@@ -218,11 +206,7 @@ describe('new links per workspace per hour', () => {
     expect(refresh.body).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/created 100 links this hour/) } })
     expect((await call(existing.path)).status).toBe(200)
 
-    const page = await call('/connections/new/demo-tasks/link', {
-      ...form({ connectionName: 'Typed', expiresInMinutes: '2880' }),
-      cookie: owner.cookie,
-      headers: SAME_ORIGIN,
-    })
+    const page = await submit('/connections/new/demo-tasks/link', { connectionName: 'Typed', expiresInMinutes: '2880' }, owner.cookie)
     expect(page.status).toBe(429)
     expect(page.headers.get('retry-after')).toBeTruthy()
     expect(await page.text()).toMatch(/role="alert">.*created 100 links this hour/s)
@@ -250,7 +234,7 @@ describe('workflows per workspace', () => {
       json: { name: 'One more', steps: [] },
     })
     expect(body).toEqual({ error: { code: 'quota_exceeded', message: expect.stringMatching(/limit of 500 workflows/) } })
-    const page = await call('/workflows', { ...form({ name: 'Typed flow' }), cookie: owner.cookie, headers: SAME_ORIGIN })
+    const page = await submit('/workflows', { name: 'Typed flow' }, owner.cookie)
     expect(page.status).toBe(409)
     const html = await page.text()
     expect(html).toMatch(/role="alert">.*limit of 500 workflows/s)

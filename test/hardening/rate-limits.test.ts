@@ -5,7 +5,8 @@ import { AppError } from '../../src/domain/errors'
 import { windowStartOf } from '../../src/domain/rate-limit'
 import { runScheduled } from '../../src/jobs/scheduled'
 import { enforceRateLimits, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, SIGNUP_PER_IP } from '../../src/services/rate-limits'
-import { call, form, signUpOwner } from '../helpers'
+import { SAME_ORIGIN, submit } from '../dashboard-helpers'
+import { call, signUpOwner } from '../helpers'
 
 const WRONG = 'not the password at all'
 
@@ -68,9 +69,9 @@ describe('login attempts per account', () => {
     const owner = await signUpOwner()
     const ip = freshIp()
     for (let i = 0; i < LOGIN_PER_ACCOUNT.limit; i++) await logIn(owner.email, WRONG, ip)
-    const page = await call('/login', {
-      ...form({ email: owner.email, password: 'correct horse battery' }),
-      headers: { 'cf-connecting-ip': ip },
+    const page = await submit('/login', { email: owner.email, password: 'correct horse battery' }, undefined, {
+      ...SAME_ORIGIN,
+      'cf-connecting-ip': ip,
     })
     await expectRateLimited(page)
     const html = await page.text()
@@ -111,10 +112,8 @@ describe('sign-ups per IP', () => {
       })
     for (let i = 0; i < SIGNUP_PER_IP.limit; i++) expect((await signUp(i)).status).toBe(202)
     await expectRateLimited(await signUp(99), SIGNUP_PER_IP.windowMs)
-    const page = await call('/signup', {
-      ...form({ name: 'Bulk', email: `bulk-form-${crypto.randomUUID()}@spam.test`, password: 'correct horse battery' }),
-      headers: { 'cf-connecting-ip': ip },
-    })
+    const fields = { name: 'Bulk', email: `bulk-form-${crypto.randomUUID()}@spam.test`, password: 'correct horse battery' }
+    const page = await submit('/signup', fields, undefined, { ...SAME_ORIGIN, 'cf-connecting-ip': ip })
     await expectRateLimited(page, SIGNUP_PER_IP.windowMs)
     expect(await page.text()).toContain('Too many attempts')
   })

@@ -81,6 +81,7 @@ describe('SSRF: user-supplied app URLs with production settings', () => {
     const dashboard = await production.call('/connections/new/wordpress/direct', {
       cookie: owner.cookie,
       form: { connectionName: 'Site', ...credentials },
+      follow: true,
     })
     expect(dashboard.status).toBeGreaterThanOrEqual(400)
     expect(dashboard.status).toBeLessThan(500)

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers'
 import { buildApp } from '../../src/app'
 import worker from '../../src/index'
 import { toBase64 } from '../../src/domain/encoding'
-import { followRedirect, ORIGIN } from '../helpers'
+import { followLocalRedirect, ORIGIN } from '../helpers'
 
 type TestEnv = typeof env
 /** Like `call`'s options; with a body and no method it POSTs. */
@@ -32,8 +32,8 @@ export function withEnv(overrides: Partial<TestEnv>) {
     const method = init.method ?? (body === undefined ? 'GET' : 'POST')
     const response = await app.fetch(new Request(new URL(path, ORIGIN), { ...init, method, headers, body, redirect: 'manual' }), bound, ctx)
     await waitOnExecutionContext(ctx)
-    // Like a browser after a post on the client's pages: the 303 is followed with the cookies it set.
-    return init.follow ? followRedirect(response, (next, cookie) => call(next, { cookie })) : response
+    // Like a browser after a post: the 303 is followed with the cookies it held and those it set.
+    return init.follow ? followLocalRedirect(response, (next, cookie) => call(next, { cookie }), init.cookie) : response
   }
   return {
     env: bound,

@@ -9,16 +9,10 @@ import { depsFor } from '../../http/deps'
 import { privatePage } from '../../http/security-headers'
 import { normalizeEmail } from '../../services/accounts'
 import { checkResetLink, completePasswordReset, requestPasswordReset, resendVerification, verifyEmail } from '../../services/email-links'
-import {
-  CheckEmailPage,
-  EmailLinkProblemPage,
-  ForgotPasswordPage,
-  NewPasswordPage,
-  UnverifiedPage,
-} from '../../views/pages/dashboard/account-email'
+import { EmailLinkProblemPage, ForgotPasswordPage, NewPasswordPage } from '../../views/pages/dashboard/account-email'
 import { renderPage } from '../../views/render'
 import { PASSWORD_RULE } from '../../domain/password-policy'
-import { HOME, isRateLimited, signIn, tooManyAttempts } from './auth'
+import { formPage, HOME, isRateLimited, refuseForm, showSentEmail, showUnverified, signIn } from './auth'
 import { parseForm, readForm } from './forms'
 
 const emailMessages = { email: 'Enter your email.' }
@@ -51,24 +45,24 @@ export const accountEmailPages = new Hono<AppEnv>()
     try {
       await resendVerification(depsFor(c), email, { now: Date.now(), ip: clientIp(c) })
     } catch (error) {
-      if (isRateLimited(error)) return tooManyAttempts(c, error, <UnverifiedPage email={email} />)
+      if (isRateLimited(error)) return showUnverified(c, { email, error: error.message }, 429, error)
       throw error
     }
-    return c.html(renderPage(<CheckEmailPage email={email} purpose="verify" />))
+    return showSentEmail(c, { email, purpose: 'verify' })
   })
-  .get('/forgot-password', (c) => c.html(renderPage(<ForgotPasswordPage />)))
+  .get('/forgot-password', (c) => formPage(c, (state) => <ForgotPasswordPage state={state} />))
   .post('/forgot-password', async (c) => {
     const form = await readForm(c)
     const values = { email: form.email ?? '' }
     const parsed = parseForm(emailRequestSchema, values, emailMessages)
-    if (!parsed.ok) return c.html(renderPage(<ForgotPasswordPage state={{ values, errors: parsed.errors }} />), 400)
+    if (!parsed.ok) return refuseForm(c, '/forgot-password', { values, errors: parsed.errors }, 400)
     try {
       await requestPasswordReset(depsFor(c), parsed.data.email, { now: Date.now(), ip: clientIp(c) })
     } catch (error) {
-      if (isRateLimited(error)) return tooManyAttempts(c, error, <ForgotPasswordPage state={{ values, error: error.message }} />)
+      if (isRateLimited(error)) return refuseForm(c, '/forgot-password', { values, error: error.message }, 429, error)
       throw error
     }
-    return c.html(renderPage(<CheckEmailPage email={normalizeEmail(parsed.data.email)} purpose="reset" />))
+    return showSentEmail(c, { email: normalizeEmail(parsed.data.email), purpose: 'reset' })
   })
   .get('/reset-password/:token', async (c) => {
     const token = c.req.param('token')
@@ -77,15 +71,13 @@ export const accountEmailPages = new Hono<AppEnv>()
     } catch (error) {
       return c.html(linkProblem(error, 'This reset link no longer works'), 410)
     }
-    return c.html(renderPage(<NewPasswordPage token={token} passwordHelp={PASSWORD_RULE} />))
+    return formPage(c, (state) => <NewPasswordPage token={token} passwordHelp={PASSWORD_RULE} state={state} />)
   })
   .post('/reset-password/:token', async (c) => {
     const token = c.req.param('token')
     const form = await readForm(c)
     const parsed = parseForm(newPasswordSchema, { password: form.password ?? '' })
-    if (!parsed.ok) {
-      return c.html(renderPage(<NewPasswordPage token={token} passwordHelp={PASSWORD_RULE} state={{ errors: parsed.errors }} />), 400)
-    }
+    if (!parsed.ok) return refuseForm(c, `/reset-password/${encodeURIComponent(token)}`, { errors: parsed.errors }, 400)
     try {
       const user = await completePasswordReset(depsFor(c), token, parsed.data.password, Date.now())
       return await signIn(c, user.id, HOME)

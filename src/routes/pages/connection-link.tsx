@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
-import { isQuotaError, withErrorStatus } from '../../http/errors'
+import { isQuotaError } from '../../http/errors'
+import { flashed, redirectWithFlash, takeFlash } from '../../http/form-flash'
 import { validate } from '../../http/validate'
 import { currentLink } from '../../services/links'
 import { renderPage } from '../../views/render'
@@ -29,8 +30,10 @@ async function showLinkPage(c: Context<AppEnv>, id: string, extras: Pick<LinkPag
 }
 
 export const connectionLinkPages = new Hono<AppEnv>()
-  .get('/:id/link', validate('param', idParam), (c) => {
+  .get('/:id/link', validate('param', idParam), async (c) => {
     const notice = c.req.query('new') === '1' ? 'new' : c.req.query('refreshed') === '1' ? 'refreshed' : null
+    const flash = await takeFlash<{ error: string }>(c)
+    if (flash) return flashed(await showLinkPage(c, c.req.valid('param').id, { error: flash.state.error }, flash.status), flash)
     return showLinkPage(c, c.req.valid('param').id, { notice })
   })
   .post('/:id/link', validate('param', idParam), async (c) => {
@@ -43,7 +46,7 @@ export const connectionLinkPages = new Hono<AppEnv>()
       await issueNewLink(depsFor(c), c.get('owner'), id, { expiresInMinutes, allowAccountChange: allowAccountChange === '1' }, Date.now())
     } catch (error) {
       if (!isQuotaError(error)) throw error
-      return withErrorStatus(await showLinkPage(c, id, { error: error.message }, error.status), error)
+      return redirectWithFlash(c, connectionHref(id, '/link'), 'refresh', { error: error.message }, error.status, error)
     }
     return c.redirect(connectionHref(id, '/link?refreshed=1'), 303)
   })

@@ -1,7 +1,8 @@
 import { CURSOR_MAX } from '../../domain/limits'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../http/context'
-import { isCredentialFormError, isQuotaError, withErrorStatus } from '../../http/errors'
+import { isCredentialFormError, isQuotaError } from '../../http/errors'
+import { flashed, redirectWithFlash, takeFlash } from '../../http/form-flash'
 import { validate } from '../../http/validate'
 import { deleteConnection, replaceCredentials } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
@@ -39,7 +40,9 @@ async function showDetails(c: Context<AppEnv>, deps: Deps, id: string, extras: D
 }
 
 export const connectionPages = new Hono<AppEnv>()
-  .get('/:id', validate('param', idParam), (c) => {
+  .get('/:id', validate('param', idParam), async (c) => {
+    const flash = await takeFlash<DetailsExtras['update']>(c)
+    if (flash) return flashed(await showDetails(c, depsFor(c), c.req.valid('param').id, { update: flash.state }, flash.status), flash)
     return showDetails(c, depsFor(c), c.req.valid('param').id, { notice: c.req.query('updated') === '1' ? 'updated' : null })
   })
   .post('/:id/credentials', validate('param', idParam), async (c) => {
@@ -55,7 +58,7 @@ export const connectionPages = new Hono<AppEnv>()
       if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
       const values = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, form[f.key] ?? '']))
       const update = { values, errors: fieldErrorsOf(error), error: error.message }
-      return withErrorStatus(await showDetails(c, deps, id, { update }, error.status), error)
+      return redirectWithFlash(c, connectionHref(id), 'update', update, error.status, error)
     }
   })
   .post('/:id/oauth', validate('param', idParam), async (c) => {

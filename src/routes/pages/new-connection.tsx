@@ -5,7 +5,8 @@ import { isAppAvailable, listedApps } from '../../apps'
 import type { AppDefinition } from '../../apps/types'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
-import { isCredentialFormError, isQuotaError, withErrorStatus } from '../../http/errors'
+import { isCredentialFormError, isQuotaError } from '../../http/errors'
+import { flashed, flashFor, redirectWithFlash, takeFlash } from '../../http/form-flash'
 import { validate } from '../../http/validate'
 import { createDirectConnection, requireRoomForConnection } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
@@ -42,9 +43,21 @@ function keptValues(app: AppDefinition, form: FormValues): Record<string, string
   return kept
 }
 
-function showForm(c: Context<AppEnv>, deps: Deps, app: AppDefinition, forms: Omit<NewConnectionProps, 'owner' | 'app'>, status: number) {
-  allowProviderRedirect(c, deps, app)
-  return c.html(renderPage(<NewConnectionPage owner={ownerView(c.get('owner'))} app={app} {...forms} />), status as 200)
+type FormName = 'link' | 'direct'
+type Forms = Omit<NewConnectionProps, 'owner' | 'app'>
+
+const pagePath = (app: AppDefinition) => `/connections/new/${encodeURIComponent(app.id)}`
+
+/** Back to the app's page, which shows the refused form filled in again (never its secrets). */
+function refuse(
+  c: Context<AppEnv>,
+  app: AppDefinition,
+  form: FormName,
+  state: NonNullable<Forms[FormName]>,
+  status: number,
+  error?: AppError,
+) {
+  return redirectWithFlash(c, pagePath(app), form, state, status, error)
 }
 
 export const newConnectionPages = new Hono<AppEnv>()
@@ -59,16 +72,23 @@ export const newConnectionPages = new Hono<AppEnv>()
       .sort((a, b) => Number(b.available) - Number(a.available))
     return c.html(renderPage(<AppPickerPage owner={ownerView(c.get('owner'))} apps={apps} query={query} />))
   })
-  .get('/new/:appId', validate('param', appIdParam), (c) => {
+  .get('/new/:appId', validate('param', appIdParam), async (c) => {
     const deps = depsFor(c)
-    return showForm(c, deps, pageApp(deps, c.req.valid('param').appId), {}, 200)
+    const app = pageApp(deps, c.req.valid('param').appId)
+    const flash = await takeFlash<Forms[FormName]>(c)
+    allowProviderRedirect(c, deps, app)
+    const forms: Forms = { link: flashFor(flash, 'link'), direct: flashFor(flash, 'direct') }
+    return flashed(
+      c.html(renderPage(<NewConnectionPage owner={ownerView(c.get('owner'))} app={app} {...forms} />), (flash?.status ?? 200) as 200),
+      flash,
+    )
   })
   .post('/new/:appId/link', validate('param', appIdParam), async (c) => {
     const deps = depsFor(c)
     const app = pageApp(deps, c.req.valid('param').appId)
     const form = await readForm(c)
     const parsed = parseForm(linkForm, form, formMessages)
-    if (!parsed.ok) return showForm(c, deps, app, { link: { values: keptValues(app, form), errors: parsed.errors } }, 400)
+    if (!parsed.ok) return refuse(c, app, 'link', { values: keptValues(app, form), errors: parsed.errors }, 400)
     try {
       const { connection } = await requestConnectionViaLink(
         deps,
@@ -79,7 +99,7 @@ export const newConnectionPages = new Hono<AppEnv>()
       return c.redirect(connectionHref(connection.connection.id, '/link?new=1'), 303)
     } catch (error) {
       if (!isQuotaError(error)) throw error
-      return withErrorStatus(showForm(c, deps, app, { link: { values: keptValues(app, form), error: error.message } }, error.status), error)
+      return refuse(c, app, 'link', { values: keptValues(app, form), error: error.message }, error.status, error)
     }
   })
   .post('/new/:appId/direct', validate('param', appIdParam), async (c) => {
@@ -87,7 +107,7 @@ export const newConnectionPages = new Hono<AppEnv>()
     const app = pageApp(deps, c.req.valid('param').appId)
     const form = await readForm(c)
     const parsed = parseForm(nameForm, form, formMessages)
-    if (!parsed.ok) return showForm(c, deps, app, { direct: { values: keptValues(app, form), errors: parsed.errors } }, 400)
+    if (!parsed.ok) return refuse(c, app, 'direct', { values: keptValues(app, form), errors: parsed.errors }, 400)
     try {
       const credentials = credentialsFromFields(app, form)
       const created = await createDirectConnection(
@@ -100,7 +120,7 @@ export const newConnectionPages = new Hono<AppEnv>()
     } catch (error) {
       if (!isCredentialFormError(error) && !isQuotaError(error)) throw error
       const direct = { values: keptValues(app, form), errors: fieldErrorsOf(error), error: error.message }
-      return withErrorStatus(showForm(c, deps, app, { direct }, error.status), error)
+      return refuse(c, app, 'direct', direct, error.status, error)
     }
   })
   .post('/new/:appId/oauth', validate('param', appIdParam), async (c) => {
@@ -108,12 +128,12 @@ export const newConnectionPages = new Hono<AppEnv>()
     const app = pageApp(deps, c.req.valid('param').appId)
     const form = await readForm(c)
     const parsed = parseForm(nameForm, form, formMessages)
-    if (!parsed.ok) return showForm(c, deps, app, { direct: { values: keptValues(app, form), errors: parsed.errors } }, 400)
+    if (!parsed.ok) return refuse(c, app, 'direct', { values: keptValues(app, form), errors: parsed.errors }, 400)
     try {
       await requireRoomForConnection(deps, c.get('owner'))
     } catch (error) {
       if (!isQuotaError(error)) throw error
-      return showForm(c, deps, app, { direct: { values: keptValues(app, form), error: error.message } }, error.status)
+      return refuse(c, app, 'direct', { values: keptValues(app, form), error: error.message }, error.status, error)
     }
     return redirectToOwnerSignIn(c, deps, app, {
       kind: 'owner',

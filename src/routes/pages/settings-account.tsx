@@ -5,10 +5,10 @@ import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
 import { depsFor } from '../../http/deps'
 import { clearSessionCookie, sessionToken } from '../../http/owner-auth'
+import { redirectWithFlash } from '../../http/form-flash'
 import { changePassword } from '../../services/passwords'
 import { endEverySession } from '../../services/sessions'
 import { fieldErrorsOf, parseForm, readForm } from './forms'
-import { showSettings } from './settings'
 
 const passwordForm = passwordChangeSchema
   .extend({ confirmPassword: z.string().min(1, 'Type the new password again.') })
@@ -27,14 +27,13 @@ export const accountSettingsPages = new Hono<AppEnv>()
     }
     const parsed = parseForm(passwordForm, fields, passwordMessages)
     // Password fields are never echoed back: the form comes back empty, with what was wrong.
-    if (!parsed.ok) return showSettings(c, { passwordForm: { errors: parsed.errors } }, 400)
+    if (!parsed.ok) return redirectWithFlash(c, '/settings', 'password', { errors: parsed.errors }, 400)
     try {
       await changePassword(depsFor(c).db, c.get('owner'), parsed.data, sessionToken(c), Date.now())
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid_request', 'rate_limited', 'conflict'].includes(error.code)) throw error
       const passwordState = error.code === 'invalid_request' ? { errors: fieldErrorsOf(error) } : { error: error.message }
-      if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds))
-      return showSettings(c, { passwordForm: passwordState }, error.status)
+      return redirectWithFlash(c, '/settings', 'password', passwordState, error.status, error)
     }
     // Post, then redirect: a reload changes nothing, and the notice is a fixed name, not text.
     return c.redirect('/settings?notice=password-changed', 303)

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors'
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhook-events'
 import type { AppEnv } from '../../http/context'
 import { depsFor } from '../../http/deps'
+import { flashed, redirectWithFlash, takeFlash } from '../../http/form-flash'
 import { setWebhookSecretCookie, takeWebhookSecretCookie } from '../../http/webhook-secret-cookie'
 import {
   createEndpoint,
@@ -45,7 +46,8 @@ export const webhookPages = new Hono<AppEnv>()
     // A HEAD has no body to show the secret in, so it must not use up the one showing.
     const cookie = c.req.method === 'GET' ? takeWebhookSecretCookie(c) : undefined
     const revealed = cookie ? await openEndpointSecretReveal(depsFor(c), c.get('owner'), cookie, Date.now()) : null
-    return showWebhooks(c, { revealed })
+    const flash = await takeFlash<FormState>(c)
+    return flashed(await showWebhooks(c, { revealed, form: flash?.state }, flash?.status), flash)
   })
   .post('/', async (c) => {
     const form = await readForm(c)
@@ -58,7 +60,7 @@ export const webhookPages = new Hono<AppEnv>()
       setWebhookSecretCookie(c, await sealEndpointSecretReveal(deps, endpoint.id, secret, now))
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid_request' && error.code !== 'quota_exceeded')) throw error
-      return showWebhooks(c, { form: { values: form, errors: { url: error.message } } }, error.status)
+      return redirectWithFlash(c, PAGE, 'endpoint', { values: form, errors: { url: error.message } }, error.status, error)
     }
     return c.redirect(PAGE, 303)
   })

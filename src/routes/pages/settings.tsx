@@ -7,6 +7,7 @@ import { isAppAvailable, listedApps } from '../../apps'
 import type { Deps } from '../../services/deps'
 import type { AppEnv } from '../../http/context'
 import { setTokenRevealCookie, takeTokenRevealCookie } from '../../http/token-reveal-cookie'
+import { flashed, flashFor, redirectWithFlash, takeFlash } from '../../http/form-flash'
 import { apiTokensOf, createApiTokenToReveal, revealApiToken, revokeApiToken } from '../../services/api-tokens'
 import { renderPage } from '../../views/render'
 import { SettingsPage, type SettingsPageProps } from '../../views/pages/dashboard/settings'
@@ -60,6 +61,11 @@ export const settingsPages = new Hono<AppEnv>()
     // A HEAD has no body to show the token in, so it must not use up the one showing.
     const cookie = c.req.method === 'GET' ? takeTokenRevealCookie(c) : undefined
     const newToken = cookie ? await revealApiToken(depsFor(c), c.get('owner'), cookie, Date.now()) : null
+    const flash = await takeFlash<FormState>(c)
+    if (flash) {
+      const forms = { tokenForm: flashFor<FormState>(flash, 'token'), passwordForm: flashFor<FormState>(flash, 'password') }
+      return flashed(await showSettings(c, { newToken, ...forms }, flash.status), flash)
+    }
     return showSettings(c, { newToken, notice: settingsNotice(c.req.query('notice')) })
   })
   .post('/tokens', async (c) => {
@@ -69,7 +75,7 @@ export const settingsPages = new Hono<AppEnv>()
       scope: 'Choose read or write.',
       expiresInDays: `Choose between ${TOKEN_EXPIRY_DAYS_MIN} and ${TOKEN_EXPIRY_DAYS_MAX} days.`,
     })
-    if (!parsed.ok) return showSettings(c, { tokenForm: { values: form, errors: parsed.errors } }, 400)
+    if (!parsed.ok) return redirectWithFlash(c, '/settings', 'token', { values: form, errors: parsed.errors }, 400)
     // Post, then redirect: the token rides a one-time cookie to the page that shows it, so a reload creates nothing.
     setTokenRevealCookie(c, await createApiTokenToReveal(depsFor(c), c.get('owner'), parsed.data, Date.now()))
     return c.redirect('/settings', 303)

@@ -4,6 +4,8 @@ import { isAppAvailable, listedApps } from '../../apps'
 import type { Action, AppDefinition } from '../../apps/types'
 import type { AppEnv } from '../../http/context'
 import { validate } from '../../http/validate'
+import { flashed, redirectWithFlash, takeFlash } from '../../http/form-flash'
+import type { AppError } from '../../domain/errors'
 import type { Deps } from '../../services/deps'
 import { requireWorkflow, type WorkflowWithSteps } from '../../services/workflows/definitions'
 import { deleteStep, moveStep, requireAction, saveStep, stepAt } from '../../services/workflows/steps'
@@ -15,7 +17,6 @@ import { inputName, StepFormPage } from '../../views/pages/workflows/step-form'
 import { workflowHref } from '../../views/pages/workflows/types'
 import { readForm, type FormValues } from './forms'
 import { ownerView } from './view-models'
-import { showWorkflow } from './workflow-page'
 import { isWorkflowFormError, stepFieldErrors, workspaceConnections } from './workflow-views'
 import type { StepDefinition } from '../../domain/shapes'
 import { depsFor } from '../../http/deps'
@@ -55,7 +56,7 @@ async function showStepForm(c: Context<AppEnv>, deps: Deps, found: WorkflowWithS
   )
   const position = form.index + 1
   const formAction = workflowHref(workflow.id, form.editing ? `/steps/${position}` : '/steps')
-  const pageUrl = workflowHref(workflow.id, form.editing ? `/steps/${position}/edit` : `/steps/new/${encodeURIComponent(form.app.id)}`)
+  const pageUrl = stepPageUrl(workflow.id, form)
   return c.html(
     renderPage(
       <StepFormPage
@@ -75,26 +76,35 @@ async function showStepForm(c: Context<AppEnv>, deps: Deps, found: WorkflowWithS
   )
 }
 
+const stepPageUrl = (workflowId: string, form: StepForm) =>
+  workflowHref(workflowId, form.editing ? `/steps/${form.index + 1}/edit` : `/steps/new/${encodeURIComponent(form.app.id)}`)
+
+/** The step form again, filled in as posted, with the reason; the action chosen rides the query. */
+function refuseStep(c: Context<AppEnv>, found: WorkflowWithSteps, form: StepForm, state: FormState, status: number, error?: AppError) {
+  const to = `${stepPageUrl(found.workflow.id, form)}?action=${encodeURIComponent(form.action.id)}`
+  return redirectWithFlash(c, to, 'step', state, status, error)
+}
+
 /** Saves the step; a refusal re-shows the step form with the reason. */
 async function submitStep(c: Context<AppEnv>, deps: Deps, found: WorkflowWithSteps, form: StepForm, values: FormValues, done: string) {
   const step = stepFromForm(form, values)
-  if (!step.connectionId) return showStepForm(c, deps, found, form, { values, errors: { connectionId: 'Choose a connection.' } }, 400)
+  if (!step.connectionId) return refuseStep(c, found, form, { values, errors: { connectionId: 'Choose a connection.' } }, 400)
   try {
     await saveStep(deps, c.get('owner'), found, form.index, step, form.editing ? 'replace' : 'insert', Date.now())
   } catch (error) {
     if (!isWorkflowFormError(error)) throw error
-    return showStepForm(c, deps, found, form, { values, errors: stepFieldErrors(error, form.index), error: error.message }, error.status)
+    return refuseStep(c, found, form, { values, errors: stepFieldErrors(error, form.index), error: error.message }, error.status, error)
   }
   return c.redirect(workflowHref(found.workflow.id, `?done=${done}`), 303)
 }
 
 /** Reorder or delete: a refusal (e.g. a {{steps.N}} reference that no longer points back) shows on the workflow page. */
-async function changeOrder(c: Context<AppEnv>, deps: Deps, found: WorkflowWithSteps, change: () => Promise<unknown>, done: string) {
+async function changeOrder(c: Context<AppEnv>, found: WorkflowWithSteps, change: () => Promise<unknown>, done: string) {
   try {
     await change()
   } catch (error) {
     if (!isWorkflowFormError(error)) throw error
-    return showWorkflow(c, deps, found.workflow.id, { error: error.message }, error.status)
+    return redirectWithFlash(c, workflowHref(found.workflow.id), 'workflow', { error: error.message }, error.status, error)
   }
   return c.redirect(workflowHref(found.workflow.id, `?done=${done}`), 303)
 }
@@ -115,12 +125,9 @@ export const workflowStepPages = new Hono<AppEnv>()
     const deps = depsFor(c)
     const found = await requireWorkflow(deps, c.get('owner'), c.req.valid('param').id)
     const app = requireApp(deps, c.req.valid('param').appId)
-    return showStepForm(c, deps, found, {
-      app,
-      action: requireAction(app, c.req.valid('query').action),
-      index: found.steps.length,
-      editing: false,
-    })
+    const flash = await takeFlash<FormState>(c)
+    const form = { app, action: requireAction(app, c.req.valid('query').action), index: found.steps.length, editing: false }
+    return flashed(await showStepForm(c, deps, found, form, flash?.state, flash?.status), flash)
   })
   .post('/', validate('param', workflowParam), async (c) => {
     const deps = depsFor(c)
@@ -144,7 +151,11 @@ export const workflowStepPages = new Hono<AppEnv>()
     const app = requireApp(deps, step.appId)
     const action = requireAction(app, c.req.valid('query').action ?? step.action)
     const values = action.id === step.action ? formValues(step) : { connectionId: step.connectionId }
-    return showStepForm(c, deps, found, { app, action, index: position - 1, editing: true }, { values })
+    const flash = await takeFlash<FormState>(c)
+    return flashed(
+      await showStepForm(c, deps, found, { app, action, index: position - 1, editing: true }, flash?.state ?? { values }, flash?.status),
+      flash,
+    )
   })
   .post('/:position', validate('param', stepParam), async (c) => {
     const deps = depsFor(c)
@@ -166,11 +177,11 @@ export const workflowStepPages = new Hono<AppEnv>()
     const { id: workflowId, position } = c.req.valid('param')
     const found = await requireWorkflow(deps, c.get('owner'), workflowId)
     const direction = c.req.valid('form').direction
-    return changeOrder(c, deps, found, () => moveStep(deps, c.get('owner'), found, position, direction, Date.now()), 'moved')
+    return changeOrder(c, found, () => moveStep(deps, c.get('owner'), found, position, direction, Date.now()), 'moved')
   })
   .post('/:position/delete', validate('param', stepParam), async (c) => {
     const deps = depsFor(c)
     const { id: workflowId, position } = c.req.valid('param')
     const found = await requireWorkflow(deps, c.get('owner'), workflowId)
-    return changeOrder(c, deps, found, () => deleteStep(deps, c.get('owner'), found, position, Date.now()), 'step-deleted')
+    return changeOrder(c, found, () => deleteStep(deps, c.get('owner'), found, position, Date.now()), 'step-deleted')
   })

@@ -4,6 +4,8 @@ import { name } from '../../api-schemas/common'
 import { NAME_MAX } from '../../domain/limits'
 import type { AppEnv } from '../../http/context'
 import { isQuotaError } from '../../http/errors'
+import { flashed, redirectWithFlash, takeFlash } from '../../http/form-flash'
+import type { FormState } from '../../views/pages/dashboard/types'
 import { requireOwnerPage } from '../../http/owner-auth'
 import { privatePage } from '../../http/security-headers'
 import { validate } from '../../http/validate'
@@ -48,38 +50,43 @@ const pages = new Hono<AppEnv>()
       ),
     )
   })
-  .get('/new', (c) => c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} />)))
+  .get('/new', async (c) => {
+    const flash = await takeFlash<FormState>(c)
+    const page = <NewWorkflowPage owner={ownerView(c.get('owner'))} state={flash?.state} />
+    return flashed(c.html(renderPage(page), (flash?.status ?? 200) as 200), flash)
+  })
   .post('/', async (c) => {
     const form = await readForm(c)
     const parsed = parseForm(nameForm, form, NAME_MESSAGE)
-    if (!parsed.ok)
-      return c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} state={{ values: form, errors: parsed.errors }} />), 400)
+    if (!parsed.ok) return redirectWithFlash(c, '/workflows/new', 'workflow', { values: form, errors: parsed.errors }, 400)
     try {
       const created = await createWorkflow(depsFor(c), c.get('owner'), { name: parsed.data.name, steps: [] }, Date.now())
       return c.redirect(workflowHref(created.workflow.id, '?done=created'), 303)
     } catch (error) {
       if (!isQuotaError(error)) throw error
       const state = { values: { name: form.name ?? '' }, error: error.message }
-      return c.html(renderPage(<NewWorkflowPage owner={ownerView(c.get('owner'))} state={state} />), error.status as 409)
+      return redirectWithFlash(c, '/workflows/new', 'workflow', state, error.status, error)
     }
   })
   .get('/:id', validate('param', idParam), async (c) => {
     const deps = depsFor(c)
     const { id } = c.req.valid('param')
     const newSecret = await takeRevealedSecret(c, deps, id)
+    const flash = await takeFlash<{ error: string }>(c)
+    if (flash) return flashed(await showWorkflow(c, deps, id, { error: flash.state.error, newSecret }, flash.status), flash)
     return showWorkflow(c, deps, id, { notice: NOTICES[c.req.query('done') ?? ''] ?? null, newSecret })
   })
   .post('/:id/rename', validate('param', idParam), async (c) => {
     const deps = depsFor(c)
     const { id } = c.req.valid('param')
     const parsed = parseForm(nameForm, await readForm(c), NAME_MESSAGE)
-    if (!parsed.ok) return showWorkflow(c, deps, id, { error: NAME_MESSAGE.name }, 400)
+    if (!parsed.ok) return redirectWithFlash(c, workflowHref(id), 'workflow', { error: NAME_MESSAGE.name }, 400)
     const { steps } = await requireWorkflow(deps, c.get('owner'), id)
     try {
       await updateWorkflow(deps, c.get('owner'), id, { name: parsed.data.name, steps: steps.map(stepDefinition) }, Date.now())
     } catch (error) {
       if (!isWorkflowFormError(error)) throw error
-      return showWorkflow(c, deps, id, { error: error.message }, error.status)
+      return redirectWithFlash(c, workflowHref(id), 'workflow', { error: error.message }, error.status, error)
     }
     return c.redirect(workflowHref(id, '?done=renamed'), 303)
   })

@@ -27,7 +27,7 @@ export function CheckEmailPage({ email, purpose }: { email: string; purpose: 've
   )
 }
 
-export function UnverifiedPage({ email }: { email: string }) {
+export function UnverifiedPage({ email, error }: { email: string; error?: string }) {
   return (
     <Layout title="Confirm your email" variant="auth">
       <section class="card stack" aria-labelledby="unverified-title">
@@ -35,6 +35,7 @@ export function UnverifiedPage({ email }: { email: string }) {
         <p role="alert">
           Your password is right, but <strong>{email}</strong> is not confirmed yet. Follow the link we emailed you, or have a new one sent.
         </p>
+        <FormError message={error} />
         <form method="post" action="/verify-email/resend" class="stack">
           <input type="hidden" name="email" value={email} />
           <SubmitButton block>Resend the confirmation email</SubmitButton>
