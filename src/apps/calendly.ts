@@ -1,11 +1,14 @@
+import { optionalInput } from './fields'
 import { field, requireString, stringField } from './http'
 import { callApi, tokenAuth } from './rest'
-import type { AppDefinition } from './types'
+import type { AppDefinition, Field } from './types'
 
 // https://developer.calendly.com/api-docs/calendly-api/users/get-current-user (GET /users/me: resource.uri, name, email).
 const CALENDLY_AUTHORIZE_URL = 'https://auth.calendly.com/oauth/authorize'
 const CALENDLY_TOKEN_URL = 'https://auth.calendly.com/oauth/token'
 const CALENDLY_API = 'https://api.calendly.com'
+
+const COUNT: Field = { key: 'count', label: 'How many', secret: false, optional: true, placeholder: '10', help: 'At most 100.' }
 
 export const calendly: AppDefinition = {
   id: 'calendly',
@@ -33,10 +36,10 @@ export const calendly: AppDefinition = {
     {
       id: 'list-events',
       name: 'List upcoming events',
-      fields: [{ key: 'count', label: 'How many', secret: false, optional: true, placeholder: '10', help: 'At most 100.' }],
+      fields: [COUNT],
       async run(ctx, credentials, input) {
         const me = await callApi(ctx, tokenAuth(credentials), '/users/me')
-        const count = Math.min(Math.max(Number.parseInt(input.count ?? '', 10) || 10, 1), 100)
+        const count = Math.min(Math.max(Number.parseInt(optionalInput(input, COUNT) ?? '', 10) || 10, 1), 100)
         const query = new URLSearchParams({
           user: requireString(ctx, me.body, 'resource', 'uri'),
           status: 'active',
