@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors'
 import { requiredInput } from './fields'
 import { idField, requireString, stringField } from './http'
-import { callApi, tokenAuth } from './rest'
+import { callApi, pathSegment, tokenAuth } from './rest'
 import type { AppDefinition, Field } from './types'
 
 // https://airtable.com/developers/web/api/get-user-id-scopes (GET /v0/meta/whoami: id, email with user.email:read).
@@ -46,7 +46,7 @@ export const airtable: AppDefinition = {
       fields: [BASE, TABLE, FIELDS],
       async run(ctx, credentials, input) {
         const fields = recordFields(requiredInput(input, FIELDS))
-        const path = `/v0/${encodeURIComponent(requiredInput(input, BASE))}/${encodeURIComponent(requiredInput(input, TABLE))}`
+        const path = `/v0/${pathSegment(requiredInput(input, BASE), BASE.label)}/${pathSegment(requiredInput(input, TABLE), TABLE.label)}`
         const { status, body } = await callApi(ctx, tokenAuth(credentials), path, { method: 'POST', json: { fields } })
         return {
           upstreamStatus: status,

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors'
 import { optionalInput, requiredInput } from './fields'
 import { idField, requireString, stringField } from './http'
-import { callApi, tokenAuth } from './rest'
+import { callApi, pathSegment, tokenAuth } from './rest'
 import type { AppDefinition, Credentials, Field } from './types'
 
 // https://docs.github.com/en/rest/users/users#get-the-authenticated-user (GET /user: login, id) and .../issues/issues#create-an-issue.
@@ -42,11 +42,17 @@ export const github: AppDefinition = {
       async run(ctx, credentials, input) {
         const repository = requiredInput(input, REPOSITORY)
         if (!REPOSITORY_PATTERN.test(repository)) throw new AppError('invalid_request', 'Repository must look like owner/name.')
+        const [owner = '', name = ''] = repository.split('/')
         const body = optionalInput(input, BODY)
-        const answer = await callApi(ctx, githubAuth(credentials), `/repos/${repository}/issues`, {
-          method: 'POST',
-          json: { title: requiredInput(input, TITLE), ...(body ? { body } : {}) },
-        })
+        const answer = await callApi(
+          ctx,
+          githubAuth(credentials),
+          `/repos/${pathSegment(owner, REPOSITORY.label)}/${pathSegment(name, REPOSITORY.label)}/issues`,
+          {
+            method: 'POST',
+            json: { title: requiredInput(input, TITLE), ...(body ? { body } : {}) },
+          },
+        )
         return {
           upstreamStatus: answer.status,
           output: { number: idField(answer.body, 'number') ?? null, url: stringField(answer.body, 'html_url') ?? null },

@@ -1,6 +1,6 @@
 import { optionalInput, requiredInput } from './fields'
 import { idField, requireString, stringField } from './http'
-import { callApi, tokenAuth } from './rest'
+import { callApi, pathSegment, tokenAuth } from './rest'
 import type { AppDefinition, Field } from './types'
 
 // https://docs.gitlab.com/api/users/#retrieve-the-current-user (GET /api/v4/user) and https://docs.gitlab.com/api/issues/#new-issue.
@@ -48,7 +48,7 @@ export const gitlab: AppDefinition = {
         const { status, body } = await callApi(
           ctx,
           tokenAuth(credentials),
-          `/projects/${encodeURIComponent(requiredInput(input, PROJECT))}/issues`,
+          `/projects/${pathSegment(requiredInput(input, PROJECT), PROJECT.label)}/issues`,
           {
             method: 'POST',
             json: { title: requiredInput(input, TITLE), ...(description ? { description } : {}) },

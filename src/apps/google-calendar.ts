@@ -1,6 +1,7 @@
 import { optionalInput, requiredInput } from './fields'
 import { googleEndpoints, googleOAuth, postToGoogle, verifyGoogleAccount } from './google'
 import { requireString, stringField } from './http'
+import { pathSegment } from './rest'
 import type { AppDefinition, Field } from './types'
 
 // https://developers.google.com/workspace/calendar/api/v3/reference/events/insert (summary, start/end dateTime; answers id, htmlLink).
@@ -27,7 +28,7 @@ export const googleCalendar: AppDefinition = {
       name: 'Create event',
       fields: [CALENDAR, SUMMARY, START, END],
       async run(ctx, credentials, input) {
-        const calendar = encodeURIComponent(optionalInput(input, CALENDAR) ?? 'primary')
+        const calendar = pathSegment(optionalInput(input, CALENDAR) ?? 'primary', CALENDAR.label)
         const { status, body } = await postToGoogle(
           ctx,
           credentials,

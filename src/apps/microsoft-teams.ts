@@ -1,6 +1,6 @@
 import { requiredInput } from './fields'
 import { requireString, stringField } from './http'
-import { callApi, tokenAuth } from './rest'
+import { callApi, pathSegment, tokenAuth } from './rest'
 import { microsoftEndpoints, microsoftOAuth, verifyMicrosoftAccount } from './microsoft'
 import type { AppDefinition, Field } from './types'
 
@@ -35,8 +35,8 @@ export const microsoftTeams: AppDefinition = {
       name: 'Post channel message',
       fields: [TEAM, CHANNEL, TEXT],
       async run(ctx, credentials, input) {
-        const team = encodeURIComponent(requiredInput(input, TEAM))
-        const path = `/teams/${team}/channels/${encodeURIComponent(requiredInput(input, CHANNEL))}/messages`
+        const team = pathSegment(requiredInput(input, TEAM), TEAM.label)
+        const path = `/teams/${team}/channels/${pathSegment(requiredInput(input, CHANNEL), CHANNEL.label)}/messages`
         const { status, body } = await callApi(ctx, tokenAuth(credentials), path, {
           method: 'POST',
           json: { body: { contentType: 'text', content: requiredInput(input, TEXT) } },
