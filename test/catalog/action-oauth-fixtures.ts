@@ -176,7 +176,9 @@ export const oauthActionCases: ActionCase[] = [
       { method: 'GET', url: 'https://api.calendly.com/users/me', header: bearer },
       {
         method: 'GET',
-        url: 'https://api.calendly.com/scheduled_events?user=https%3A%2F%2Fapi.calendly.com%2Fusers%2FAAAAAAAAAAAAAAAA&status=active&sort=start_time%3Aasc&count=2',
+        url:
+          'https://api.calendly.com/scheduled_events?user=https%3A%2F%2Fapi.calendly.com%2Fusers%2FAAAAAAAAAAAAAAAA' +
+          '&status=active&sort=start_time%3Aasc&count=2',
         header: bearer,
       },
     ],
@@ -252,7 +254,9 @@ export const oauthActionCases: ActionCase[] = [
     requests: [
       {
         method: 'POST',
-        url: 'https://graph.microsoft.com/v1.0/teams/fbe2bf47-16c8-47cf-b4a5-4b9b187c508b/channels/19%3A4a95f7d8db4c4e7fae857bcebe0623e6%40thread.tacv2/messages',
+        url:
+          'https://graph.microsoft.com/v1.0/teams/fbe2bf47-16c8-47cf-b4a5-4b9b187c508b' +
+          '/channels/19%3A4a95f7d8db4c4e7fae857bcebe0623e6%40thread.tacv2/messages',
         header: bearer,
         json: { body: { contentType: 'text', content: 'Hello World' } },
       },
