@@ -19,6 +19,7 @@ const SAMPLES: Record<string, Record<string, string>> = {
   linear: { apiKey: 'lin_api_markerkey' },
   figma: { accessToken: 'figd_markertoken' },
   postmark: { serverToken: 'markertoken-1' },
+  todoist: { apiToken: 'markertoken-todoist' },
 }
 
 /** Every header value of every request the app's "who am I" makes with `credentials`. */

@@ -42,6 +42,7 @@ const EXPECTED_IDS = [
   'linear',
   'figma',
   'postmark',
+  'todoist',
   'demo-docs',
   'demo-tasks',
 ]
@@ -61,13 +62,13 @@ const CATEGORIES = [
   'social',
   'forms-scheduling',
 ]
-const API_KEY_APPS = ['stripe', 'sendgrid', 'brevo', 'kit', 'klaviyo', 'intercom', 'linear', 'figma', 'postmark']
+const API_KEY_APPS = ['stripe', 'sendgrid', 'brevo', 'kit', 'klaviyo', 'intercom', 'linear', 'figma', 'postmark', 'todoist']
 /** The test bindings configure the Google and Slack OAuth clients only. */
 const CONFIGURED_HERE = ['google-docs', 'google-sheets', 'gmail', 'slack', 'google-drive', 'google-calendar', 'youtube']
 
 describe('the app catalog', () => {
-  it('lists at least 38 real apps, X and LinkedIn among them', () => {
-    expect(allApps.filter((app) => !app.demo).length).toBeGreaterThanOrEqual(38)
+  it('lists at least 39 real apps, X and LinkedIn among them', () => {
+    expect(allApps.filter((app) => !app.demo).length).toBeGreaterThanOrEqual(39)
     expect(getApp('x')?.authType).toBe('oauth2')
     expect(getApp('linkedin')?.authType).toBe('oauth2')
   })

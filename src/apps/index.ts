@@ -40,6 +40,7 @@ import { intercom } from './intercom'
 import { linear } from './linear'
 import { figma } from './figma'
 import { postmark } from './postmark'
+import { todoist } from './todoist'
 import { wordpress } from './wordpress'
 
 export const allApps: readonly AppDefinition[] = [
@@ -81,6 +82,7 @@ export const allApps: readonly AppDefinition[] = [
   linear,
   figma,
   postmark,
+  todoist,
   demoDocs,
   demoTasks,
 ]

@@ -6,6 +6,7 @@ import { linear } from '../../src/apps/linear'
 import { postmark } from '../../src/apps/postmark'
 import { sendgrid } from '../../src/apps/sendgrid'
 import { stripe } from '../../src/apps/stripe'
+import { todoist } from '../../src/apps/todoist'
 import type { ActionCase } from './cases'
 
 /** Replies are the sample answers of the action's documentation page (cited in the app's file). */
@@ -184,5 +185,21 @@ export const apiKeyActionCases: ActionCase[] = [
       },
     ],
     output: { messageId: '0a129aee-e1cd-480d-b08d-4f48548ff48d' },
+  },
+  {
+    app: todoist,
+    action: 'create-task',
+    credentials: { apiToken: 'todoist-action' },
+    input: { content: 'Buy Milk', due: 'tomorrow at 12' },
+    replies: [{ status: 200, body: { id: '6X7rM8997g3RQmvh', content: 'Buy Milk', project_id: '6Jf8VQXxpwv56VQ7', checked: false } }],
+    requests: [
+      {
+        method: 'POST',
+        url: 'https://api.todoist.com/api/v1/tasks',
+        header: ['authorization', 'Bearer todoist-action'],
+        json: { content: 'Buy Milk', due_string: 'tomorrow at 12' },
+      },
+    ],
+    output: { taskId: '6X7rM8997g3RQmvh' },
   },
 ]

@@ -7,6 +7,7 @@ import { linear } from '../../src/apps/linear'
 import { postmark } from '../../src/apps/postmark'
 import { sendgrid } from '../../src/apps/sendgrid'
 import { stripe } from '../../src/apps/stripe'
+import { todoist } from '../../src/apps/todoist'
 import type { VerifyCase } from './cases'
 
 /** Each `documented` body is the sample answer on the page cited in the app's file. */
@@ -127,5 +128,12 @@ export const apiKeyVerifyCases: VerifyCase[] = [
     documented: { ID: 1, Name: 'Staging Testing', ApiTokens: ['server token'], Color: 'red', SmtpApiActivated: true },
     request: { method: 'GET', url: 'https://api.postmarkapp.com/server', header: ['x-postmark-server-token', 'server-token-1'] },
     account: { label: 'Staging Testing', id: '1' },
+  },
+  {
+    app: todoist,
+    credentials: { apiToken: '0123456789abcdef' },
+    documented: { id: '2671355', email: 'me@example.com', full_name: 'Test User', inbox_project_id: '6X7rM8997g3RQmvh', is_premium: true },
+    request: { method: 'GET', url: 'https://api.todoist.com/api/v1/user', header: ['authorization', 'Bearer 0123456789abcdef'] },
+    account: { label: 'me@example.com', id: '2671355' },
   },
 ]
