@@ -7,6 +7,8 @@ import type { AppDefinition, Field } from './types'
 const BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize'
 const BOX_TOKEN_URL = 'https://api.box.com/oauth2/token'
 const BOX_API = 'https://api.box.com/2.0'
+/** https://developer.box.com/reference/post-oauth2-revoke/ */
+const BOX_REVOKE_URL = 'https://api.box.com/oauth2/revoke'
 
 const NAME: Field = { key: 'name', label: 'Folder name', secret: false }
 const PARENT: Field = {
@@ -32,8 +34,9 @@ export const box: AppDefinition = {
     scopes: [],
     scopeDescriptions: ['See your Box profile, and read and write your files and folders'],
     clientAuth: 'body',
+    revocation: 'rfc7009',
   },
-  defaultEndpoints: { authorizeUrl: BOX_AUTHORIZE_URL, tokenUrl: BOX_TOKEN_URL, apiBaseUrl: BOX_API },
+  defaultEndpoints: { authorizeUrl: BOX_AUTHORIZE_URL, tokenUrl: BOX_TOKEN_URL, revokeUrl: BOX_REVOKE_URL, apiBaseUrl: BOX_API },
   async verify(ctx, credentials) {
     const { body } = await callApi(ctx, tokenAuth(credentials), '/users/me')
     return { label: requireString(ctx, body, 'login'), id: idField(body, 'id') }

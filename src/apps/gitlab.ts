@@ -7,6 +7,8 @@ import type { AppDefinition, Field } from './types'
 const GITLAB_AUTHORIZE_URL = 'https://gitlab.com/oauth/authorize'
 const GITLAB_TOKEN_URL = 'https://gitlab.com/oauth/token'
 const GITLAB_API = 'https://gitlab.com/api/v4'
+/** https://docs.gitlab.com/api/oauth2/#revoke-a-token */
+const GITLAB_REVOKE_URL = 'https://gitlab.com/oauth/revoke'
 
 const PROJECT: Field = {
   key: 'project',
@@ -31,8 +33,14 @@ export const gitlab: AppDefinition = {
     scopes: ['read_user', 'api'],
     scopeDescriptions: ['See your GitLab profile', 'Open issues in your projects'],
     clientAuth: 'body',
+    revocation: 'rfc7009',
   },
-  defaultEndpoints: { authorizeUrl: GITLAB_AUTHORIZE_URL, tokenUrl: GITLAB_TOKEN_URL, apiBaseUrl: GITLAB_API },
+  defaultEndpoints: {
+    authorizeUrl: GITLAB_AUTHORIZE_URL,
+    tokenUrl: GITLAB_TOKEN_URL,
+    revokeUrl: GITLAB_REVOKE_URL,
+    apiBaseUrl: GITLAB_API,
+  },
   async verify(ctx, credentials) {
     const { body } = await callApi(ctx, tokenAuth(credentials), '/user')
     return { label: requireString(ctx, body, 'username'), id: idField(body, 'id') }
