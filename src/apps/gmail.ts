@@ -45,13 +45,7 @@ export const gmail: AppDefinition = {
 
 /** Header values come from workflow input, so line breaks are refused (no header injection). */
 export function mimeMessage(to: string, subject: string, text: string): string {
-  const recipients = to
-    .split(',')
-    .map((address) => address.trim())
-    .filter(Boolean)
-  if (recipients.length === 0 || !recipients.every((address) => ADDRESS.test(address))) {
-    throw new AppError('invalid_request', 'To must be one or more email addresses separated by commas.')
-  }
+  const recipients = mimeRecipients(to)
   if (/[\r\n]/.test(subject)) throw new AppError('invalid_request', 'The subject must be a single line.')
   const lines = toBase64(utf8.encode(text)).match(/.{1,76}/g) ?? []
   return [
@@ -63,4 +57,16 @@ export function mimeMessage(to: string, subject: string, text: string): string {
     '',
     ...lines,
   ].join('\r\n')
+}
+
+/** The addresses of a comma-separated To field; anything else (line breaks included) is refused. */
+export function mimeRecipients(to: string): string[] {
+  const recipients = to
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean)
+  if (recipients.length === 0 || !recipients.every((address) => ADDRESS.test(address))) {
+    throw new AppError('invalid_request', 'To must be one or more email addresses separated by commas.')
+  }
+  return recipients
 }

@@ -10,6 +10,16 @@ const SAMPLES: Record<string, Record<string, string>> = {
   clickup: { apiToken: 'pk_good_markertoken' },
   mailchimp: { apiKey: 'good0markerkey-us21' },
   'demo-tasks': { apiKey: 'demo_markerkey_123' },
+  stripe: { secretKey: 'rk_good_markerkey' },
+  sendgrid: { apiKey: 'SG.markerkey' },
+  brevo: { apiKey: 'xkeysib-markerkey' },
+  kit: { apiKey: 'kit_markerkey' },
+  klaviyo: { privateKey: 'pk_markerkey' },
+  intercom: { accessToken: 'markertoken' },
+  linear: { apiKey: 'lin_api_markerkey' },
+  figma: { accessToken: 'figd_markertoken' },
+  postmark: { serverToken: 'markertoken-1' },
+  todoist: { apiToken: 'markertoken-todoist' },
 }
 
 /** Every header value of every request the app's "who am I" makes with `credentials`. */

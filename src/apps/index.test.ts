@@ -12,11 +12,72 @@ const EXPECTED_IDS = [
   'wordpress',
   'clickup',
   'mailchimp',
+  'x',
+  'linkedin',
+  'hubspot',
+  'notion',
+  'airtable',
+  'asana',
+  'monday',
+  'calendly',
+  'zoom',
+  'microsoft-outlook',
+  'microsoft-teams',
+  'google-drive',
+  'google-calendar',
+  'youtube',
+  'instagram',
+  'discord',
+  'github',
+  'gitlab',
+  'webflow',
+  'dropbox',
+  'box',
+  'stripe',
+  'sendgrid',
+  'brevo',
+  'kit',
+  'klaviyo',
+  'intercom',
+  'linear',
+  'figma',
+  'postmark',
+  'todoist',
   'demo-docs',
   'demo-tasks',
 ]
 
+/** The picker's categories (the authmodes branch's src/apps/categories.ts is to replace this list). */
+const CATEGORIES = [
+  'crm',
+  'marketing',
+  'productivity',
+  'project-management',
+  'communication',
+  'commerce',
+  'finance',
+  'developer',
+  'support',
+  'storage',
+  'social',
+  'forms-scheduling',
+]
+const API_KEY_APPS = ['stripe', 'sendgrid', 'brevo', 'kit', 'klaviyo', 'intercom', 'linear', 'figma', 'postmark', 'todoist']
+/** The test bindings configure the Google and Slack OAuth clients only. */
+const CONFIGURED_HERE = ['google-docs', 'google-sheets', 'gmail', 'slack', 'google-drive', 'google-calendar', 'youtube']
+
 describe('the app catalog', () => {
+  it('lists at least 39 real apps, X and LinkedIn among them', () => {
+    expect(allApps.filter((app) => !app.demo).length).toBeGreaterThanOrEqual(39)
+    expect(getApp('x')?.authType).toBe('oauth2')
+    expect(getApp('linkedin')?.authType).toBe('oauth2')
+  })
+
+  it('files every app it adds under a category, and gives at least 15 real apps an action', () => {
+    expect(allApps.filter((app) => !app.demo && app.actions.length > 0).length).toBeGreaterThanOrEqual(15)
+    for (const app of allApps.slice(8).filter((entry) => !entry.demo)) expect(CATEGORIES).toContain(app.category)
+  })
+
   it('lists every app once, by kebab-case id', () => {
     expect(allApps.map((app) => app.id)).toEqual(EXPECTED_IDS)
     for (const id of EXPECTED_IDS) expect(getApp(id)?.id).toBe(id)
@@ -26,11 +87,11 @@ describe('the app catalog', () => {
 
   it.each(allApps.map((app) => ({ app })))('$app.name is complete', ({ app }) => {
     expect(app.iconUrl).toBe(`/icons/${app.id}.svg`)
-    expect(app.actions.length).toBeGreaterThan(0)
     for (const action of app.actions) {
       expect(action.id).toMatch(/^[a-z]+(-[a-z]+)*$/)
       expect(action.fields.length).toBeGreaterThan(0)
     }
+    if (app.category !== undefined) expect(CATEGORIES).toContain(app.category)
     if (app.authType === 'oauth2') {
       expect(app.fields).toEqual([])
       expect(app.oauth?.scopeDescriptions.length).toBeGreaterThan(0)
@@ -48,8 +109,9 @@ describe('the app catalog', () => {
 
   it('marks OAuth apps unavailable until their provider is configured', () => {
     const available = (environment: Env) => allApps.filter((app) => isAppAvailable(environment, app)).map((app) => app.id)
-    // The test bindings configure Google and Slack, not Facebook.
-    expect(available(env)).toEqual(EXPECTED_IDS.filter((id) => id !== 'facebook-pages'))
+    expect(available(env)).toEqual(
+      EXPECTED_IDS.filter((id) => getApp(id)?.authType !== 'oauth2' || CONFIGURED_HERE.includes(id) || id.startsWith('demo-')),
+    )
     // wrangler.jsonc's vars as deployed, and no secrets.
     const bare: Env = {
       DB: env.DB,
@@ -60,7 +122,7 @@ describe('the app catalog', () => {
       DEMO_APPS: '0',
       ALLOW_LOOPBACK_APPS: '0',
     }
-    expect(available(bare)).toEqual(['wordpress', 'clickup', 'mailchimp'])
+    expect(available(bare)).toEqual(['wordpress', 'clickup', 'mailchimp', ...API_KEY_APPS])
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id', OAUTH_FACEBOOK_CLIENT_SECRET: 'secret' })).toContain('facebook-pages')
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id' })).not.toContain('facebook-pages')
   })

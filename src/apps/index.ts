@@ -10,6 +10,37 @@ import { googleSheets } from './google-sheets'
 import { mailchimp } from './mailchimp'
 import { slack } from './slack'
 import type { AppDefinition } from './types'
+import { x } from './x'
+import { linkedin } from './linkedin'
+import { hubspot } from './hubspot'
+import { notion } from './notion'
+import { airtable } from './airtable'
+import { asana } from './asana'
+import { monday } from './monday'
+import { calendly } from './calendly'
+import { zoom } from './zoom'
+import { microsoftOutlook } from './microsoft-outlook'
+import { microsoftTeams } from './microsoft-teams'
+import { googleDrive } from './google-drive'
+import { googleCalendar } from './google-calendar'
+import { youtube } from './youtube'
+import { instagram } from './instagram'
+import { discord } from './discord'
+import { github } from './github'
+import { gitlab } from './gitlab'
+import { webflow } from './webflow'
+import { dropbox } from './dropbox'
+import { box } from './box'
+import { stripe } from './stripe'
+import { sendgrid } from './sendgrid'
+import { brevo } from './brevo'
+import { kit } from './kit'
+import { klaviyo } from './klaviyo'
+import { intercom } from './intercom'
+import { linear } from './linear'
+import { figma } from './figma'
+import { postmark } from './postmark'
+import { todoist } from './todoist'
 import { wordpress } from './wordpress'
 
 export const allApps: readonly AppDefinition[] = [
@@ -21,6 +52,37 @@ export const allApps: readonly AppDefinition[] = [
   wordpress,
   clickup,
   mailchimp,
+  x,
+  linkedin,
+  hubspot,
+  notion,
+  airtable,
+  asana,
+  monday,
+  calendly,
+  zoom,
+  microsoftOutlook,
+  microsoftTeams,
+  googleDrive,
+  googleCalendar,
+  youtube,
+  instagram,
+  discord,
+  github,
+  gitlab,
+  webflow,
+  dropbox,
+  box,
+  stripe,
+  sendgrid,
+  brevo,
+  kit,
+  klaviyo,
+  intercom,
+  linear,
+  figma,
+  postmark,
+  todoist,
   demoDocs,
   demoTasks,
 ]

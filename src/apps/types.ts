@@ -102,6 +102,8 @@ export interface AppDefinition {
   fields: Field[]
   oauth?: OAuthSpec
   defaultEndpoints: Endpoints & { apiBaseUrl: string }
+  /** Where the app picker files it: crm, marketing, productivity, project-management, communication, storage, social… */
+  category?: string
   /** Served by this worker itself; listed only when DEMO_APPS=1. */
   demo?: boolean
   /** Calls the app's "who am I" endpoint; throws AppError invalid_credentials / upstream_error. */
