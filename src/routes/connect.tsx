@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import type { VNode } from 'preact'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
 import { NOTICE_VALUES_MAX, REJECT_REASON_MAX } from '../domain/limits'
@@ -20,6 +21,11 @@ import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
 import { viewerTimeZone } from '../http/viewer'
 import { fieldErrorsOf } from './pages/forms'
+import { clientLocale, languageChoice } from '../http/locale'
+import { clientErrorMessage, clientFieldErrors } from '../i18n/client-errors'
+import { appWording } from '../views/pages/connect/access'
+import { isLocale, type Locale } from '../domain/locales'
+import { FALLBACK_TIME_ZONE } from '../domain/format-time'
 import { isSecureTransport } from '../http/owner-auth'
 import { AppError } from '../domain/errors'
 import { attemptsLeftToShow } from '../domain/links'
@@ -31,6 +37,15 @@ import { finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
 const STATE_COOKIE = 'tether_oauth_state'
 
 const isRefresh = (open: OpenLink) => open.link.purpose === 'refresh'
+
+/** The language of an open link's pages: the client's choice, else the owner's for the link, else the browser's. */
+const linkLocale = (c: Context<AppEnv>, open: OpenLink): Locale => clientLocale(c, open.link.locale)
+
+/** How a finished link's outcome page keeps the owner's choice of language. */
+const ownerChoice = (open: OpenLink) => (open.link.locale ? { locale: open.link.locale } : {})
+
+/** A client page of an open link, in its language. */
+const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) => renderPage(page, FALLBACK_TIME_ZONE, linkLocale(c, open))
 
 export function setStateCookie(c: Context<AppEnv>, state: string): void {
   setCookie(c, STATE_COOKIE, state, {
@@ -60,7 +75,14 @@ function keptValues(app: AppDefinition, values: Record<string, unknown>): Record
 /** The refusal to show once on the form the browser is sent back to; secrets are never kept. */
 async function refusalNotice(c: Context<AppEnv>, deps: Deps, token: string, values: Record<string, unknown>, error: AppError) {
   const open = await requireOpenLink(deps, token, Date.now())
-  const notice: FormNotice = { kind: 'refused', message: error.message, errors: fieldErrorsOf(error), values: keptValues(open.app, values) }
+  const locale = linkLocale(c, open)
+  const wording = appWording(open.app, locale)
+  const notice: FormNotice = {
+    kind: 'refused',
+    message: clientErrorMessage(locale, error, wording),
+    errors: clientFieldErrors(locale, error, wording, fieldErrorsOf(error)),
+    values: keptValues(open.app, values),
+  }
   setNoticeCookie(c, await sealNotice(deps, open.link.tokenHash, notice, Date.now()))
 }
 
@@ -71,12 +93,12 @@ async function tooManyAttemptsPage(c: Context<AppEnv>, deps: Deps, token: string
       app={open.app}
       token={token}
       connectionName={open.connection.name}
-      error={error.message}
+      error={clientErrorMessage(linkLocale(c, open), error, appWording(open.app, linkLocale(c, open)))}
       values={keptValues(open.app, values)}
       attemptsLeft={attemptsLeftToShow(open.link.failedAttempts)}
     />
   )
-  return c.html(renderPage(form), 429)
+  return c.html(renderLinkPage(c, open, form), 429)
 }
 
 async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
@@ -92,6 +114,7 @@ async function formValues(c: Context<AppEnv>): Promise<Record<string, unknown>> 
 
 export const connectRoutes = new Hono<AppEnv>()
   .use(privatePage)
+  .use(languageChoice)
   .use(outcomeForFinisher)
   .get('/oauth/callback', async (c) => {
     const deps = depsFor(c)
@@ -111,7 +134,13 @@ export const connectRoutes = new Hono<AppEnv>()
     switch (outcome.kind) {
       case 'link_connected': {
         const { link, app, connection } = outcome.open
-        const connected = { kind: 'connected', appId: app.id, connectionName: connection.name, refreshed: isRefresh(outcome.open) } as const
+        const connected = {
+          kind: 'connected',
+          appId: app.id,
+          connectionName: connection.name,
+          refreshed: isRefresh(outcome.open),
+          ...ownerChoice(outcome.open),
+        } as const
         return finishWith(c, deps, link.tokenHash, connected, now)
       }
       case 'link_denied':
@@ -131,13 +160,15 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     const snapshot = await readInvitation(c.env.LINKS, token, now)
     const app = snapshot && getApp(snapshot.appId)
-    if (!snapshot || !app) return c.html(renderInvalidLinkPage(), 410)
+    // The owner's choice is not consulted: every unusable link must read the same, whoever made it.
+    if (!snapshot || !app) return c.html(renderInvalidLinkPage(clientLocale(c)), 410)
     // After the response, and once per link per isolate: reloads and link scanners add no D1 write.
     if (isFirstOpenHere(snapshot.linkId)) {
       c.executionCtx.waitUntil(recordOpened(depsFor(c), snapshot, clientMeta(c.req.raw), now).catch(() => {}))
     }
     if (app.authType === 'oauth2') allowProviderRedirect(c, depsFor(c), app)
-    return c.html(renderInvitationPage(snapshot, app, token, viewerTimeZone(c)))
+    const locale = clientLocale(c, isLocale(snapshot.locale) ? snapshot.locale : null)
+    return c.html(renderInvitationPage(snapshot, app, token, viewerTimeZone(c), locale))
   })
   .post('/:token/accept', async (c) => {
     const deps = depsFor(c)
@@ -162,11 +193,13 @@ export const connectRoutes = new Hono<AppEnv>()
     if (open.app.authType === 'oauth2') {
       if (notice?.kind !== 'signin_cancelled') return c.redirect(`/connect/${token}`, 303)
       allowProviderRedirect(c, deps, open.app)
-      return c.html(renderPage(<SignInDeclinedPage app={open.app} token={token} />))
+      return c.html(renderLinkPage(c, open, <SignInDeclinedPage app={open.app} token={token} />))
     }
     const refused = notice?.kind === 'refused' ? notice : null
     return c.html(
-      renderPage(
+      renderLinkPage(
+        c,
+        open,
         <CredentialsFormPage
           app={open.app}
           token={token}
@@ -184,7 +217,7 @@ export const connectRoutes = new Hono<AppEnv>()
   .get('/:token/reject', async (c) => {
     const token = c.req.param('token')
     const open = await requireOpenLink(depsFor(c), token, Date.now())
-    return c.html(renderPage(<RejectConfirmPage app={open.app} token={token} connectionName={open.connection.name} />))
+    return c.html(renderLinkPage(c, open, <RejectConfirmPage app={open.app} token={token} connectionName={open.connection.name} />))
   })
   .post('/:token/reject', async (c) => {
     const deps = depsFor(c)
@@ -192,7 +225,7 @@ export const connectRoutes = new Hono<AppEnv>()
     const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REJECT_REASON_MAX) || null : null
     const now = Date.now()
     const open = await declineLink(deps, c.req.param('token'), reason, clientMeta(c.req.raw), now)
-    return finishWith(c, deps, open.link.tokenHash, { kind: 'declined' }, now)
+    return finishWith(c, deps, open.link.tokenHash, { kind: 'declined', ...ownerChoice(open) }, now)
   })
   .post('/:token', async (c) => {
     const deps = depsFor(c)
@@ -201,7 +234,13 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     try {
       const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), now)
-      const connected = { kind: 'connected', appId: open.app.id, connectionName: open.connection.name, refreshed: isRefresh(open) } as const
+      const connected = {
+        kind: 'connected',
+        appId: open.app.id,
+        connectionName: open.connection.name,
+        refreshed: isRefresh(open),
+        ...ownerChoice(open),
+      } as const
       return finishWith(c, deps, open.link.tokenHash, connected, now)
     } catch (error) {
       // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
