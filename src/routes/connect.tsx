@@ -244,8 +244,10 @@ export const connectRoutes = new Hono<AppEnv>()
       return finishWith(c, deps, open.link.tokenHash, connected, now)
     } catch (error) {
       // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
-      if (error instanceof AppError && error.code === 'link_locked')
-        return finishWith(c, deps, await hashToken(token), { kind: 'locked' }, now)
+      if (error instanceof AppError && error.code === 'link_locked') {
+        const locale = (error.details as { locale?: unknown } | undefined)?.locale
+        return finishWith(c, deps, await hashToken(token), { kind: 'locked', ...(isLocale(locale) ? { locale } : {}) }, now)
+      }
       // Too many attempts (the workspace's checks, or one in progress on this link): nothing was written, so the
       // form is shown again at once with the calm message and Retry-After; a resubmission changes nothing either.
       if (isQuotaError(error)) return withErrorStatus(await tooManyAttemptsPage(c, deps, token, values, error), error)

@@ -246,7 +246,8 @@ export async function countFailedAttempt(deps: Deps, open: OpenLink, leaseUntil:
     throw error
   })
   if (counted[0]?.status === 'locked') {
-    throw new AppError('link_locked', LOCKED_LINK_MESSAGE)
+    // The link's language rides along so that the one browser told of the lock is told in it.
+    throw new AppError('link_locked', LOCKED_LINK_MESSAGE, { locale: open.link.locale })
   }
 }
 
