@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { maskAccountLabel } from '../src/domain/account-guard'
 import { t } from '../src/i18n'
-import { call, cookiesAfter, DEMO_KEY, followRedirect, form, requestLink, signUpOwner } from './helpers'
+import { call, cookiesAfter, DEMO_KEY, followRedirect, form, getConnection, requestLink, signUpOwner, submitViaLink } from './helpers'
 
 const german = { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' }
 
@@ -80,6 +81,25 @@ describe('the client pages speak the client’s language', () => {
     const html = await outcome.text()
     expect(html).toContain(t('es', 'locked.heading'))
     expect(html).toContain(t('es', 'locked.body'))
+  })
+
+  it('refuses another account on a refresh link in the link’s language, naming both accounts', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    await submitViaLink(link, { apiKey: DEMO_KEY })
+    const label = (await getConnection(owner, link.connectionId)).accountLabel!
+    const reissued = await call(`/api/v1/connections/${link.connectionId}/link`, {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { locale: 'it' },
+    })
+    const refresh = new URL((await reissued.json<{ link: { url: string } }>()).link.url).pathname
+    const refused = await (await followRedirect(await call(refresh, form({ apiKey: 'demo_stranger_key_999' })))).text()
+    expect(refused).toContain('<html lang="it">')
+    const used = /ma queste credenziali sono di (.+?)\. Non è stato modificato nulla\./.exec(refused)?.[1]
+    expect(used).toMatch(/^Demo Tasks workspace [0-9a-f]{6}$/)
+    expect(used).not.toBe(label)
+    expect(refused).toContain(t('it', 'error.accountMismatch', { app: 'Demo Tasks', expected: maskAccountLabel(label), used: used! }))
   })
 
   it('confirms a rejection and a success in the link’s language', async () => {

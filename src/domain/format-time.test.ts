@@ -20,6 +20,7 @@ describe('formatTime', () => {
   })
   it('writes other languages as they write dates, in the same zone', () => {
     expect(formatTime(at, 'Europe/Berlin', 'datetime', 'de')).toBe('01.12.2026, 14:05 (Europe/Berlin)')
+    expect(formatTime(at, 'Europe/Berlin', 'datetime', 'ja')).toBe('2026/12/01 14:05 (Europe/Berlin)')
     expect(formatTime(at, 'Asia/Tokyo', 'datetime', 'ja')).toBe('2026/12/01 22:05 (Asia/Tokyo)')
     expect(formatTime(Date.UTC(2027, 0, 3, 23, 7), 'Europe/Berlin', 'date', 'de')).toBe('04.01.2027')
     expect(formatTime(at, 'UTC', 'datetime', 'fr')).toMatch(/^1 déc\.? 2026.* 13:05 \(UTC\)$/)

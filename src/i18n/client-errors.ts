@@ -43,6 +43,15 @@ function issueKey(issue: Issue): 'required' | 'tooLong' | 'characters' {
   return issue.message === 'Required' ? 'required' : issue.message === 'Too long' ? 'tooLong' : 'characters'
 }
 
+/** account_mismatch names the link's account (masked) and the one used; missing, the placeholders say "?". */
+function accountsOf(error: AppError): { expected: string; used: string } {
+  const details = (error.details ?? {}) as { expected?: unknown; used?: unknown }
+  return {
+    expected: typeof details.expected === 'string' ? details.expected : '?',
+    used: typeof details.used === 'string' ? details.used : '?',
+  }
+}
+
 /**
  * The error as the client reads it. English keeps the service's own words, which can be more specific ("That is not a
  * Mailchimp API key…"); other languages get the catalog's message for the error's code, naming the app and the field.
@@ -58,7 +67,7 @@ export function clientErrorMessage(locale: Locale, error: AppError, app: AppWord
   }
   const key = BY_CODE[error.code]
   if (!key || (NEEDS_APP.has(key) && !app)) return t(locale, 'error.generic')
-  return t(locale, key, { app: app?.name ?? '' })
+  return t(locale, key, { app: app?.name ?? '', ...accountsOf(error) })
 }
 
 /** Field key → what is wrong with it, in the client's language (English: the services' words, as the dashboard shows them). */

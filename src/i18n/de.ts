@@ -39,8 +39,8 @@ export const de: Messages = {
   'error.upstream': '{app} konnte diese Zugangsdaten gerade nicht prüfen. Bitte versuchen Sie es später erneut.',
   'error.tooMany': 'Im Moment gibt es zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
   'error.accountMismatch':
-    'Diese Zugangsdaten gehören zu einem anderen {app}-Konto als dem verbundenen. Bitte verwenden Sie dasselbe Konto oder bitten Sie ' +
-    'die anfragende Person um einen neuen Link.',
+    'Diese Verbindung gehört zum {app}-Konto {expected}, diese Zugangsdaten aber zu {used}. Es wurde nichts geändert. Bitte ' +
+    'verwenden Sie dieses Konto oder bitten Sie die Person, die Ihnen den Link gesendet hat, um einen Link, der ein anderes Konto erlaubt.',
   'error.appUnavailable': 'Die Anmeldung bei {app} ist derzeit nicht verfügbar. Bitte wenden Sie sich an die anfragende Person.',
   'error.generic': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   'error.fieldRequired': 'Bitte füllen Sie „{field}“ aus.',

@@ -43,8 +43,8 @@ export const en = {
   'error.upstream': '{app} could not check these credentials right now. Please try again later.',
   'error.tooMany': 'Too many attempts right now. Please wait a few minutes and try again.',
   'error.accountMismatch':
-    'These credentials belong to a different {app} account than the connected one. Please use the same account, or ask your ' +
-    'requester for a new link.',
+    'This connection is for the {app} account {expected}, but these credentials are for {used}. Nothing was changed. Use that account, ' +
+    'or ask the person who sent you this link for one that allows a different account.',
   'error.appUnavailable': 'Signing in with {app} is not available right now. Please contact your requester.',
   'error.generic': 'Something went wrong. Please try again.',
   'error.fieldRequired': 'Please fill in {field}.',

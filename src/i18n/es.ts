@@ -39,8 +39,8 @@ export const es: Messages = {
   'error.upstream': '{app} no ha podido comprobar estas credenciales en este momento. Inténtelo de nuevo más tarde.',
   'error.tooMany': 'Demasiados intentos en este momento. Espere unos minutos e inténtelo de nuevo.',
   'error.accountMismatch':
-    'Estas credenciales pertenecen a una cuenta de {app} distinta de la conectada. Use la misma cuenta o pida un enlace nuevo a la ' +
-    'persona que se lo envió.',
+    'Esta conexión es para la cuenta de {app} {expected}, pero estas credenciales son de {used}. No se ha cambiado nada. Use esa ' +
+    'cuenta o pida a la persona que le envió este enlace uno que permita otra cuenta.',
   'error.appUnavailable':
     'El inicio de sesión con {app} no está disponible en este momento. Póngase en contacto con la persona que le envió el enlace.',
   'error.generic': 'Algo ha salido mal. Inténtelo de nuevo.',

@@ -40,8 +40,8 @@ export const fr: Messages = {
   'error.upstream': '{app} n’a pas pu vérifier ces identifiants pour le moment. Réessayez plus tard.',
   'error.tooMany': 'Trop de tentatives pour le moment. Patientez quelques minutes, puis réessayez.',
   'error.accountMismatch':
-    'Ces identifiants appartiennent à un autre compte {app} que celui qui est connecté. Utilisez le même compte ou demandez un nouveau ' +
-    'lien à la personne qui vous l’a envoyé.',
+    'Cette connexion concerne le compte {app} {expected}, mais ces identifiants sont ceux de {used}. Rien n’a été modifié. Utilisez ' +
+    'ce compte ou demandez à la personne qui vous a envoyé ce lien un lien qui autorise un autre compte.',
   'error.appUnavailable': 'La connexion avec {app} n’est pas disponible pour le moment. Contactez la personne qui vous a envoyé le lien.',
   'error.generic': 'Une erreur s’est produite. Veuillez réessayer.',
   'error.fieldRequired': 'Veuillez renseigner le champ {field}.',

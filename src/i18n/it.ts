@@ -39,8 +39,8 @@ export const it: Messages = {
   'error.upstream': '{app} non è riuscito a verificare queste credenziali in questo momento. Riprovi più tardi.',
   'error.tooMany': 'Troppi tentativi in questo momento. Attenda qualche minuto e riprovi.',
   'error.accountMismatch':
-    'Queste credenziali appartengono a un account {app} diverso da quello collegato. Usi lo stesso account o chieda un nuovo link a ' +
-    'chi glielo ha inviato.',
+    'Questo collegamento è per l’account {app} {expected}, ma queste credenziali sono di {used}. Non è stato modificato nulla. Usi ' +
+    'quell’account o chieda a chi le ha inviato il link un link che consenta un account diverso.',
   'error.appUnavailable': 'L’accesso con {app} non è disponibile in questo momento. Contatti chi le ha inviato il link.',
   'error.generic': 'Si è verificato un errore. Riprovi.',
   'error.fieldRequired': 'Compili il campo {field}.',

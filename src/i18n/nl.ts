@@ -39,8 +39,8 @@ export const nl: Messages = {
   'error.upstream': '{app} kon deze inloggegevens nu niet controleren. Probeer het later opnieuw.',
   'error.tooMany': 'Er zijn op dit moment te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
   'error.accountMismatch':
-    'Deze inloggegevens horen bij een ander {app}-account dan het gekoppelde. Gebruik hetzelfde account of vraag de aanvrager om een ' +
-    'nieuwe link.',
+    'Deze koppeling is voor het {app}-account {expected}, maar deze inloggegevens zijn van {used}. Er is niets gewijzigd. Gebruik ' +
+    'dat account of vraag degene die u deze link stuurde om een link die een ander account toestaat.',
   'error.appUnavailable': 'Inloggen bij {app} is op dit moment niet beschikbaar. Neem contact op met de aanvrager.',
   'error.generic': 'Er is iets misgegaan. Probeer het opnieuw.',
   'error.fieldRequired': 'Vul {field} in.',

@@ -39,7 +39,8 @@ export const ptBR: Messages = {
   'error.upstream': 'O {app} não conseguiu verificar essas credenciais agora. Tente novamente mais tarde.',
   'error.tooMany': 'Muitas tentativas no momento. Aguarde alguns minutos e tente novamente.',
   'error.accountMismatch':
-    'Essas credenciais pertencem a uma conta do {app} diferente da conectada. Use a mesma conta ou peça um novo link a quem o enviou.',
+    'Esta conexão é da conta do {app} {expected}, mas essas credenciais são de {used}. Nada foi alterado. Use essa conta ou peça ' +
+    'a quem enviou este link um novo link que permita outra conta.',
   'error.appUnavailable': 'O login com o {app} não está disponível no momento. Entre em contato com quem enviou o link.',
   'error.generic': 'Algo deu errado. Tente novamente.',
   'error.fieldRequired': 'Preencha o campo {field}.',
