@@ -10,7 +10,10 @@ export function LanguageMenu() {
   const t = useT()
   return (
     <details class="language-menu">
-      <summary aria-label={t('layout.languages')}>{LOCALE_NAMES[locale]}</summary>
+      <summary>
+        <span class="visually-hidden">{t('layout.languages')}: </span>
+        {LOCALE_NAMES[locale]}
+      </summary>
       <ul>
         {LOCALES.map((option) => (
           <li>
