@@ -22,7 +22,7 @@ module.exports = {
     },
     {
       name: 'catalogs-are-plain-data',
-      comment: 'src/i18n holds the client pages\' words and t(): like src/domain, it uses no framework and no other layer.',
+      comment: "src/i18n holds the client pages' words and t(): like src/domain, it uses no framework and no other layer.",
       severity: 'error',
       from: { path: '^src/i18n/' },
       to: { path: [frameworks, '^cloudflare:', '^src/(db|services|routes|http|views|apps)/'] },

@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono'
-import type { VNode } from 'preact'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
-import { NOTICE_VALUES_MAX, REJECT_REASON_MAX } from '../domain/limits'
+import { REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
 import { isCredentialFormError, isQuotaError, withErrorStatus } from '../http/errors'
 import { privatePage } from '../http/security-headers'
@@ -12,7 +11,7 @@ import { connectionHref } from '../views/pages/dashboard/paths'
 import type { Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
 import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
-import { renderInvalidLinkPage, renderPage } from '../views/render'
+import { renderInvalidLinkPage } from '../views/render'
 import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
 import { renderInvitationPage } from '../views/pages/connect/invitation-template'
 import { SignInDeclinedPage } from '../views/pages/connect/outcomes'
@@ -20,12 +19,8 @@ import { RejectConfirmPage } from '../views/pages/connect/reject-confirm'
 import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
 import { viewerTimeZone } from '../http/viewer'
-import { fieldErrorsOf } from './pages/forms'
 import { clientLocale, languageChoice } from '../http/locale'
-import { clientErrorMessage, clientFieldErrors } from '../i18n/client-errors'
-import { appWording } from '../views/pages/connect/access'
-import { isLocale, type Locale } from '../domain/locales'
-import { FALLBACK_TIME_ZONE } from '../domain/format-time'
+import { isLocale } from '../domain/locales'
 import { isSecureTransport } from '../http/owner-auth'
 import { AppError } from '../domain/errors'
 import { attemptsLeftToShow } from '../domain/links'
@@ -33,19 +28,11 @@ import { hashToken } from '../domain/tokens'
 import { setNoticeCookie, takeNoticeCookie } from '../http/client-note-cookies'
 import { type FormNotice, openNotice, sealNotice } from '../services/client-notes'
 import { finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
+import { ownerChoice, refusalNotice, renderLinkPage, tooManyAttemptsPage } from './connect-link-pages'
 
 const STATE_COOKIE = 'tether_oauth_state'
 
 const isRefresh = (open: OpenLink) => open.link.purpose === 'refresh'
-
-/** The language of an open link's pages: the client's choice, else the owner's for the link, else the browser's. */
-const linkLocale = (c: Context<AppEnv>, open: OpenLink): Locale => clientLocale(c, open.link.locale)
-
-/** How a finished link's outcome page keeps the owner's choice of language. */
-const ownerChoice = (open: OpenLink) => (open.link.locale ? { locale: open.link.locale } : {})
-
-/** A client page of an open link, in its language. */
-const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) => renderPage(page, FALLBACK_TIME_ZONE, linkLocale(c, open))
 
 export function setStateCookie(c: Context<AppEnv>, state: string): void {
   setCookie(c, STATE_COOKIE, state, {
@@ -64,41 +51,6 @@ export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDe
   // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
   const base = deps.config.publicUrl ?? new URL(c.req.url).origin
   if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, base).origin])
-}
-
-/** What the client typed that may be shown again: never a secret field, and only while it fits in a cookie. */
-function keptValues(app: AppDefinition, values: Record<string, unknown>): Record<string, string> {
-  const kept = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
-  return JSON.stringify(kept).length <= NOTICE_VALUES_MAX ? kept : {}
-}
-
-/** The refusal to show once on the form the browser is sent back to; secrets are never kept. */
-async function refusalNotice(c: Context<AppEnv>, deps: Deps, token: string, values: Record<string, unknown>, error: AppError) {
-  const open = await requireOpenLink(deps, token, Date.now())
-  const locale = linkLocale(c, open)
-  const wording = appWording(open.app, locale)
-  const notice: FormNotice = {
-    kind: 'refused',
-    message: clientErrorMessage(locale, error, wording),
-    errors: clientFieldErrors(locale, error, wording, fieldErrorsOf(error)),
-    values: keptValues(open.app, values),
-  }
-  setNoticeCookie(c, await sealNotice(deps, open.link.tokenHash, notice, Date.now()))
-}
-
-async function tooManyAttemptsPage(c: Context<AppEnv>, deps: Deps, token: string, values: Record<string, unknown>, error: AppError) {
-  const open = await requireOpenLink(deps, token, Date.now())
-  const form = (
-    <CredentialsFormPage
-      app={open.app}
-      token={token}
-      connectionName={open.connection.name}
-      error={clientErrorMessage(linkLocale(c, open), error, appWording(open.app, linkLocale(c, open)))}
-      values={keptValues(open.app, values)}
-      attemptsLeft={attemptsLeftToShow(open.link.failedAttempts)}
-    />
-  )
-  return c.html(renderLinkPage(c, open, form), 429)
 }
 
 async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
