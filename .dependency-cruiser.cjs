@@ -21,6 +21,13 @@ module.exports = {
       to: { path: '^src/(db|services|routes|http|views)/' },
     },
     {
+      name: 'catalogs-are-plain-data',
+      comment: "src/i18n holds the client pages' words and t(): like src/domain, it uses no framework and no other layer.",
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { path: [frameworks, '^cloudflare:', '^src/(db|services|routes|http|views|apps)/'] },
+    },
+    {
       name: 'services-know-no-http',
       comment: 'Use cases take plain inputs; requests, responses and routing stay in src/routes and src/http.',
       severity: 'error',

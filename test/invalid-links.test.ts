@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { INVALID_LINK_MESSAGE } from '../src/domain/links'
+import { LOCALES } from '../src/domain/locales'
 import { newToken } from '../src/domain/tokens'
+import { t } from '../src/i18n'
 import { backdateLink, call, DEMO_KEY, followRedirect, form, requestLink, signUpOwner, submitViaLink } from './helpers'
 
 describe('every unusable link looks the same', () => {
@@ -50,6 +52,34 @@ describe('every unusable link looks the same', () => {
       expect(accept.status).toBe(410)
       expect(await accept.text()).toBe(reference.body)
     }
+  })
+
+  it('reads the same for every kind of unusable link within each language, whatever language the link was made in', async () => {
+    const owner = await signUpOwner()
+    const used = await requestLink(owner, 'demo-tasks', { locale: 'ja' })
+    await submitViaLink(used, { apiKey: DEMO_KEY })
+    const expired = await requestLink(owner, 'demo-tasks', { locale: 'fr' })
+    await backdateLink(expired.connectionId)
+    const rejected = await requestLink(owner, 'demo-tasks', { locale: 'de' })
+    await call(`${rejected.path}/reject`, form({}))
+    const locked = await requestLink(owner)
+    for (let i = 0; i < 10; i++) await submitViaLink(locked, { apiKey: `wrong-${i}` })
+    const paths = [`/connect/${newToken()}`, '/connect/short', used.path, expired.path, rejected.path, locked.path, `${used.path}/accept`]
+    const pages = new Set<string>()
+    for (const locale of LOCALES) {
+      for (const ask of [{ headers: { 'accept-language': `${locale};q=0.9, zz` } }, { cookie: `tether_lang=${locale}` }]) {
+        const answers = await Promise.all(paths.map(async (path) => ({ path, response: await call(path, ask) })))
+        const reference = await answers[0]!.response.text()
+        expect(reference).toContain(`<html lang="${locale}">`)
+        expect(reference).toContain(t(locale, 'invalid.body'))
+        for (const { path, response } of answers.slice(1)) {
+          expect({ locale, path, status: response.status }).toEqual({ locale, path, status: 410 })
+          expect(await response.text(), `${locale} ${path}`).toBe(reference)
+        }
+        pages.add(reference)
+      }
+    }
+    expect(pages.size).toBe(LOCALES.length)
   })
 
   it('answers an empty or unreadable multipart body on an unusable link with the invalid-link page, not a form error', async () => {

@@ -166,7 +166,7 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     const owner = await signUp()
     const viaLink = await documentedCall<{ connection: Id; link: { url: string } }>(
       '/api/v1/connections',
-      json('POST', { appId: 'demo-tasks', name: 'Client Tasks', via: 'link', expiresInMinutes: 60 }, owner),
+      json('POST', { appId: 'demo-tasks', name: 'Client Tasks', via: 'link', expiresInMinutes: 60, locale: 'de' }, owner),
     )
     expect(viaLink.response.status).toBe(201)
     expect(viaLink.body.link.url).toContain('/connect/')
@@ -195,7 +195,7 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect((await documentedCall(`/api/v1/connections/${direct}/link`, { cookie: owner.cookie })).response.status).toBe(404)
     const refresh = await documentedCall<{ link: { purpose: string } }>(
       `/api/v1/connections/${direct}/link`,
-      json('POST', { allowAccountChange: true }, owner),
+      json('POST', { allowAccountChange: true, locale: 'ja' }, owner),
     )
     expect([refresh.response.status, refresh.body.link.purpose]).toEqual([201, 'refresh'])
     expect((await documentedCall(`/api/v1/connections/${direct}/link`, json('POST', { expiresInMinutes: 0 }, owner))).response.status).toBe(

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { BADGES } from '../domain/badges'
 import { CURSOR_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SEARCH_MAX } from '../domain/limits'
 import { DEFAULT_LINK_MINUTES, MAX_LINK_MINUTES, MIN_LINK_MINUTES } from '../domain/links'
+import { LOCALES } from '../domain/locales'
 import { id as appId, name, timestamp } from './common'
 const expiresInMinutes = z
   .number()
@@ -10,12 +11,19 @@ const expiresInMinutes = z
   .max(MAX_LINK_MINUTES)
   .optional()
   .describe(`How long the link stays usable, in minutes; ${DEFAULT_LINK_MINUTES} (48 hours) when absent.`)
+const locale = z
+  .enum(LOCALES)
+  .optional()
+  .describe(
+    'The language of the client’s pages for this link. Absent: the client’s browser decides (Accept-Language, English when none ' +
+      'matches). Either way the client can switch language on the page, and their choice wins.',
+  )
 const credentials = z
   .record(z.string(), z.union([z.string(), z.number()]))
   .describe('The app’s fields by key (see `fields` in GET /api/v1/apps); verified with the app before anything is stored.')
 
 export const createConnectionSchema = z.discriminatedUnion('via', [
-  z.object({ appId, name, via: z.literal('link'), expiresInMinutes }).strict(),
+  z.object({ appId, name, via: z.literal('link'), expiresInMinutes, locale }).strict(),
   z.object({ appId, name, via: z.literal('direct'), credentials }).strict(),
 ])
 
@@ -29,7 +37,7 @@ const allowAccountChange = z
 
 export const credentialsSchema = z.object({ credentials, allowAccountChange }).strict()
 
-export const issueLinkSchema = z.object({ expiresInMinutes, allowAccountChange }).strict()
+export const issueLinkSchema = z.object({ expiresInMinutes, allowAccountChange, locale }).strict()
 
 const linkStatus = z.enum(['pending', 'used', 'rejected', 'revoked', 'expired', 'locked'])
 const linkPurpose = z.enum(['create', 'refresh'])

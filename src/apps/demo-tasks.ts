@@ -31,6 +31,18 @@ export const demoTasks: AppDefinition = {
     const { body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/me`, { headers: authHeaders(credentials) })
     return { label: requireString(ctx, body, 'name'), id: idField(body, 'id') }
   },
+  translations: {
+    de: {
+      fields: {
+        apiKey: {
+          label: 'API-Schlüssel',
+          help:
+            'Dies ist eine Demo: Jeder Schlüssel, der mit demo_ beginnt und mindestens 12 Zeichen lang ist, funktioniert, zum Beispiel ' +
+            'demo_12345678. Andere Schlüssel werden abgelehnt.',
+        },
+      },
+    },
+  },
   actions: [
     {
       id: 'create-task',

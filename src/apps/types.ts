@@ -1,3 +1,5 @@
+import type { Locale } from '../domain/locales'
+
 /** The catalog is data: each app declares how to authenticate, verify and act. */
 export type AuthType = 'oauth2' | 'api_key' | 'basic'
 
@@ -109,4 +111,13 @@ export interface AppDefinition {
   /** Calls the app's "who am I" endpoint; throws AppError invalid_credentials / upstream_error. */
   verify(ctx: AppContext, credentials: Credentials): Promise<VerifiedAccount>
   actions: Action[]
+  /** Optional wording of the fields and scopes in other languages; whatever is missing is shown in English. */
+  translations?: Partial<Record<Locale, AppTranslation>>
+}
+
+export interface AppTranslation {
+  /** By field key. */
+  fields?: Record<string, { label?: string; help?: string; placeholder?: string }>
+  /** In the order of `oauth.scopeDescriptions`, all of them or none. */
+  scopeDescriptions?: string[]
 }

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { LOCALES } from '../domain/locales'
 
 /** Times are epoch milliseconds. Secrets are stored only as SHA-256 hashes or AES-GCM blobs. */
 
@@ -145,6 +146,8 @@ export const links = sqliteTable(
     rejectReason: text('reject_reason'),
     /** Set by the owner on a refresh link: the client may connect a different upstream account. */
     allowAccountChange: integer('allow_account_change', { mode: 'boolean' }).notNull().default(false),
+    /** The owner's choice of language for the client's pages; null lets the client's browser decide. */
+    locale: text('locale', { enum: LOCALES }),
     expiresAt: integer('expires_at').notNull(),
     createdAt: integer('created_at').notNull(),
     closedAt: integer('closed_at'),

@@ -18,6 +18,14 @@ describe('formatTime', () => {
     expect(formatTime(Date.UTC(2027, 0, 3, 23, 7), 'UTC', 'date')).toBe('3 Jan 2027')
     expect(formatTime(Date.UTC(2027, 0, 3, 23, 7), 'Europe/Berlin', 'date')).toBe('4 Jan 2027')
   })
+  it('writes other languages as they write dates, in the same zone', () => {
+    expect(formatTime(at, 'Europe/Berlin', 'datetime', 'de')).toBe('01.12.2026, 14:05 (Europe/Berlin)')
+    expect(formatTime(at, 'Europe/Berlin', 'datetime', 'ja')).toBe('2026/12/01 14:05 (Europe/Berlin)')
+    expect(formatTime(at, 'Asia/Tokyo', 'datetime', 'ja')).toBe('2026/12/01 22:05 (Asia/Tokyo)')
+    expect(formatTime(Date.UTC(2027, 0, 3, 23, 7), 'Europe/Berlin', 'date', 'de')).toBe('04.01.2027')
+    expect(formatTime(at, 'UTC', 'datetime', 'fr')).toMatch(/^1 déc\.? 2026.* 13:05 \(UTC\)$/)
+    expect(formatTime(at, 'UTC', 'date', 'pt-BR')).toMatch(/^1 de dez\.? de 2026$/)
+  })
 })
 
 describe('resolveTimeZone', () => {

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from './locales'
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 export const FALLBACK_TIME_ZONE = 'UTC'
@@ -23,6 +25,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter
 }
 
+/** Other languages' formatters, per language, mode and zone: the month names and order are the language's own. */
+const localeFormatters = new Map<string, Intl.DateTimeFormat>()
+
+function localeFormatterFor(locale: Locale, timeZone: string, mode: 'datetime' | 'date'): Intl.DateTimeFormat {
+  const key = `${locale} ${mode} ${timeZone}`
+  let formatter = localeFormatters.get(key)
+  if (!formatter) {
+    const style: Intl.DateTimeFormatOptions = mode === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' }
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, ...style })
+    localeFormatters.set(key, formatter)
+  }
+  return formatter
+}
+
 /** Zones resolved so far in this isolate: Intl's check builds a formatter, which costs more than the page around it. */
 const resolvedZones = new Map<string, string>()
 const RESOLVED_ZONES_MAX = 1_000
@@ -43,11 +59,21 @@ export function resolveTimeZone(zone: unknown): string {
 }
 
 /**
- * "1 Dec 2026, 14:05 (Europe/Berlin)", or in date mode "1 Dec 2026" (the day in that zone). The month names are
- * our own, so the text does not move with the runtime's locale data ("Sep" vs "Sept").
+ * "1 Dec 2026, 14:05 (Europe/Berlin)", or in date mode "1 Dec 2026" (the day in that zone). In English the month
+ * names are our own, so the text does not move with the runtime's locale data ("Sep" vs "Sept"); other languages
+ * take Intl's medium style ("01.12.2026, 14:05 (Europe/Berlin)", "2026/12/01 14:05 (Asia/Tokyo)").
  */
-export function formatTime(at: Date | number | string, timeZone: string, mode: 'datetime' | 'date' = 'datetime'): string {
+export function formatTime(
+  at: Date | number | string,
+  timeZone: string,
+  mode: 'datetime' | 'date' = 'datetime',
+  locale: Locale = DEFAULT_LOCALE,
+): string {
   const d = at instanceof Date ? at : new Date(at)
+  if (locale !== DEFAULT_LOCALE) {
+    const text = localeFormatterFor(locale, timeZone, mode).format(d)
+    return mode === 'date' ? text : `${text} (${timeZone})`
+  }
   const parts: Record<string, string> = {}
   for (const part of formatterFor(timeZone).formatToParts(d)) parts[part.type] = part.value
   const date = `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`

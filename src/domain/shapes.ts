@@ -1,6 +1,7 @@
 import type { Badge, ConnectionStatus, CredentialsSource } from './badges'
 import type { LinkPurpose, LinkStatus } from './links'
 import type { TokenScope } from './token-scope'
+import type { Locale } from './locales'
 import type { WebhookEventType } from './webhook-events'
 
 /**
@@ -155,6 +156,8 @@ export interface InvitationSnapshot {
   requesterEmail: string | null
   purpose: LinkPurpose
   expiresAt: number
+  /** The owner's choice of language for the link; absent, the client's browser decides. */
+  locale?: Locale
 }
 
 export interface PublicWebhookEndpoint {

@@ -5,6 +5,7 @@ import { ConfigError } from '../config'
 import { KeyringError } from '../domain/crypto'
 import type { AppEnv } from './context'
 import { renderErrorPage } from '../views/render'
+import { clientLocale } from './locale'
 
 /** Anything thrown that is not an AppError becomes one here, and only here. */
 export function toAppError(error: unknown): AppError {
@@ -52,11 +53,14 @@ export function errorJson(c: Context, error: AppError): Response {
   return response
 }
 
+/** The pages a link's recipient sees; they speak the client's language. */
+const isClientPage = (c: Context) => new URL(c.req.url).pathname.startsWith('/connect/')
+
 export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
   const error = toAppError(thrown)
   if (error.code === 'misconfigured') console.error(`configuration error: ${error.message}`)
   if (wantsJson(c)) return errorJson(c, error)
-  const response = c.html(renderErrorPage(error), error.status as 400)
+  const response = c.html(renderErrorPage(error, isClientPage(c) ? clientLocale(c) : undefined), error.status as 400)
   if (error.code === 'link_invalid' || error.code === 'link_locked') {
     response.headers.set('Cache-Control', 'no-store')
     response.headers.set('Referrer-Policy', 'no-referrer')

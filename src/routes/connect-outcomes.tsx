@@ -1,4 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import type { VNode } from 'preact'
+import { FALLBACK_TIME_ZONE } from '../domain/format-time'
+import { clientLocale } from '../http/locale'
 import { getApp } from '../apps'
 import { hashToken, isWellFormedToken } from '../domain/tokens'
 import { readOutcomeCookie, setOutcomeCookie } from '../http/client-note-cookies'
@@ -19,21 +22,22 @@ export async function finishWith(c: Context<AppEnv>, deps: Deps, tokenHash: stri
   return c.redirect(OUTCOME_PATH, 303)
 }
 
-function outcomePage(outcome: ClientOutcome): { html: string; status: number } | null {
+function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome): { html: string; status: number } | null {
+  const page = (view: VNode) => renderPage(view, FALLBACK_TIME_ZONE, clientLocale(c, outcome.locale ?? null))
   switch (outcome.kind) {
     case 'connected': {
       const app = getApp(outcome.appId)
       return app
         ? {
-            html: renderPage(<ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} />),
+            html: page(<ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} />),
             status: 200,
           }
         : null
     }
     case 'declined':
-      return { html: renderPage(<DeclinedPage />), status: 200 }
+      return { html: page(<DeclinedPage />), status: 200 }
     case 'locked':
-      return { html: renderPage(<LinkLockedPage />), status: 423 }
+      return { html: page(<LinkLockedPage />), status: 423 }
   }
 }
 
@@ -44,7 +48,7 @@ const htmlResponse = ({ html, status }: { html: string; status: number }) =>
 export async function showOutcome(c: Context<AppEnv>): Promise<Response> {
   const value = readOutcomeCookie(c)
   const outcome = value ? await openOutcome(depsFor(c), value, null, Date.now()) : null
-  const page = outcome && outcomePage(outcome)
+  const page = outcome && outcomePage(c, outcome)
   if (!page) throw invalidLink()
   return htmlResponse(page)
 }
@@ -60,6 +64,6 @@ export const outcomeForFinisher: MiddlewareHandler<AppEnv> = async (c, next) => 
   const token = new URL(c.req.url).pathname.split('/')[2] ?? ''
   if (!value || !isWellFormedToken(token)) return
   const outcome = await openOutcome(depsFor(c), value, await hashToken(token), Date.now())
-  const page = outcome && outcomePage(outcome)
+  const page = outcome && outcomePage(c, outcome)
   if (page) c.res = htmlResponse(page)
 }

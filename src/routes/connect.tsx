@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
-import { NOTICE_VALUES_MAX, REJECT_REASON_MAX } from '../domain/limits'
+import { REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
 import { isCredentialFormError, isQuotaError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
@@ -11,7 +11,7 @@ import { connectionHref } from '../views/pages/dashboard/paths'
 import type { Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
 import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
-import { renderInvalidLinkPage, renderPage } from '../views/render'
+import { renderInvalidLinkPage } from '../views/render'
 import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
 import { renderInvitationPage } from '../views/pages/connect/invitation-template'
 import { SignInDeclinedPage } from '../views/pages/connect/outcomes'
@@ -19,7 +19,8 @@ import { RejectConfirmPage } from '../views/pages/connect/reject-confirm'
 import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
 import { viewerTimeZone } from '../http/viewer'
-import { fieldErrorsOf } from './pages/forms'
+import { clientLocale, languageChoice } from '../http/locale'
+import { isLocale } from '../domain/locales'
 import { isSecureTransport } from '../http/owner-auth'
 import { AppError } from '../domain/errors'
 import { attemptsLeftToShow } from '../domain/links'
@@ -27,6 +28,7 @@ import { hashToken } from '../domain/tokens'
 import { setNoticeCookie, takeNoticeCookie } from '../http/client-note-cookies'
 import { type FormNotice, openNotice, sealNotice } from '../services/client-notes'
 import { finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
+import { noticeStatus, ownerChoice, refusalNotice, renderLinkPage } from './connect-link-pages'
 
 const STATE_COOKIE = 'tether_oauth_state'
 
@@ -51,41 +53,6 @@ export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDe
   if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, base).origin])
 }
 
-/** What the client typed that may be shown again: never a secret field, and only while it fits in a cookie. */
-function keptValues(app: AppDefinition, values: Record<string, unknown>): Record<string, string> {
-  const kept = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
-  return JSON.stringify(kept).length <= NOTICE_VALUES_MAX ? kept : {}
-}
-
-/** The refusal (or the wait) to show once on the form the browser is sent back to; secrets are never kept. */
-async function refusalNotice(
-  c: Context<AppEnv>,
-  deps: Deps,
-  token: string,
-  values: Record<string, unknown>,
-  error: AppError,
-  wait: boolean,
-) {
-  const open = await requireOpenLink(deps, token, Date.now())
-  const kept = keptValues(open.app, values)
-  const notice: FormNotice = wait
-    ? {
-        kind: 'too_many',
-        message: error.message,
-        values: kept,
-        ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-      }
-    : { kind: 'refused', message: error.message, errors: fieldErrorsOf(error), values: kept }
-  setNoticeCookie(c, await sealNotice(deps, open.link.tokenHash, notice, Date.now()))
-}
-
-/** The status the form answers with while it shows the post's refusal; its reload is a plain 200 form. */
-function noticeStatus(response: Response, notice: FormNotice | null): Response {
-  if (notice?.kind !== 'too_many') return response
-  if (notice.retryAfterSeconds) response.headers.set('Retry-After', String(notice.retryAfterSeconds))
-  return response
-}
-
 async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
   const value = takeNoticeCookie(c)
   return value ? openNotice(deps, value, tokenHash, Date.now()) : null
@@ -99,6 +66,7 @@ async function formValues(c: Context<AppEnv>): Promise<Record<string, unknown>> 
 
 export const connectRoutes = new Hono<AppEnv>()
   .use(privatePage)
+  .use(languageChoice)
   .use(outcomeForFinisher)
   .get('/oauth/callback', async (c) => {
     const deps = depsFor(c)
@@ -118,7 +86,13 @@ export const connectRoutes = new Hono<AppEnv>()
     switch (outcome.kind) {
       case 'link_connected': {
         const { link, app, connection } = outcome.open
-        const connected = { kind: 'connected', appId: app.id, connectionName: connection.name, refreshed: isRefresh(outcome.open) } as const
+        const connected = {
+          kind: 'connected',
+          appId: app.id,
+          connectionName: connection.name,
+          refreshed: isRefresh(outcome.open),
+          ...ownerChoice(outcome.open),
+        } as const
         return finishWith(c, deps, link.tokenHash, connected, now)
       }
       case 'link_denied':
@@ -138,13 +112,15 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     const snapshot = await readInvitation(c.env.LINKS, token, now)
     const app = snapshot && getApp(snapshot.appId)
-    if (!snapshot || !app) return c.html(renderInvalidLinkPage(), 410)
+    // The owner's choice is not consulted: every unusable link must read the same, whoever made it.
+    if (!snapshot || !app) return c.html(renderInvalidLinkPage(clientLocale(c)), 410)
     // After the response, and once per link per isolate: reloads and link scanners add no D1 write.
     if (isFirstOpenHere(snapshot.linkId)) {
       c.executionCtx.waitUntil(recordOpened(depsFor(c), snapshot, clientMeta(c.req.raw), now).catch(() => {}))
     }
     if (app.authType === 'oauth2') allowProviderRedirect(c, depsFor(c), app)
-    return c.html(renderInvitationPage(snapshot, app, token, viewerTimeZone(c)))
+    const locale = clientLocale(c, isLocale(snapshot.locale) ? snapshot.locale : null)
+    return c.html(renderInvitationPage(snapshot, app, token, viewerTimeZone(c), locale))
   })
   .post('/:token/accept', async (c) => {
     const deps = depsFor(c)
@@ -169,7 +145,7 @@ export const connectRoutes = new Hono<AppEnv>()
     if (open.app.authType === 'oauth2') {
       if (notice?.kind !== 'signin_cancelled') return c.redirect(`/connect/${token}`, 303)
       allowProviderRedirect(c, deps, open.app)
-      return c.html(renderPage(<SignInDeclinedPage app={open.app} token={token} />))
+      return c.html(renderLinkPage(c, open, <SignInDeclinedPage app={open.app} token={token} />))
     }
     const shown = notice?.kind === 'refused' || notice?.kind === 'too_many' ? notice : null
     const page = (
@@ -184,12 +160,12 @@ export const connectRoutes = new Hono<AppEnv>()
       />
     )
     // The page shows the refusal of the post that led here; its reload is a plain 200 form.
-    return noticeStatus(c.html(renderPage(page), shown ? (shown.kind === 'refused' ? 422 : 429) : 200), notice)
+    return noticeStatus(c.html(renderLinkPage(c, open, page), shown ? (shown.kind === 'refused' ? 422 : 429) : 200), notice)
   })
   .get('/:token/reject', async (c) => {
     const token = c.req.param('token')
     const open = await requireOpenLink(depsFor(c), token, Date.now())
-    return c.html(renderPage(<RejectConfirmPage app={open.app} token={token} connectionName={open.connection.name} />))
+    return c.html(renderLinkPage(c, open, <RejectConfirmPage app={open.app} token={token} connectionName={open.connection.name} />))
   })
   .post('/:token/reject', async (c) => {
     const deps = depsFor(c)
@@ -197,7 +173,7 @@ export const connectRoutes = new Hono<AppEnv>()
     const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REJECT_REASON_MAX) || null : null
     const now = Date.now()
     const open = await declineLink(deps, c.req.param('token'), reason, clientMeta(c.req.raw), now)
-    return finishWith(c, deps, open.link.tokenHash, { kind: 'declined' }, now)
+    return finishWith(c, deps, open.link.tokenHash, { kind: 'declined', ...ownerChoice(open) }, now)
   })
   .post('/:token', async (c) => {
     const deps = depsFor(c)
@@ -206,12 +182,20 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     try {
       const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), now)
-      const connected = { kind: 'connected', appId: open.app.id, connectionName: open.connection.name, refreshed: isRefresh(open) } as const
+      const connected = {
+        kind: 'connected',
+        appId: open.app.id,
+        connectionName: open.connection.name,
+        refreshed: isRefresh(open),
+        ...ownerChoice(open),
+      } as const
       return finishWith(c, deps, open.link.tokenHash, connected, now)
     } catch (error) {
       // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
-      if (error instanceof AppError && error.code === 'link_locked')
-        return finishWith(c, deps, await hashToken(token), { kind: 'locked' }, now)
+      if (error instanceof AppError && error.code === 'link_locked') {
+        const locale = (error.details as { locale?: unknown } | undefined)?.locale
+        return finishWith(c, deps, await hashToken(token), { kind: 'locked', ...(isLocale(locale) ? { locale } : {}) }, now)
+      }
       // Too many attempts (the workspace's checks, or one in progress on this link): nothing was written; the form
       // says so with the calm message and Retry-After, like a refusal, after its redirect.
       if (!isCredentialFormError(error) && !isQuotaError(error)) throw error

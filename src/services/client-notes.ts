@@ -1,4 +1,5 @@
 import { open, seal, sealContext } from '../domain/crypto'
+import type { Locale } from '../domain/locales'
 import type { Deps } from './deps'
 
 /**
@@ -8,10 +9,12 @@ import type { Deps } from './deps'
  * browser claim an outcome, and the URL never carries the token.
  */
 
-export type ClientOutcome =
+/** `locale`: the owner's choice of language for the link, so the outcome page follows it as the link's other pages do. */
+export type ClientOutcome = (
   | { kind: 'connected'; appId: string; connectionName: string; refreshed: boolean }
   | { kind: 'declined' }
   | { kind: 'locked' }
+) & { locale?: Locale }
 
 export type FormNotice =
   | { kind: 'refused'; message: string; errors: Record<string, string>; values: Record<string, string> }

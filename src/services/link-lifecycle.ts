@@ -28,6 +28,7 @@ import {
 import { AppError } from '../domain/errors'
 import { MAX_CONNECTIONS, MAX_EVENTS_PER_LINK, MAX_OPEN_LINKS } from '../domain/limits'
 import { type LinkPurpose, LOCKED_LINK_MESSAGE, MAX_FAILED_ATTEMPTS } from '../domain/links'
+import type { Locale } from '../domain/locales'
 import type { Owner } from '../domain/shapes'
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import { accountMismatch, decideAccount } from './account-guard'
@@ -80,13 +81,13 @@ const claimEvent = (type: EventType, actor: ClaimEvent['actor'], at: number, met
 export async function requestConnectionViaLink(
   deps: Deps,
   owner: Owner,
-  input: { appId: string; name: string; expiresInMinutes?: number },
+  input: { appId: string; name: string; expiresInMinutes?: number; locale?: Locale },
   now: number,
 ): Promise<{ connection: ConnectionWithLink; link: IssuedLink }> {
   const app = requireApp(deps, input.appId)
   const newLinks = await newLinkCounter(deps, owner, now)
   const connection = pendingConnectionRow({ id: newId(), workspaceId: owner.workspaceId, appId: app.id, name: input.name }, now)
-  const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now)
+  const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now, false, input.locale ?? null)
   const event = (type: EventType, detail: Record<string, unknown>) =>
     insertEventForConnection(
       deps.db,
@@ -129,7 +130,7 @@ export async function issueNewLink(
   deps: Deps,
   owner: Owner,
   connectionId: string,
-  options: { expiresInMinutes?: number; allowAccountChange?: boolean },
+  options: { expiresInMinutes?: number; allowAccountChange?: boolean; locale?: Locale },
   now: number,
 ): Promise<IssuedLink> {
   const { connection } = await requireConnection(deps, owner, connectionId)
@@ -138,7 +139,7 @@ export async function issueNewLink(
   const purpose: LinkPurpose = connection.status === 'active' ? 'refresh' : 'create'
   const status = purpose === 'create' ? 'pending' : 'active'
   const allowAccountChange = options.allowAccountChange === true
-  const link = await prepareLink(deps, connection, purpose, options.expiresInMinutes, now, allowAccountChange)
+  const link = await prepareLink(deps, connection, purpose, options.expiresInMinutes, now, allowAccountChange, options.locale ?? null)
   const issued = await publishLink(deps, owner, { ...connection, status }, link, now)
   const revokeClaim = newId()
   const [[hourly], inserted] = await commit(
@@ -245,7 +246,8 @@ export async function countFailedAttempt(deps: Deps, open: OpenLink, leaseUntil:
     throw error
   })
   if (counted[0]?.status === 'locked') {
-    throw new AppError('link_locked', LOCKED_LINK_MESSAGE)
+    // The link's language rides along so that the one browser told of the lock is told in it.
+    throw new AppError('link_locked', LOCKED_LINK_MESSAGE, { locale: open.link.locale })
   }
 }
 

@@ -1,6 +1,7 @@
 import { open, seal, sealContext } from '../domain/crypto'
 import { AppError } from '../domain/errors'
 import { isLinkOpen, type LinkPurpose, linkExpiresAt } from '../domain/links'
+import type { Locale } from '../domain/locales'
 import { hashToken, newId, newToken } from '../domain/tokens'
 import type { ConnectionRow, LinkRow } from '../db/connections'
 import { requireConnection } from './access'
@@ -28,6 +29,7 @@ export async function prepareLink(
   minutes: number | undefined,
   now: number,
   allowAccountChange = false,
+  locale: Locale | null = null,
 ): Promise<NewLink> {
   const token = newToken()
   const id = newId()
@@ -47,6 +49,7 @@ export async function prepareLink(
     checkLeaseUntil: null,
     rejectReason: null,
     allowAccountChange,
+    locale,
     expiresAt: linkExpiresAt(now, minutes),
     createdAt: now,
     closedAt: null,
@@ -71,6 +74,7 @@ export async function publishLink(deps: Deps, owner: Owner, connection: Connecti
       requesterEmail: owner.emailVerified ? owner.email : null,
       purpose: link.row.purpose,
       expiresAt: link.row.expiresAt,
+      ...(link.row.locale ? { locale: link.row.locale } : {}),
     },
     now,
   )

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { DASHBOARD_STYLESHEET_URL, SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
+import { LanguageMenu } from './components/language-menu'
+import { useLocale, useT } from './locale'
 
 export interface LayoutProps {
   title: string
@@ -9,11 +11,14 @@ export interface LayoutProps {
   /** Public client pages: no navigation, centred card. */
   variant?: 'dashboard' | 'public' | 'auth'
   current?: 'connections' | 'workflows' | 'settings'
+  /** The client pages: the language menu in the header. */
+  languages?: boolean
 }
 
-export function Layout({ title, children, owner, variant = 'dashboard', current }: LayoutProps) {
+export function Layout({ title, children, owner, variant = 'dashboard', current, languages = false }: LayoutProps) {
+  const t = useT()
   return (
-    <html lang="en">
+    <html lang={useLocale()}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -28,7 +33,7 @@ export function Layout({ title, children, owner, variant = 'dashboard', current 
       </head>
       <body class={`layout-${variant}`}>
         <a class="skip-link" href="#main">
-          Skip to content
+          {t('layout.skip')}
         </a>
         {variant === 'dashboard' && owner ? (
           <header class="topbar">
@@ -62,6 +67,7 @@ export function Layout({ title, children, owner, variant = 'dashboard', current 
               <img src="/icons/tether.svg" alt="" width="24" height="24" />
               Tether
             </span>
+            {languages ? <LanguageMenu /> : null}
           </header>
         )}
         <main id="main" class={variant === 'dashboard' ? 'page' : 'page-narrow'}>

@@ -42,8 +42,14 @@ export const connectionLinkPages = new Hono<AppEnv>()
     // The select only offers valid lifetimes, so a bad value is a tampered form: no need to re-render it.
     if (!parsed.ok) throw new AppError('invalid_request', formMessages.expiresInMinutes)
     try {
-      const { expiresInMinutes, allowAccountChange } = parsed.data
-      await issueNewLink(depsFor(c), c.get('owner'), id, { expiresInMinutes, allowAccountChange: allowAccountChange === '1' }, Date.now())
+      const { expiresInMinutes, allowAccountChange, locale } = parsed.data
+      await issueNewLink(
+        depsFor(c),
+        c.get('owner'),
+        id,
+        { expiresInMinutes, allowAccountChange: allowAccountChange === '1', locale },
+        Date.now(),
+      )
     } catch (error) {
       if (!isQuotaError(error)) throw error
       return redirectWithFlash(c, connectionHref(id, '/link'), 'refresh', { error: error.message }, error.status, error)

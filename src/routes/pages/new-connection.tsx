@@ -38,7 +38,11 @@ function pageApp(deps: Deps, appId: string): AppDefinition {
 
 /** The form's non-secret values, to fill it in again after a failed post. */
 function keptValues(app: AppDefinition, form: FormValues): Record<string, string> {
-  const kept: Record<string, string> = { connectionName: form.connectionName ?? '', expiresInMinutes: form.expiresInMinutes ?? '' }
+  const kept: Record<string, string> = {
+    connectionName: form.connectionName ?? '',
+    expiresInMinutes: form.expiresInMinutes ?? '',
+    locale: form.locale ?? '',
+  }
   for (const field of app.fields) if (!field.secret) kept[field.key] = form[field.key] ?? ''
   return kept
 }
@@ -93,7 +97,7 @@ export const newConnectionPages = new Hono<AppEnv>()
       const { connection } = await requestConnectionViaLink(
         deps,
         c.get('owner'),
-        { appId: app.id, name: parsed.data.connectionName, expiresInMinutes: parsed.data.expiresInMinutes },
+        { appId: app.id, name: parsed.data.connectionName, expiresInMinutes: parsed.data.expiresInMinutes, locale: parsed.data.locale },
         Date.now(),
       )
       return c.redirect(connectionHref(connection.connection.id, '/link?new=1'), 303)

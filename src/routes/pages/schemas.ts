@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { id, idParam, name } from '../../api-schemas/common'
 import { NAME_MAX } from '../../domain/limits'
 import { DEFAULT_LINK_MINUTES } from '../../domain/links'
+import { LOCALES } from '../../domain/locales'
 import { LINK_LIFETIMES } from '../../views/pages/dashboard/link-lifetime'
 
 const LIFETIME_VALUES: readonly string[] = LINK_LIFETIMES.map((choice) => String(choice.minutes))
@@ -18,13 +19,20 @@ export const expiresInMinutes = z
   .refine((value) => LIFETIME_VALUES.includes(value))
   .transform(Number)
 
+/** The link's language; the empty option (the client's browser decides) is no choice. */
+export const linkLocale = z
+  .union([z.literal(''), z.enum(LOCALES)])
+  .optional()
+  .transform((value) => value || undefined)
+
 export const nameForm = z.object({ connectionName })
-export const linkForm = z.object({ connectionName, expiresInMinutes })
-export const refreshForm = z.object({ expiresInMinutes, allowAccountChange: z.literal('1').optional() })
+export const linkForm = z.object({ connectionName, expiresInMinutes, locale: linkLocale })
+export const refreshForm = z.object({ expiresInMinutes, allowAccountChange: z.literal('1').optional(), locale: linkLocale })
 
 export const formMessages = {
   connectionName: `Enter a name for the connection (up to ${NAME_MAX} characters).`,
   expiresInMinutes: 'Choose one of the offered lifetimes.',
+  locale: 'Choose one of the offered languages.',
 }
 
 /** Errors that mean "fix what you typed", shown on the form instead of an error page. */

@@ -1,3 +1,4 @@
+import { useT } from '../locale'
 import { Check } from './icons'
 
 export type StepNumber = 1 | 2 | 3
@@ -8,13 +9,15 @@ export interface StepsProps {
   labels?: readonly [string, string, string]
 }
 
-const CLIENT_FLOW = ['Review', 'Sign in', 'Done'] as const
+const CLIENT_FLOW = ['steps.review', 'steps.signIn', 'steps.done'] as const
 
 /** Step 3 is the end of the flow, so reaching it completes it. */
-export function Steps({ current, labels = CLIENT_FLOW }: StepsProps) {
+export function Steps({ current, labels }: StepsProps) {
+  const t = useT()
+  const shown = labels ?? CLIENT_FLOW.map((key) => t(key))
   return (
-    <ol class="steps" aria-label="Progress">
-      {labels.map((label, index) => {
+    <ol class="steps" aria-label={t('steps.label')}>
+      {shown.map((label, index) => {
         const step = index + 1
         const done = step < current || (step === 3 && current === 3)
         return (
@@ -23,7 +26,7 @@ export function Steps({ current, labels = CLIENT_FLOW }: StepsProps) {
               {done ? <Check size={14} /> : step}
             </span>
             {label}
-            {done ? <span class="visually-hidden"> (completed)</span> : null}
+            {done ? <span class="visually-hidden">{t('steps.completed')}</span> : null}
           </li>
         )
       })}

@@ -1,6 +1,7 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import { FALLBACK_TIME_ZONE, formatTime } from '../../domain/format-time'
+import { LocaleContext } from '../locale'
 
 export type Instant = Date | number | string
 export type TimeMode = 'datetime' | 'date'
@@ -40,7 +41,7 @@ export interface TimeProps {
 }
 
 export function Time({ at, mode = 'datetime', now }: TimeProps) {
-  const absolute = formatTime(at, useContext(TimeZoneContext), mode)
+  const absolute = formatTime(at, useContext(TimeZoneContext), mode, useContext(LocaleContext))
   const relative = now === undefined ? null : formatRelative(at, now)
   return (
     <time datetime={toDate(at).toISOString()} title={relative ? absolute : undefined}>

@@ -1,15 +1,17 @@
 import { Layout } from '../layout'
+import { useT } from '../locale'
 
-export function ErrorPage({ code, message }: { code: string; message: string }) {
-  const title = code === 'not_found' ? 'Page not found' : code === 'forbidden' ? 'Not allowed' : 'Something went wrong'
+export function ErrorPage({ code, message, languages = false }: { code: string; message: string; languages?: boolean }) {
+  const t = useT()
+  const title = t(code === 'not_found' ? 'errorPage.notFound' : code === 'forbidden' ? 'errorPage.forbidden' : 'errorPage.generic')
   return (
-    <Layout title={title} variant="public">
+    <Layout title={title} variant="public" languages={languages}>
       <section class="card" aria-labelledby="error-title">
         <h1 id="error-title">{title}</h1>
         <p role="alert">{message}</p>
         <p>
           <a class="button" href="/">
-            Go to Tether
+            {t('errorPage.home')}
           </a>
         </p>
       </section>

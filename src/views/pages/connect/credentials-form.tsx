@@ -1,11 +1,13 @@
 import { CREDENTIAL_FIELD_MAX } from '../../../domain/limits'
 import type { AppDefinition } from '../../../apps/types'
+import { plural } from '../../../i18n'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
 import { Field, SubmitButton } from '../../components/form'
 import { Steps } from '../../components/steps'
 import { Layout } from '../../layout'
-import { flowSteps } from './access'
+import { useLocale, useT } from '../../locale'
+import { flowSteps, localizedField } from './access'
 
 export interface CredentialsFormProps {
   app: AppDefinition
@@ -20,48 +22,53 @@ export interface CredentialsFormProps {
   attemptsLeft?: number | null
 }
 
-const attemptsText = (left: number) => `${left} ${left === 1 ? 'attempt' : 'attempts'} left`
-
 export function CredentialsFormPage({ app, token, connectionName, error, values = {}, errors = {}, attemptsLeft }: CredentialsFormProps) {
+  const t = useT()
+  const locale = useLocale()
+  const title = t('form.title', { app: app.name })
   return (
-    <Layout title={`Connect ${app.name}`} variant="public">
-      <Steps current={2} labels={flowSteps(app)} />
+    <Layout title={title} variant="public" languages>
+      <Steps current={2} labels={flowSteps(app, locale)} />
       <section class="card" aria-labelledby="auth-title">
         <div class="card-header row">
           <AppIcon iconUrl={app.iconUrl} name={app.name} size={40} />
           <div>
-            <h1 id="auth-title">Connect {app.name}</h1>
-            <p class="muted small">For “{connectionName}”</p>
+            <h1 id="auth-title">{title}</h1>
+            <p class="muted small">{t('form.for', { name: connectionName })}</p>
           </div>
         </div>
         {error ? (
-          <Alert kind="error" title="We couldn’t connect">
+          <Alert kind="error" title={t('form.couldNotConnect')}>
             {error}
           </Alert>
         ) : null}
         {attemptsLeft != null ? (
           <Alert kind="warning" live>
-            <strong>{attemptsText(attemptsLeft)}</strong>. After that this link locks and you will need a new one from your requester.
+            <strong>{plural(locale, attemptsLeft, 'form.attemptsOne', 'form.attemptsOther')}</strong>
+            {t('form.attemptsThen')}
           </Alert>
         ) : null}
         <form method="post" action={`/connect/${token}`} class="stack" novalidate={false}>
-          {app.fields.map((field) => (
-            <Field
-              name={field.key}
-              maxLength={CREDENTIAL_FIELD_MAX}
-              label={field.label}
-              type={field.secret ? 'password' : field.type === 'textarea' ? 'textarea' : (field.type ?? 'text')}
-              secret={field.secret}
-              required={!field.optional}
-              help={field.help}
-              placeholder={field.placeholder}
-              value={field.secret ? undefined : values[field.key]}
-              error={errors[field.key]}
-              autocomplete="off"
-            />
-          ))}
-          <p class="muted small">Tether checks these with {app.name} before saving them, encrypted. They are never shown again.</p>
-          <SubmitButton block>Grant Access</SubmitButton>
+          {app.fields.map((declared) => {
+            const field = localizedField(app, declared, locale)
+            return (
+              <Field
+                name={field.key}
+                maxLength={CREDENTIAL_FIELD_MAX}
+                label={field.label}
+                type={field.secret ? 'password' : field.type === 'textarea' ? 'textarea' : (field.type ?? 'text')}
+                secret={field.secret}
+                required={!field.optional}
+                help={field.help}
+                placeholder={field.placeholder}
+                value={field.secret ? undefined : values[field.key]}
+                error={errors[field.key]}
+                autocomplete="off"
+              />
+            )
+          })}
+          <p class="muted small">{t('form.checkNote', { app: app.name })}</p>
+          <SubmitButton block>{t('form.grant')}</SubmitButton>
         </form>
       </section>
     </Layout>

@@ -5,6 +5,8 @@ import { renderPage } from '../../render'
 import { InvitationPage } from './invitation'
 import { renderInvitationPage } from './invitation-template'
 import type { InvitationSnapshot } from '../../../domain/shapes'
+import { FALLBACK_TIME_ZONE } from '../../../domain/format-time'
+import { LOCALES } from '../../../domain/locales'
 
 const snapshotArb = fc.record({
   v: fc.constant(2 as const),
@@ -17,6 +19,7 @@ const snapshotArb = fc.record({
   requesterEmail: fc.option(fc.string({ unit: 'binary' })),
   purpose: fc.constantFrom('create' as const, 'refresh' as const),
   expiresAt: fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }),
+  locale: fc.constantFrom(...LOCALES),
 }) satisfies fc.Arbitrary<InvitationSnapshot>
 
 const zoneArb = fc.constantFrom('UTC', 'Europe/Berlin', 'America/Chicago', 'Asia/Kolkata', 'Pacific/Chatham')
@@ -24,10 +27,10 @@ const zoneArb = fc.constantFrom('UTC', 'Europe/Berlin', 'America/Chicago', 'Asia
 describe('renderInvitationPage', () => {
   it('is byte-for-byte the InvitationPage render, whatever the link says', () => {
     fc.assert(
-      fc.property(snapshotArb, fc.string({ unit: 'binary' }), zoneArb, (snapshot, token, zone) => {
+      fc.property(snapshotArb, fc.string({ unit: 'binary' }), zoneArb, fc.constantFrom(...LOCALES), (snapshot, token, zone, locale) => {
         const app = allApps.find((candidate) => candidate.id === snapshot.appId)!
-        expect(renderInvitationPage(snapshot, app, token, zone)).toBe(
-          renderPage(<InvitationPage snapshot={snapshot} app={app} token={token} />, zone),
+        expect(renderInvitationPage(snapshot, app, token, zone, locale)).toBe(
+          renderPage(<InvitationPage snapshot={snapshot} app={app} token={token} />, zone, locale),
         )
       }),
       { numRuns: 300 },
@@ -51,7 +54,8 @@ describe('renderInvitationPage', () => {
       },
       app,
       'TOKEN',
-      'UTC',
+      FALLBACK_TIME_ZONE,
+      'en',
     )
     expect(html).not.toContain('<script>x')
     expect(html).toContain('<dd>&lt;script>x&lt;/script></dd>')

@@ -1,12 +1,15 @@
 import { renderToString } from 'preact-render-to-string'
 import type { AppDefinition } from '../../../apps/types'
+import type { Locale } from '../../../domain/locales'
+import { FALLBACK_TIME_ZONE } from '../../../domain/format-time'
 import { Time, TimeZoneContext } from '../../components/time'
+import { LocaleContext } from '../../locale'
 import { renderPage } from '../../render'
 import { InvitationPage } from './invitation'
 import type { InvitationSnapshot } from '../../../domain/shapes'
 
 /**
- * The invitation page is the hot read path, so its markup is rendered once per app and purpose
+ * The invitation page is the hot read path, so its markup is rendered once per app, purpose and language
  * with markers in place of the link's values; a request then only escapes and splices them in.
  * The output is byte-for-byte what rendering InvitationPage gives (see the test beside this file).
  */
@@ -26,7 +29,7 @@ interface Template {
 
 const templates = new Map<string, Template>()
 
-function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose'], withEmail: boolean): Template {
+function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose'], withEmail: boolean, locale: Locale): Template {
   const snapshot: InvitationSnapshot = {
     v: 2,
     linkId: '',
@@ -39,8 +42,14 @@ function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose'
     requesterEmail: withEmail ? marker('requesterEmail') : null,
     connectionName: marker('connectionName'),
   }
-  const html = renderPage(<InvitationPage snapshot={snapshot} app={app} token={marker('token')} />)
-    .split(renderToString(<Time at={MARKER_EXPIRY} />))
+  const html = renderPage(<InvitationPage snapshot={snapshot} app={app} token={marker('token')} />, FALLBACK_TIME_ZONE, locale)
+    .split(
+      renderToString(
+        <LocaleContext.Provider value={locale}>
+          <Time at={MARKER_EXPIRY} />
+        </LocaleContext.Provider>,
+      ),
+    )
     .join(marker('expiry'))
   const pieces = html.split(MARKER)
   return {
@@ -54,12 +63,18 @@ function escapeHtml(value: string): string {
   return value.replace(/["&<]/g, (ch) => (ch === '"' ? '&quot;' : ch === '&' ? '&amp;' : '&lt;'))
 }
 
-export function renderInvitationPage(snapshot: InvitationSnapshot, app: AppDefinition, token: string, timeZone: string): string {
+export function renderInvitationPage(
+  snapshot: InvitationSnapshot,
+  app: AppDefinition,
+  token: string,
+  timeZone: string,
+  locale: Locale,
+): string {
   const withEmail = snapshot.requesterEmail !== null
-  const key = `${app.id}:${snapshot.purpose}:${withEmail}`
+  const key = `${locale}:${app.id}:${snapshot.purpose}:${withEmail}`
   let template = templates.get(key)
   if (!template) {
-    template = buildTemplate(app, snapshot.purpose, withEmail)
+    template = buildTemplate(app, snapshot.purpose, withEmail, locale)
     templates.set(key, template)
   }
   const values: Record<Slot, string> = {
@@ -68,9 +83,11 @@ export function renderInvitationPage(snapshot: InvitationSnapshot, app: AppDefin
     connectionName: escapeHtml(snapshot.connectionName),
     token: escapeHtml(token),
     expiry: renderToString(
-      <TimeZoneContext.Provider value={timeZone}>
-        <Time at={snapshot.expiresAt} />
-      </TimeZoneContext.Provider>,
+      <LocaleContext.Provider value={locale}>
+        <TimeZoneContext.Provider value={timeZone}>
+          <Time at={snapshot.expiresAt} />
+        </TimeZoneContext.Provider>
+      </LocaleContext.Provider>,
     ),
   }
   let html = template.parts[0]!

@@ -5,6 +5,7 @@ import { buttonClass } from '../../components/form'
 import { Steps } from '../../components/steps'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
+import { useLocale, useT } from '../../locale'
 import { accessSummary, flowSteps } from './access'
 import type { InvitationSnapshot } from '../../../domain/shapes'
 
@@ -15,11 +16,13 @@ export interface InvitationProps {
 }
 
 export function InvitationPage({ snapshot, app, token }: InvitationProps) {
+  const t = useT()
+  const locale = useLocale()
   const refresh = snapshot.purpose === 'refresh'
-  const title = refresh ? `Refresh your ${app.name} connection` : `Connect your ${app.name} account`
+  const title = t(refresh ? 'invite.titleRefresh' : 'invite.titleConnect', { app: app.name })
   return (
-    <Layout title={title} variant="public">
-      <Steps current={1} labels={flowSteps(app)} />
+    <Layout title={title} variant="public" languages>
+      <Steps current={1} labels={flowSteps(app, locale)} />
       <section class="card invite" aria-labelledby="invite-title">
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
         <h1 id="invite-title">{title}</h1>
@@ -31,20 +34,20 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
               (<a href={`mailto:${snapshot.requesterEmail}`}>{snapshot.requesterEmail}</a>)
             </>
           ) : null}{' '}
-          {refresh ? 'asks you to refresh the credentials of a connection to your' : 'asks you to connect your'} {app.name} account.
+          {t(refresh ? 'invite.asksRefresh' : 'invite.asksConnect', { app: app.name })}
         </p>
         <dl class="kv">
-          <dt>Connection name</dt>
+          <dt>{t('invite.connectionName')}</dt>
           <dd>{snapshot.connectionName}</dd>
-          <dt>Access requested</dt>
+          <dt>{t('invite.access')}</dt>
           <dd>
             <ul class="access-list">
-              {accessSummary(app).map((line) => (
+              {accessSummary(app, locale).map((line) => (
                 <li>{line}</li>
               ))}
             </ul>
           </dd>
-          <dt>Link expires</dt>
+          <dt>{t('invite.expires')}</dt>
           <dd>
             <Time at={snapshot.expiresAt} />
           </dd>
@@ -52,19 +55,20 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
         <p class="note">
           <Shield size={18} />
           <span>
-            Once connected, <strong>{snapshot.requesterName}</strong> will be able to use these credentials in their workflows. Your
-            password or key is never shown to them, and you can ask them to delete the connection at any time.
+            {t('invite.noteBefore')}
+            <strong>{snapshot.requesterName}</strong>
+            {t('invite.noteAfter')}
           </span>
         </p>
         <div class="invite-actions">
           <form method="post" action={`/connect/${token}/accept`}>
             <button type="submit" class={buttonClass('primary', true)}>
-              Accept &amp; Connect
+              {t('invite.accept')}
             </button>
           </form>
           {/* A page of its own asks for confirmation (and the optional reason) before the link is spent. */}
           <a href={`/connect/${token}/reject`} class={buttonClass('secondary', true)}>
-            Reject
+            {t('invite.reject')}
           </a>
         </div>
       </section>

@@ -1,10 +1,10 @@
 import type { AppDefinition } from '../../../apps/types'
-import { INVALID_LINK_MESSAGE, LOCKED_LINK_MESSAGE } from '../../../domain/links'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
 import { buttonClass } from '../../components/form'
 import { Steps } from '../../components/steps'
 import { Layout } from '../../layout'
+import { useLocale, useT } from '../../locale'
 import { flowSteps } from './access'
 
 export function ConnectedPage({
@@ -19,17 +19,18 @@ export function ConnectedPage({
   /** A refresh link: the connection existed and now has new credentials. */
   refreshed?: boolean
 }) {
-  const done = refreshed ? 'updated' : 'created'
+  const t = useT()
+  const params = { app: app.name, name: connectionName }
   return (
-    <Layout title={`Connection ${done}`} variant="public">
-      <Steps current={3} labels={flowSteps(app)} />
+    <Layout title={t(refreshed ? 'done.titleUpdated' : 'done.titleCreated')} variant="public" languages>
+      <Steps current={3} labels={flowSteps(app, useLocale())} />
       <section class="card invite" aria-labelledby="done-title">
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
-        <h1 id="done-title">Connection {done} successfully</h1>
+        <h1 id="done-title">{t(refreshed ? 'done.headingUpdated' : 'done.headingCreated')}</h1>
         <Alert kind="success">
-          {refreshed ? `The connection “${connectionName}” now uses your new ${app.name} credentials` : null}
-          {refreshed ? null : `Your ${app.name} account is now connected as “${connectionName}”`}
-          {requesterName ? ` for ${requesterName}` : ''}. You can close this page.
+          {t(refreshed ? 'done.updated' : 'done.created', params)}
+          {requesterName ? t('done.for', { requester: requesterName }) : ''}
+          {t('done.close')}
         </Alert>
       </section>
     </Layout>
@@ -37,51 +38,55 @@ export function ConnectedPage({
 }
 
 export function DeclinedPage() {
+  const t = useT()
   return (
-    <Layout title="Request declined" variant="public">
+    <Layout title={t('declined.title')} variant="public" languages>
       <section class="card invite" aria-labelledby="declined-title">
-        <h1 id="declined-title">Request declined</h1>
-        <p>You declined the request. The requester will see that it was rejected; nothing was shared.</p>
+        <h1 id="declined-title">{t('declined.title')}</h1>
+        <p>{t('declined.body')}</p>
       </section>
     </Layout>
   )
 }
 
 export function InvalidLinkPage() {
+  const t = useT()
   return (
-    <Layout title="Link unavailable" variant="public">
+    <Layout title={t('invalid.title')} variant="public" languages>
       <section class="card invite" aria-labelledby="invalid-title">
-        <h1 id="invalid-title">This link can’t be used</h1>
+        <h1 id="invalid-title">{t('invalid.heading')}</h1>
         <Alert kind="warning" live>
-          {INVALID_LINK_MESSAGE}
+          {t('invalid.body')}
         </Alert>
       </section>
     </Layout>
   )
 }
 
-export function LinkLockedPage({ message = LOCKED_LINK_MESSAGE }: { message?: string }) {
+export function LinkLockedPage({ message }: { message?: string }) {
+  const t = useT()
   return (
-    <Layout title="Link locked" variant="public">
+    <Layout title={t('locked.title')} variant="public" languages>
       <section class="card invite" aria-labelledby="locked-title">
-        <h1 id="locked-title">This link is locked</h1>
-        <Alert kind="error">{message}</Alert>
+        <h1 id="locked-title">{t('locked.heading')}</h1>
+        <Alert kind="error">{message ?? t('locked.body')}</Alert>
       </section>
     </Layout>
   )
 }
 
 export function SignInDeclinedPage({ app, token }: { app: AppDefinition; token: string }) {
+  const t = useT()
   return (
-    <Layout title="Sign-in cancelled" variant="public">
+    <Layout title={t('signinCancelled.title')} variant="public" languages>
       <Steps current={2} />
       <section class="card invite" aria-labelledby="denied-title">
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
-        <h1 id="denied-title">Sign-in was cancelled</h1>
-        <p>{app.name} did not grant access, so nothing was connected. The link still works.</p>
+        <h1 id="denied-title">{t('signinCancelled.heading')}</h1>
+        <p>{t('signinCancelled.body', { app: app.name })}</p>
         <form method="post" action={`/connect/${token}/accept`}>
           <button type="submit" class={buttonClass('primary', true)}>
-            Try again
+            {t('signinCancelled.retry')}
           </button>
         </form>
       </section>

@@ -3,6 +3,7 @@ import { REJECT_REASON_MAX } from '../../../domain/limits'
 import { AppIcon } from '../../components/app-icon'
 import { buttonClass, SubmitButton } from '../../components/form'
 import { Layout } from '../../layout'
+import { useT } from '../../locale'
 
 export interface RejectConfirmProps {
   app: AppDefinition
@@ -11,26 +12,24 @@ export interface RejectConfirmProps {
 }
 
 export function RejectConfirmPage({ app, token, connectionName }: RejectConfirmProps) {
+  const t = useT()
   return (
-    <Layout title="Reject this request?" variant="public">
+    <Layout title={t('reject.title')} variant="public" languages>
       <section class="card invite" aria-labelledby="reject-title">
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
-        <h1 id="reject-title">Reject this request?</h1>
-        <p>
-          Nothing will be shared, and this link stops working: the requester will see that you declined “{connectionName}” and needs to send
-          a new link if you change your mind.
-        </p>
+        <h1 id="reject-title">{t('reject.title')}</h1>
+        <p>{t('reject.body', { name: connectionName })}</p>
         <form method="post" action={`/connect/${token}/reject`} class="stack">
           <div class="field">
-            <label for="reject-reason">Reason (optional, shared with the requester)</label>
+            <label for="reject-reason">{t('reject.reason')}</label>
             <textarea id="reject-reason" name="reason" rows={3} maxLength={REJECT_REASON_MAX} />
           </div>
           <div class="invite-actions">
             <a href={`/connect/${token}`} class={buttonClass('secondary', true)}>
-              Back
+              {t('reject.back')}
             </a>
             <SubmitButton variant="danger" block>
-              Reject request
+              {t('reject.submit')}
             </SubmitButton>
           </div>
         </form>

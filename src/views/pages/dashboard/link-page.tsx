@@ -6,6 +6,7 @@ import { QrCode } from '../../components/qr-code'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
 import { AllowAccountChangeField } from './allow-account-change'
+import { LinkLanguageSelect } from './link-language'
 import { LinkLifetimeSelect } from './link-lifetime'
 import { connectionHref } from './paths'
 import { StatusBadges } from './status'
@@ -125,6 +126,7 @@ function RefreshForm({ connectionId, variant }: { connectionId: string; variant?
   return (
     <form method="post" action={connectionHref(connectionId, '/link')} class="stack">
       <LinkLifetimeSelect id="refresh-expiry" />
+      <LinkLanguageSelect id={`refresh-locale-${connectionId}`} />
       <AllowAccountChangeField id={`refresh-allow-account-change-${connectionId}`} />
       <div class="form-actions">
         <SubmitButton variant={variant}>Refresh credentials</SubmitButton>

@@ -5,6 +5,7 @@ import { Field, FormError, SubmitButton } from '../../components/form'
 import { Link } from '../../components/icons'
 import { Layout } from '../../layout'
 import { AppCredentialFields } from './app-fields'
+import { LinkLanguageSelect } from './link-language'
 import { LinkLifetimeSelect } from './link-lifetime'
 import type { FormState, OwnerView } from './types'
 
@@ -51,6 +52,7 @@ export function NewConnectionPage({ owner, app, link = {}, direct = {} }: NewCon
               help={NAME_VISIBLE_NOTE}
             />
             <LinkLifetimeSelect id="link-expiry" value={link.values?.expiresInMinutes} error={link.errors?.expiresInMinutes} />
+            <LinkLanguageSelect id="link-locale" value={link.values?.locale} />
             <div class="form-actions">
               <SubmitButton>Generate link</SubmitButton>
             </div>

@@ -1,0 +1,85 @@
+import type { Messages } from './en'
+
+export const nl: Messages = {
+  'layout.skip': 'Naar de inhoud',
+  'layout.languages': 'Taal',
+  'steps.label': 'Voortgang',
+  'steps.review': 'Controleren',
+  'steps.signIn': 'Inloggen',
+  'steps.enterKey': 'Sleutel invoeren',
+  'steps.done': 'Klaar',
+  'steps.completed': ' (voltooid)',
+
+  'invite.titleConnect': 'Koppel uw {app}-account',
+  'invite.titleRefresh': 'Vernieuw uw {app}-koppeling',
+  'invite.asksConnect': 'vraagt u uw {app}-account te koppelen.',
+  'invite.asksRefresh': 'vraagt u de inloggegevens van een koppeling met uw {app}-account te vernieuwen.',
+  'invite.connectionName': 'Naam van de koppeling',
+  'invite.access': 'Gevraagde toegang',
+  'invite.expires': 'Link verloopt',
+  'invite.noteBefore': 'Na het koppelen kan ',
+  'invite.noteAfter':
+    ' deze inloggegevens in de eigen workflows gebruiken. Uw wachtwoord of sleutel wordt nooit getoond, en u kunt op elk moment ' +
+    'vragen om de koppeling te verwijderen.',
+  'invite.accept': 'Accepteren en koppelen',
+  'invite.reject': 'Weigeren',
+  'access.credentials': 'Uw {app}-inloggegevens ({fields}), gebruikt om namens u in uw account te werken',
+  'access.apiKey': 'Uw {app}-API-sleutel, gebruikt om namens u in uw account te werken',
+
+  'form.title': '{app} koppelen',
+  'form.for': 'Voor ‘{name}’',
+  'form.couldNotConnect': 'Koppelen is niet gelukt',
+  'form.attemptsOne': 'Nog {count} poging over',
+  'form.attemptsOther': 'Nog {count} pogingen over',
+  'form.attemptsThen': '. Daarna wordt deze link geblokkeerd en hebt u een nieuwe nodig van de aanvrager.',
+  'form.checkNote': 'Tether controleert deze gegevens bij {app} voordat ze versleuteld worden opgeslagen. Ze worden nooit meer getoond.',
+  'form.grant': 'Toegang verlenen',
+
+  'error.invalidCredentials': '{app} heeft deze inloggegevens niet geaccepteerd. Controleer ze en probeer het opnieuw.',
+  'error.upstream': '{app} kon deze inloggegevens nu niet controleren. Probeer het later opnieuw.',
+  'error.tooMany': 'Er zijn op dit moment te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
+  'error.accountMismatch':
+    'Deze koppeling is voor het {app}-account {expected}, maar deze inloggegevens zijn van {used}. Er is niets gewijzigd. Gebruik ' +
+    'dat account of vraag degene die u deze link stuurde om een link die een ander account toestaat.',
+  'error.appUnavailable': 'Inloggen bij {app} is op dit moment niet beschikbaar. Neem contact op met de aanvrager.',
+  'error.generic': 'Er is iets misgegaan. Probeer het opnieuw.',
+  'error.fieldRequired': 'Vul {field} in.',
+  'error.fieldTooLong': '{field} is te lang.',
+  'error.fieldCharacters': '{field} bevat tekens die niet zijn toegestaan. Kopieer de waarde opnieuw uit {app}.',
+  'error.required': 'Verplicht',
+  'error.tooLong': 'Te lang',
+
+  'done.titleCreated': 'Koppeling gemaakt',
+  'done.titleUpdated': 'Koppeling bijgewerkt',
+  'done.headingCreated': 'De koppeling is gemaakt',
+  'done.headingUpdated': 'De koppeling is bijgewerkt',
+  'done.created': 'Uw {app}-account is nu gekoppeld als ‘{name}’',
+  'done.updated': 'De koppeling ‘{name}’ gebruikt nu uw nieuwe {app}-inloggegevens',
+  'done.for': ' voor {requester}',
+  'done.close': '. U kunt deze pagina sluiten.',
+  'declined.title': 'Verzoek geweigerd',
+  'declined.body': 'U hebt het verzoek geweigerd. De aanvrager ziet dat het is geweigerd; er is niets gedeeld.',
+  'invalid.title': 'Link niet beschikbaar',
+  'invalid.heading': 'Deze link kan niet worden gebruikt',
+  'invalid.body': 'Deze koppelingslink is ongeldig, al gebruikt of verlopen. Neem contact op met de aanvrager voor een nieuwe link.',
+  'locked.title': 'Link geblokkeerd',
+  'locked.heading': 'Deze link is geblokkeerd',
+  'locked.body': 'Deze link is geblokkeerd na te veel onjuiste sleutels. Neem contact op met de aanvrager voor een nieuwe link.',
+  'signinCancelled.title': 'Inloggen geannuleerd',
+  'signinCancelled.heading': 'Het inloggen is geannuleerd',
+  'signinCancelled.body': '{app} heeft geen toegang verleend, dus er is niets gekoppeld. De link werkt nog steeds.',
+  'signinCancelled.retry': 'Opnieuw proberen',
+
+  'reject.title': 'Dit verzoek weigeren?',
+  'reject.body':
+    'Er wordt niets gedeeld en deze link werkt daarna niet meer: de aanvrager ziet dat u ‘{name}’ hebt geweigerd en moet een nieuwe ' +
+    'link sturen als u van gedachten verandert.',
+  'reject.reason': 'Reden (optioneel, wordt gedeeld met de aanvrager)',
+  'reject.back': 'Terug',
+  'reject.submit': 'Verzoek weigeren',
+
+  'errorPage.notFound': 'Pagina niet gevonden',
+  'errorPage.forbidden': 'Niet toegestaan',
+  'errorPage.generic': 'Er is iets misgegaan',
+  'errorPage.home': 'Naar Tether',
+}

@@ -1,0 +1,86 @@
+import type { Messages } from './en'
+
+export const ptBR: Messages = {
+  'layout.skip': 'Pular para o conteúdo',
+  'layout.languages': 'Idioma',
+  'steps.label': 'Progresso',
+  'steps.review': 'Revisar',
+  'steps.signIn': 'Entrar',
+  'steps.enterKey': 'Inserir chave',
+  'steps.done': 'Concluído',
+  'steps.completed': ' (concluído)',
+
+  'invite.titleConnect': 'Conecte sua conta do {app}',
+  'invite.titleRefresh': 'Atualize sua conexão com o {app}',
+  'invite.asksConnect': 'pede que você conecte sua conta do {app}.',
+  'invite.asksRefresh': 'pede que você atualize as credenciais de uma conexão com sua conta do {app}.',
+  'invite.connectionName': 'Nome da conexão',
+  'invite.access': 'Acesso solicitado',
+  'invite.expires': 'O link expira em',
+  'invite.noteBefore': 'Depois da conexão, ',
+  'invite.noteAfter':
+    ' poderá usar essas credenciais em seus fluxos de trabalho. Sua senha ou chave nunca é mostrada, e você pode pedir a exclusão ' +
+    'da conexão a qualquer momento.',
+  'invite.accept': 'Aceitar e conectar',
+  'invite.reject': 'Recusar',
+  'access.credentials': 'Suas credenciais do {app} ({fields}), usadas para agir em sua conta',
+  'access.apiKey': 'Sua chave de API do {app}, usada para agir em sua conta',
+
+  'form.title': 'Conectar {app}',
+  'form.for': 'Para “{name}”',
+  'form.couldNotConnect': 'Não foi possível conectar',
+  'form.attemptsOne': 'Resta {count} tentativa',
+  'form.attemptsOther': 'Restam {count} tentativas',
+  'form.attemptsThen': '. Depois disso, este link será bloqueado e você precisará pedir um novo a quem o enviou.',
+  'form.checkNote': 'O Tether verifica esses dados com o {app} antes de salvá-los criptografados. Eles nunca mais são exibidos.',
+  'form.grant': 'Conceder acesso',
+
+  'error.invalidCredentials': 'O {app} não aceitou essas credenciais. Verifique-as e tente novamente.',
+  'error.upstream': 'O {app} não conseguiu verificar essas credenciais agora. Tente novamente mais tarde.',
+  'error.tooMany': 'Muitas tentativas no momento. Aguarde alguns minutos e tente novamente.',
+  'error.accountMismatch':
+    'Esta conexão é da conta do {app} {expected}, mas essas credenciais são de {used}. Nada foi alterado. Use essa conta ou peça ' +
+    'a quem enviou este link um novo link que permita outra conta.',
+  'error.appUnavailable': 'O login com o {app} não está disponível no momento. Entre em contato com quem enviou o link.',
+  'error.generic': 'Algo deu errado. Tente novamente.',
+  'error.fieldRequired': 'Preencha o campo {field}.',
+  'error.fieldTooLong': 'O campo {field} é longo demais.',
+  'error.fieldCharacters': 'O campo {field} contém caracteres inválidos. Copie-o novamente do {app}.',
+  'error.required': 'Obrigatório',
+  'error.tooLong': 'Longo demais',
+
+  'done.titleCreated': 'Conexão criada',
+  'done.titleUpdated': 'Conexão atualizada',
+  'done.headingCreated': 'Conexão criada com sucesso',
+  'done.headingUpdated': 'Conexão atualizada com sucesso',
+  'done.created': 'Sua conta do {app} agora está conectada como “{name}”',
+  'done.updated': 'A conexão “{name}” agora usa suas novas credenciais do {app}',
+  'done.for': ' para {requester}',
+  'done.close': '. Você já pode fechar esta página.',
+  'declined.title': 'Solicitação recusada',
+  'declined.body': 'Você recusou a solicitação. Quem a enviou verá que ela foi recusada; nada foi compartilhado.',
+  'invalid.title': 'Link indisponível',
+  'invalid.heading': 'Este link não pode ser usado',
+  'invalid.body': 'Este link de conexão é inválido, já foi usado ou expirou. Entre em contato com quem o enviou para receber um novo link.',
+  'locked.title': 'Link bloqueado',
+  'locked.heading': 'Este link está bloqueado',
+  'locked.body':
+    'Este link foi bloqueado depois de muitas chaves incorretas. Entre em contato com quem o enviou para receber um novo link.',
+  'signinCancelled.title': 'Login cancelado',
+  'signinCancelled.heading': 'O login foi cancelado',
+  'signinCancelled.body': 'O {app} não concedeu acesso, então nada foi conectado. O link continua válido.',
+  'signinCancelled.retry': 'Tentar novamente',
+
+  'reject.title': 'Recusar esta solicitação?',
+  'reject.body':
+    'Nada será compartilhado e este link deixará de funcionar: quem o enviou verá que você recusou “{name}” e precisará enviar um ' +
+    'novo link se você mudar de ideia.',
+  'reject.reason': 'Motivo (opcional, compartilhado com quem enviou)',
+  'reject.back': 'Voltar',
+  'reject.submit': 'Recusar solicitação',
+
+  'errorPage.notFound': 'Página não encontrada',
+  'errorPage.forbidden': 'Não permitido',
+  'errorPage.generic': 'Algo deu errado',
+  'errorPage.home': 'Ir para o Tether',
+}

@@ -1,0 +1,61 @@
+import type { Context } from 'hono'
+import type { VNode } from 'preact'
+import type { AppDefinition } from '../apps/types'
+import type { AppError } from '../domain/errors'
+import { FALLBACK_TIME_ZONE } from '../domain/format-time'
+import { NOTICE_VALUES_MAX } from '../domain/limits'
+import type { Locale } from '../domain/locales'
+import { setNoticeCookie } from '../http/client-note-cookies'
+import type { AppEnv } from '../http/context'
+import { clientLocale } from '../http/locale'
+import { clientErrorMessage, clientFieldErrors } from '../i18n/client-errors'
+import { type FormNotice, sealNotice } from '../services/client-notes'
+import type { Deps } from '../services/deps'
+import { type OpenLink, requireOpenLink } from '../services/open-link'
+import { appWording } from '../views/pages/connect/access'
+import { renderPage } from '../views/render'
+import { fieldErrorsOf } from './pages/forms'
+
+/** An open link's pages in the client's language, and the refusals shown on its key form. */
+
+/** The language of an open link's pages: the client's choice, else the owner's for the link, else the browser's. */
+export const linkLocale = (c: Context<AppEnv>, open: OpenLink): Locale => clientLocale(c, open.link.locale)
+
+/** How a finished link's outcome page keeps the owner's choice of language. */
+export const ownerChoice = (open: OpenLink) => (open.link.locale ? { locale: open.link.locale } : {})
+
+/** A client page of an open link, in its language. */
+export const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) => renderPage(page, FALLBACK_TIME_ZONE, linkLocale(c, open))
+
+/** What the client typed that may be shown again: never a secret field, and only while it fits in a cookie. */
+function keptValues(app: AppDefinition, values: Record<string, unknown>): Record<string, string> {
+  const kept = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
+  return JSON.stringify(kept).length <= NOTICE_VALUES_MAX ? kept : {}
+}
+
+/** The refusal (or the wait) to show once on the form the browser is sent back to; secrets are never kept. */
+export async function refusalNotice(
+  c: Context<AppEnv>,
+  deps: Deps,
+  token: string,
+  values: Record<string, unknown>,
+  error: AppError,
+  wait: boolean,
+) {
+  const open = await requireOpenLink(deps, token, Date.now())
+  const locale = linkLocale(c, open)
+  const wording = appWording(open.app, locale)
+  const message = clientErrorMessage(locale, error, wording)
+  const kept = keptValues(open.app, values)
+  const notice: FormNotice = wait
+    ? { kind: 'too_many', message, values: kept, ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) }
+    : { kind: 'refused', message, errors: clientFieldErrors(locale, error, wording, fieldErrorsOf(error)), values: kept }
+  setNoticeCookie(c, await sealNotice(deps, open.link.tokenHash, notice, Date.now()))
+}
+
+/** The status the form answers with while it shows the post's refusal (a wait: 429 and Retry-After); its reload is a plain 200. */
+export function noticeStatus(response: Response, notice: FormNotice | null): Response {
+  if (notice?.kind !== 'too_many') return response
+  if (notice.retryAfterSeconds) response.headers.set('Retry-After', String(notice.retryAfterSeconds))
+  return response
+}
