@@ -5,6 +5,7 @@ import { isCredentialFormError, isQuotaError, withErrorStatus } from '../../http
 import { validate } from '../../http/validate'
 import { deleteConnection, replaceCredentials } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
+import { checkConnectionNow } from '../../services/health/check'
 import type { Deps } from '../../services/deps'
 import { publicEvent } from '../../services/public-shapes'
 import { renderPage } from '../../views/render'
@@ -40,7 +41,13 @@ async function showDetails(c: Context<AppEnv>, deps: Deps, id: string, extras: D
 
 export const connectionPages = new Hono<AppEnv>()
   .get('/:id', validate('param', idParam), (c) => {
-    return showDetails(c, depsFor(c), c.req.valid('param').id, { notice: c.req.query('updated') === '1' ? 'updated' : null })
+    const notice = c.req.query('updated') === '1' ? 'updated' : c.req.query('checked') === '1' ? 'checked' : null
+    return showDetails(c, depsFor(c), c.req.valid('param').id, { notice })
+  })
+  .post('/:id/check', validate('param', idParam), async (c) => {
+    const { id } = c.req.valid('param')
+    await checkConnectionNow(depsFor(c), c.get('owner'), id, Date.now())
+    return c.redirect(connectionHref(id, '?checked=1'), 303)
   })
   .post('/:id/credentials', validate('param', idParam), async (c) => {
     const deps = depsFor(c)
