@@ -42,7 +42,7 @@ async function addEndpoint(owner: Owner): Promise<string> {
 }
 
 describe('the health sweep', () => {
-  it('a revoked refresh token → Needs reconnect (API, badge, webhook, steps fail at once) → reconnect link → healthy Via Link', async () => {
+  it('a revoked refresh token → Needs reconnect (API, badge, webhook, steps fail at once) → reconnect link → Via Link', async () => {
     const owner = await signUpOwner()
     const refreshToken = uniqueRefreshToken()
     const id = await googleDocs(owner, refreshToken)

@@ -17,14 +17,14 @@ export function dueConnectionsQuery(db: Db, now: number, limit: number) {
 }
 
 /**
- * Selects and claims the most overdue connections in one statement, so two sweeps that overlap never get
- * the same connection. The claim moves `next_check_at` past the lease too: a crashed check comes due again.
+ * Selects and claims the most overdue connections in one statement (D1 runs it whole, alone), so two sweeps
+ * that overlap never get the same connection. The claim moves `next_check_at` past the lease too: a crashed check comes due again.
  */
 export function claimDueConnections(db: Db, now: number, limit: number, leaseUntil: number): Promise<ConnectionRow[]> {
   return db
     .update(connections)
     .set({ checkClaimedUntil: leaseUntil, nextCheckAt: leaseUntil })
-    .where(and(inArray(connections.id, dueConnectionsQuery(db, now, limit)), due(now), unclaimed(now)))
+    .where(inArray(connections.id, dueConnectionsQuery(db, now, limit)))
     .returning()
 }
 
