@@ -5,7 +5,7 @@ import { requestsSince } from './app-calls'
 import { linkUrlOn, location, page, post, rowOf } from './dashboard-helpers'
 import { fakeCursor } from './fake-requests'
 import { connectionOf, storeAsIs } from './health-helpers'
-import { call, requestLink, signUpOwner } from './helpers'
+import { call, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { createWorkflow, fakeWordPressSite, postStep, wordpressViaLink } from './workflow-helpers'
 
 type Owner = Awaited<ReturnType<typeof signUpOwner>>
@@ -83,6 +83,39 @@ describe('POST /api/v1/connections/:id/check', () => {
     const token = await call('/api/v1/tokens', { method: 'POST', cookie: owner.cookie, json: { name: 'read', scope: 'read' } })
     const { token: bearer } = await token.json<{ token: string }>()
     expect((await call(`/api/v1/connections/${id}/check`, { method: 'POST', bearer })).status).toBe(403)
+  })
+})
+
+describe('reconnecting in place', () => {
+  it('a key regenerated at the app → Needs reconnect → the reconnect link takes the new key → healthy Via Link, same account', async () => {
+    const owner = await signUpOwner()
+    const oldKey = `demo_health_${crypto.randomUUID().slice(0, 8)}`
+    const link = await requestLink(owner)
+    expect((await submitViaLink(link, { apiKey: oldKey })).status).toBe(200)
+    const id = link.connectionId
+    const account = (await connectionOf(owner, id)).accountLabel
+
+    const regenerated = await call('/demo/tasks/keys/regenerate', { method: 'POST', bearer: oldKey })
+    expect(regenerated.status).toBe(200)
+    const { apiKey: newKey } = await regenerated.json<{ apiKey: string }>()
+    expect((await (await check(owner, id)).json<{ connection: unknown }>()).connection).toMatchObject({
+      health: 'needs_reconnect',
+      lastError: 'Demo Tasks did not accept these credentials.',
+    })
+
+    const issued = await call(`/api/v1/connections/${id}/link`, { method: 'POST', cookie: owner.cookie, json: {} })
+    const { url } = (await issued.json<{ link: { url: string } }>()).link
+    // The old credentials stay until the new ones are verified: nothing is cut before the client acts.
+    expect(await connectionOf(owner, id)).toMatchObject({ status: 'active', badge: 'needs_reconnect' })
+    expect((await submitViaLink({ path: new URL(url).pathname }, { apiKey: newKey })).status).toBe(200)
+    expect(await connectionOf(owner, id)).toMatchObject({
+      status: 'active',
+      badge: 'via_link',
+      health: 'ok',
+      needsReconnect: false,
+      lastError: null,
+      accountLabel: account,
+    })
   })
 })
 
