@@ -148,7 +148,10 @@ describe('Needs reconnect on the dashboard', () => {
 
     const sent = await post(`/connections/${id}/link`, { expiresInMinutes: '2880' }, owner.cookie)
     expect([sent.status, location(sent)]).toEqual([303, `/connections/${id}/link?refreshed=1`])
-    const url = linkUrlOn(await page(location(sent), owner.cookie))
+    const linkPage = await page(location(sent), owner.cookie)
+    expect(linkPage).toContain('The app refuses the current credentials')
+    expect(linkPage).not.toContain('The current credentials keep working')
+    const url = linkUrlOn(linkPage)
     expect(url).toContain('/connect/')
     const connection = await connectionOf(owner, id)
     // Still refused until the client reconnects: the badge says so, the status line says the link is out.

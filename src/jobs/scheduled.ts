@@ -24,11 +24,12 @@ export interface ScheduledResult {
 export async function runScheduled(env: Env, now: number): Promise<ScheduledResult> {
   const db = database(env.DB)
   const expiredLinks = await expireOverdueLinks({ db, env }, now)
-  const health = await runHealthSweep(depsFromEnv(env, NO_ORIGIN, edgeOf(env)), now)
   await deleteOAuthStatesBefore(db, now - DAY_MS)
   await deleteRateLimitsBefore(db, now - LONGEST_WINDOW_MS)
   const rotation = await rotateSealedValues(db, await loadKeyring(env.ENCRYPTION_KEYS))
   if (rotation.undecryptable > 0)
     console.error(`key rotation: ${rotation.undecryptable} sealed values did not open; keep their key until they are looked at`)
+  // Last: it waits on apps, and the housekeeping above must not wait on them.
+  const health = await runHealthSweep(depsFromEnv(env, NO_ORIGIN, edgeOf(env)), now)
   return { expiredLinks, health, rotation }
 }
