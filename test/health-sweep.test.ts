@@ -84,7 +84,8 @@ describe('the health sweep', () => {
     const back = await connectionOf(owner, id)
     expect(back).toMatchObject({ status: 'active', health: 'ok', badge: 'via_link', needsReconnect: false, lastError: null })
     expect((await runWorkflow(owner, workflow, { title: 'Works again' })).status).toBe('succeeded')
-  })
+    // A whole journey (two sweeps, two runs, an OAuth round trip): more than the default 5 s on a loaded machine.
+  }, 30_000)
 
   it('overlapping sweeps refresh a connection once and store the rotation under the revision guard', async () => {
     const owner = await signUpOwner()
