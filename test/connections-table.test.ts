@@ -24,6 +24,8 @@ const EXPECTED: Record<SeedKind, PublicConnection['badge']> = {
   refresh_expired: 'via_link',
   direct: null,
   oauth_after_link: null,
+  needs_reconnect: 'needs_reconnect',
+  needs_reconnect_link_out: 'needs_reconnect',
 }
 
 async function list(owner: Owner, query: Record<string, string> = {}): Promise<ListAnswer> {

@@ -207,6 +207,13 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     })
     expect(revoked.body.link).toMatchObject({ status: 'revoked', message: expect.any(String) })
 
+    const checked = await documentedCall<{ connection: PublicConnection }>(`/api/v1/connections/${direct}/check`, json('POST', {}, owner))
+    expect([checked.response.status, checked.body.connection.health, checked.body.connection.lastError]).toEqual([200, 'ok', null])
+    expect((await documentedCall(`/api/v1/connections/${id}/check`, { method: 'POST', cookie: owner.cookie })).response.status).toBe(422)
+    expect((await documentedCall('/api/v1/connections/no-such-id/check', { method: 'POST', cookie: owner.cookie })).response.status).toBe(
+      404,
+    )
+
     const otherAccount = { credentials: { apiKey: 'demo_another_key_456' } }
     const mismatch = await documentedCall<{ error: { code: string } }>(
       `/api/v1/connections/${direct}/credentials`,

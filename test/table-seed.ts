@@ -14,6 +14,8 @@ export const SEED_KINDS = [
   'refresh_expired',
   'direct',
   'oauth_after_link',
+  'needs_reconnect',
+  'needs_reconnect_link_out',
 ] as const
 export type SeedKind = (typeof SEED_KINDS)[number]
 
@@ -22,6 +24,8 @@ const DAY = 86_400_000
 interface Shape {
   status: 'pending' | 'active' | 'rejected'
   source: string | null
+  /** The app refused the credentials. */
+  needsReconnect?: boolean
   /** Oldest first; the last one is the latest. */
   links: { purpose: 'create' | 'refresh'; status: string; expiresIn: number }[]
 }
@@ -56,6 +60,21 @@ const SHAPES: Record<SeedKind, Shape> = {
   },
   direct: { status: 'active', source: 'owner_direct', links: [] },
   oauth_after_link: { status: 'active', source: 'owner_oauth', links: [{ purpose: 'create', status: 'used', expiresIn: -DAY }] },
+  needs_reconnect: {
+    status: 'active',
+    source: 'client_link',
+    needsReconnect: true,
+    links: [{ purpose: 'create', status: 'used', expiresIn: -DAY }],
+  },
+  needs_reconnect_link_out: {
+    status: 'active',
+    source: 'client_link',
+    needsReconnect: true,
+    links: [
+      { purpose: 'create', status: 'used', expiresIn: -DAY },
+      { purpose: 'refresh', status: 'pending', expiresIn: DAY },
+    ],
+  },
 }
 
 export interface SeededRow {
@@ -89,7 +108,7 @@ export async function seedConnections(
       env.DB.prepare(
         `INSERT INTO connections (id, workspace_id, app_id, name, status, via, account_label, credentials_blob, credentials_key_version,
           credentials_revision, needs_reconnect, credentials_source, credentials_updated_at, credentials_updated_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'link', ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, 'link', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
       ).bind(
         id,
         workspaceId,
@@ -99,6 +118,7 @@ export async function seedConnections(
         connected ? `account-${i}@client.test` : null,
         connected ? 'not-a-real-blob' : null,
         connected ? 'k1' : null,
+        shape.needsReconnect ? 1 : 0,
         shape.source,
         connected ? updatedAt : null,
         connected ? 'seed' : null,

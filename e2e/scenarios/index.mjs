@@ -6,6 +6,7 @@ import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from '
 import { signUpScenario } from './sign-up.mjs'
 import { reloadAndBackScenario } from './reload-and-back.mjs'
 import { papercutsScenario } from './papercuts.mjs'
+import { needsReconnectScenario } from './needs-reconnect.mjs'
 import { sameAccountScenario } from './same-account.mjs'
 import { germanClientScenario } from './german-client.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
@@ -28,6 +29,7 @@ export const scenarios = [
   papercutsScenario,
   sameAccountScenario,
   germanClientScenario,
+  needsReconnectScenario,
   expiryScenario,
   tableScenario,
 ]

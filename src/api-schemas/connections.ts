@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { BADGES } from '../domain/badges'
+import { HEALTHS } from '../domain/health'
 import { CURSOR_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SEARCH_MAX } from '../domain/limits'
 import { DEFAULT_LINK_MINUTES, MAX_LINK_MINUTES, MIN_LINK_MINUTES } from '../domain/links'
 import { LOCALES } from '../domain/locales'
@@ -55,7 +56,16 @@ export const connection = z.strictObject({
     .nullable()
     .describe('Derived from the connection and its latest link: `expired` and `locked` name a never-used link that can no longer be used.'),
   accountLabel: z.string().nullable(),
-  needsReconnect: z.boolean(),
+  needsReconnect: z.boolean().describe('The app refused the credentials: the same as `health: "needs_reconnect"`.'),
+  health: z
+    .enum(HEALTHS)
+    .describe(
+      '`ok`: the app accepted the credentials at the latest check or token refresh; `needs_reconnect`: the app refused them ' +
+        '(401/403, `invalid_grant`, a revoked token), a reconnect link fixes it; `unknown`: not checked yet, or the latest ' +
+        'check could not reach the app (a timeout or an outage never flips a connection), retried with backoff.',
+    ),
+  lastCheckedAt: timestamp.nullable().describe('When Tether last checked the credentials with the app (cron, "Check now" or a run).'),
+  lastError: z.string().nullable().describe('What went wrong at that check, as a sentence; never what the app answered.'),
   credentialsSource: z
     .enum(['client_link', 'owner_direct', 'owner_oauth'])
     .nullable()

@@ -28,6 +28,7 @@ export function badgeSql(now: number): SQL<Badge | null> {
   return sql<Badge | null>`CASE
     WHEN ${connections.status} = 'rejected' THEN 'rejected'
     WHEN ${connections.status} = 'pending' THEN coalesce(${pendingKind}, 'pending')
+    WHEN ${connections.needsReconnect} = 1 THEN 'needs_reconnect'
     ELSE coalesce(${refreshing}, CASE WHEN ${connections.credentialsSource} = 'client_link' THEN 'via_link' END) END`
 }
 

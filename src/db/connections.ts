@@ -57,6 +57,11 @@ export function pendingConnectionRow(fields: Pick<ConnectionRow, 'id' | 'workspa
     credentialsUpdatedBy: null,
     createdAt: now,
     updatedAt: now,
+    lastCheckedAt: null,
+    lastError: null,
+    nextCheckAt: null,
+    checkFailures: 0,
+    checkClaimedUntil: null,
   }
 }
 
@@ -91,6 +96,7 @@ export function newCredentialsValues(
   account: { label: string; id?: string },
   origin: CredentialsOrigin,
   now: number,
+  nextCheckAt: number,
 ) {
   return {
     credentialsSource: origin.source,
@@ -104,6 +110,12 @@ export function newCredentialsValues(
     credentialsRevision: sql`${connections.credentialsRevision} + 1`,
     needsReconnect: false,
     updatedAt: now,
+    // Verified just now: healthy, with any check in flight for the old credentials let go.
+    lastCheckedAt: now,
+    lastError: null,
+    checkFailures: 0,
+    nextCheckAt,
+    checkClaimedUntil: null,
   }
 }
 

@@ -117,11 +117,22 @@ export const connections = sqliteTable(
     credentialsUpdatedBy: text('credentials_updated_by'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Health (src/services/health): when the app last answered or failed a check, and the failure in words, never upstream's. */
+    lastCheckedAt: integer('last_checked_at'),
+    lastError: text('last_error'),
+    /** When the cron looks at it next; null while nothing is to be checked (pending, rejected, needs reconnect). */
+    nextCheckAt: integer('next_check_at'),
+    /** Transient failures in a row, for the backoff. */
+    checkFailures: integer('check_failures').notNull().default(0),
+    /** Set by the one check (cron or "Check now") that holds the connection, until it finishes or the lease runs out. */
+    checkClaimedUntil: integer('check_claimed_until'),
   },
   (t) => [
     /** Keyset pages of the table, newest update first; `_app` serves the app filter. */
     index('connections_workspace_updated').on(t.workspaceId, t.updatedAt, t.id),
     index('connections_workspace_app_updated').on(t.workspaceId, t.appId, t.updatedAt, t.id),
+    /** The health sweep's "due" range: active connections by next check. */
+    index('connections_health_due').on(t.status, t.nextCheckAt),
   ],
 )
 

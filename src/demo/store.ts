@@ -9,7 +9,7 @@ const PREFIX = 'demo:'
 const KV_MIN_TTL_SECONDS = 60
 
 export type SecretKind = 'code' | 'access' | 'refresh'
-export type RecordKind = 'doc' | 'task'
+export type RecordKind = 'doc' | 'task' | 'key'
 
 async function secretKey(kind: SecretKind, secret: string): Promise<string> {
   return `${PREFIX}${kind}:${await sha256Hex(secret)}`

@@ -22,6 +22,18 @@ describe('badgeFor', () => {
     [{ status: 'active', credentialsSource: 'owner_direct', latestLink: null }, null],
     [{ status: 'rejected', credentialsSource: null, latestLink: link('create', 'rejected') }, 'rejected'],
   ] as const)('%o → %s', (input, badge) => {
-    expect(badgeFor(input)).toBe(badge)
+    expect(badgeFor({ ...input, needsReconnect: false })).toBe(badge)
+  })
+
+  it.each([
+    [{ status: 'active', credentialsSource: 'client_link', latestLink: link('create', 'used') }, 'needs_reconnect'],
+    // The reconnect link being out does not make the connection work: needs_reconnect still shows.
+    [{ status: 'active', credentialsSource: 'client_link', latestLink: link('refresh', 'pending') }, 'needs_reconnect'],
+    [{ status: 'active', credentialsSource: 'owner_oauth', latestLink: null }, 'needs_reconnect'],
+    // Only an active connection can be refused; the flag on anything else is moot.
+    [{ status: 'rejected', credentialsSource: null, latestLink: link('create', 'rejected') }, 'rejected'],
+    [{ status: 'pending', credentialsSource: null, latestLink: link('create', 'pending') }, 'pending'],
+  ] as const)('refused by the app: %o → %s', (input, badge) => {
+    expect(badgeFor({ ...input, needsReconnect: true })).toBe(badge)
   })
 })

@@ -54,3 +54,10 @@ export const CHECKS_PER_DAY = 200
 /** Webhook endpoints per workspace, and the characters of an endpoint's URL. */
 export const MAX_WEBHOOK_ENDPOINTS = 20
 export const WEBHOOK_URL_MAX = 2_000
+/**
+ * Health checks per cron run (every 5 minutes): at most this many calls to apps, so a run stays within the
+ * paid plan's subrequests and minutes; 200 a run is 57,600 checks a day. The most overdue go first.
+ */
+export const HEALTH_CHECKS_PER_RUN = 200
+/** Checks of one sweep that wait on apps at the same time. */
+export const HEALTH_CHECKS_AT_ONCE = 6

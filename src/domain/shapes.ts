@@ -1,4 +1,5 @@
 import type { Badge, ConnectionStatus, CredentialsSource } from './badges'
+import type { Health } from './health'
 import type { LinkPurpose, LinkStatus } from './links'
 import type { TokenScope } from './token-scope'
 import type { Locale } from './locales'
@@ -36,6 +37,11 @@ export interface PublicConnection {
   badge: Badge | null
   accountLabel: string | null
   needsReconnect: boolean
+  health: Health
+  /** When the app last answered (or failed to answer) a check or a token refresh. */
+  lastCheckedAt: string | null
+  /** Why the latest check failed, in Tether's words; null after a good one. */
+  lastError: string | null
   /** How the current credentials came; null while the connection has never been connected. */
   credentialsSource: CredentialsSource | null
   credentialsUpdatedAt: string | null

@@ -26,6 +26,9 @@ export const examplePendingConnection = {
   badge: 'pending',
   accountLabel: null,
   needsReconnect: false,
+  health: 'unknown',
+  lastCheckedAt: null,
+  lastError: null,
   credentialsSource: null,
   credentialsUpdatedAt: null,
   createdAt: '2026-11-02T09:30:00.000Z',
@@ -41,6 +44,8 @@ export const exampleActiveConnection = {
   credentialsSource: 'client_link',
   credentialsUpdatedAt: '2026-11-02T10:05:12.345Z',
   updatedAt: '2026-11-02T10:05:12.345Z',
+  health: 'ok',
+  lastCheckedAt: '2026-11-03T04:17:40.112Z',
   link: { status: 'used', purpose: 'create', expiresAt: '2026-11-04T09:30:00.000Z' },
 }
 

@@ -18,6 +18,7 @@ import { accountMismatch, decideAccount } from './account-guard'
 import { requireApp, requireConnection } from './access'
 import { checkCredentials } from './credential-checks'
 import { sealCredentials } from './credentials'
+import { firstCheckAt } from './health/schedule'
 import type { Deps } from './deps'
 import { type EventType, newEvent } from './events'
 import { closeOpenLinks } from './link-lifecycle'
@@ -77,6 +78,11 @@ export async function storeNewConnection(
     credentialsUpdatedBy: origin.by,
     createdAt: now,
     updatedAt: now,
+    lastCheckedAt: now,
+    lastError: null,
+    nextCheckAt: firstCheckAt(app, id, credentials, now),
+    checkFailures: 0,
+    checkClaimedUntil: null,
   }
   const [inserted, events] = await deps.db.batch([
     insertConnectionIf(deps.db, row, connectionsBelow(workspaceId, MAX_CONNECTIONS)),
@@ -150,7 +156,14 @@ export async function storeReplacedCredentials(
   await closeOpenLinks(
     deps,
     connection,
-    [replaceConnectionCredentials(deps.db, connection, newCredentialsValues(sealed, account, origin, now)), event('credentials_updated')],
+    [
+      replaceConnectionCredentials(
+        deps.db,
+        connection,
+        newCredentialsValues(sealed, account, origin, now, firstCheckAt(app, connection.id, credentials, now)),
+      ),
+      event('credentials_updated'),
+    ],
     now,
   )
 }

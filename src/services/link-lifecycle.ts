@@ -34,6 +34,7 @@ import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import { accountMismatch, decideAccount } from './account-guard'
 import { requireApp, requireConnection } from './access'
 import { sealCredentials } from './credentials'
+import { firstCheckAt } from './health/schedule'
 import type { Deps } from './deps'
 import { type ClientMeta, type EventType, newEvent, newLinkEvent } from './events'
 import { forgetSnapshots } from './link-snapshots'
@@ -282,7 +283,13 @@ export async function completeLink(
         open.connection.id,
         open.link.id,
         claimId,
-        newCredentialsValues(sealed, account, { source: 'client_link', by: open.link.id }, now),
+        newCredentialsValues(
+          sealed,
+          account,
+          { source: 'client_link', by: open.link.id },
+          now,
+          firstCheckAt(open.app, open.connection.id, credentials, now),
+        ),
       ),
       insertEventsForClaim(deps.db, claimId, claimEvent('credentials_submitted', 'client', now, meta, detail)),
     ],

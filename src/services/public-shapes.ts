@@ -1,4 +1,5 @@
 import { badgeFor } from '../domain/badges'
+import { healthOf } from '../domain/health'
 import { effectiveLinkStatus, ownerLinkMessage } from '../domain/links'
 import type { PublicConnection, PublicEvent, PublicLink, PublicLinkSummary } from '../domain/shapes'
 import type { ConnectionRow, LinkRow } from '../db/connections'
@@ -20,9 +21,17 @@ export function publicConnection(connection: ConnectionRow, link: LinkRow | null
     name: connection.name,
     status: connection.status,
     via: connection.via,
-    badge: badgeFor({ status: connection.status, credentialsSource: connection.credentialsSource, latestLink }),
+    badge: badgeFor({
+      status: connection.status,
+      credentialsSource: connection.credentialsSource,
+      needsReconnect: connection.needsReconnect,
+      latestLink,
+    }),
     accountLabel: connection.accountLabel,
     needsReconnect: connection.needsReconnect,
+    health: healthOf(connection),
+    lastCheckedAt: connection.lastCheckedAt === null ? null : iso(connection.lastCheckedAt),
+    lastError: connection.lastError,
     credentialsSource: connection.credentialsSource,
     credentialsUpdatedAt: connection.credentialsUpdatedAt === null ? null : iso(connection.credentialsUpdatedAt),
     createdAt: iso(connection.createdAt),

@@ -4,7 +4,7 @@ import { basicOf, bearerOf, bySecret, formBody, json, nextNumber, type Reply, ty
  * Token endpoints for Google, Slack and Facebook, each in its own dialect.
  * Codes: `code-good…` is accepted as is; codes the fake authorize endpoint issued are checked
  * against their PKCE challenge and work once; anything else is invalid_grant.
- * Refresh tokens: `refresh-<n>` rotates to `refresh-<n+1>`; `…norotate…` answers without a new
+ * Refresh tokens: `refresh-<n>` rotates to `refresh-<n+1>` unless it was revoked; `…norotate…` answers without a new
  * refresh token; `refresh-bad` (anything else) is invalid_grant. Access tokens contain `good`.
  * A code or refresh token containing `hostile` gets an access token with a header injection in it.
  */
@@ -105,6 +105,7 @@ function tokenRoute(provider: Provider, path: RegExp): Route {
       }
       if (form.get('grant_type') === 'refresh_token') {
         const refreshToken = form.get('refresh_token') ?? ''
+        if (revokedRefreshTokens.has(refreshToken)) return provider.refusal('refresh')
         const generation = /^refresh-(\d+)$/.exec(refreshToken)?.[1]
         if (generation) return provider.tokens(newAccess(), `refresh-${Number(generation) + 1}`)
         if (refreshToken.includes('norotate')) return provider.tokens(newAccess(), null)
@@ -117,10 +118,12 @@ function tokenRoute(provider: Provider, path: RegExp): Route {
 }
 
 /**
- * Access tokens revoked at a fake provider; the fake APIs refuse them afterwards. Refresh tokens are
- * shared by every test (`refresh-1`), so a revoked one is recorded in the request log only.
+ * Access tokens revoked at a fake provider; the fake APIs refuse them afterwards. `refresh-1` is shared by
+ * every test, so its revocation is recorded in the request log only; any other revoked refresh token is
+ * refused from then on (tests pick unique generations, `refresh-<random>`).
  */
 const revokedAccessTokens = new Set<string>()
+const revokedRefreshTokens = new Set<string>()
 
 export function isRevoked(accessToken: string | null): boolean {
   return accessToken !== null && revokedAccessTokens.has(accessToken)
@@ -136,6 +139,7 @@ const googleRevokeRoute: Route = {
     if (!/^refresh-\d+$/.test(token) && !token.includes('good'))
       return json(400, { error: 'invalid_token', error_description: 'Token expired or revoked' })
     if (token.startsWith('access-')) revokedAccessTokens.add(token)
+    if (token.startsWith('refresh-') && token !== 'refresh-1') revokedRefreshTokens.add(token)
     return json(200, {})
   },
 }

@@ -183,6 +183,41 @@ export const connectionOperations: Operation[] = [
     },
   },
   {
+    operationId: 'checkConnection',
+    method: 'post',
+    path: '/api/v1/connections/:id/check',
+    summary: 'Check the credentials with the app now',
+    description:
+      'What the cron does daily (and ahead of every OAuth expiry), at once: an OAuth connection with a refresh token is renewed ' +
+      '(the rotated tokens are stored), any other is verified with the app’s "who am I". Only the app’s refusal sets `health: ' +
+      '"needs_reconnect"` (then a refresh link, POST /api/v1/connections/{id}/link, lets the client reconnect in place); a timeout ' +
+      'or an outage is recorded in `lastError` with `health: "unknown"` and retried later. Counts against the workspace’s 200 ' +
+      'credential checks a day.',
+    tag: 'connections',
+    auth: 'owner',
+    params: idParam,
+    responses: {
+      200: {
+        description:
+          'The connection after the check: `health`, `lastCheckedAt` and `lastError` say how it went (for example `health: ' +
+          '"needs_reconnect"`, `lastError: "WordPress did not accept these credentials."`).',
+        body: connectionBody,
+      },
+      404: 'NotFound',
+      409: errorResponse(
+        '`conflict`: a check of this connection is already running.',
+        'conflict',
+        'A check of "Client WordPress" is already running. Try again in a minute.',
+      ),
+      422: errorResponse(
+        '`connection_not_ready`: the connection is pending or rejected, so there is nothing to check.',
+        'connection_not_ready',
+        'The connection "Client WordPress" has no credentials to check yet.',
+      ),
+      429: 'RateLimited',
+    },
+  },
+  {
     operationId: 'revokeLink',
     method: 'delete',
     path: '/api/v1/connections/:id/link',

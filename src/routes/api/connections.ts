@@ -4,6 +4,7 @@ import { requireOwner } from '../../http/owner-auth'
 import { validate } from '../../http/validate'
 import { createDirectConnection, deleteConnection, replaceCredentials } from '../../services/connections'
 import { parseCredentials } from '../../services/credentials'
+import { checkConnectionNow } from '../../services/health/check'
 import { currentLink } from '../../services/links'
 import { iso, publicConnection, publicEvent, publicLink } from '../../services/public-shapes'
 import { depsFor } from '../../http/deps'
@@ -71,6 +72,13 @@ export const connectionsApi = new Hono<AppEnv>()
     const now = Date.now()
     const issued = await issueNewLink(depsFor(c), c.get('owner'), c.req.valid('param').id, c.req.valid('json'), now)
     return c.json({ link: publicLink(issued.row, issued.url, now) }, 201)
+  })
+  .post('/:id/check', validate('param', idParam), async (c) => {
+    const deps = depsFor(c)
+    const { id } = c.req.valid('param')
+    await checkConnectionNow(deps, c.get('owner'), id, Date.now())
+    const found = await requireConnection(deps, c.get('owner'), id)
+    return c.json({ connection: publicConnection(found.connection, found.link, Date.now()) })
   })
   .delete('/:id/link', validate('param', idParam), async (c) => {
     await revokeOpenLink(depsFor(c), c.get('owner'), c.req.valid('param').id, Date.now())

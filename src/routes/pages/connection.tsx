@@ -6,6 +6,7 @@ import { flashed, redirectWithFlash, takeFlash } from '../../http/form-flash'
 import { validate } from '../../http/validate'
 import { deleteConnection, replaceCredentials } from '../../services/connections'
 import { credentialsFromFields } from '../../services/credentials'
+import { checkConnectionNow } from '../../services/health/check'
 import type { Deps } from '../../services/deps'
 import { publicEvent } from '../../services/public-shapes'
 import { renderPage } from '../../views/render'
@@ -43,7 +44,13 @@ export const connectionPages = new Hono<AppEnv>()
   .get('/:id', validate('param', idParam), async (c) => {
     const flash = await takeFlash<DetailsExtras['update']>(c)
     if (flash) return flashed(await showDetails(c, depsFor(c), c.req.valid('param').id, { update: flash.state }, flash.status), flash)
-    return showDetails(c, depsFor(c), c.req.valid('param').id, { notice: c.req.query('updated') === '1' ? 'updated' : null })
+    const notice = c.req.query('updated') === '1' ? 'updated' : c.req.query('checked') === '1' ? 'checked' : null
+    return showDetails(c, depsFor(c), c.req.valid('param').id, { notice })
+  })
+  .post('/:id/check', validate('param', idParam), async (c) => {
+    const { id } = c.req.valid('param')
+    await checkConnectionNow(depsFor(c), c.get('owner'), id, Date.now())
+    return c.redirect(connectionHref(id, '?checked=1'), 303)
   })
   .post('/:id/credentials', validate('param', idParam), async (c) => {
     const deps = depsFor(c)

@@ -15,6 +15,13 @@ export function connectionProblem(connection: ConnectionRow | undefined): string
   return null
 }
 
+/** Why a step cannot run with a connection the app refused; saving a workflow with it stays allowed, a reconnect fixes it. */
+export function reconnectProblem(connection: ConnectionRow, appName: string): string | null {
+  if (!connection.needsReconnect) return null
+  const why = connection.lastError ?? `${appName} refused its credentials.`
+  return `The connection "${connection.name}" needs reconnecting: ${why} Send the client a reconnect link from the Connections page.`
+}
+
 const invalid = (index: number, field: string, message: string) =>
   new AppError('invalid_request', `Step ${index + 1}: ${message}`, [{ path: `steps.${index}.${field}`, message }])
 

@@ -18,7 +18,7 @@ const BADGES: Record<BadgeKind, BadgeSpec> = {
   expired: { text: 'Expired', detail: 'the link expired before the client used it', Icon: Clock },
   locked: { text: 'Locked', detail: 'the link locked after too many wrong keys', Icon: Lock },
   active: { text: 'Connected', detail: 'credentials verified and ready to use', Icon: Check },
-  needs_reconnect: { text: 'Needs reconnect', detail: 'credentials stopped working; the client must connect again', Icon: Warning },
+  needs_reconnect: { text: 'Needs reconnect', detail: 'the app refused the credentials; send the client a reconnect link', Icon: Warning },
 }
 
 /** Short visible text, e.g. for an `<option>` where markup is not allowed. */

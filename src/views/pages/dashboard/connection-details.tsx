@@ -9,7 +9,7 @@ import { Layout } from '../../layout'
 import { ActivityTimeline } from './activity'
 import { AppCredentialFields } from './app-fields'
 import { connectionHref } from './paths'
-import { credentialsSourceWords, LinkStateNote, StatusBadges } from './status'
+import { credentialsSourceWords, LinkStateNote, RefreshCredentialsButton, StatusBadges } from './status'
 import type { ConnectionView, FormState, OwnerView } from './types'
 import type { PublicEvent } from '../../../domain/shapes'
 
@@ -27,7 +27,7 @@ export interface ConnectionDetailsProps {
   activity: ActivityPage
   now: number
   update?: FormState
-  notice?: 'updated' | null
+  notice?: 'updated' | 'checked' | null
 }
 
 export function ConnectionDetailsPage({ owner, view, activity, now, update = {}, notice }: ConnectionDetailsProps) {
@@ -46,6 +46,7 @@ export function ConnectionDetailsPage({ owner, view, activity, now, update = {},
         {notice === 'updated' ? (
           <Alert kind="success">Connection updated successfully. Workflows use the new credentials from now on.</Alert>
         ) : null}
+        {notice === 'checked' ? <CheckedNotice view={view} /> : null}
         <section class="card">
           <h2 class="visually-hidden">Details</h2>
           <dl class="kv">
@@ -71,6 +72,14 @@ export function ConnectionDetailsPage({ owner, view, activity, now, update = {},
             <dd>
               <Time at={connection.updatedAt} />
             </dd>
+            {connection.status === 'active' ? (
+              <>
+                <dt>Health</dt>
+                <dd>
+                  <HealthNote view={view} />
+                </dd>
+              </>
+            ) : null}
             <dt>Link</dt>
             <dd>
               <LinkStateNote view={view} now={now} />
@@ -109,6 +118,43 @@ export function ConnectionDetailsPage({ owner, view, activity, now, update = {},
         </section>
       </div>
     </Layout>
+  )
+}
+
+function CheckedNotice({ view }: { view: ConnectionView }) {
+  const { connection, app } = view
+  const name = app?.name ?? 'The app'
+  if (connection.health === 'ok') return <Alert kind="success">{`${name} accepted the credentials just now.`}</Alert>
+  if (connection.health === 'needs_reconnect')
+    return <Alert kind="error">{`${connection.lastError ?? `${name} refused the credentials.`} Send the client a reconnect link.`}</Alert>
+  return <Alert kind="warning">{`${connection.lastError ?? 'The check did not finish.'} Tether tries again later.`}</Alert>
+}
+
+/** When the app last answered, what went wrong if anything, and the one-click fix for a refused connection. */
+function HealthNote({ view }: { view: ConnectionView }) {
+  const { connection } = view
+  const checked = connection.lastCheckedAt ? (
+    <>
+      Checked <Time at={connection.lastCheckedAt} />
+    </>
+  ) : (
+    'Not checked yet'
+  )
+  return (
+    <div class="stack">
+      <p class="small">
+        {checked}
+        {connection.health === 'ok' ? ': the app accepted the credentials.' : connection.lastError ? `: ${connection.lastError}` : '.'}
+      </p>
+      <div class="row">
+        {connection.health === 'needs_reconnect' ? (
+          <RefreshCredentialsButton connectionId={connection.id} label={connection.name} text="Send reconnect link" />
+        ) : null}
+        <form method="post" action={connectionHref(connection.id, '/check')}>
+          <SubmitButton variant="secondary">Check now</SubmitButton>
+        </form>
+      </div>
+    </div>
   )
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_LINK_MINUTES } from '../../../domain/links'
 import { AppIcon } from '../../components/app-icon'
 import { Menu, MenuItemButton, MenuItemLink } from '../../components/menu'
 import { Time } from '../../components/time'
@@ -57,7 +58,8 @@ function ConnectionRow({ view, now }: { view: ConnectionView; now: number }) {
 }
 
 /**
- * The guide's menu: Update → via Link / Connection Data, then Delete. Text only: a page holds 25 of
+ * The guide's menu: Update → via Link / Connection Data, Tether's health actions (Send reconnect link,
+ * Check now), then Delete. Text only: a page holds 25 of
  * these, and icons in every item would double its weight. The row's details live on its page.
  */
 function RowMenu({ view }: { view: ConnectionView }) {
@@ -74,6 +76,12 @@ function RowMenu({ view }: { view: ConnectionView }) {
           Update Connection Data
         </MenuItemLink>
       </fieldset>
+      {connection.health === 'needs_reconnect' ? (
+        <MenuItemButton action={connectionHref(connection.id, '/link')} fields={{ expiresInMinutes: String(DEFAULT_LINK_MINUTES) }}>
+          Send reconnect link
+        </MenuItemButton>
+      ) : null}
+      {connection.status === 'active' ? <MenuItemButton action={connectionHref(connection.id, '/check')}>Check now</MenuItemButton> : null}
       {linkOpen ? <MenuItemButton action={connectionHref(connection.id, '/revoke')}>Revoke link</MenuItemButton> : null}
       <MenuItemLink href={connectionHref(connection.id, '/delete')} danger>
         Delete…

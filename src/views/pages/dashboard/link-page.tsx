@@ -42,7 +42,12 @@ export function LinkPage({ owner, view, url, now, notice, error }: LinkPageProps
           <StatusBadges connection={connection} />
         </div>
         {notice === 'refreshed' ? <Alert kind="success">A new link was generated. The previous link no longer works.</Alert> : null}
-        {connection.status === 'active' ? (
+        {connection.health === 'needs_reconnect' ? (
+          <Alert kind="warning">
+            The app refuses the current credentials, so workflow steps using this connection fail until your client reconnects through the
+            link; nothing else changes, and the connection keeps its name and its place in your workflows.
+          </Alert>
+        ) : connection.status === 'active' ? (
           <Alert kind="info">
             The current credentials keep working in your workflows until your client submits new ones through the link; then workflows
             switch to the new credentials at once.

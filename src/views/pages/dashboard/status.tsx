@@ -13,7 +13,6 @@ export function badgesOf(connection: PublicConnection): BadgeKind[] {
   const badges: BadgeKind[] = []
   const main = connection.badge ?? (connection.status === 'active' ? 'active' : null)
   if (main) badges.push(main)
-  if (connection.needsReconnect) badges.push('needs_reconnect')
   return badges
 }
 
@@ -72,6 +71,14 @@ export function StatusLine({ view, now }: { view: ConnectionView; now: number })
       return line(`${MAX_FAILED_ATTEMPTS} wrong keys`)
     case 'rejected':
       return line(view.rejectReason ? 'Declined, with a reason' : 'Declined by the client')
+    case 'needs_reconnect':
+      return link?.status === 'pending' && link.purpose === 'refresh'
+        ? line(
+            <>
+              Reconnect link expires <Time at={link.expiresAt} now={now} />
+            </>,
+          )
+        : line('Refused by the app')
     default: {
       const { credentialsSource: source, credentialsUpdatedAt: at } = connection
       if (!source || !at) return null
@@ -88,13 +95,21 @@ export function StatusLine({ view, now }: { view: ConnectionView; now: number })
 }
 
 /** Posts a new link with the default lifetime; the link page offers the other lifetimes. */
-export function RefreshCredentialsButton({ connectionId, label }: { connectionId: string; label?: string }) {
+export function RefreshCredentialsButton({
+  connectionId,
+  label,
+  text = 'Refresh credentials',
+}: {
+  connectionId: string
+  label?: string
+  text?: string
+}) {
   return (
     <form method="post" action={connectionHref(connectionId, '/link')}>
       <input type="hidden" name="expiresInMinutes" value={String(DEFAULT_LINK_MINUTES)} />
       <button type="submit" class={buttonClass('secondary')}>
         <Refresh size={16} />
-        Refresh credentials
+        {text}
         {label ? <span class="visually-hidden">{` for ${label}`}</span> : null}
       </button>
     </form>
