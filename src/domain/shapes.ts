@@ -1,5 +1,6 @@
 import type { Badge, ConnectionStatus, CredentialsSource } from './badges'
 import type { LinkPurpose, LinkStatus } from './links'
+import type { NotificationType } from './notifications'
 import type { TokenScope } from './token-scope'
 import type { WebhookEventType } from './webhook-events'
 
@@ -18,7 +19,11 @@ interface OwnerIdentity {
 }
 
 /** Who is acting on the dashboard or API, and how: a session may do anything, an API token what its scope allows. */
-export type Owner = OwnerIdentity & ({ via: 'session' } | { via: 'api_token'; tokenId: string; scope: TokenScope })
+export type Owner = OwnerIdentity &
+  ({ via: 'session' } | { via: 'api_token'; tokenId: string; scope: TokenScope }) & {
+    /** Dashboard pages only (GET): the header's unread notifications, counted once per page by requireOwnerPage. */
+    unreadNotifications?: number
+  }
 
 export interface PublicLinkSummary {
   status: LinkStatus
@@ -62,6 +67,19 @@ export interface PublicEvent {
   ipCountry: string | null
   userAgent: string | null
   detail: Record<string, unknown> | null
+}
+
+export interface PublicNotification {
+  id: string
+  type: NotificationType
+  title: string
+  message: string
+  connectionId: string
+  connectionName: string
+  appId: string
+  reason?: string
+  at: string
+  readAt: string | null
 }
 
 export interface PublicUser {

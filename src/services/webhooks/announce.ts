@@ -10,6 +10,7 @@ export type AnnounceDeps = Pick<Deps, 'db' | 'env'>
 import { iso, publicConnection } from '../public-shapes'
 import { enqueueDeliveries } from './queue'
 import { endpointEvents } from './endpoints'
+import { notifyPeople } from '../notifications/record'
 
 /** Rows per multi-row insert: D1 binds at most 100 parameters per statement, a delivery takes 12. */
 const ROWS_PER_INSERT = 8
@@ -31,7 +32,7 @@ function webhookLink(link: LinkRow, event: EventRow, now: number): WebhookLink {
 /**
  * After a D1 batch has committed: one delivery per event and subscribed endpoint, logged in D1,
  * then handed to the queue. `gone` holds connections the batch deleted, as they were. Never throws:
- * the owner's change stands whatever happens to its announcement.
+ * the owner's change stands whatever happens to its announcement. The people of the workspace are told beside it.
  */
 export async function announceEvents(deps: AnnounceDeps, events: EventRow[], now: number, gone: ConnectionRow[] = []): Promise<void> {
   try {
@@ -39,6 +40,7 @@ export async function announceEvents(deps: AnnounceDeps, events: EventRow[], now
   } catch (error) {
     console.error('webhooks: announcing events failed', error instanceof Error ? error.message : error)
   }
+  await notifyPeople(deps, events)
 }
 
 async function announce(deps: AnnounceDeps, events: EventRow[], now: number, gone: ConnectionRow[]): Promise<void> {
