@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { database } from '../src/db/client'
 import type { EventRow } from '../src/db/events'
+import { connectionNames, preferencesOf, recipientsOf } from '../src/db/notifications'
 import { MAX_FAILED_ATTEMPTS } from '../src/domain/links'
 import { NOTIFICATION_TYPES, type NotificationType } from '../src/domain/notifications'
 import worker from '../src/index'
@@ -36,7 +37,10 @@ interface ListedNotification {
   readAt: string | null
 }
 
-async function notificationsOf(owner: Owner, query = ''): Promise<{ notifications: ListedNotification[]; nextCursor: string | null; unread: number }> {
+async function notificationsOf(
+  owner: Owner,
+  query = '',
+): Promise<{ notifications: ListedNotification[]; nextCursor: string | null; unread: number }> {
   const response = await call(`/api/v1/notifications${query}`, { cookie: owner.cookie })
   expect(response.status).toBe(200)
   return response.json()
@@ -51,8 +55,7 @@ async function setSettings(owner: Owner, settings: Record<string, { inApp?: bool
 function watchQueue(): { queued: () => NotificationEmailMessage[] } {
   const spy = vi.spyOn(env.WEBHOOKS, 'sendBatch')
   return {
-    queued: () =>
-      spy.mock.calls.flatMap(([messages]) => [...messages].map((message) => message.body).filter(isNotificationEmailMessage)),
+    queued: () => spy.mock.calls.flatMap(([messages]) => [...messages].map((message) => message.body).filter(isNotificationEmailMessage)),
   }
 }
 
@@ -122,29 +125,32 @@ const TRIGGERS: Record<NotificationType, (owner: Owner, link: RequestedLink) => 
 }
 
 describe('notifications for people', () => {
-  it.each(NOTIFICATION_TYPES)('%s: one notification in the list and one email to the owner, with a link to the connection', async (type) => {
-    const owner = await signUpOwner()
-    const link = await requestLink(owner)
-    const queue = watchQueue()
-    await TRIGGERS[type](owner, link)
+  it.each(NOTIFICATION_TYPES)(
+    '%s: one notification in the list and one email to the owner, with a link to the connection',
+    async (type) => {
+      const owner = await signUpOwner()
+      const link = await requestLink(owner)
+      const queue = watchQueue()
+      await TRIGGERS[type](owner, link)
 
-    const { notifications, unread } = await notificationsOf(owner)
-    const mine = notifications.filter((n) => n.type === type)
-    expect(mine).toHaveLength(1)
-    expect(mine[0]).toMatchObject({ connectionId: link.connectionId, connectionName: 'Client Tasks', readAt: null })
-    expect(unread).toBe(notifications.length)
+      const { notifications, unread } = await notificationsOf(owner)
+      const mine = notifications.filter((n) => n.type === type)
+      expect(mine).toHaveLength(1)
+      expect(mine[0]).toMatchObject({ connectionId: link.connectionId, connectionName: 'Client Tasks', readAt: null })
+      expect(unread).toBe(notifications.length)
 
-    const emails = queue.queued().filter((message) => message.notificationEmail.facts.type === type)
-    expect(emails.map((message) => message.notificationEmail.to)).toEqual([owner.email])
-    const [sent] = await mailFrom(emails)
-    expect(sent!.to).toBe(owner.email)
-    expect(sent!.subject).toBe(`Tether: ${mine[0]!.title}`)
-    const url = `${ORIGIN}/connections/${link.connectionId}`
-    expect(sent!.text).toContain(mine[0]!.message)
-    expect(sent!.text).toContain(url)
-    expect(sent!.html).toContain(`href="${url}"`)
-    expect(`${sent!.text}${sent!.html}`).not.toContain(DEMO_KEY)
-  })
+      const emails = queue.queued().filter((message) => message.notificationEmail.facts.type === type)
+      expect(emails.map((message) => message.notificationEmail.to)).toEqual([owner.email])
+      const [sent] = await mailFrom(emails)
+      expect(sent!.to).toBe(owner.email)
+      expect(sent!.subject).toBe(`Tether: ${mine[0]!.title}`)
+      const url = `${ORIGIN}/connections/${link.connectionId}`
+      expect(sent!.text).toContain(mine[0]!.message)
+      expect(sent!.text).toContain(url)
+      expect(sent!.html).toContain(`href="${url}"`)
+      expect(`${sent!.text}${sent!.html}`).not.toContain(DEMO_KEY)
+    },
+  )
 
   it('a rejection carries the client’s reason into the list and the email', async () => {
     const owner = await signUpOwner()
@@ -264,6 +270,22 @@ describe('notifications for people', () => {
     const done = await rejectViaLink(link, { reason: 'Still recorded' })
     expect(done.status).toBe(200)
     expect((await notificationsOf(owner)).notifications.map((n) => n.reason)).toEqual(['Still recorded'])
+  })
+
+  it('reads names, settings and recipients for a cron batch of hundreds of events, past D1’s 100 bound parameters', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    const db = database(env.DB)
+    const many = (real: string) => [...Array.from({ length: 250 }, (_, i) => `missing-${i}`), real]
+    expect(await connectionNames(db, many(link.connectionId))).toEqual([
+      { id: link.connectionId, name: 'Client Tasks', appId: 'demo-tasks' },
+    ])
+    expect((await recipientsOf(db, many(owner.workspaceId))).map((person) => person.email)).toEqual([owner.email])
+    await setSettings(owner, { 'link.locked': { email: false } })
+    expect(await preferencesOf(db, many(owner.workspaceId))).toHaveLength(1)
+    const ids = Array.from({ length: 50 }, (_, i) => `id-${i}`)
+    const marked = await call('/api/v1/notifications/read', { method: 'POST', cookie: owner.cookie, json: { ids } })
+    expect(await marked.json()).toEqual({ marked: 0, unread: 0 })
   })
 
   it('an email the mail service refuses is retried by the queue, then given up', async () => {

@@ -7,6 +7,7 @@ import { signUpScenario } from './sign-up.mjs'
 import { reloadAndBackScenario } from './reload-and-back.mjs'
 import { papercutsScenario } from './papercuts.mjs'
 import { sameAccountScenario } from './same-account.mjs'
+import { notificationsScenario } from './notifications.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 import { tableScenario } from './table.mjs'
 
@@ -26,6 +27,7 @@ export const scenarios = [
   reloadAndBackScenario,
   papercutsScenario,
   sameAccountScenario,
+  notificationsScenario,
   expiryScenario,
   tableScenario,
 ]

@@ -10,6 +10,15 @@ export type NotificationPreferenceRow = typeof notificationPreferences.$inferSel
 
 /** Rows per multi-row insert: D1 binds at most 100 parameters per statement, a notification takes 9. */
 const ROWS_PER_INSERT = 11
+/** Ids per `IN (…)`, under the same limit with room for the statement's other parameters. */
+const IDS_PER_QUERY = 90
+
+/** One query per slice of ids: a cron batch announces up to 500 events at once. */
+async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const slices = []
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) slices.push(query(ids.slice(i, i + IDS_PER_QUERY)))
+  return (await Promise.all(slices)).flat()
+}
 
 /** The id is the audit event's, so announcing the same event twice records it once. */
 export async function insertNotifications(db: Db, rows: NewNotification[]): Promise<void> {
@@ -50,23 +59,20 @@ export async function countUnread(db: Db, workspaceId: string, cap: number): Pro
 
 /** `ids` null: every unread one. Another workspace's ids match nothing. */
 export async function markRead(db: Db, workspaceId: string, ids: readonly string[] | null, now: number): Promise<number> {
-  const marked = await db
+  const result = await db
     .update(notifications)
     .set({ readAt: now })
     .where(
       and(eq(notifications.workspaceId, workspaceId), isNull(notifications.readAt), ids ? inArray(notifications.id, [...ids]) : undefined),
     )
-    .returning({ id: notifications.id })
-  return marked.length
+    .run()
+  return result.meta.changes
 }
 
 export function preferencesOf(db: Db, workspaceIds: readonly string[]): Promise<NotificationPreferenceRow[]> {
-  if (workspaceIds.length === 0) return Promise.resolve([])
-  return db
-    .select()
-    .from(notificationPreferences)
-    .where(inArray(notificationPreferences.workspaceId, [...workspaceIds]))
-    .all()
+  return inSlices(workspaceIds, (slice) =>
+    db.select().from(notificationPreferences).where(inArray(notificationPreferences.workspaceId, slice)).all(),
+  )
 }
 
 export async function savePreferences(db: Db, rows: NotificationPreferenceRow[]): Promise<void> {
@@ -82,19 +88,21 @@ export async function savePreferences(db: Db, rows: NotificationPreferenceRow[])
 
 /** Who gets the email: the workspace's people whose address is proven, so no mail goes to an address nobody confirmed. */
 export function recipientsOf(db: Db, workspaceIds: readonly string[]): Promise<{ workspaceId: string; email: string; name: string }[]> {
-  if (workspaceIds.length === 0) return Promise.resolve([])
-  return db
-    .select({ workspaceId: users.workspaceId, email: users.email, name: users.name })
-    .from(users)
-    .where(and(inArray(users.workspaceId, [...workspaceIds]), isNotNull(users.emailVerifiedAt)))
-    .all()
+  return inSlices(workspaceIds, (slice) =>
+    db
+      .select({ workspaceId: users.workspaceId, email: users.email, name: users.name })
+      .from(users)
+      .where(and(inArray(users.workspaceId, slice), isNotNull(users.emailVerifiedAt)))
+      .all(),
+  )
 }
 
 export function connectionNames(db: Db, ids: readonly string[]): Promise<{ id: string; name: string; appId: string }[]> {
-  if (ids.length === 0) return Promise.resolve([])
-  return db
-    .select({ id: connections.id, name: connections.name, appId: connections.appId })
-    .from(connections)
-    .where(inArray(connections.id, [...ids]))
-    .all()
+  return inSlices(ids, (slice) =>
+    db
+      .select({ id: connections.id, name: connections.name, appId: connections.appId })
+      .from(connections)
+      .where(inArray(connections.id, slice))
+      .all(),
+  )
 }

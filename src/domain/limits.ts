@@ -56,5 +56,5 @@ export const MAX_WEBHOOK_ENDPOINTS = 20
 export const WEBHOOK_URL_MAX = 2_000
 /** The header's unread count stops here ("99+"), so counting stays bounded whatever the backlog. */
 export const UNREAD_COUNT_CAP = 100
-/** Ids one "mark read" call may name. */
-export const MARK_READ_IDS_MAX = 100
+/** Ids one "mark read" call may name: one statement, under D1's 100 bound parameters. */
+export const MARK_READ_IDS_MAX = 50

@@ -35,12 +35,15 @@ function webhookLink(link: LinkRow, event: EventRow, now: number): WebhookLink {
  * the owner's change stands whatever happens to its announcement. The people of the workspace are told beside it.
  */
 export async function announceEvents(deps: AnnounceDeps, events: EventRow[], now: number, gone: ConnectionRow[] = []): Promise<void> {
+  await Promise.all([announceSafely(deps, events, now, gone), notifyPeople(deps, events)])
+}
+
+async function announceSafely(deps: AnnounceDeps, events: EventRow[], now: number, gone: ConnectionRow[]): Promise<void> {
   try {
     await announce(deps, events, now, gone)
   } catch (error) {
     console.error('webhooks: announcing events failed', error instanceof Error ? error.message : error)
   }
-  await notifyPeople(deps, events)
 }
 
 async function announce(deps: AnnounceDeps, events: EventRow[], now: number, gone: ConnectionRow[]): Promise<void> {
