@@ -7,7 +7,7 @@ import { sendMail } from '../mail'
 
 /** One email to one person, through the webhooks' queue so the owner's change never waits on the mail service and a failure is retried. */
 export interface NotificationEmailMessage {
-  notificationEmail: { to: string; name: string; facts: NotificationFacts }
+  notificationEmail: { to: string; name: string; facts: NotificationFacts; connectionUrl: string | null }
 }
 
 /** Queues takes at most 100 messages per sendBatch call. */
@@ -24,8 +24,9 @@ export function isNotificationEmailMessage(body: unknown): body is NotificationE
   if (typeof body !== 'object' || body === null) return false
   const email = (body as { notificationEmail?: unknown }).notificationEmail
   if (typeof email !== 'object' || email === null) return false
-  const { to, name, facts } = email as Record<string, unknown>
+  const { to, name, facts, connectionUrl } = email as Record<string, unknown>
   if (typeof to !== 'string' || typeof name !== 'string' || typeof facts !== 'object' || facts === null) return false
+  if (connectionUrl !== null && typeof connectionUrl !== 'string') return false
   const { type, connectionId, connectionName, appName, reason } = facts as Record<string, unknown>
   return (
     typeof type === 'string' &&
@@ -39,10 +40,11 @@ export function isNotificationEmailMessage(body: unknown): body is NotificationE
 
 type MailDeps = Pick<Deps, 'env' | 'config'>
 
-/** The link goes to PUBLIC_URL, the only origin the worker trusts outside a request; without it the email names the place in words. */
-export async function sendNotificationEmail(deps: MailDeps, { to, name, facts }: NotificationEmailMessage['notificationEmail']) {
-  const url = deps.config.publicUrl ? `${deps.config.publicUrl}/connections/${encodeURIComponent(facts.connectionId)}` : null
-  await sendMail(deps, to, notificationEmail(name, facts, url))
+export async function sendNotificationEmail(
+  deps: MailDeps,
+  { to, name, facts, connectionUrl }: NotificationEmailMessage['notificationEmail'],
+) {
+  await sendMail(deps, to, notificationEmail(name, facts, connectionUrl))
 }
 
 export async function consumeNotificationEmail(deps: MailDeps, message: Message<NotificationEmailMessage>): Promise<void> {

@@ -2,10 +2,23 @@ import { getApp } from '../../apps'
 import type { EventRow } from '../../db/events'
 import { connectionNames, insertNotifications, type NewNotification, preferencesOf, recipientsOf } from '../../db/notifications'
 import { type NotificationFacts, notificationSettings, notificationTypeFor } from '../../domain/notifications'
+import { readConfig } from '../../config'
 import type { Deps } from '../deps'
 import { enqueueNotificationEmails, type NotificationEmailMessage } from './email'
 
-export type NotifyDeps = Pick<Deps, 'db' | 'env'>
+export type NotifyDeps = Pick<Deps, 'db' | 'env'> & Partial<Pick<Deps, 'publicOrigin'>>
+
+/**
+ * Where the email's link points: the origin links are built from (PUBLIC_URL, or a loopback request's own in local
+ * development); from the cron, which has no request, PUBLIC_URL alone. Without either the email names the place in words.
+ */
+function originFor(deps: NotifyDeps): string | null {
+  try {
+    return deps.publicOrigin ?? readConfig(deps.env).publicUrl
+  } catch {
+    return readConfig(deps.env).publicUrl
+  }
+}
 
 const reasonOf = (event: EventRow): string | null => {
   if (event.type !== 'rejected' || !event.detail) return null
@@ -70,11 +83,19 @@ async function notify(deps: NotifyDeps, events: readonly EventRow[]): Promise<vo
       })
     }
   }
+  const origin = originFor(deps)
   const recipients = mailed.length > 0 ? await recipientsOf(deps.db, [...new Set(mailed.map((item) => item.workspaceId))]) : []
   const messages: NotificationEmailMessage[] = mailed.flatMap(({ workspaceId, facts }) =>
     recipients
       .filter((person) => person.workspaceId === workspaceId)
-      .map(({ email, name }) => ({ notificationEmail: { to: email, name, facts } })),
+      .map(({ email, name }) => ({
+        notificationEmail: {
+          to: email,
+          name,
+          facts,
+          connectionUrl: origin ? `${origin}/connections/${encodeURIComponent(facts.connectionId)}` : null,
+        },
+      })),
   )
   // Both land or are tried independently: a full queue must not cost the in-app list its entry, nor the reverse.
   const results = await Promise.allSettled([insertNotifications(deps.db, shown), enqueueNotificationEmails(deps.env, messages)])

@@ -6,7 +6,8 @@ import { subscribes, type WebhookEventType, type WebhookLink, webhookPayload, we
 import { newId } from '../../domain/tokens'
 import type { Deps } from '../deps'
 
-export type AnnounceDeps = Pick<Deps, 'db' | 'env'>
+/** The request's origin, when there is one, only for the links in notification emails. */
+export type AnnounceDeps = Pick<Deps, 'db' | 'env'> & Partial<Pick<Deps, 'publicOrigin'>>
 import { iso, publicConnection } from '../public-shapes'
 import { enqueueDeliveries } from './queue'
 import { endpointEvents } from './endpoints'
