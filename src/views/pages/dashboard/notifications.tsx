@@ -33,8 +33,8 @@ function NotificationItem({ notification, now }: { notification: PublicNotificat
         <a href={connectionHref(notification.connectionId)}>Open {notification.connectionName}</a>
         {unread ? (
           <form method="post" action={`${NOTIFICATIONS_PATH}/${encodeURIComponent(notification.id)}/read`}>
-            <button type="submit" class="button button-secondary" aria-label={`Mark “${notification.title}” read`}>
-              Mark read
+            <button type="submit" class="button button-secondary">
+              Mark read<span class="visually-hidden">: {notification.title}</span>
             </button>
           </form>
         ) : null}
