@@ -14,6 +14,7 @@ import { connectRoutes } from './routes/connect'
 import { demoServer } from './demo'
 import { dashboardRoutes } from './routes/pages'
 import { webhookEndpointsApi } from './routes/api/webhook-endpoints'
+import { notificationSettingsApi, notificationsApi } from './routes/api/notifications'
 import { workflowsApi } from './routes/api/workflows'
 import { hookRoutes } from './routes/hooks'
 import { workflowPages } from './routes/pages/workflows'
@@ -42,6 +43,8 @@ export function buildApp() {
   app.route('/api/v1/connections', connectionsApi)
   app.route('/api/v1/workflows', workflowsApi)
   app.route('/api/v1/webhook-endpoints', webhookEndpointsApi)
+  app.route('/api/v1/notifications', notificationsApi)
+  app.route('/api/v1/notification-settings', notificationSettingsApi)
   app.route('/hooks', hookRoutes)
   app.route('/connect', connectRoutes)
   app.use('/demo/*', async (c, next) => {

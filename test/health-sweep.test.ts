@@ -65,6 +65,11 @@ describe('the health sweep', () => {
     expect(JSON.parse(deliveries.results[0]!.body).data.connection).toMatchObject({ id, badge: 'needs_reconnect' })
     const filtered = await call('/api/v1/connections?badge=needs_reconnect', { cookie: owner.cookie })
     expect((await filtered.json<{ connections: { id: string }[] }>()).connections.map((row) => row.id)).toEqual([id])
+    // The owner is told in the app too, from the same announcement.
+    const inbox = await call('/api/v1/notifications', { cookie: owner.cookie })
+    const { notifications, unread } = await inbox.json<{ notifications: { type: string; connectionId: string }[]; unread: number }>()
+    expect(notifications).toMatchObject([{ type: 'connection.needs_reconnect', connectionId: id }])
+    expect(unread).toBe(1)
 
     // A step using it fails at once with the reason; the app is not called.
     const workflow = await createWorkflow(owner, [

@@ -4,6 +4,7 @@ import type * as z from 'zod'
 import type { app, appListResponse } from '../src/api-schemas/apps'
 import type { user, workspace } from '../src/api-schemas/auth'
 import type { connection, event, link } from '../src/api-schemas/connections'
+import type { notification } from '../src/api-schemas/notifications'
 import type { webhookDelivery, webhookEndpoint } from '../src/api-schemas/webhook-endpoints'
 import type { run, workflow } from '../src/api-schemas/workflows'
 import { MAX_BODY_BYTES } from '../src/app'
@@ -19,6 +20,7 @@ import type {
   PublicConnection,
   PublicEvent,
   PublicLink,
+  PublicNotification,
   PublicRun,
   PublicUser,
   PublicWebhookDelivery,
@@ -66,6 +68,7 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expectTypeOf<z.infer<typeof run>>().toEqualTypeOf<PublicRun>()
     expectTypeOf<z.infer<typeof webhookEndpoint>>().toEqualTypeOf<PublicWebhookEndpoint>()
     expectTypeOf<z.infer<typeof webhookDelivery>>().toEqualTypeOf<PublicWebhookDelivery>()
+    expectTypeOf<z.infer<typeof notification>>().toEqualTypeOf<PublicNotification>()
     expectTypeOf<z.infer<typeof user>>().toEqualTypeOf<PublicUser>()
     expectTypeOf<z.infer<typeof workspace>>().toEqualTypeOf<PublicWorkspace>()
     expectTypeOf<z.infer<typeof app>>().toEqualTypeOf<ReturnType<typeof publicApp>>()
@@ -340,6 +343,35 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect((await documentedCall(`${path}/deliveries`, { cookie: owner.cookie })).response.status).toBe(404)
     expect((await documentedCall(`${path}/rotate-secret`, json('POST', undefined, owner))).response.status).toBe(404)
     expect((await documentedCall(path, json('DELETE', undefined, owner))).response.status).toBe(404)
+  })
+
+  it('notifications and their settings', async () => {
+    const owner = await signUp()
+    const created = await documentedCall<{ link: { url: string } }>(
+      '/api/v1/connections',
+      json('POST', { appId: 'demo-tasks', name: 'Told', via: 'link' }, owner),
+    )
+    await call(`${new URL(created.body.link.url).pathname}/reject`, {
+      method: 'POST',
+      body: new URLSearchParams({ reason: 'Not now' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    const list = await documentedCall<{ notifications: (Id & { reason?: string })[]; unread: number }>('/api/v1/notifications?limit=5', {
+      cookie: owner.cookie,
+    })
+    expect(list.response.status).toBe(200)
+    expect(list.body).toMatchObject({ unread: 1, notifications: [{ reason: 'Not now' }] })
+    expect((await documentedCall('/api/v1/notifications?cursor=%25%25', { cookie: owner.cookie })).response.status).toBe(400)
+    const ids = { ids: [list.body.notifications[0]!.id] }
+    expect((await documentedCall('/api/v1/notifications/read', json('POST', ids, owner))).body).toEqual({ marked: 1, unread: 0 })
+    expect((await documentedCall('/api/v1/notifications/read', json('POST', { all: true }, owner))).response.status).toBe(200)
+    expect((await documentedCall('/api/v1/notifications/read', json('POST', { all: false }, owner))).response.status).toBe(400)
+    expect((await documentedCall('/api/v1/notification-settings', { cookie: owner.cookie })).response.status).toBe(200)
+    const off = { settings: { 'link.rejected': { email: false } } }
+    const put = await documentedCall<{ settings: Record<string, unknown> }>('/api/v1/notification-settings', json('PUT', off, owner))
+    expect(put.body.settings['link.rejected']).toEqual({ inApp: true, email: false })
+    const unknownType = { settings: { 'link.opened': { email: false } } }
+    expect((await documentedCall('/api/v1/notification-settings', json('PUT', unknownType, owner))).response.status).toBe(400)
   })
 
   it('the document itself, and the errors every unsafe method can meet', async () => {

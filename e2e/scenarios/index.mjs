@@ -9,6 +9,7 @@ import { papercutsScenario } from './papercuts.mjs'
 import { needsReconnectScenario } from './needs-reconnect.mjs'
 import { sameAccountScenario } from './same-account.mjs'
 import { germanClientScenario } from './german-client.mjs'
+import { notificationsScenario } from './notifications.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 import { tableScenario } from './table.mjs'
 
@@ -30,6 +31,7 @@ export const scenarios = [
   sameAccountScenario,
   germanClientScenario,
   needsReconnectScenario,
+  notificationsScenario,
   expiryScenario,
   tableScenario,
 ]

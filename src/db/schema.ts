@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { LOCALES } from '../domain/locales'
 
 /** Times are epoch milliseconds. Secrets are stored only as SHA-256 hashes or AES-GCM blobs. */
@@ -328,4 +328,42 @@ export const webhookDeliveries = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('webhook_deliveries_endpoint').on(t.endpointId, t.createdAt)],
+)
+
+/** What the workspace's people are told in the app (src/services/notifications); one per audit event, so its id is the event's. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    type: text('type').notNull(),
+    connectionId: text('connection_id').notNull(),
+    /** As named when it happened: the list still reads after a rename or a deletion. */
+    connectionName: text('connection_name').notNull(),
+    appId: text('app_id').notNull(),
+    /** The client's reason for a rejection, when they gave one. */
+    reason: text('reason'),
+    at: integer('at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [
+    index('notifications_workspace_at').on(t.workspaceId, t.at, t.id),
+    index('notifications_workspace_unread').on(t.workspaceId, t.readAt),
+  ],
+)
+
+/** A row only for a type the workspace changed: no row means both channels on. */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    type: text('type').notNull(),
+    inApp: integer('in_app', { mode: 'boolean' }).notNull(),
+    email: integer('email', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.type] })],
 )

@@ -1,3 +1,5 @@
+import { type NotificationFacts, notificationSentence, notificationTitle } from './notifications'
+
 /** The account emails, as plain text and simple HTML built from the same lines. Pure: links and names are passed in. */
 
 export interface EmailContent {
@@ -57,5 +59,14 @@ export function passwordResetEmail(name: string, url: string): EmailContent {
     ],
     action: { label: 'Choose a new password', url },
     after: ['Setting a new password signs out every session of your account. If you did not ask for this, ignore this email.'],
+  })
+}
+
+/** A notification to one of the workspace's people: the facts only, and a link to the connection when the address is known. */
+export function notificationEmail(name: string, facts: NotificationFacts, connectionUrl: string | null): EmailContent {
+  return compose(`Tether: ${notificationTitle(facts)}`, {
+    lines: [`Hello ${name},`, notificationSentence(facts)],
+    ...(connectionUrl ? { action: { label: 'Open the connection', url: connectionUrl } } : {}),
+    after: ['You can choose which notifications you get by email in Tether, under Settings → Notifications.'],
   })
 }

@@ -61,3 +61,7 @@ export const WEBHOOK_URL_MAX = 2_000
 export const HEALTH_CHECKS_PER_RUN = 200
 /** Checks of one sweep that wait on apps at the same time. */
 export const HEALTH_CHECKS_AT_ONCE = 6
+/** The header's unread count stops here ("99+"), so counting stays bounded whatever the backlog. */
+export const UNREAD_COUNT_CAP = 100
+/** Ids one "mark read" call may name: one statement, under D1's 100 bound parameters. */
+export const MARK_READ_IDS_MAX = 50

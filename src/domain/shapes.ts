@@ -1,6 +1,7 @@
 import type { Badge, ConnectionStatus, CredentialsSource } from './badges'
 import type { Health } from './health'
 import type { LinkPurpose, LinkStatus } from './links'
+import type { NotificationType } from './notifications'
 import type { TokenScope } from './token-scope'
 import type { Locale } from './locales'
 import type { WebhookEventType } from './webhook-events'
@@ -20,7 +21,11 @@ interface OwnerIdentity {
 }
 
 /** Who is acting on the dashboard or API, and how: a session may do anything, an API token what its scope allows. */
-export type Owner = OwnerIdentity & ({ via: 'session' } | { via: 'api_token'; tokenId: string; scope: TokenScope })
+export type Owner = OwnerIdentity &
+  ({ via: 'session' } | { via: 'api_token'; tokenId: string; scope: TokenScope }) & {
+    /** Dashboard pages only (GET): the header's unread notifications, counted once per page by requireOwnerPage. */
+    unreadNotifications?: number
+  }
 
 export interface PublicLinkSummary {
   status: LinkStatus
@@ -69,6 +74,19 @@ export interface PublicEvent {
   ipCountry: string | null
   userAgent: string | null
   detail: Record<string, unknown> | null
+}
+
+export interface PublicNotification {
+  id: string
+  type: NotificationType
+  title: string
+  message: string
+  connectionId: string
+  connectionName: string
+  appId: string
+  reason?: string
+  at: string
+  readAt: string | null
 }
 
 export interface PublicUser {

@@ -5,6 +5,7 @@ import { database } from '../db/client'
 import { AppError } from '../domain/errors'
 import { noteSessionActivity, SESSION_LIFETIME_MS, userForSession } from '../services/sessions'
 import { noteApiTokenUse, ownerForApiToken } from '../services/api-tokens'
+import { unreadNotifications } from '../services/notifications/inbox'
 import { lastUseIsStale, scopeAllows } from '../domain/token-scope'
 import type { AppEnv } from './context'
 import type { Owner } from '../domain/shapes'
@@ -94,6 +95,9 @@ export const requireOwnerPage: MiddlewareHandler<AppEnv> = async (c, next) => {
   const owner = await resolveOwner(c).catch(() => null)
   if (!owner) return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303)
   authorize(c, owner)
+  // Only pages that are shown carry the header's count; a post redirects to one of them.
+  if (c.req.method === 'GET' || c.req.method === 'HEAD')
+    c.set('owner', { ...owner, unreadNotifications: await unreadNotifications({ db: database(c.env.DB) }, owner) })
   await next()
 }
 

@@ -58,5 +58,6 @@ export const tags = [
   { name: 'connections', description: 'Client accounts, and the single-use links that ask clients for them.' },
   { name: 'workflows', description: 'Webhook-triggered steps that act with connections.' },
   { name: 'webhooks', description: 'The public trigger of a workflow.' },
+  { name: 'notifications', description: 'What the workspace’s people are told of, in the app and by email.' },
   { name: 'meta', description: 'This document.' },
 ]

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { UNREAD_COUNT_CAP } from '../domain/limits'
 import { DASHBOARD_STYLESHEET_URL, SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
 import { LanguageMenu } from './components/language-menu'
 import { useLocale, useT } from './locale'
@@ -7,12 +8,17 @@ export interface LayoutProps {
   title: string
   children: ComponentChildren
   /** Signed-in owner's name shows the dashboard navigation. */
-  owner?: { name: string; email: string } | null
+  owner?: { name: string; email: string; unreadNotifications?: number } | null
   /** Public client pages: no navigation, centred card. */
   variant?: 'dashboard' | 'public' | 'auth'
-  current?: 'connections' | 'workflows' | 'settings'
+  current?: 'connections' | 'workflows' | 'settings' | 'notifications'
   /** The client pages: the language menu in the header. */
   languages?: boolean
+}
+
+/** Past the cap the count is not exact, and says so. */
+function unreadLabel(unread: number): string {
+  return unread >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : String(unread)
 }
 
 export function Layout({ title, children, owner, variant = 'dashboard', current, languages = false }: LayoutProps) {
@@ -50,6 +56,16 @@ export function Layout({ title, children, owner, variant = 'dashboard', current,
               </a>
               <a href="/settings" aria-current={current === 'settings' ? 'page' : undefined}>
                 Settings
+              </a>
+              <a href="/notifications" aria-current={current === 'notifications' ? 'page' : undefined}>
+                Notifications
+                {owner.unreadNotifications ? (
+                  <>
+                    {' '}
+                    <span class="badge badge-rejected">{unreadLabel(owner.unreadNotifications)}</span>
+                    <span class="visually-hidden"> unread</span>
+                  </>
+                ) : null}
               </a>
             </nav>
             <form method="post" action="/logout" class="topbar-account">

@@ -6,6 +6,7 @@ import { authOperations } from './auth'
 import { connectionOperations } from './connections'
 import { sessionOperations } from './sessions'
 import { webhookEndpointOperations } from './webhook-endpoints'
+import { notificationOperations } from './notifications'
 import { workflowOperations } from './workflows'
 
 const otherOperations: Operation[] = [
@@ -45,4 +46,5 @@ export const operations: Operation[] = [
   ...connectionOperations,
   ...workflowOperations,
   ...webhookEndpointOperations,
+  ...notificationOperations,
 ]

@@ -11,6 +11,7 @@ import { newConnectionPages } from './new-connection'
 import { settingsPages } from './settings'
 import { accountSettingsPages } from './settings-account'
 import { webhookPages } from './settings-webhooks'
+import { notificationPages, notificationSettingsPages } from './notifications'
 
 /** The owner's dashboard, mounted at `/`. Every page under /connections and /settings needs a signed-in owner. */
 export const dashboardRoutes = new Hono<AppEnv>()
@@ -19,11 +20,13 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .use('/settings/*', requireOwnerPage, privatePage)
   .route('/', authPages)
   .route('/', accountEmailPages)
+  .route('/', notificationPages)
   .route('/connections', connectionListPages)
   // '/new' before '/:id', so "new" is never taken for a connection id.
   .route('/connections', newConnectionPages)
   .route('/connections', connectionLinkPages)
   .route('/connections', connectionPages)
   .route('/settings/webhooks', webhookPages)
+  .route('/settings/notifications', notificationSettingsPages)
   .route('/settings', settingsPages)
   .route('/settings', accountSettingsPages)

@@ -17,5 +17,5 @@ export function connectionView({ connection, link }: ConnectionWithLink, now: nu
 }
 
 export function ownerView(owner: Owner): OwnerView {
-  return { name: owner.name, email: owner.email }
+  return { name: owner.name, email: owner.email, unreadNotifications: owner.unreadNotifications ?? 0 }
 }

@@ -6,10 +6,12 @@ import { subscribes, type WebhookEventType, type WebhookLink, webhookPayload, we
 import { newId } from '../../domain/tokens'
 import type { Deps } from '../deps'
 
-export type AnnounceDeps = Pick<Deps, 'db' | 'env'>
+/** The request's origin, when there is one, only for the links in notification emails. */
+export type AnnounceDeps = Pick<Deps, 'db' | 'env'> & Partial<Pick<Deps, 'publicOrigin'>>
 import { iso, publicConnection } from '../public-shapes'
 import { enqueueDeliveries } from './queue'
 import { endpointEvents } from './endpoints'
+import { notifyPeople } from '../notifications/record'
 
 /** Rows per multi-row insert: D1 binds at most 100 parameters per statement, a delivery takes 12. */
 const ROWS_PER_INSERT = 8
@@ -31,9 +33,13 @@ function webhookLink(link: LinkRow, event: EventRow, now: number): WebhookLink {
 /**
  * After a D1 batch has committed: one delivery per event and subscribed endpoint, logged in D1,
  * then handed to the queue. `gone` holds connections the batch deleted, as they were. Never throws:
- * the owner's change stands whatever happens to its announcement.
+ * the owner's change stands whatever happens to its announcement. The people of the workspace are told beside it.
  */
 export async function announceEvents(deps: AnnounceDeps, events: EventRow[], now: number, gone: ConnectionRow[] = []): Promise<void> {
+  await Promise.all([announceSafely(deps, events, now, gone), notifyPeople(deps, events)])
+}
+
+async function announceSafely(deps: AnnounceDeps, events: EventRow[], now: number, gone: ConnectionRow[]): Promise<void> {
   try {
     await announce(deps, events, now, gone)
   } catch (error) {

@@ -1,10 +1,18 @@
 import { type DeliveryDeps, deliverWebhook } from './deliver'
 import { isWebhookMessage } from './queue'
 import { retryDelaySeconds } from '../../domain/webhook-events'
+import { consumeNotificationEmail, isNotificationEmailMessage, type NotificationEmailMessage } from '../notifications/email'
 
-/** The queue consumer: each message is acknowledged or retried on its own, so one slow endpoint never replays the others. */
+/**
+ * The queue consumer: each message is acknowledged or retried on its own, so one slow endpoint never replays the others.
+ * The queue also carries the notification emails, which need no delivery log.
+ */
 export async function consumeWebhooks(deps: DeliveryDeps & { clock: () => number }, batch: MessageBatch<unknown>): Promise<void> {
   for (const message of batch.messages) {
+    if (isNotificationEmailMessage(message.body)) {
+      await consumeNotificationEmail(deps, message as Message<NotificationEmailMessage>)
+      continue
+    }
     if (!isWebhookMessage(message.body)) {
       message.ack()
       continue

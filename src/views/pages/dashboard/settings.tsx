@@ -28,6 +28,13 @@ export function SettingsPage(props: SettingsPageProps) {
         </section>
         <AccountSecurity passwordForm={props.passwordForm} notice={props.notice} />
         <ApiTokens tokens={tokens} newToken={newToken} tokenForm={tokenForm} now={now} />
+        <section class="card stack" aria-labelledby="notifications-title">
+          <h2 id="notifications-title">Notifications</h2>
+          <p class="muted">What you are told of in the app and by email: accepted, rejected, expired and locked links, reconnects.</p>
+          <p>
+            <a href="/settings/notifications">Choose notifications</a>
+          </p>
+        </section>
         <section class="card stack" aria-labelledby="webhooks-title">
           <h2 id="webhooks-title">Webhooks</h2>
           <p class="muted">Signed notices to your own systems when links and connections change.</p>

@@ -5,6 +5,8 @@ import type { PublicConnection } from '../../../domain/shapes'
 export interface OwnerView {
   name: string
   email: string
+  /** Shown in the header; capped at UNREAD_COUNT_CAP. */
+  unreadNotifications?: number
 }
 
 /** A connection as the dashboard shows it; built in one place by the routes. */
