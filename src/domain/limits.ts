@@ -54,3 +54,13 @@ export const CHECKS_PER_DAY = 200
 /** Webhook endpoints per workspace, and the characters of an endpoint's URL. */
 export const MAX_WEBHOOK_ENDPOINTS = 20
 export const WEBHOOK_URL_MAX = 2_000
+/**
+ * The credential proxy (docs/PROXY.md): the longest path after `/proxy`, the request body it streams through (a caller
+ * sending more gets 413 and the upstream sees the stream cut), and the response body it passes back.
+ */
+export const PROXY_PATH_MAX = 2_048
+export const PROXY_BODY_MAX = 1024 * 1024
+export const PROXY_RESPONSE_MAX = 10 * 1024 * 1024
+/** Proxied calls per connection and per workspace, each per minute (fixed windows on the D1 counters). */
+export const PROXY_CALLS_PER_CONNECTION_PER_MINUTE = 120
+export const PROXY_CALLS_PER_WORKSPACE_PER_MINUTE = 600
