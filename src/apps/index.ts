@@ -1,5 +1,6 @@
 import { type Config, oauthClientFor } from '../config'
 import type { Env } from '../env'
+import { withApiRequest } from './api-request'
 import { clickup } from './clickup'
 import { demoDocs } from './demo-docs'
 import { demoTasks } from './demo-tasks'
@@ -12,6 +13,7 @@ import { slack } from './slack'
 import type { AppDefinition } from './types'
 import { wordpress } from './wordpress'
 
+/** Each app with the generic "API request" action added (src/apps/api-request.ts). */
 export const allApps: readonly AppDefinition[] = [
   googleDocs,
   googleSheets,
@@ -23,7 +25,7 @@ export const allApps: readonly AppDefinition[] = [
   mailchimp,
   demoDocs,
   demoTasks,
-]
+].map(withApiRequest)
 
 const appsById = new Map(allApps.map((app) => [app.id, app]))
 
