@@ -182,9 +182,11 @@ export async function writeReport(results, { write, log }) {
   }
   mkdirSync('docs', { recursive: true })
   writeFileSync('docs/bench-chart.svg', chart(results))
-  // bench/table.mjs owns its section between the markers; a rerun of this part keeps it.
+  // bench/table.mjs and bench/proxy.mjs own their sections between their markers; a rerun of this part keeps them.
   const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : ''
   const table = /<!-- table:start -->[\s\S]*?<!-- table:end -->/.exec(previous)?.[0]
-  writeFileSync('docs/BENCHMARKS.md', table ? `${markdown(results).trimEnd()}\n\n${table}\n` : markdown(results))
+  const proxy = /<!-- proxy:start -->[\s\S]*?<!-- proxy:end -->/.exec(previous)?.[0]
+  const kept = [table, proxy].filter(Boolean).join('\n\n')
+  writeFileSync('docs/BENCHMARKS.md', kept ? `${markdown(results).trimEnd()}\n\n${kept}\n` : markdown(results))
   log('Wrote docs/BENCHMARKS.md and docs/bench-chart.svg')
 }
