@@ -8,7 +8,7 @@
  */
 import { fork } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundle } from './lib/build.mjs'
 import { median } from './lib/load.mjs'
@@ -106,8 +106,8 @@ try {
       `Run ${new Date().toISOString().slice(0, 10)}: ${REQUESTS} sequential \`GET /api/v2/user\` per kind and round, ${ROUNDS} rounds alternating`,
       'direct calls from Node to the loopback fake ClickUp and the same call through the proxy (read token, ClickUp connection,',
       'Miniflare driven directly: token and connection lookup and both rate-limit counters in one D1 batch, credentials',
-      'opened, the answer streamed back scrubbed, the audit written after it). Other sessions share the 2 cores: the ratios',
-      'move less than the absolute times.',
+      'opened, the answer streamed back scrubbed, the audit written after it). Other sessions share the cores: the ratios',
+      `move less than the absolute times (1-minute load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores).`,
       '',
       ...lines,
       '',
