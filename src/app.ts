@@ -9,6 +9,7 @@ import { authApi } from './routes/api/auth'
 import { sessionsApi } from './routes/api/sessions'
 import { appsApi } from './routes/api/apps'
 import { connectionsApi } from './routes/api/connections'
+import { PROXY_PATH, proxyApi } from './routes/api/proxy'
 import { openApiRoute } from './routes/api/openapi'
 import { connectRoutes } from './routes/connect'
 import { demoServer } from './demo'
@@ -27,19 +28,20 @@ export function buildApp() {
   app.use(redirectToHttps)
   app.use('/api/*', noStore)
   app.use('/hooks/*', noStore)
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', 'The request body is too large.')
-      },
-    }),
-  )
+  const appBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', 'The request body is too large.')
+    },
+  })
+  // The proxy streams bodies under its own cap (PROXY_BODY_MAX).
+  app.use((c, next) => (PROXY_PATH.test(c.req.path) ? next() : appBodyLimit(c, next)))
   app.use(rejectCrossSite)
   app.route('/api/v1', authApi)
   app.route('/api/v1', sessionsApi)
   app.route('/api/v1', openApiRoute)
   app.route('/api/v1/apps', appsApi)
+  app.route('/api/v1/connections', proxyApi)
   app.route('/api/v1/connections', connectionsApi)
   app.route('/api/v1/workflows', workflowsApi)
   app.route('/api/v1/webhook-endpoints', webhookEndpointsApi)

@@ -8,7 +8,7 @@ import { call } from './helpers'
 
 type CallInit = NonNullable<Parameters<typeof call>[1]>
 
-const pathPattern = (path: string) => new RegExp(`^${path.replace(/:\w+/g, '[^/]+')}$`)
+const pathPattern = (path: string) => new RegExp(`^${path.replace(/:\w+/g, '[^/]+').replace(/\/\*$/, '/.*')}$`)
 
 /** The registry's operation for a request, found the way the router would: by method and path. */
 export function operationFor(method: string, path: string): Operation {

@@ -8,7 +8,7 @@ import type { notification } from '../src/api-schemas/notifications'
 import type { webhookDelivery, webhookEndpoint } from '../src/api-schemas/webhook-endpoints'
 import type { run, workflow } from '../src/api-schemas/workflows'
 import { MAX_BODY_BYTES } from '../src/app'
-import { CHECK_REFUSALS_PER_HOUR } from '../src/domain/limits'
+import { CHECK_REFUSALS_PER_HOUR, PROXY_BODY_MAX } from '../src/domain/limits'
 import { windowStartOf } from '../src/domain/rate-limit'
 import { operations } from '../src/openapi/operations'
 import type { publicApp } from '../src/routes/api/apps'
@@ -372,6 +372,29 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect(put.body.settings['link.rejected']).toEqual({ inApp: true, email: false })
     const unknownType = { settings: { 'link.opened': { email: false } } }
     expect((await documentedCall('/api/v1/notification-settings', json('PUT', unknownType, owner))).response.status).toBe(400)
+  })
+
+  it('the credential proxy, every method', async () => {
+    const owner = await signUp()
+    const created = await call(
+      '/api/v1/connections',
+      json('POST', { appId: 'clickup', name: 'Proxied', via: 'direct', credentials: { apiToken: 'pk_good_openapi' } }, owner),
+    )
+    const { connection } = await created.json<{ connection: Id }>()
+    const minted = await call('/api/v1/tokens', json('POST', { name: 'proxy', scope: 'write' }, owner))
+    const { token } = await minted.json<{ token: string }>()
+    const base = `/api/v1/connections/${connection.id}/proxy`
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+      const body = method === 'GET' ? {} : { body: '{}', headers: { 'content-type': 'application/json' } }
+      expect((await documentedCall(`${base}/__status/204`, { method, bearer: token, ...body })).response.status, method).toBe(204)
+    }
+    expect((await documentedCall(`${base}/a%2fb`, { bearer: token })).response.status).toBe(400)
+    expect((await documentedCall(`/api/v1/connections/nope/proxy/x`, { bearer: token })).response.status).toBe(404)
+    const pending = await call('/api/v1/connections', json('POST', { appId: 'clickup', name: 'Waiting', via: 'link' }, owner))
+    const waiting = (await pending.json<{ connection: Id }>()).connection.id
+    expect((await documentedCall(`/api/v1/connections/${waiting}/proxy/x`, { bearer: token })).response.status).toBe(409)
+    const big = { method: 'POST', bearer: token, body: 'x'.repeat(PROXY_BODY_MAX + 1) }
+    expect((await documentedCall(`${base}/x`, big)).response.status).toBe(413)
   })
 
   it('the document itself, and the errors every unsafe method can meet', async () => {

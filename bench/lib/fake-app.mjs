@@ -18,25 +18,34 @@ const server = http.createServer((request, response) => {
       response.end(text)
     }
     if (request.url === '/__stats') return send(200, counts)
-    const authorized = String(request.headers.authorization ?? '').startsWith('pk_')
-    if (!authorized) {
-      counts.refused++
-      return send(401, { err: 'Token invalid', ECODE: 'OAUTH_025' })
+    // `/slow/…`: the same answer 25 ms later, a fast real API's service time (bench/proxy.mjs).
+    if (request.url?.startsWith('/slow/')) {
+      request.url = request.url.slice('/slow'.length)
+      return setTimeout(() => answer(request, chunks, send), 25)
     }
-    if (request.method === 'GET' && request.url === '/api/v2/user') {
-      counts.verify++
-      return send(200, { user: { id: 4242, username: 'Casey Clicker', email: 'casey@clickup.test' } })
-    }
-    const task = /^\/api\/v2\/list\/([^/]+)\/task$/.exec(request.url ?? '')
-    if (request.method === 'POST' && task) {
-      counts.task++
-      const id = `task-${++tasks}`
-      const { name } = JSON.parse(Buffer.concat(chunks).toString() || '{}')
-      return send(200, { id, name, url: `https://app.clickup.com/t/${id}`, list: { id: task[1] } })
-    }
-    send(404, { err: 'Not found' })
+    answer(request, chunks, send)
   })
 })
+
+function answer(request, chunks, send) {
+  const authorized = String(request.headers.authorization ?? '').startsWith('pk_')
+  if (!authorized) {
+    counts.refused++
+    return send(401, { err: 'Token invalid', ECODE: 'OAUTH_025' })
+  }
+  if (request.method === 'GET' && request.url === '/api/v2/user') {
+    counts.verify++
+    return send(200, { user: { id: 4242, username: 'Casey Clicker', email: 'casey@clickup.test' } })
+  }
+  const task = /^\/api\/v2\/list\/([^/]+)\/task$/.exec(request.url ?? '')
+  if (request.method === 'POST' && task) {
+    counts.task++
+    const id = `task-${++tasks}`
+    const { name } = JSON.parse(Buffer.concat(chunks).toString() || '{}')
+    return send(200, { id, name, url: `https://app.clickup.com/t/${id}`, list: { id: task[1] } })
+  }
+  send(404, { err: 'Not found' })
+}
 server.keepAliveTimeout = 60_000
 server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port }))
 process.on('disconnect', () => server.close(() => process.exit(0)))

@@ -182,9 +182,13 @@ export async function writeReport(results, { write, log }) {
   }
   mkdirSync('docs', { recursive: true })
   writeFileSync('docs/bench-chart.svg', chart(results))
-  // bench/table.mjs and bench/health-sweep.mjs own their sections between their markers; a rerun of this part keeps them.
+  // bench/table.mjs, bench/health-sweep.mjs and bench/proxy.mjs own their sections between their markers; a rerun of
+  // this part keeps them.
   const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : ''
-  const kept = ['table', 'health'].map((name) => new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`).exec(previous)?.[0])
-  writeFileSync('docs/BENCHMARKS.md', `${[markdown(results).trimEnd(), ...kept.filter(Boolean)].join('\n\n')}\n`)
+  const kept = ['table', 'health', 'proxy'].map((name) => new RegExp(`<!-- ${name}:start -->[sS]*?<!-- ${name}:end -->`).exec(previous)?.[0])
+  writeFileSync('docs/BENCHMARKS.md', `${[markdown(results).trimEnd(), ...kept.filter(Boolean)].join('
+
+')}
+`)
   log('Wrote docs/BENCHMARKS.md and docs/bench-chart.svg')
 }

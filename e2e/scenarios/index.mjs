@@ -1,5 +1,6 @@
 // The order matters only for the shared workspace's table (the screenshot shows every badge)
 // and for 1 → 2 → 3, which continue one story. 5b and 7 wait on the clock, so they run last.
+import { apiRequestScenario } from './api-request.mjs'
 import { accessibilityScenario, keyboardScenario, ownerPhoneScenario } from './accessibility.mjs'
 import { clientPhoneScenario, requestLinkScenario, workflowScenario } from './journey.mjs'
 import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from './more-flows.mjs'
@@ -28,6 +29,7 @@ export const scenarios = [
   // After the screenshots of the shared table, which its four connections would crowd.
   reloadAndBackScenario,
   papercutsScenario,
+  apiRequestScenario,
   sameAccountScenario,
   germanClientScenario,
   needsReconnectScenario,

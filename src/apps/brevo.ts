@@ -32,6 +32,7 @@ export const brevo: AppDefinition = {
   iconUrl: '/icons/brevo.svg',
   category: 'marketing',
   authType: 'api_key',
+  requestAuth: { kind: 'header', header: 'api-key', field: 'apiKey' },
   fields: [API_KEY],
   defaultEndpoints: { apiBaseUrl: BREVO_API },
   async verify(ctx, credentials) {

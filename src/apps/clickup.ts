@@ -24,6 +24,7 @@ export const clickup: AppDefinition = {
   authType: 'api_key',
   fields: [API_TOKEN],
   defaultEndpoints: { apiBaseUrl: CLICKUP_API },
+  requestAuth: { kind: 'header', header: 'authorization', field: API_TOKEN.key },
   async verify(ctx, credentials) {
     const { body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/api/v2/user`, { headers: authHeaders(credentials) })
     const label = stringField(body, 'user', 'email') ?? requireString(ctx, body, 'user', 'username')

@@ -27,6 +27,7 @@ export const demoTasks: AppDefinition = {
   fields: [API_KEY],
   demo: true,
   defaultEndpoints: { apiBaseUrl: DEMO_TASKS_API },
+  requestAuth: { kind: 'bearer', field: API_KEY.key },
   async verify(ctx, credentials) {
     const { body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/me`, { headers: authHeaders(credentials) })
     return { label: requireString(ctx, body, 'name'), id: idField(body, 'id') }

@@ -21,6 +21,7 @@ export const figma: AppDefinition = {
   iconUrl: '/icons/figma.svg',
   category: 'productivity',
   authType: 'api_key',
+  requestAuth: { kind: 'header', header: 'x-figma-token', field: 'accessToken' },
   fields: [TOKEN],
   defaultEndpoints: { apiBaseUrl: FIGMA_API },
   async verify(ctx, credentials) {

@@ -1,5 +1,6 @@
 import { type Config, oauthClientFor } from '../config'
 import type { Env } from '../env'
+import { withApiRequest } from './api-request'
 import { clickup } from './clickup'
 import { demoDocs } from './demo-docs'
 import { demoTasks } from './demo-tasks'
@@ -43,6 +44,7 @@ import { postmark } from './postmark'
 import { todoist } from './todoist'
 import { wordpress } from './wordpress'
 
+/** Each app with the generic "API request" action added (src/apps/api-request.ts). */
 export const allApps: readonly AppDefinition[] = [
   googleDocs,
   googleSheets,
@@ -85,7 +87,7 @@ export const allApps: readonly AppDefinition[] = [
   todoist,
   demoDocs,
   demoTasks,
-]
+].map(withApiRequest)
 
 const appsById = new Map(allApps.map((app) => [app.id, app]))
 

@@ -22,6 +22,7 @@ export const intercom: AppDefinition = {
   iconUrl: '/icons/intercom.svg',
   category: 'support',
   authType: 'api_key',
+  requestAuth: { kind: 'bearer', field: 'accessToken' },
   fields: [ACCESS_TOKEN],
   defaultEndpoints: { apiBaseUrl: INTERCOM_API },
   async verify(ctx, credentials) {

@@ -23,6 +23,7 @@ export const kit: AppDefinition = {
   iconUrl: '/icons/kit.svg',
   category: 'marketing',
   authType: 'api_key',
+  requestAuth: { kind: 'header', header: 'x-kit-api-key', field: 'apiKey' },
   fields: [API_KEY],
   defaultEndpoints: { apiBaseUrl: KIT_API },
   async verify(ctx, credentials) {

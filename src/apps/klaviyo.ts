@@ -28,6 +28,7 @@ export const klaviyo: AppDefinition = {
   iconUrl: '/icons/klaviyo.svg',
   category: 'marketing',
   authType: 'api_key',
+  requestAuth: { kind: 'header', header: 'authorization', prefix: 'Klaviyo-API-Key ', field: 'privateKey' },
   fields: [PRIVATE_KEY],
   defaultEndpoints: { apiBaseUrl: KLAVIYO_API },
   async verify(ctx, credentials) {

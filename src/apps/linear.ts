@@ -27,6 +27,7 @@ export const linear: AppDefinition = {
   iconUrl: '/icons/linear.svg',
   category: 'project-management',
   authType: 'api_key',
+  requestAuth: { kind: 'header', header: 'authorization', field: 'apiKey' },
   fields: [API_KEY],
   defaultEndpoints: { apiBaseUrl: LINEAR_API },
   async verify(ctx, credentials) {

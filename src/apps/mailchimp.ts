@@ -36,6 +36,8 @@ export const mailchimp: AppDefinition = {
   authType: 'api_key',
   fields: [API_KEY],
   defaultEndpoints: { apiBaseUrl: MAILCHIMP_API },
+  requestAuth: { kind: 'basic', username: { value: 'tether' }, passwordField: API_KEY.key },
+  apiBaseFor: (ctx, credentials) => connectionOf(ctx, credentials).base,
   async verify(ctx, credentials) {
     const { base, authorization } = connectionOf(ctx, credentials)
     const { body } = await callJson(ctx, `${base}/`, { headers: { authorization } })

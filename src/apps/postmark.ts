@@ -32,6 +32,7 @@ export const postmark: AppDefinition = {
   iconUrl: '/icons/postmark.svg',
   category: 'marketing',
   authType: 'api_key',
+  requestAuth: { kind: 'header', header: 'x-postmark-server-token', field: 'serverToken' },
   fields: [SERVER_TOKEN],
   defaultEndpoints: { apiBaseUrl: POSTMARK_API },
   async verify(ctx, credentials) {

@@ -26,6 +26,7 @@ export const sendgrid: AppDefinition = {
   iconUrl: '/icons/sendgrid.svg',
   category: 'marketing',
   authType: 'api_key',
+  requestAuth: { kind: 'bearer', field: 'apiKey' },
   fields: [API_KEY],
   defaultEndpoints: { apiBaseUrl: SENDGRID_API },
   async verify(ctx, credentials) {

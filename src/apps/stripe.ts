@@ -23,6 +23,7 @@ export const stripe: AppDefinition = {
   iconUrl: '/icons/stripe.svg',
   category: 'finance',
   authType: 'api_key',
+  requestAuth: { kind: 'bearer', field: 'secretKey' },
   fields: [SECRET_KEY],
   defaultEndpoints: { apiBaseUrl: STRIPE_API },
   async verify(ctx, credentials) {

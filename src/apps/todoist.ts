@@ -30,6 +30,7 @@ export const todoist: AppDefinition = {
   iconUrl: '/icons/todoist.svg',
   category: 'project-management',
   authType: 'api_key',
+  requestAuth: { kind: 'bearer', field: 'apiToken' },
   fields: [API_TOKEN],
   defaultEndpoints: { apiBaseUrl: TODOIST_API },
   async verify(ctx, credentials) {

@@ -94,6 +94,18 @@ export interface Action {
   run(ctx: AppContext, credentials: Credentials, input: Record<string, string>): Promise<ActionResult>
 }
 
+/**
+ * How a connection's credentials go on a request to the app's API, read by the one injection point
+ * (`authenticate` in src/apps/inject.ts: the proxy and the generic "API request" action). `field` names a
+ * credential field (an OAuth connection's is `accessToken`). Absent: OAuth apps send a Bearer access token;
+ * other apps cannot be proxied.
+ */
+export type RequestAuth =
+  | { kind: 'bearer'; field: string }
+  | { kind: 'header'; header: string; field: string; prefix?: string }
+  | { kind: 'basic'; username: { field: string } | { value: string }; passwordField: string }
+  | { kind: 'query'; param: string; field: string }
+
 export interface AppDefinition {
   id: string
   name: string
@@ -111,6 +123,9 @@ export interface AppDefinition {
   /** Calls the app's "who am I" endpoint; throws AppError invalid_credentials / upstream_error. */
   verify(ctx: AppContext, credentials: Credentials): Promise<VerifiedAccount>
   actions: Action[]
+  requestAuth?: RequestAuth
+  /** The API base of one connection, when it depends on its credentials (a site address, a data center). */
+  apiBaseFor?(ctx: AppContext, credentials: Credentials): string
   /** Optional wording of the fields and scopes in other languages; whatever is missing is shown in English. */
   translations?: Partial<Record<Locale, AppTranslation>>
 }

@@ -32,6 +32,8 @@ export const wordpress: AppDefinition = {
   fields: [SITE_URL, USERNAME, APPLICATION_PASSWORD],
   // Every client has their own site: the API lives at the Site address they enter.
   defaultEndpoints: { apiBaseUrl: '' },
+  requestAuth: { kind: 'basic', username: { field: USERNAME.key }, passwordField: APPLICATION_PASSWORD.key },
+  apiBaseFor: (ctx, credentials) => `${siteBase(ctx, credentials)}/wp-json`,
   async verify(ctx, credentials) {
     const site = siteBase(ctx, credentials)
     const { body } = await callJson(ctx, `${site}/wp-json/wp/v2/users/me`, { headers: authHeaders(credentials) })

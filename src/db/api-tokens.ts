@@ -19,16 +19,26 @@ export async function findApiToken(
     .select({ user: users, token: { id: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt } })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))))
+    .where(liveTokenWithHash(tokenHash, now))
     .get()
+}
+
+/** A token with this hash that has not expired; shared with the proxy's batch (src/db/proxy.ts). */
+export function liveTokenWithHash(tokenHash: string, now: number) {
+  return and(eq(apiTokens.tokenHash, tokenHash), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)))
+}
+
+/** `touchApiToken` as a statement, for a batch. */
+export function touchApiTokenStatement(db: Db, id: string, now: number, everyMs: number) {
+  return db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, now - everyMs))))
 }
 
 /** Conditional, so uses racing within the same minute write once. */
 export async function touchApiToken(db: Db, id: string, now: number, everyMs: number): Promise<void> {
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, now - everyMs))))
+  await touchApiTokenStatement(db, id, now, everyMs)
 }
 
 export type ListedApiToken = Pick<ApiTokenRow, 'id' | 'name' | 'scope' | 'createdAt' | 'lastUsedAt' | 'expiresAt'>

@@ -13,6 +13,10 @@ export const ERROR_STATUS = {
   quota_exceeded: 409,
   /** A refresh verified another upstream account than the connection's, and no change was allowed. */
   account_mismatch: 409,
+  /** The credential proxy refuses connections it cannot use: waiting for the client, rejected by them, or broken. */
+  connection_pending: 409,
+  connection_rejected: 409,
+  needs_reconnect: 409,
   link_invalid: 410,
   payload_too_large: 413,
   invalid_credentials: 422,

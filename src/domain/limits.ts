@@ -65,3 +65,13 @@ export const HEALTH_CHECKS_AT_ONCE = 6
 export const UNREAD_COUNT_CAP = 100
 /** Ids one "mark read" call may name: one statement, under D1's 100 bound parameters. */
 export const MARK_READ_IDS_MAX = 50
+/**
+ * The credential proxy (docs/PROXY.md): the longest path after `/proxy`, the request body it streams through (a caller
+ * sending more gets 413 and the upstream sees the stream cut), and the response body it passes back.
+ */
+export const PROXY_PATH_MAX = 2_048
+export const PROXY_BODY_MAX = 1024 * 1024
+export const PROXY_RESPONSE_MAX = 10 * 1024 * 1024
+/** Proxied calls per connection and per workspace, each per minute (fixed windows on the D1 counters). */
+export const PROXY_CALLS_PER_CONNECTION_PER_MINUTE = 120
+export const PROXY_CALLS_PER_WORKSPACE_PER_MINUTE = 600

@@ -57,7 +57,8 @@ const inline = (schema: z.ZodType, io: 'input' | 'output') => {
   return json
 }
 
-const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}')
+/** A trailing wildcard (the proxy's `/*`) is the `path` parameter. */
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}').replace(/\/\*$/, '/{path}')
 
 export function buildOpenApiDocument() {
   const requests = componentRegistry()

@@ -64,7 +64,7 @@ export function quotaResponse(what: string, message: string): ResponseSpec {
   return errorResponse(`\`quota_exceeded\`: ${what}; nothing was created.`, 'quota_exceeded', message)
 }
 
-const UNSAFE_METHODS: ReadonlySet<Operation['method']> = new Set(['post', 'put', 'delete'])
+const UNSAFE_METHODS: ReadonlySet<Operation['method']> = new Set(['post', 'put', 'patch', 'delete'])
 
 /**
  * Answers app-wide middleware gives on top of what an operation declares: the owner check (401),

@@ -1,6 +1,6 @@
 import type * as z from 'zod'
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete'
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
 /** A body schema gets a name: the document lists it under components.schemas and refers to it. */
 export interface NamedBody {

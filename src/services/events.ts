@@ -21,6 +21,8 @@ export type EventType =
   | 'account_mismatch'
   | 'provider_revoked'
   | 'provider_revoke_failed'
+  /** A call through the credential proxy: method, path (query names only), status, duration; never bodies or headers. */
+  | 'proxy_call'
 
 export interface ClientMeta {
   ipCountry: string | null

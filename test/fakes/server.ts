@@ -4,6 +4,7 @@ import { apiKeyAppRoutes } from './api-key-apps.ts'
 import { oauthApiRoutes } from './oauth-apis.ts'
 import { oauthProviderRoutes } from './oauth-providers.ts'
 import { programmableRoutes } from './programmable.ts'
+import { proxyEchoRoutes } from './proxy-echo.ts'
 import { type FakeRequest, HANG, json, type Reply, type Route } from './reply.ts'
 import { webhookReceiverRoutes } from './webhook-receiver.ts'
 
@@ -17,7 +18,14 @@ export interface RecordedRequest {
   body: string
 }
 
-const routes: Route[] = [...apiKeyAppRoutes, ...oauthProviderRoutes, ...oauthApiRoutes, ...webhookReceiverRoutes, ...programmableRoutes]
+const routes: Route[] = [
+  ...proxyEchoRoutes,
+  ...apiKeyAppRoutes,
+  ...oauthProviderRoutes,
+  ...oauthApiRoutes,
+  ...webhookReceiverRoutes,
+  ...programmableRoutes,
+]
 /** A hanging request is cut after this, so a test run can always end. */
 const HANG_LIMIT_MS = 10_000
 

@@ -4,6 +4,7 @@ import { exampleApp } from '../examples'
 import type { Operation } from '../types'
 import { authOperations } from './auth'
 import { connectionOperations } from './connections'
+import { proxyOperations } from './proxy'
 import { sessionOperations } from './sessions'
 import { webhookEndpointOperations } from './webhook-endpoints'
 import { notificationOperations } from './notifications'
@@ -44,6 +45,7 @@ export const operations: Operation[] = [
   ...sessionOperations,
   ...otherOperations,
   ...connectionOperations,
+  ...proxyOperations,
   ...workflowOperations,
   ...webhookEndpointOperations,
   ...notificationOperations,

@@ -21,6 +21,7 @@ const WORDS: Record<string, string> = {
   account_mismatch: 'Refused: credentials of a different account',
   provider_revoked: 'Access revoked at the provider',
   provider_revoke_failed: 'Could not revoke access at the provider',
+  proxy_call: 'API call through the proxy',
 }
 
 const ACTORS: Record<PublicEvent['actor'], string> = { owner: 'You', client: 'Client', system: 'Tether' }
@@ -37,6 +38,8 @@ function detailLine(event: PublicEvent): string | null {
     return `Account: ${detail.previousAccount} → ${detail.account}`
   if (typeof detail.account === 'string') return `Account: ${detail.account}`
   if (detail.via === 'link') return 'Via link, waiting for the client'
+  if (typeof detail.method === 'string' && typeof detail.path === 'string')
+    return `${detail.method} ${detail.path} → ${String(detail.status ?? 'no answer')} in ${String(detail.durationMs)} ms`
   return null
 }
 

@@ -1,0 +1,84 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm'
+import { type ApiTokenRow, liveTokenWithHash, touchApiTokenStatement } from './api-tokens'
+import type { Db } from './client'
+import type { ConnectionRow } from './connections'
+import { type NewEvent, insertEvent } from './events'
+import { apiTokens, connections, rateLimits, users } from './schema'
+
+/**
+ * A proxied call costs two D1 round trips: this batch before the upstream call, the audit after. The token, the
+ * connection (only within the token's workspace) and both rate-limit counters are read and counted at once; a
+ * counter moves only for a live token that owns the connection, so nobody can spend another workspace's budget.
+ */
+export interface ProxyGate {
+  caller: ProxyCaller | undefined
+  connection: ConnectionRow | undefined
+  connectionCount: { count: number; windowStart: number } | undefined
+  workspaceCount: { count: number; windowStart: number } | undefined
+}
+
+export interface ProxyCaller {
+  tokenId: string
+  scope: ApiTokenRow['scope']
+  lastUsedAt: number | null
+  userId: string
+  workspaceId: string
+}
+
+export const PROXY_CONNECTION_COUNTER = 'proxy-connection:'
+export const PROXY_WORKSPACE_COUNTER = 'proxy-workspace:'
+
+export async function openProxyGate(db: Db, tokenHash: string, connectionId: string, windowStart: number, now: number): Promise<ProxyGate> {
+  const tokenWorkspace = sql`(SELECT ${users.workspaceId} FROM ${apiTokens} INNER JOIN ${users} ON ${users.id} = ${apiTokens.userId}
+    WHERE ${liveTokenWithHash(tokenHash, now)})`
+  const owned = and(eq(connections.id, connectionId), sql`${connections.workspaceId} = ${tokenWorkspace}`)!
+  const [caller, found, connectionCount, workspaceCount] = await db.batch([
+    // Every column name distinct: inside a batch D1 rows are mapped by name.
+    db
+      .select({
+        tokenId: apiTokens.id,
+        scope: apiTokens.scope,
+        lastUsedAt: apiTokens.lastUsedAt,
+        userId: apiTokens.userId,
+        workspaceId: users.workspaceId,
+      })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(liveTokenWithHash(tokenHash, now)),
+    db.select().from(connections).where(owned),
+    hitOwnedCounter(db, sql`${PROXY_CONNECTION_COUNTER} || ${connections.id}`, owned, windowStart),
+    hitOwnedCounter(db, sql`${PROXY_WORKSPACE_COUNTER} || ${connections.workspaceId}`, owned, windowStart),
+  ])
+  return { caller: caller[0], connection: found[0], connectionCount: connectionCount[0], workspaceCount: workspaceCount[0] }
+}
+
+function hitOwnedCounter(db: Db, key: SQL, owned: SQL, windowStart: number) {
+  const row = db
+    .select({ key: key.as('key'), count: sql`1`.as('count'), windowStart: sql`${windowStart}`.as('window_start') })
+    .from(connections)
+    .where(owned)
+  return db
+    .insert(rateLimits)
+    .select(row as never)
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`CASE WHEN ${rateLimits.windowStart} >= excluded.window_start THEN ${rateLimits.count} + 1 ELSE 1 END`,
+        windowStart: sql`max(${rateLimits.windowStart}, excluded.window_start)`,
+      },
+    })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+}
+
+/** The second round trip: the audit event, and the token's last use when it is stale (the same minute rule as elsewhere). */
+export async function recordProxyCall(
+  db: Db,
+  event: NewEvent,
+  touch: { tokenId: string; now: number; everyMs: number } | null,
+): Promise<void> {
+  if (!touch) {
+    await insertEvent(db, event)
+    return
+  }
+  await db.batch([insertEvent(db, event), touchApiTokenStatement(db, touch.tokenId, touch.now, touch.everyMs)])
+}
