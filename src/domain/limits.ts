@@ -54,3 +54,9 @@ export const CHECKS_PER_DAY = 200
 /** Webhook endpoints per workspace, and the characters of an endpoint's URL. */
 export const MAX_WEBHOOK_ENDPOINTS = 20
 export const WEBHOOK_URL_MAX = 2_000
+
+/** Tries per workflow step for answers that may pass on another go (429, 5xx, no answer); the owner may set 1 to this. */
+export const STEP_ATTEMPTS_DEFAULT = 3
+export const STEP_ATTEMPTS_MAX = 10
+/** The test payload of the builder's *Run now* (the webhook itself is capped by the app-wide body limit). */
+export const TEST_PAYLOAD_MAX = 16 * 1024

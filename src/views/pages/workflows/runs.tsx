@@ -7,6 +7,7 @@ import { connectionHref } from '../dashboard/paths'
 import type { PublicRun, PublicRunStep } from '../../../domain/shapes'
 
 const STATUS: Record<PublicRun['status'] | PublicRunStep['status'], { text: string; icon: ComponentChildren }> = {
+  queued: { text: 'Queued', icon: <Clock size={16} /> },
   running: { text: 'Running', icon: <Clock size={16} /> },
   succeeded: { text: 'Succeeded', icon: <Check size={16} /> },
   failed: { text: 'Failed', icon: <Warning size={16} /> },
