@@ -15,6 +15,7 @@ import { demoServer } from './demo'
 import { dashboardRoutes } from './routes/pages'
 import { webhookEndpointsApi } from './routes/api/webhook-endpoints'
 import { workflowsApi } from './routes/api/workflows'
+import { runsApi } from './routes/api/runs'
 import { hookRoutes } from './routes/hooks'
 import { workflowPages } from './routes/pages/workflows'
 
@@ -41,6 +42,7 @@ export function buildApp() {
   app.route('/api/v1/apps', appsApi)
   app.route('/api/v1/connections', connectionsApi)
   app.route('/api/v1/workflows', workflowsApi)
+  app.route('/api/v1/runs', runsApi)
   app.route('/api/v1/webhook-endpoints', webhookEndpointsApi)
   app.route('/hooks', hookRoutes)
   app.route('/connect', connectRoutes)

@@ -138,6 +138,9 @@ export const exampleRun = {
       connectionId: 'Cn2pL8sV0dQ4wE6r',
       connectionName: 'Client WordPress',
       accountLabel: 'Wendy on client.example',
+      attempts: 1,
     },
   ],
+  retryOf: null,
+  retryable: true,
 }
