@@ -72,10 +72,10 @@ let deliveries = 0
  * One delivery of the run's message, as the runs queue would make it (no consumer runs on its own in tests, see
  * vitest.config.ts); `attempts` is the message's own count.
  */
-export async function deliverRun(runId: string, attempts = 1) {
+export async function deliverRun(runId: string, attempts = 1, bound: Cloudflare.Env = env) {
   const batch = createMessageBatch('tether-runs', [{ id: `run-msg-${++deliveries}`, timestamp: new Date(), attempts, body: { runId } }])
   const ctx = createExecutionContext()
-  await worker.queue(batch, env)
+  await worker.queue(batch, bound)
   return getQueueResult(batch, ctx)
 }
 

@@ -67,6 +67,14 @@ export function releaseRun(db: Db, runId: string, claimId: string, next: { stepA
     .where(and(eq(runs.id, runId), eq(runs.claimId, claimId)))
 }
 
+/** Lets go of the claim after a failure, so the message's redelivery need not wait out the lease. */
+export function dropClaim(db: Db, runId: string, claimId: string) {
+  return db
+    .update(runs)
+    .set({ claimId: null, claimedUntil: null })
+    .where(and(eq(runs.id, runId), eq(runs.claimId, claimId)))
+}
+
 /** The checkpoint: the step's record and the reset of its tries land together. */
 export async function checkpointStep(db: Db, claimId: string, row: typeof runSteps.$inferInsert): Promise<void> {
   await db.batch([

@@ -2,7 +2,7 @@ import { newId } from '../../domain/tokens'
 import { RECORDED_ERROR_MAX } from '../../domain/limits'
 import { stepRetryDelaySeconds } from '../../domain/run-retry'
 import { capText } from '../../domain/truncate'
-import { checkpointStep, claimRun, findRun, finishRun, insertRunStep, releaseRun, type RunRow, stepsOfRun } from '../../db/runs'
+import { checkpointStep, claimRun, dropClaim, findRun, finishRun, insertRunStep, releaseRun, type RunRow, stepsOfRun } from '../../db/runs'
 import { findWorkflow, type WorkflowStepRow } from '../../db/workflows'
 import type { Deps } from '../deps'
 import { runStep, type StepOutcome } from './run-step'
@@ -74,7 +74,8 @@ async function claim(deps: Deps, runId: string, claimId: string, now: number): P
   const found = await findRun(deps.db, runId)
   if (!found || found.status === 'succeeded' || found.status === 'failed') return DONE
   // A copy of the message (at-least-once delivery) arriving before the step's next try is due.
-  if (found.nextAttemptAt !== null && found.nextAttemptAt > now) return { kind: 'busy', delaySeconds: secondsUntil(found.nextAttemptAt, now) }
+  if (found.nextAttemptAt !== null && found.nextAttemptAt > now)
+    return { kind: 'busy', delaySeconds: secondsUntil(found.nextAttemptAt, now) }
   const claimed = await claimRun(deps.db, runId, claimId, now, now + RUN_CLAIM_MS)
   if (claimed) return claimed
   const again = await findRun(deps.db, runId)
@@ -93,7 +94,16 @@ export async function advanceRun(deps: Deps, runId: string, clock: () => number 
   const started = clock()
   const claimed = await claim(deps, runId, claimId, started)
   if ('kind' in claimed) return claimed
-  const run = claimed
+  try {
+    return await advanceClaimed(deps, claimed, claimId, started, clock)
+  } catch (error) {
+    await dropClaim(deps.db, runId, claimId).catch(() => undefined)
+    throw error
+  }
+}
+
+async function advanceClaimed(deps: Deps, run: RunRow, claimId: string, started: number, clock: () => number): Promise<RunAdvance> {
+  const runId = run.id
   const workflow = await findWorkflow(deps.db, run.workspaceId, run.workflowId)
   if (!workflow) return DONE
   const done = await stepsOfRun(deps.db, runId)

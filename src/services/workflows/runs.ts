@@ -58,7 +58,11 @@ export async function startRun(
 /** The payload a run was triggered with; null for runs from before payloads were kept. */
 export async function triggerOf(deps: Deps, run: RunRow): Promise<unknown> {
   if (run.triggerBlob === null || run.triggerKeyVersion === null) return null
-  const json = await open(await deps.keyring(), { blob: run.triggerBlob, keyVersion: run.triggerKeyVersion }, sealContext.runTrigger(run.id))
+  const json = await open(
+    await deps.keyring(),
+    { blob: run.triggerBlob, keyVersion: run.triggerKeyVersion },
+    sealContext.runTrigger(run.id),
+  )
   return JSON.parse(json) as unknown
 }
 
