@@ -47,7 +47,8 @@ async function runOf(owner: Owner, workflowId: string, runId: string) {
   return (await runsOf(owner, workflowId)).find((run) => run.id === runId)!
 }
 
-describe('durable runs on the runs queue', () => {
+// Each test signs up, connects WordPress through a link and drives several deliveries: roomy on a loaded machine.
+describe('durable runs on the runs queue', { timeout: 30_000 }, () => {
   it('answers 202 with the run queued and its payload sealed; nothing runs before the queue delivers it', async () => {
     const owner = await signUpOwner()
     const site = fakeWordPressSite()
@@ -206,7 +207,7 @@ describe('durable runs on the runs queue', () => {
   })
 })
 
-describe('POST /api/v1/runs/:id/retry', () => {
+describe('POST /api/v1/runs/:id/retry', { timeout: 30_000 }, () => {
   it('runs the workflow again with the stored payload; the new run points back at the one it retried', async () => {
     const owner = await signUpOwner()
     const refused = flakySite('404')

@@ -182,9 +182,13 @@ export async function writeReport(results, { write, log }) {
   }
   mkdirSync('docs', { recursive: true })
   writeFileSync('docs/bench-chart.svg', chart(results))
-  // bench/table.mjs owns its section between the markers; a rerun of this part keeps it.
+  // bench/table.mjs and bench/runs.mjs own their sections between their markers; a rerun of this part keeps them.
   const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : ''
-  const table = /<!-- table:start -->[\s\S]*?<!-- table:end -->/.exec(previous)?.[0]
-  writeFileSync('docs/BENCHMARKS.md', table ? `${markdown(results).trimEnd()}\n\n${table}\n` : markdown(results))
+  const kept = ['table', 'runs'].map((name) => new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`).exec(previous)?.[0])
+  const sections = kept
+    .filter(Boolean)
+    .map((section) => `\n\n${section}`)
+    .join('')
+  writeFileSync('docs/BENCHMARKS.md', sections ? `${markdown(results).trimEnd()}${sections}\n` : markdown(results))
   log('Wrote docs/BENCHMARKS.md and docs/bench-chart.svg')
 }

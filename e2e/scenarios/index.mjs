@@ -6,6 +6,7 @@ import { expiryScenario, oauthScenario, refreshScenario, rejectScenario } from '
 import { signUpScenario } from './sign-up.mjs'
 import { reloadAndBackScenario } from './reload-and-back.mjs'
 import { papercutsScenario } from './papercuts.mjs'
+import { retriedRunScenario } from './retried-run.mjs'
 import { sameAccountScenario } from './same-account.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 import { tableScenario } from './table.mjs'
@@ -26,6 +27,7 @@ export const scenarios = [
   reloadAndBackScenario,
   papercutsScenario,
   sameAccountScenario,
+  retriedRunScenario,
   expiryScenario,
   tableScenario,
 ]
