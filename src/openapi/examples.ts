@@ -107,6 +107,7 @@ export const exampleStep = {
   action: 'create-post',
   connectionId: 'Cn2pL8sV0dQ4wE6r',
   input: { title: '{{trigger.title}}', content: 'Body: {{trigger.body}}' },
+  attempts: 3,
 }
 
 export const exampleWorkflowBody = { name: 'Publish posts', steps: [exampleStep] }
