@@ -14,7 +14,12 @@ export default defineConfig(async () => {
           d1Databases: { MIGRATION_DB: 'tether-migration-check' },
           // The queue keeps its producer, but no consumer runs on its own: tests hand batches to the worker's `queue`
           // export (createMessageBatch), so each attempt, its answer and its retry delay are deterministic.
-          queueConsumers: {},
+          // `{}` alone leaves wrangler.jsonc's consumers running: the runs queue would run a run 1 s after its trigger, racing
+          // the test's own deliveries (test/workflow-helpers.ts deliverRun). Held for the longest batch wait instead.
+          queueConsumers: {
+            'tether-runs': { maxBatchSize: 100, maxBatchTimeout: 60 },
+            'tether-runs-dlq': { maxBatchSize: 100, maxBatchTimeout: 60 },
+          },
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations('./migrations'),
             FAKES_URL: fakes.url,

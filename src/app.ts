@@ -17,6 +17,7 @@ import { dashboardRoutes } from './routes/pages'
 import { webhookEndpointsApi } from './routes/api/webhook-endpoints'
 import { notificationSettingsApi, notificationsApi } from './routes/api/notifications'
 import { workflowsApi } from './routes/api/workflows'
+import { runsApi } from './routes/api/runs'
 import { hookRoutes } from './routes/hooks'
 import { workflowPages } from './routes/pages/workflows'
 
@@ -44,6 +45,7 @@ export function buildApp() {
   app.route('/api/v1/connections', proxyApi)
   app.route('/api/v1/connections', connectionsApi)
   app.route('/api/v1/workflows', workflowsApi)
+  app.route('/api/v1/runs', runsApi)
   app.route('/api/v1/webhook-endpoints', webhookEndpointsApi)
   app.route('/api/v1/notifications', notificationsApi)
   app.route('/api/v1/notification-settings', notificationSettingsApi)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { signupSchema } from '../src/api-schemas/auth'
 import { name as nameSchema } from '../src/api-schemas/common'
 import { passwordChangeSchema } from '../src/api-schemas/password'
-import { CREDENTIAL_FIELD_MAX, REJECT_REASON_MAX, SEARCH_MAX, TEMPLATE_MAX } from '../src/domain/limits'
+import { CREDENTIAL_FIELD_MAX, REJECT_REASON_MAX, SEARCH_MAX, TEMPLATE_MAX, TEST_PAYLOAD_MAX } from '../src/domain/limits'
 import { call, requestLink, signUpOwner } from './helpers'
 import { addDirect, location, page, post } from './dashboard-helpers'
 
@@ -23,6 +23,7 @@ function limitOf(inputName: string): number | null | undefined {
     confirmPassword: passwordChangeSchema.shape.newPassword.maxLength,
     reason: REJECT_REASON_MAX,
     q: SEARCH_MAX,
+    payload: TEST_PAYLOAD_MAX,
     // The demo apps' credential fields, checked by services/credentials.
     apiKey: CREDENTIAL_FIELD_MAX,
   }

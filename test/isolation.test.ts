@@ -51,11 +51,17 @@ async function populate(owner: Owner, workflowName: string) {
     [{ appId: 'demo-tasks', action: 'create-task', connectionId: active.connectionId, input: { name: 'Task {{trigger.title}}' } }],
     workflowName,
   )
-  expect((await runWorkflow(owner, workflow)).status).toBe('succeeded')
+  const run = await runWorkflow(owner, workflow)
+  expect(run.status).toBe('succeeded')
   const token = await call('/api/v1/tokens', { method: 'POST', cookie: owner.cookie, json: { name: `${workflowName} token` } })
   expect(token.status).toBe(201)
   const tokenId = (await token.json<{ id: string }>()).id
-  return { connectionIds: [pending.connectionId, active.connectionId, rejected.connectionId], workflowId: workflow.id, tokenId }
+  return {
+    connectionIds: [pending.connectionId, active.connectionId, rejected.connectionId],
+    workflowId: workflow.id,
+    tokenId,
+    runId: run.id,
+  }
 }
 
 describe('workspace isolation', () => {
@@ -92,6 +98,10 @@ describe('workspace isolation', () => {
       ['POST', `/workflows/${wf}/steps/1`, { form: { name: 'x' } }],
       ['POST', `/workflows/${wf}/steps/1/move`, { form: { direction: 'down' } }],
       ['POST', `/workflows/${wf}/steps/1/delete`, { form: {} }],
+      ['POST', `/api/v1/runs/${theirs.runId}/retry`],
+      ['POST', `/workflows/${wf}/runs`, { form: { payload: '{}' } }],
+      ['POST', `/workflows/${wf}/runs/${theirs.runId}/retry`, { form: {} }],
+      ['POST', `/workflows/${mine.workflowId}/runs/${theirs.runId}/retry`, { form: {} }],
       ['DELETE', `/api/v1/tokens/${theirs.tokenId}`],
       ['POST', `/settings/tokens/${theirs.tokenId}/revoke`, { form: {} }],
     ]
@@ -150,7 +160,8 @@ describe('workspace isolation', () => {
     // B still has everything.
     expect((await call(`/api/v1/workflows/${wf}`, { cookie: b.cookie })).status).toBe(200)
     for (const id of theirs.connectionIds) expect((await call(`/api/v1/connections/${id}`, { cookie: b.cookie })).status).toBe(200)
-  })
+    // Some 90 requests and two workspaces: more than the default 5 s on a loaded machine.
+  }, 30_000)
 
   it('refuses anonymous and bad-token API calls with 401', async () => {
     expect((await call('/api/v1/connections')).status).toBe(401)

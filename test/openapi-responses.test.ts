@@ -16,6 +16,7 @@ import { LOGIN_PER_ACCOUNT, PASSWORD_CHANGE_PER_USER } from '../src/services/rat
 import { call, DEMO_KEY, sessionCookieFrom } from './helpers'
 import { linkIn, mailTo } from './mail'
 import { answered, documentedCall } from './openapi-calls'
+import { deliverRun } from './workflow-helpers'
 import type {
   PublicConnection,
   PublicEvent,
@@ -307,17 +308,27 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect(
       (await documentedCall('/api/v1/workflows/no-such-id/webhook/secret', { method: 'DELETE', cookie: owner.cookie })).response.status,
     ).toBe(404)
-    let runs: { id: string; status: string; steps: unknown[] }[] = []
-    for (let attempt = 0; attempt < 100 && runs[0]?.status !== 'succeeded'; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      runs = (await documentedCall<{ runs: typeof runs }>(`/api/v1/workflows/${id}/runs`, { cookie: owner.cookie })).body.runs
-    }
+    const queued = (await documentedCall<{ runs: { status: string }[] }>(`/api/v1/workflows/${id}/runs`, { cookie: owner.cookie })).body
+    expect(queued.runs[0]).toMatchObject({ status: 'queued' })
+    // Retrying a run that has not finished is refused.
+    expect(
+      (await documentedCall(`/api/v1/runs/${triggered.body.runId}/retry`, { method: 'POST', cookie: owner.cookie })).response.status,
+    ).toBe(409)
+    await deliverRun(triggered.body.runId)
+    const runs = (await documentedCall<{ runs: { id: string }[] }>(`/api/v1/workflows/${id}/runs`, { cookie: owner.cookie })).body.runs
     expect(runs[0]).toMatchObject({ id: triggered.body.runId, status: 'succeeded', steps: [expect.anything()] })
     const runPage = await documentedCall<{ runs: unknown[]; nextCursor: string | null }>(`/api/v1/workflows/${id}/runs?limit=1`, {
       cookie: owner.cookie,
     })
     expect(runPage.body).toMatchObject({ runs: [expect.anything()], nextCursor: null })
     expect((await documentedCall(`/api/v1/workflows/${id}/runs?cursor=x`, { cookie: owner.cookie })).response.status).toBe(400)
+    const retried = await documentedCall<{ runId: string }>(`/api/v1/runs/${triggered.body.runId}/retry`, {
+      method: 'POST',
+      cookie: owner.cookie,
+    })
+    expect(retried.response.status).toBe(202)
+    await deliverRun(retried.body.runId)
+    expect((await documentedCall('/api/v1/runs/no-such-run/retry', { method: 'POST', cookie: owner.cookie })).response.status).toBe(404)
     expect((await documentedCall(`/api/v1/workflows/${id}`, { method: 'DELETE', cookie: owner.cookie })).response.status).toBe(204)
   })
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../src/domain/errors'
 import { ACCOUNT_LABEL_MAX, RECORDED_OUTPUT_MAX } from '../src/domain/limits'
 import { depsFromEnv } from '../src/services/deps'
-import { executeRun, startRun } from '../src/services/workflows/runs'
+import { startRun } from '../src/services/workflows/runs'
+import { advanceRun } from '../src/services/workflows/advance-run'
 import { findWorkflowForWebhook } from '../src/services/workflows/webhook'
 import { edgeOf } from '../src/http/deps'
 import { requestsSince } from './app-calls'
@@ -146,7 +147,7 @@ describe('run records', () => {
       }),
     }
     const found = await findWorkflowForWebhook(deps, token)
-    await executeRun(deps, await startRun(deps, found!, {}, Date.now()))
+    expect(await advanceRun(deps, (await startRun(deps, found!, {}, Date.now())).runId)).toEqual({ kind: 'done' })
     const [run] = await runsOf(owner, workflow.id)
     expect(run!.status).toBe('failed')
     expect(run!.steps[0]!.error).toContain('[redacted]')

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { call, form, requestLink, signUpOwner, submitViaLink } from './helpers'
 import { submit } from './dashboard-helpers'
-import { createWorkflow, fakeWordPressSite, finishedRun, postStep, trigger, wordpressViaLink } from './workflow-helpers'
+import { requestsSince } from './app-calls'
+import { fakeCursor } from './fake-requests'
+import { createWorkflow, fakeWordPressSite, finishedRun, postStep, runsOf, trigger, wordpressViaLink } from './workflow-helpers'
 
 type Owner = { cookie: string }
 
@@ -166,6 +168,43 @@ describe('workflow builder pages', () => {
     expect(html).toContain('Failed')
     expect(html).toContain('Title is required.')
     expect(html).toMatch(/\d+ ms/)
+  })
+
+  it('Run now queues a run with the typed test payload; Retry runs a finished one again with its stored payload', async () => {
+    const owner = await signUpOwner()
+    const site = fakeWordPressSite()
+    const connectionId = await wordpressViaLink(owner, site, 'good-run-now-password')
+    const workflow = await createWorkflow(owner, [postStep(connectionId, { title: '{{trigger.title}}', content: 'x' })])
+    const before = await page(owner, `/workflows/${workflow.id}`)
+    expect(before).toContain('Run now with a test payload')
+    expect(before).toContain('name="payload"')
+
+    const bad = await postForm(owner, `/workflows/${workflow.id}/runs`, { payload: '{not json' })
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toContain('The test payload must be JSON')
+    expect(await runsOf(owner, workflow.id)).toEqual([])
+
+    const started = await postForm(owner, `/workflows/${workflow.id}/runs`, { payload: '{"title":"From the builder"}' })
+    expect(started.status).toBe(303)
+    expect(started.headers.get('location')).toBe(`/workflows/${workflow.id}?done=run-started#runs-title`)
+    const [queued] = await runsOf(owner, workflow.id)
+    expect(queued).toMatchObject({ status: 'queued' })
+    expect(await page(owner, `/workflows/${workflow.id}`)).not.toContain(`/runs/${queued!.id}/retry`)
+    const cursor = await fakeCursor()
+    expect(await finishedRun(owner, workflow.id, queued!.id)).toMatchObject({ status: 'succeeded' })
+    const [post] = await requestsSince(cursor, (request) => request.method === 'POST' && request.path.startsWith(new URL(site).pathname))
+    expect(JSON.parse(post!.body)).toMatchObject({ title: 'From the builder' })
+
+    const html = await page(owner, `/workflows/${workflow.id}`)
+    expect(html).toContain(`action="/workflows/${workflow.id}/runs/${queued!.id}/retry"`)
+    const retried = await postForm(owner, `/workflows/${workflow.id}/runs/${queued!.id}/retry`, {})
+    expect(retried.status).toBe(303)
+    expect(retried.headers.get('location')).toBe(`/workflows/${workflow.id}?done=run-retried#runs-title`)
+    const [retry] = await runsOf(owner, workflow.id)
+    expect(retry).toMatchObject({ status: 'queued', retryOf: queued!.id })
+    await finishedRun(owner, workflow.id, retry!.id)
+    const after = await page(owner, `/workflows/${workflow.id}`)
+    expect(after).toContain('Retry of an earlier run')
   })
 
   it('needs a signed-in owner and refuses cross-site posts', async () => {

@@ -9,7 +9,8 @@ import { fakeCursor, type RecordedRequest } from './fake-requests'
 import { findWorkflow } from '../src/db/workflows'
 import { edgeOf } from '../src/http/deps'
 import { depsFromEnv } from '../src/services/deps'
-import { executeRun, startRun } from '../src/services/workflows/runs'
+import { startRun } from '../src/services/workflows/runs'
+import { advanceRun } from '../src/services/workflows/advance-run'
 import { call, getConnection, ORIGIN, signUpOwner } from './helpers'
 import { createWorkflow, directConnection, runsOf, runWorkflow } from './workflow-helpers'
 
@@ -73,7 +74,7 @@ describe('OAuth tokens at run time', () => {
     const deps = depsFromEnv({ ...env, UPSTREAM_TIMEOUT_MS: '5000' }, ORIGIN, edgeOf(env))
     const found = (await findWorkflow(deps.db, owner.workspaceId, workflow.id))!
     const started = await Promise.all(['a', 'b'].map((title) => startRun(deps, found, { title }, Date.now())))
-    await Promise.all(started.map((run) => executeRun(deps, run)))
+    await Promise.all(started.map((run) => advanceRun(deps, run.runId)))
     const runs = (await runsOf(owner, workflow.id)).filter((run) => started.some((mine) => mine.runId === run.id))
     expect(runs.map((run) => [run.status, run.error])).toEqual([
       ['succeeded', null],

@@ -182,10 +182,10 @@ export async function writeReport(results, { write, log }) {
   }
   mkdirSync('docs', { recursive: true })
   writeFileSync('docs/bench-chart.svg', chart(results))
-  // bench/table.mjs, bench/health-sweep.mjs and bench/proxy.mjs own their sections between their markers; a rerun of
-  // this part keeps them.
+  // bench/table.mjs, bench/health-sweep.mjs, bench/proxy.mjs and bench/runs.mjs own their sections between their
+  // markers; a rerun of this part keeps them.
   const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : ''
-  const kept = ['table', 'health', 'proxy'].map((name) => new RegExp(`<!-- ${name}:start -->[sS]*?<!-- ${name}:end -->`).exec(previous)?.[0])
+  const kept = ['table', 'health', 'proxy', 'runs'].map((name) => new RegExp(`<!-- ${name}:start -->[sS]*?<!-- ${name}:end -->`).exec(previous)?.[0])
   writeFileSync('docs/BENCHMARKS.md', `${[markdown(results).trimEnd(), ...kept.filter(Boolean)].join('
 
 ')}

@@ -8,6 +8,7 @@ import { signUpScenario } from './sign-up.mjs'
 import { reloadAndBackScenario } from './reload-and-back.mjs'
 import { papercutsScenario } from './papercuts.mjs'
 import { needsReconnectScenario } from './needs-reconnect.mjs'
+import { retriedRunScenario } from './retried-run.mjs'
 import { sameAccountScenario } from './same-account.mjs'
 import { germanClientScenario } from './german-client.mjs'
 import { notificationsScenario } from './notifications.mjs'
@@ -34,6 +35,7 @@ export const scenarios = [
   germanClientScenario,
   needsReconnectScenario,
   notificationsScenario,
+  retriedRunScenario,
   expiryScenario,
   tableScenario,
 ]

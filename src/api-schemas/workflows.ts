@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { ID_MAX, MAX_STEPS, TEMPLATE_MAX } from '../domain/limits'
+import { ID_MAX, MAX_STEPS, STEP_ATTEMPTS_MAX, TEMPLATE_MAX } from '../domain/limits'
 import { name, timestamp } from './common'
 
 const stepSchema = z
@@ -11,6 +11,12 @@ const stepSchema = z
       .record(z.string().min(1).max(ID_MAX), z.string().max(TEMPLATE_MAX))
       .default({})
       .describe('Action field key → template text, e.g. `{{trigger.title}}` or `{{steps.0.id}}`.'),
+    attempts: z
+      .int()
+      .min(1)
+      .max(STEP_ATTEMPTS_MAX)
+      .optional()
+      .describe('Tries per run when the app answers 429 or 5xx or does not answer (other 4xx are never retried). Default 3.'),
   })
   .strict()
 
@@ -27,6 +33,7 @@ export const workflowStep = z.strictObject({
   action: z.string(),
   connectionId: z.string(),
   input: z.record(z.string(), z.string()),
+  attempts: z.int().min(1).max(STEP_ATTEMPTS_MAX),
 })
 
 export const workflow = z.strictObject({
@@ -49,16 +56,23 @@ export const runStep = z.strictObject({
   connectionId: z.string().nullable().describe('The connection the step ran with; null when skipped or when it had none.'),
   connectionName: z.string().nullable().describe('The connection’s name at the time of the run.'),
   accountLabel: z.string().nullable().describe('The account the connection was signed in as at the time of the run.'),
+  attempts: z.int().min(0).describe('How many times the step was tried: more than 1 after 429, 5xx or timeouts; 0 when skipped.'),
 })
 
 export const run = z.strictObject({
   id: z.string(),
-  status: z.enum(['running', 'succeeded', 'failed']),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']).describe('`queued` until the runs queue delivers it.'),
   startedAt: timestamp,
   finishedAt: timestamp.nullable(),
   error: z.string().nullable(),
+  retryOf: z.string().nullable().describe('The run this one retried, with the same stored payload.'),
+  retryable: z.boolean().describe('Whether the trigger payload is stored, so `POST /runs/{id}/retry` can run it again.'),
   steps: z.array(runStep),
 })
+
+export const runParams = z.object({ id: z.string().min(1).max(ID_MAX) })
+
+export const runStartedResponse = z.strictObject({ runId: z.string().describe('The new run, queued with the same payload.') })
 
 export const workflowResponse = z.strictObject({ workflow })
 

@@ -119,6 +119,7 @@ describe('the app catalog', () => {
       EMAIL: env.EMAIL,
       ASSETS: env.ASSETS,
       WEBHOOKS: env.WEBHOOKS,
+      RUNS: env.RUNS,
       DEMO_APPS: '0',
       ALLOW_LOOPBACK_APPS: '0',
     }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm'
 import type { Cursor } from '../domain/paging'
 import type { Db } from './client'
 import { keysetAfter } from './keyset'
@@ -12,20 +12,78 @@ export interface RunWithSteps {
   steps: RunStepRow[]
 }
 
-export function insertRun(db: Db, row: RunRow) {
+export function insertRun(db: Db, row: typeof runs.$inferInsert) {
   return db.insert(runs).values(row)
 }
 
-export function insertRunStep(db: Db, row: RunStepRow) {
-  return db.insert(runSteps).values(row)
+/** A position is recorded once (unique index): a second delivery's write is dropped, never doubled. */
+export function insertRunStep(db: Db, row: typeof runSteps.$inferInsert) {
+  return db.insert(runSteps).values(row).onConflictDoNothing()
 }
 
-/** Only a running run can finish, once. */
+/** Only an unfinished run can finish, once; its claim goes with it. */
 export function finishRun(db: Db, runId: string, outcome: { status: 'succeeded' | 'failed'; error: string | null }, now: number) {
   return db
     .update(runs)
-    .set({ status: outcome.status, error: outcome.error, finishedAt: now })
-    .where(and(eq(runs.id, runId), eq(runs.status, 'running')))
+    .set({ status: outcome.status, error: outcome.error, finishedAt: now, claimId: null, claimedUntil: null, nextAttemptAt: null })
+    .where(and(eq(runs.id, runId), inArray(runs.status, ['queued', 'running'])))
+    .returning({ id: runs.id })
+}
+
+export function findRun(db: Db, runId: string): Promise<RunRow | undefined> {
+  return db.select().from(runs).where(eq(runs.id, runId)).get()
+}
+
+export function findRunInWorkspace(db: Db, workspaceId: string, runId: string): Promise<RunRow | undefined> {
+  return db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)))
+    .get()
+}
+
+export function stepsOfRun(db: Db, runId: string): Promise<RunStepRow[]> {
+  return db.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(asc(runSteps.position)).all()
+}
+
+/**
+ * One delivery at a time: the claim is taken only if no other holds it or its lease ran out
+ * (the holder's invocation is over by then), and only while the run is unfinished.
+ */
+export function claimRun(db: Db, runId: string, claimId: string, now: number, until: number): Promise<RunRow | undefined> {
+  return db
+    .update(runs)
+    .set({ status: 'running', claimId, claimedUntil: until })
+    .where(and(eq(runs.id, runId), inArray(runs.status, ['queued', 'running']), or(isNull(runs.claimedUntil), lte(runs.claimedUntil, now))))
+    .returning()
+    .get()
+}
+
+/** Gives the run back to the queue, noting the failed tries of its next step; only the claim's holder can. */
+export function releaseRun(db: Db, runId: string, claimId: string, next: { stepAttempts: number; nextAttemptAt: number | null }) {
+  return db
+    .update(runs)
+    .set({ claimId: null, claimedUntil: null, stepAttempts: next.stepAttempts, nextAttemptAt: next.nextAttemptAt })
+    .where(and(eq(runs.id, runId), eq(runs.claimId, claimId)))
+}
+
+/** Lets go of the claim after a failure, so the message's redelivery need not wait out the lease. */
+export function dropClaim(db: Db, runId: string, claimId: string) {
+  return db
+    .update(runs)
+    .set({ claimId: null, claimedUntil: null })
+    .where(and(eq(runs.id, runId), eq(runs.claimId, claimId)))
+}
+
+/** The checkpoint: the step's record and the reset of its tries land together. */
+export async function checkpointStep(db: Db, claimId: string, row: typeof runSteps.$inferInsert): Promise<void> {
+  await db.batch([
+    insertRunStep(db, row),
+    db
+      .update(runs)
+      .set({ stepAttempts: 0, nextAttemptAt: null })
+      .where(and(eq(runs.id, row.runId), eq(runs.claimId, claimId))),
+  ])
 }
 
 /** Newest first, a page at a time down `runs_workflow_started`. */

@@ -246,6 +246,8 @@ export const workflowSteps = sqliteTable(
     action: text('action').notNull(),
     connectionId: text('connection_id'),
     input: text('input').notNull(),
+    /** Tries per run for answers that may pass on another go (429, 5xx, no answer). */
+    maxAttempts: integer('max_attempts').notNull().default(3),
   },
   (t) => [index('workflow_steps_workflow').on(t.workflowId, t.position)],
 )
@@ -258,10 +260,21 @@ export const runs = sqliteTable(
       .notNull()
       .references(() => workflows.id, { onDelete: 'cascade' }),
     workspaceId: text('workspace_id').notNull(),
-    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull(),
     startedAt: integer('started_at').notNull(),
     finishedAt: integer('finished_at'),
     error: text('error'),
+    /** The trigger payload, sealed like credentials so the run can be retried; null for runs from before the queue. */
+    triggerBlob: text('trigger_blob'),
+    triggerKeyVersion: text('trigger_key_version'),
+    /** The run this one retries (same payload), if any. */
+    retryOf: text('retry_of'),
+    /** Held by one queue delivery at a time, until claimed_until, so two deliveries never run a step at once. */
+    claimId: text('claim_id'),
+    claimedUntil: integer('claimed_until'),
+    /** Failed tries of the next step so far, and when the next one is due. */
+    stepAttempts: integer('step_attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
   },
   (t) => [index('runs_workflow_started').on(t.workflowId, t.startedAt, t.id)],
 )
@@ -283,8 +296,10 @@ export const runSteps = sqliteTable(
     connectionId: text('connection_id'),
     connectionName: text('connection_name'),
     accountLabel: text('account_label'),
+    attempts: integer('attempts').notNull().default(1),
   },
-  (t) => [index('run_steps_run').on(t.runId, t.position)],
+  // Unique: a step is checkpointed once, so a redelivered message can never record (or repeat) it twice.
+  (t) => [uniqueIndex('run_steps_run').on(t.runId, t.position)],
 )
 
 /** The owner's own systems, told of lifecycle events (src/services/webhooks): Standard Webhooks, signed with a sealed secret. */

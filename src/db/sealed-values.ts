@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import { sealContext, type Sealed } from '../domain/crypto'
 import type { Db } from './client'
 import { linkTokensSealedWith, resealLinkToken } from './links'
-import { connections, oauthStates, webhookEndpoints, workflows } from './schema'
+import { connections, oauthStates, runs, webhookEndpoints, workflows } from './schema'
 
 /** One stored value sealed under a key version the keyring wants to retire. */
 export interface StaleSealed {
@@ -137,5 +137,23 @@ export const sealedColumns: readonly SealedColumn[] = [
         .set({ secretBlob: sealed.blob, secretKeyVersion: sealed.keyVersion })
         .where(and(eq(webhookEndpoints.id, row.id), eq(webhookEndpoints.secretBlob, row.blob)))
         .returning({ id: webhookEndpoints.id }),
+  },
+  {
+    name: 'runs.trigger',
+    context: sealContext.runTrigger,
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({ id: runs.id, blob: runs.triggerBlob, keyVersion: runs.triggerKeyVersion })
+        .from(runs)
+        .where(and(inArray(runs.triggerKeyVersion, versions), isNotNull(runs.triggerBlob), gt(runs.id, afterId)))
+        .orderBy(asc(runs.id))
+        .limit(limit)
+        .all() as Promise<StaleSealed[]>,
+    rewrite: (db, row, sealed) =>
+      db
+        .update(runs)
+        .set({ triggerBlob: sealed.blob, triggerKeyVersion: sealed.keyVersion })
+        .where(and(eq(runs.id, row.id), eq(runs.triggerBlob, row.blob)))
+        .returning({ id: runs.id }),
   },
 ]

@@ -101,6 +101,8 @@ export const sealContext = {
   /** The new API token in the dashboard's one-time cookie, never at rest. */
   apiTokenReveal: (tokenId: string) => `tether/api-token/${tokenId}/reveal`,
   webhookSecret: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret`,
+  /** A run's trigger payload, kept so the run can be retried. */
+  runTrigger: (runId: string) => `tether/run/${runId}/trigger`,
   /** The just-created secret in the builder's one-time cookie, bound to its workflow. */
   webhookSecretReveal: (workflowId: string) => `tether/workflow/${workflowId}/webhook-secret-reveal`,
   /** An owner's webhook endpoint's signing secret, and its one-time reveal cookie in Settings. */

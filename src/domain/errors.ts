@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   misconfigured: 500,
+  /** The run queue would not take the run: nothing was left half-started, the caller may send it again. */
+  queue_unavailable: 503,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_STATUS

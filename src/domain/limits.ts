@@ -75,3 +75,9 @@ export const PROXY_RESPONSE_MAX = 10 * 1024 * 1024
 /** Proxied calls per connection and per workspace, each per minute (fixed windows on the D1 counters). */
 export const PROXY_CALLS_PER_CONNECTION_PER_MINUTE = 120
 export const PROXY_CALLS_PER_WORKSPACE_PER_MINUTE = 600
+
+/** Tries per workflow step for answers that may pass on another go (429, 5xx, no answer); the owner may set 1 to this. */
+export const STEP_ATTEMPTS_DEFAULT = 3
+export const STEP_ATTEMPTS_MAX = 10
+/** The test payload of the builder's *Run now* (the webhook itself is capped by the app-wide body limit). */
+export const TEST_PAYLOAD_MAX = 16 * 1024

@@ -118,6 +118,8 @@ export interface StepDefinition {
   connectionId: string
   /** Field key → template text, e.g. { title: '{{trigger.title}}' }. */
   input: Record<string, string>
+  /** Tries per run when the app answers 429 or 5xx or not at all; STEP_ATTEMPTS_DEFAULT when left out. */
+  attempts?: number
 }
 
 export interface WorkflowDefinition {
@@ -131,7 +133,7 @@ export interface PublicWorkflow {
   webhookUrl: string
   /** Whether triggers must carry a valid Standard Webhooks signature. */
   webhookSigning: boolean
-  steps: (StepDefinition & { position: number })[]
+  steps: (StepDefinition & { position: number; attempts: number })[]
   createdAt: string
   updatedAt: string
 }
@@ -147,6 +149,8 @@ export interface PublicRunStep {
   connectionId: string | null
   connectionName: string | null
   accountLabel: string | null
+  /** How many times the step was tried (0 when skipped). */
+  attempts: number
 }
 
 /** A workflow named where another page points at it (the connection delete confirmation). */
@@ -157,10 +161,14 @@ export interface NamedWorkflow {
 
 export interface PublicRun {
   id: string
-  status: 'running' | 'succeeded' | 'failed'
+  status: 'queued' | 'running' | 'succeeded' | 'failed'
   startedAt: string
   finishedAt: string | null
   error: string | null
+  /** The run this one retried, with the same payload. */
+  retryOf: string | null
+  /** Whether the trigger payload is stored, so the run can be retried. */
+  retryable: boolean
   steps: PublicRunStep[]
 }
 

@@ -112,6 +112,7 @@ export const exampleStep = {
   action: 'create-post',
   connectionId: 'Cn2pL8sV0dQ4wE6r',
   input: { title: '{{trigger.title}}', content: 'Body: {{trigger.body}}' },
+  attempts: 3,
 }
 
 export const exampleWorkflowBody = { name: 'Publish posts', steps: [exampleStep] }
@@ -143,6 +144,9 @@ export const exampleRun = {
       connectionId: 'Cn2pL8sV0dQ4wE6r',
       connectionName: 'Client WordPress',
       accountLabel: 'Wendy on client.example',
+      attempts: 1,
     },
   ],
+  retryOf: null,
+  retryable: true,
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { AppError } from '../domain/errors'
 import type { AppEnv } from '../http/context'
-import { executeRun, requireWebhookWorkflow, startRun } from '../services/workflows/runs'
+import { requireWebhookWorkflow, startRun } from '../services/workflows/runs'
 import { admitTrigger } from '../services/workflows/webhook-controls'
 import { depsFor } from '../http/deps'
 
@@ -19,7 +19,7 @@ function parsePayload(body: Uint8Array): unknown {
   }
 }
 
-/** Answers at once; the steps run after the response (the app-wide body limit caps the payload). */
+/** Answers 202 once the run is queued; the runs queue's consumer runs the steps (the app-wide body limit caps the payload). */
 export const hookRoutes = new Hono<AppEnv>().post('/:token', async (c) => {
   const deps = depsFor(c)
   const workflow = await requireWebhookWorkflow(deps, c.req.param('token'))
@@ -33,6 +33,5 @@ export const hookRoutes = new Hono<AppEnv>().post('/:token', async (c) => {
   // Checked on the bytes as received, before they are parsed.
   await admitTrigger(deps, workflow, headers, body, now)
   const run = await startRun(deps, workflow, parsePayload(body), now)
-  c.executionCtx.waitUntil(executeRun(deps, run))
   return c.json({ runId: run.runId }, 202)
 })

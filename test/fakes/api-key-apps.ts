@@ -1,4 +1,4 @@
-import { basicOf, bySecret, type FakeRequest, htmlPage, json, jsonBody, nextNumber, type Route } from './reply.ts'
+import { basicOf, bySecret, type FakeRequest, HANG, htmlPage, json, jsonBody, nextNumber, type Reply, type Route } from './reply.ts'
 
 /**
  * WordPress (any site prefix, e.g. `${FAKES_URL}/wp`; a prefix starting /wp-html is a site
@@ -30,6 +30,7 @@ export const apiKeyAppRoutes: Route[] = [
     method: 'POST',
     path: /^(\/[^?]*?)?\/wp-json\/wp\/v2\/posts$/,
     handle: (request, [site = '']) =>
+      flakyAnswer(site) ??
       bySecret(basicOf(request)?.password, () => {
         const id = 100 + nextNumber()
         const post = jsonBody(request)
@@ -86,6 +87,24 @@ export const apiKeyAppRoutes: Route[] = [
       ),
   },
 ]
+
+const flakyAnswers = new Map<string, number>()
+
+/**
+ * A flaky site, `/wp-flaky/<answers>/<key>`: its first posts get `<answers>` in turn (comma-separated statuses,
+ * or `hang` for no answer at all), then it works. Each test picks its own key, so tests share no state.
+ */
+function flakyAnswer(site: string): Reply | undefined {
+  const match = /^\/wp-flaky\/([\w,]+)\/([\w-]+)/.exec(site)
+  if (!match) return undefined
+  const key = `${match[1]}/${match[2]}`
+  const seen = flakyAnswers.get(key) ?? 0
+  flakyAnswers.set(key, seen + 1)
+  const answer = match[1]!.split(',')[seen]
+  if (answer === undefined) return undefined
+  if (answer === 'hang') return HANG
+  return json(Number(answer), { code: 'flaky', message: `Answer ${seen + 1} of this flaky site.`, data: { status: Number(answer) } })
+}
 
 /**
  * A site that is not what it seems: `/wp-echo…` names the user (and a post's status) with what it

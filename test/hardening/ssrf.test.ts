@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { requestsSince } from '../app-calls'
 import { fakeCursor } from '../fake-requests'
 import { signUpOwner } from '../helpers'
-import { createWorkflow, fakeWordPressSite, postStep, runWorkflow, storeCredentials, wordpressViaLink } from '../workflow-helpers'
+import {
+  createWorkflow,
+  deliverRun,
+  fakeWordPressSite,
+  postStep,
+  runWorkflow,
+  storeCredentials,
+  wordpressViaLink,
+} from '../workflow-helpers'
 import { withEnv } from './with-env'
 
 /**
@@ -103,6 +111,7 @@ describe('SSRF: user-supplied app URLs with production settings', () => {
     outbound.length = 0
     const fired = await production.call(new URL(workflow.webhookUrl).pathname, { method: 'POST', json: { title: 'x', body: 'y' } })
     expect(fired.status).toBe(202)
+    await deliverRun((await fired.json<{ runId: string }>()).runId, 1, production.env)
     const runs = await (await production.call(`/api/v1/workflows/${workflow.id}/runs`, { cookie: owner.cookie })).json<{
       runs: { status: string; steps: { error: string }[] }[]
     }>()

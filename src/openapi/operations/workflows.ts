@@ -5,6 +5,8 @@ import {
   hookParams,
   hookPayload,
   runListResponse,
+  runParams,
+  runStartedResponse,
   webhookSecretResponse,
   workflowListResponse,
   workflowResponse,
@@ -21,6 +23,12 @@ const notReady = errorResponse(
   '`connection_not_ready`: a step’s connection is missing, pending or rejected; `app_unavailable`: a step’s app is not configured.',
   'connection_not_ready',
   'Step 1: The connection "Client WordPress" is still pending: the client has not connected it yet.',
+)
+
+const queueUnavailable = errorResponse(
+  '`queue_unavailable`: the runs queue did not take the run; it is recorded as failed and nothing ran. Send it again.',
+  'queue_unavailable',
+  'Tether could not queue the run right now. Send the trigger again in a moment.',
 )
 
 export const workflowOperations: Operation[] = [
@@ -157,7 +165,8 @@ export const workflowOperations: Operation[] = [
     description:
       'The secret token in the URL is the credential; when the workflow has a signing secret, the request must also carry a ' +
       'valid Standard Webhooks signature over the raw body. At most 60 triggers a minute per workflow. ' +
-      'Answers at once; the steps run afterwards (see GET /api/v1/workflows/{id}/runs). ' +
+      'Answers 202 once the run is on the runs queue (payload stored sealed); the queue consumer runs the steps, retrying ' +
+      '429, 5xx and timeouts per step (see GET /api/v1/workflows/{id}/runs). ' +
       'The payload is available to step templates as `{{trigger.…}}`.',
     tag: 'webhooks',
     auth: 'none',
@@ -165,7 +174,7 @@ export const workflowOperations: Operation[] = [
     requestBody: { name: 'HookPayload', schema: hookPayload, required: false, example: { title: 'Hello', body: 'World' } },
     responses: {
       202: {
-        description: 'The run started.',
+        description: 'The run is queued.',
         body: { name: 'HookAcceptedResponse', schema: hookAcceptedResponse, example: { runId: 'Rn8uI0oP2aS4dF6g' } },
       },
       400: errorResponse('`invalid_request`: the body is not JSON.', 'invalid_request', 'The request body must be JSON.'),
@@ -176,6 +185,32 @@ export const workflowOperations: Operation[] = [
       ),
       404: errorResponse('`not_found`: no workflow has this webhook token.', 'not_found', 'There is no workflow at this address.'),
       429: 'RateLimited',
+      503: queueUnavailable,
+    },
+  },
+  {
+    operationId: 'retryRun',
+    method: 'post',
+    path: '/api/v1/runs/:id/retry',
+    summary: 'Run a finished run again, with the payload it was triggered with',
+    description:
+      'Starts a new run of the workflow as it is now, with the stored (sealed) trigger payload of this run; the new run’s ' +
+      '`retryOf` names this one, and this run’s record stays as it was.',
+    tag: 'workflows',
+    auth: 'owner',
+    params: runParams,
+    responses: {
+      202: {
+        description: 'The new run is queued.',
+        body: { name: 'RunStartedResponse', schema: runStartedResponse, example: { runId: 'Rq3wE5rT7yU9iO1p' } },
+      },
+      404: 'NotFound',
+      409: errorResponse(
+        '`conflict`: the run is still queued or running, or is older than stored payloads.',
+        'conflict',
+        'This run has not finished yet.',
+      ),
+      503: queueUnavailable,
     },
   },
 ]

@@ -20,6 +20,8 @@ export const NOTICES: Record<string, string> = {
   'webhook-rotated': 'New webhook address created. The previous one no longer works.',
   'secret-created': 'Signing secret created. From now on only signed triggers start runs.',
   'secret-removed': 'Signing secret removed. Triggers no longer need a signature.',
+  'run-started': 'Run queued with the test payload. It shows below once it has run.',
+  'run-retried': 'Run queued again with its stored payload. The new run shows below.',
 }
 
 /** `?runs=<cursor>` pages the runs; anything longer than a cursor is ignored rather than parsed. */

@@ -27,6 +27,7 @@ import { idParam } from './schemas'
 import { ownerView } from './view-models'
 import { workflowStepPages } from './workflow-steps'
 import { takeRevealedSecret, workflowWebhookPages } from './workflow-webhook'
+import { workflowRunPages } from './workflow-runs'
 import { NOTICES, showWorkflow } from './workflow-page'
 import { isWorkflowFormError, summaryView } from './workflow-views'
 import { depsFor } from '../../http/deps'
@@ -100,6 +101,7 @@ const pages = new Hono<AppEnv>()
   })
   .route('/:id/steps', workflowStepPages)
   .route('/:id/webhook', workflowWebhookPages)
+  .route('/:id/runs', workflowRunPages)
 
 /** The workflow builder, mounted at `/` next to the dashboard. */
 export const workflowPages = new Hono<AppEnv>()

@@ -13,7 +13,7 @@ import {
   type WorkflowWithSteps,
   workflowsUsingConnection,
 } from '../../db/workflows'
-import { MAX_WORKFLOWS } from '../../domain/limits'
+import { MAX_WORKFLOWS, STEP_ATTEMPTS_DEFAULT } from '../../domain/limits'
 import type { Deps } from '../deps'
 import { quotaExceeded } from '../quotas'
 import { checkSteps } from './check-steps'
@@ -46,6 +46,7 @@ function stepRows(workflowId: string, steps: StepDefinition[]): WorkflowStepRow[
     action: step.action,
     connectionId: step.connectionId,
     input: JSON.stringify(step.input),
+    maxAttempts: step.attempts ?? STEP_ATTEMPTS_DEFAULT,
   }))
 }
 
@@ -102,11 +103,12 @@ export async function deleteWorkflow(deps: Deps, owner: Owner, id: string): Prom
 }
 
 /** A stored step back in the shape the owner edits. */
-export function stepDefinition(row: WorkflowStepRow): StepDefinition {
+export function stepDefinition(row: WorkflowStepRow): StepDefinition & { attempts: number } {
   return {
     appId: row.appId,
     action: row.action,
     connectionId: row.connectionId ?? '',
     input: JSON.parse(row.input) as Record<string, string>,
+    attempts: row.maxAttempts,
   }
 }

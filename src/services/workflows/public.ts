@@ -24,13 +24,16 @@ export async function publicWorkflow(deps: Deps, { workflow, steps }: WorkflowWi
 }
 
 export function publicRun({ run, steps }: RunWithSteps, now: number): PublicRun {
-  const interrupted = run.status === 'running' && now - run.startedAt > INTERRUPTED_AFTER_MS
+  // Only runs from before the queue (no stored payload) lived in one isolate; queued runs end through the queue or its dead-letter queue.
+  const interrupted = run.status === 'running' && run.triggerBlob === null && now - run.startedAt > INTERRUPTED_AFTER_MS
   return {
     id: run.id,
     status: interrupted ? 'failed' : run.status,
     startedAt: iso(run.startedAt),
     finishedAt: run.finishedAt === null ? null : iso(run.finishedAt),
     error: interrupted ? 'The run was interrupted before it finished.' : run.error,
+    retryOf: run.retryOf,
+    retryable: run.triggerBlob !== null,
     steps: steps.map((step) => ({
       position: step.position,
       status: step.status,
@@ -41,6 +44,7 @@ export function publicRun({ run, steps }: RunWithSteps, now: number): PublicRun 
       connectionId: step.connectionId,
       connectionName: step.connectionName,
       accountLabel: step.accountLabel,
+      attempts: step.attempts,
     })),
   }
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../apps/types'
 import { AppError } from '../../domain/errors'
 import { RECORDED_ERROR_MAX } from '../../domain/limits'
 import { Redactor } from '../../domain/redact'
+import { isRetryableStatus } from '../../domain/run-retry'
 import { capJson, capText } from '../../domain/truncate'
 import { renderInput, type TemplateScope } from '../../domain/templates'
 import type { WorkflowStepRow } from '../../db/workflows'
@@ -21,6 +22,8 @@ export interface StepOutcome {
   durationMs: number
   /** The connection the step used, null when it never got one (missing, not ready). */
   connection: StepConnection | null
+  /** A failure another try may cure: the last call got 429 or 5xx, or no answer at all (timeout, connection failure). */
+  retryable: boolean
 }
 
 export interface StepConnection {
@@ -29,14 +32,27 @@ export interface StepConnection {
   accountLabel: string | null
 }
 
+interface Seen {
+  status: number | null
+  /** Whether the last call ended without an answer. */
+  unanswered: boolean
+}
+
 /** The app's context, noting the status of every answer so failures can report it too. */
-function observed(ctx: AppContext, seen: { status: number | null }): AppContext {
+function observed(ctx: AppContext, seen: Seen): AppContext {
   return {
     ...ctx,
     fetch: async (url, init) => {
-      const response = await ctx.fetch(url, init)
-      seen.status = response.status
-      return response
+      try {
+        const response = await ctx.fetch(url, init)
+        seen.status = response.status
+        seen.unanswered = false
+        return response
+      } catch (error) {
+        // A deliberate refusal (an AppError: the URL is not allowed) is not a missing answer.
+        seen.unanswered = !(error instanceof AppError)
+        throw error
+      }
     },
   }
 }
@@ -60,7 +76,7 @@ export async function runStep(
   now: () => number,
 ): Promise<StepOutcome> {
   const started = now()
-  const seen = { status: null as number | null }
+  const seen: Seen = { status: null, unanswered: false }
   let used: StepConnection | null = null
   try {
     const app = getApp(step.appId)
@@ -82,6 +98,7 @@ export async function runStep(
       durationMs: now() - started,
       recordedOutput: capJson(JSON.stringify(output) ?? 'null'),
       connection: used,
+      retryable: false,
     }
   } catch (error) {
     return {
@@ -92,6 +109,7 @@ export async function runStep(
       error: capText(new Redactor(runSecrets).text(failureMessage(error)), RECORDED_ERROR_MAX),
       durationMs: now() - started,
       connection: used,
+      retryable: seen.unanswered || (seen.status !== null && isRetryableStatus(seen.status)),
     }
   }
 }

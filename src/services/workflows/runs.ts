@@ -1,28 +1,16 @@
 import { AppError } from '../../domain/errors'
+import { open, seal, sealContext } from '../../domain/crypto'
 import { newId } from '../../domain/tokens'
-import { finishRun, insertRun, insertRunStep, listRuns, type RunWithSteps } from '../../db/runs'
+import { findRunInWorkspace, finishRun, insertRun, listRuns, type RunRow, type RunWithSteps } from '../../db/runs'
 import type { WorkflowWithSteps } from '../../db/workflows'
 import type { Deps } from '../deps'
 import { requireWorkflow } from './definitions'
-import { runStep } from './run-step'
-import { secretsOfRun } from './step-credentials'
-import { PAGE_SIZE_DEFAULT, RECORDED_ERROR_MAX } from '../../domain/limits'
+import { PAGE_SIZE_DEFAULT } from '../../domain/limits'
 import { decodeCursor, type Page, pageOf } from '../../domain/paging'
 import type { PageRequest } from '../access'
-import { capText } from '../../domain/truncate'
 import { findWorkflowForWebhook } from './webhook'
 import type { Owner } from '../../domain/shapes'
-
-/** A run that is recorded as running and waits to be executed (after the 202 went out). */
-export interface StartedRun {
-  runId: string
-  startedAt: number
-  workflow: WorkflowWithSteps
-  trigger: unknown
-}
-
-/** Work after the response gets about 30 s; no new step starts after this, so the run can still record why. */
-export const RUN_TIME_BUDGET_MS = 20_000
+import { enqueueRun } from './run-queue'
 
 /** Every unknown or malformed token gets the same answer. */
 export async function requireWebhookWorkflow(deps: Deps, token: string): Promise<WorkflowWithSteps> {
@@ -31,80 +19,64 @@ export async function requireWebhookWorkflow(deps: Deps, token: string): Promise
   return workflow
 }
 
-/** The steps are taken as they are now; each connection is read later, when its step starts. */
-export async function startRun(deps: Deps, workflow: WorkflowWithSteps, trigger: unknown, now: number): Promise<StartedRun> {
+const ENQUEUE_FAILED = 'Tether could not queue this run, so none of its steps ran. Send the trigger again.'
+
+/**
+ * Records the run as queued with its payload sealed, then hands it to the runs queue. The caller
+ * hears of the run only once the queue took it; if the queue refused, the run is already failed
+ * with the reason, and nothing else was written.
+ */
+export async function startRun(
+  deps: Deps,
+  { workflow }: WorkflowWithSteps,
+  trigger: unknown,
+  now: number,
+  retryOf: string | null = null,
+): Promise<{ runId: string }> {
   const runId = newId()
+  const sealed = await seal(await deps.keyring(), JSON.stringify(trigger ?? null), sealContext.runTrigger(runId))
   await insertRun(deps.db, {
     id: runId,
-    workflowId: workflow.workflow.id,
-    workspaceId: workflow.workflow.workspaceId,
-    status: 'running',
+    workflowId: workflow.id,
+    workspaceId: workflow.workspaceId,
+    status: 'queued',
     startedAt: now,
-    finishedAt: null,
-    error: null,
+    triggerBlob: sealed.blob,
+    triggerKeyVersion: sealed.keyVersion,
+    retryOf,
   })
-  return { runId, startedAt: now, workflow, trigger }
+  try {
+    await enqueueRun(deps.env, runId)
+  } catch (error) {
+    console.error('workflow run could not be queued', error instanceof Error ? error.message : 'unknown')
+    await finishRun(deps.db, runId, { status: 'failed', error: ENQUEUE_FAILED }, now).catch(() => undefined)
+    throw new AppError('queue_unavailable', 'Tether could not queue the run right now. Send the trigger again in a moment.')
+  }
+  return { runId }
+}
+
+/** The payload a run was triggered with; null for runs from before payloads were kept. */
+export async function triggerOf(deps: Deps, run: RunRow): Promise<unknown> {
+  if (run.triggerBlob === null || run.triggerKeyVersion === null) return null
+  const json = await open(
+    await deps.keyring(),
+    { blob: run.triggerBlob, keyVersion: run.triggerKeyVersion },
+    sealContext.runTrigger(run.id),
+  )
+  return JSON.parse(json) as unknown
 }
 
 /**
- * Runs the steps in order, each with its connection as stored at that moment. The first
- * failure fails the run and skips the rest. Never throws: whatever happens ends in the record.
+ * A retry is a new run of the workflow as it is now, with the stored payload of the one retried:
+ * the original keeps its record, and the new one points back at it (`retryOf`).
  */
-export async function executeRun(deps: Deps, run: StartedRun, now: () => number = deps.clock): Promise<void> {
-  const { workflow } = run.workflow
-  const outputs = new Map<number, unknown>()
-  let failure: string | null = null
-  let skipReason = 'Skipped because an earlier step failed.'
-  try {
-    const secrets = await secretsOfRun(deps, workflow.workspaceId, run.workflow.steps)
-    for (const step of run.workflow.steps) {
-      if (!failure && now() - run.startedAt > RUN_TIME_BUDGET_MS) {
-        failure = `Stopped before step ${step.position}: the run took longer than ${RUN_TIME_BUDGET_MS / 1000} seconds.`
-        skipReason = 'Skipped because the run ran out of time.'
-      }
-      if (failure) {
-        await insertRunStep(deps.db, {
-          id: newId(),
-          runId: run.runId,
-          position: step.position,
-          status: 'skipped',
-          upstreamStatus: null,
-          durationMs: 0,
-          output: null,
-          error: skipReason,
-          connectionId: null,
-          connectionName: null,
-          accountLabel: null,
-        })
-        continue
-      }
-      const outcome = await runStep(deps, workflow.workspaceId, step, { trigger: run.trigger, steps: outputs }, secrets, now)
-      await insertRunStep(deps.db, {
-        id: newId(),
-        runId: run.runId,
-        position: step.position,
-        status: outcome.status,
-        upstreamStatus: outcome.upstreamStatus,
-        durationMs: outcome.durationMs,
-        output: outcome.recordedOutput,
-        error: outcome.error,
-        connectionId: outcome.connection?.connectionId ?? null,
-        connectionName: outcome.connection?.connectionName ?? null,
-        accountLabel: outcome.connection?.accountLabel ?? null,
-      })
-      if (outcome.status === 'failed') failure = capText(`Step ${step.position} failed: ${outcome.error}`, RECORDED_ERROR_MAX)
-      else outputs.set(step.position, outcome.output)
-    }
-    await finishRun(deps.db, run.runId, { status: failure ? 'failed' : 'succeeded', error: failure }, now())
-  } catch (error) {
-    console.error('workflow run could not be recorded', error instanceof Error ? error.name : 'unknown')
-    await finishRun(
-      deps.db,
-      run.runId,
-      { status: 'failed', error: 'Tether could not finish this run because of an internal error.' },
-      now(),
-    ).catch(() => undefined)
-  }
+export async function retryRun(deps: Deps, owner: Owner, runId: string, now: number): Promise<{ runId: string }> {
+  const run = await findRunInWorkspace(deps.db, owner.workspaceId, runId)
+  if (!run) throw new AppError('not_found', 'Run not found.')
+  if (run.status === 'queued' || run.status === 'running') throw new AppError('conflict', 'This run has not finished yet.')
+  if (run.triggerBlob === null) throw new AppError('conflict', 'This run is older than stored payloads, so it cannot be retried.')
+  const workflow = await requireWorkflow(deps, owner, run.workflowId)
+  return startRun(deps, workflow, await triggerOf(deps, run), now, run.id)
 }
 
 export async function recentRuns(deps: Deps, owner: Owner, workflowId: string, page: PageRequest = {}): Promise<Page<RunWithSteps>> {

@@ -35,8 +35,10 @@ export async function saveStep(
   now: number,
 ): Promise<void> {
   if (mode === 'insert') requireRoomForStep(found)
-  const steps = found.steps.map(stepDefinition)
-  steps.splice(index, mode === 'replace' ? 1 : 0, step)
+  const steps: StepDefinition[] = found.steps.map(stepDefinition)
+  // The builder's form does not set tries: an edited step keeps the ones it had.
+  const kept = mode === 'replace' ? { ...step, attempts: step.attempts ?? steps[index]?.attempts } : step
+  steps.splice(index, mode === 'replace' ? 1 : 0, kept)
   await updateWorkflow(deps, owner, found.workflow.id, { name: found.workflow.name, steps }, now)
 }
 

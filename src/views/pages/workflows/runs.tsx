@@ -2,11 +2,13 @@ import type { ComponentChildren } from 'preact'
 import { EmptyState } from '../../components/empty-state'
 import { Check, Clock, Close, Warning } from '../../components/icons'
 import { Time } from '../../components/time'
-import type { StepView } from './types'
+import { SubmitButton } from '../../components/form'
+import { type StepView, workflowHref } from './types'
 import { connectionHref } from '../dashboard/paths'
 import type { PublicRun, PublicRunStep } from '../../../domain/shapes'
 
 const STATUS: Record<PublicRun['status'] | PublicRunStep['status'], { text: string; icon: ComponentChildren }> = {
+  queued: { text: 'Queued', icon: <Clock size={16} /> },
   running: { text: 'Running', icon: <Clock size={16} /> },
   succeeded: { text: 'Succeeded', icon: <Check size={16} /> },
   failed: { text: 'Failed', icon: <Warning size={16} /> },
@@ -38,6 +40,7 @@ function RunStepLine({ step, name }: { step: PublicRunStep; name: string }) {
   const facts = [
     step.status === 'skipped' ? null : formatMs(step.durationMs),
     step.upstreamStatus === null ? null : `HTTP ${step.upstreamStatus}`,
+    step.attempts > 1 ? `${step.attempts} tries` : null,
   ]
   return (
     <li>
@@ -64,11 +67,11 @@ function RunStepLine({ step, name }: { step: PublicRunStep; name: string }) {
 }
 
 /** Newest first; each run with what every step did, how long it took and what upstream answered. */
-export function RunsList({ runs, steps, now }: { runs: PublicRun[]; steps: StepView[]; now: number }) {
+export function RunsList({ workflowId, runs, steps, now }: { workflowId: string; runs: PublicRun[]; steps: StepView[]; now: number }) {
   if (runs.length === 0) {
     return (
       <EmptyState title="No runs yet" headingLevel={3} icon={<Clock size={24} />}>
-        Send JSON to the webhook address above and each run shows up here, with the result of every step.
+        Send JSON to the webhook address above, or use Run now, and each run shows up here, with the result of every step.
       </EmptyState>
     )
   }
@@ -92,11 +95,19 @@ export function RunsList({ runs, steps, now }: { runs: PublicRun[]; steps: StepV
             <td data-label="Status">
               <RunStatus status={run.status} />
               {run.error && !run.steps.some((step) => step.status === 'failed') ? <p class="small">{run.error}</p> : null}
+              {run.retryOf ? <p class="small muted">Retry of an earlier run</p> : null}
+              {run.retryable && (run.status === 'failed' || run.status === 'succeeded') ? (
+                <form method="post" action={workflowHref(workflowId, `/runs/${run.id}/retry`)}>
+                  <SubmitButton variant="secondary">
+                    Retry<span class="visually-hidden"> this run with the same payload</span>
+                  </SubmitButton>
+                </form>
+              ) : null}
             </td>
             <td data-label="Duration">{duration(run)}</td>
             <td data-label="Steps">
               {run.steps.length === 0 ? (
-                <span class="muted small">{run.status === 'running' ? 'Starting…' : 'No steps'}</span>
+                <span class="muted small">{run.status === 'queued' || run.status === 'running' ? 'Starting…' : 'No steps'}</span>
               ) : (
                 <ol class="stack">
                   {run.steps.map((step) => (

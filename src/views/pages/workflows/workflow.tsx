@@ -1,4 +1,4 @@
-import { NAME_MAX } from '../../../domain/limits'
+import { NAME_MAX, TEST_PAYLOAD_MAX } from '../../../domain/limits'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
 import { EmptyState } from '../../components/empty-state'
@@ -71,7 +71,8 @@ export function WorkflowPage({ owner, workflow, now, notice, error, newSecret }:
         </section>
         <section class="card stack" aria-labelledby="runs-title">
           <h2 id="runs-title">Runs</h2>
-          <RunsList runs={workflow.runs} steps={workflow.steps} now={now} />
+          <RunNow workflowId={workflow.id} />
+          <RunsList workflowId={workflow.id} runs={workflow.runs} steps={workflow.steps} now={now} />
           <Pager
             label="Runs pages"
             newestHref={workflow.runsPaged ? `${workflowHref(workflow.id)}#runs-title` : null}
@@ -146,6 +147,27 @@ function StepConnection({ step }: { step: StepView }) {
       Connection: <a href={connectionHref(step.connection.id)}>{step.connection.name}</a>
       <StatusBadges connection={step.connection} />
     </p>
+  )
+}
+
+/** A run without a sender: the JSON typed here is the trigger payload, as if POSTed to the webhook. */
+function RunNow({ workflowId }: { workflowId: string }) {
+  return (
+    <details>
+      <summary>Run now with a test payload</summary>
+      <form method="post" action={workflowHref(workflowId, '/runs')} class="stack">
+        <Field
+          name="payload"
+          id="test-payload"
+          type="textarea"
+          label="Test payload (JSON)"
+          value={'{\n  "title": "Hello"\n}'}
+          maxLength={TEST_PAYLOAD_MAX}
+          help="Steps read it as {{trigger.field}}. Empty sends {}."
+        />
+        <SubmitButton>Run now</SubmitButton>
+      </form>
+    </details>
   )
 }
 
