@@ -186,7 +186,7 @@ export async function writeReport(results, { write, log }) {
   // markers; a rerun of this part keeps them.
   const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : ''
   const kept = ['table', 'health', 'proxy', 'runs'].map(
-    (name) => new RegExp(`<!-- ${name}:start -->[sS]*?<!-- ${name}:end -->`).exec(previous)?.[0],
+    (name) => new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`).exec(previous)?.[0],
   )
   writeFileSync('docs/BENCHMARKS.md', `${[markdown(results).trimEnd(), ...kept.filter(Boolean)].join('\n\n')}\n`)
   log('Wrote docs/BENCHMARKS.md and docs/bench-chart.svg')
