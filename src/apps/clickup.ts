@@ -21,6 +21,7 @@ export const clickup: AppDefinition = {
   id: 'clickup',
   name: 'ClickUp',
   iconUrl: '/icons/clickup.svg',
+  category: 'project-management',
   authType: 'api_key',
   fields: [API_TOKEN],
   defaultEndpoints: { apiBaseUrl: CLICKUP_API },

@@ -1,3 +1,5 @@
+import type { AppCategory } from './categories'
+
 /** The catalog is data: each app declares how to authenticate, verify and act. */
 export type AuthType = 'oauth2' | 'api_key' | 'basic'
 
@@ -97,6 +99,8 @@ export interface AppDefinition {
   name: string
   /** Path under public/, e.g. /icons/wordpress.svg */
   iconUrl: string
+  /** One of the fixed list in ./categories, for the app picker. */
+  category: AppCategory
   authType: AuthType
   /** Fields the client fills in (empty for OAuth apps). */
   fields: Field[]
