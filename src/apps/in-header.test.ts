@@ -10,6 +10,10 @@ const SAMPLES: Record<string, Record<string, string>> = {
   clickup: { apiToken: 'pk_good_markertoken' },
   mailchimp: { apiKey: 'good0markerkey-us21' },
   'demo-tasks': { apiKey: 'demo_markerkey_123' },
+  jira: { site: 'markersite', email: 'marker@mail.example', apiToken: 'good-markertoken' },
+  freshdesk: { domain: 'markerdomain', apiKey: 'good-markerkey' },
+  'active-campaign': { accountUrl: 'https://markeraccount.example', apiKey: 'good-markerkey' },
+  trello: { apiKey: 'good-markerkey', token: 'good-markertoken' },
 }
 
 /** Every header value of every request the app's "who am I" makes with `credentials`. */

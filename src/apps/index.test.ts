@@ -12,6 +12,11 @@ const EXPECTED_IDS = [
   'wordpress',
   'clickup',
   'mailchimp',
+  'salesforce',
+  'jira',
+  'freshdesk',
+  'active-campaign',
+  'trello',
   'demo-docs',
   'demo-tasks',
 ]
@@ -48,8 +53,8 @@ describe('the app catalog', () => {
 
   it('marks OAuth apps unavailable until their provider is configured', () => {
     const available = (environment: Env) => allApps.filter((app) => isAppAvailable(environment, app)).map((app) => app.id)
-    // The test bindings configure Google and Slack, not Facebook.
-    expect(available(env)).toEqual(EXPECTED_IDS.filter((id) => id !== 'facebook-pages'))
+    // The test bindings configure Google and Slack, not Facebook nor Salesforce.
+    expect(available(env)).toEqual(EXPECTED_IDS.filter((id) => id !== 'facebook-pages' && id !== 'salesforce'))
     // wrangler.jsonc's vars as deployed, and no secrets.
     const bare: Env = {
       DB: env.DB,
@@ -60,7 +65,7 @@ describe('the app catalog', () => {
       DEMO_APPS: '0',
       ALLOW_LOOPBACK_APPS: '0',
     }
-    expect(available(bare)).toEqual(['wordpress', 'clickup', 'mailchimp'])
+    expect(available(bare)).toEqual(['wordpress', 'clickup', 'mailchimp', 'jira', 'freshdesk', 'active-campaign', 'trello'])
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id', OAUTH_FACEBOOK_CLIENT_SECRET: 'secret' })).toContain('facebook-pages')
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id' })).not.toContain('facebook-pages')
   })

@@ -1,14 +1,19 @@
 import { type Config, oauthClientFor } from '../config'
 import type { Env } from '../env'
+import { activeCampaign } from './active-campaign'
 import { clickup } from './clickup'
 import { demoDocs } from './demo-docs'
 import { demoTasks } from './demo-tasks'
 import { facebookPages } from './facebook-pages'
+import { freshdesk } from './freshdesk'
 import { gmail } from './gmail'
 import { googleDocs } from './google-docs'
 import { googleSheets } from './google-sheets'
+import { jira } from './jira'
 import { mailchimp } from './mailchimp'
+import { salesforce } from './salesforce'
 import { slack } from './slack'
+import { trello } from './trello'
 import type { AppDefinition } from './types'
 import { wordpress } from './wordpress'
 
@@ -21,6 +26,11 @@ export const allApps: readonly AppDefinition[] = [
   wordpress,
   clickup,
   mailchimp,
+  salesforce,
+  jira,
+  freshdesk,
+  activeCampaign,
+  trello,
   demoDocs,
   demoTasks,
 ]

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { apiKeyAppRoutes } from './api-key-apps.ts'
+import { authModeRoutes } from './auth-modes.ts'
 import { oauthApiRoutes } from './oauth-apis.ts'
 import { oauthProviderRoutes } from './oauth-providers.ts'
 import { type FakeRequest, HANG, json, type Reply, type Route } from './reply.ts'
@@ -16,7 +17,7 @@ export interface RecordedRequest {
   body: string
 }
 
-const routes: Route[] = [...apiKeyAppRoutes, ...oauthProviderRoutes, ...oauthApiRoutes, ...webhookReceiverRoutes]
+const routes: Route[] = [...apiKeyAppRoutes, ...authModeRoutes, ...oauthProviderRoutes, ...oauthApiRoutes, ...webhookReceiverRoutes]
 /** A hanging request is cut after this, so a test run can always end. */
 const HANG_LIMIT_MS = 10_000
 
@@ -114,5 +115,15 @@ function endpointsFor(url: string): Record<string, Record<string, string>> {
     },
     clickup: { apiBaseUrl: url },
     mailchimp: { apiBaseUrl: `${url}/3.0` },
+    // Salesforce's API base comes from the token answer's instance_url; ActiveCampaign's from the client's API URL.
+    salesforce: {
+      authorizeUrl: `${url}/salesforce/services/oauth2/authorize`,
+      tokenUrl: `${url}/salesforce/services/oauth2/token`,
+      userinfoUrl: `${url}/salesforce/services/oauth2/userinfo`,
+      revokeUrl: `${url}/salesforce/services/oauth2/revoke`,
+    },
+    jira: { apiBaseUrl: `${url}/jira/{site}` },
+    freshdesk: { apiBaseUrl: `${url}/freshdesk/{domain}/api/v2` },
+    trello: { apiBaseUrl: `${url}/trello/1` },
   }
 }

@@ -13,6 +13,7 @@ export function publicApp(env: Env, app: AppDefinition) {
     id: app.id,
     name: app.name,
     iconUrl: app.iconUrl,
+    category: app.category,
     authType: app.authType,
     available: isAppAvailable(env, app),
     fields: app.fields.map(publicField),
