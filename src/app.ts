@@ -13,6 +13,7 @@ import { openApiRoute } from './routes/api/openapi'
 import { connectRoutes } from './routes/connect'
 import { demoServer } from './demo'
 import { dashboardRoutes } from './routes/pages'
+import { oauthAppsApi } from './routes/api/oauth-apps'
 import { webhookEndpointsApi } from './routes/api/webhook-endpoints'
 import { workflowsApi } from './routes/api/workflows'
 import { hookRoutes } from './routes/hooks'
@@ -42,6 +43,7 @@ export function buildApp() {
   app.route('/api/v1/connections', connectionsApi)
   app.route('/api/v1/workflows', workflowsApi)
   app.route('/api/v1/webhook-endpoints', webhookEndpointsApi)
+  app.route('/api/v1/oauth-apps', oauthAppsApi)
   app.route('/hooks', hookRoutes)
   app.route('/connect', connectRoutes)
   app.use('/demo/*', async (c, next) => {

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { APP_CATEGORIES } from '../apps/categories'
+import { SEARCH_MAX } from '../domain/limits'
 
 const appField = z.strictObject({ key: z.string(), label: z.string(), secret: z.boolean() })
 
@@ -15,3 +16,20 @@ export const app = z.strictObject({
 })
 
 export const appListResponse = z.strictObject({ apps: z.array(app) })
+
+/** Shared by GET /api/v1/apps and the pickers' GET forms, whose "All categories" option sends an empty value. */
+export const appSearchQuery = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .max(SEARCH_MAX)
+      .optional()
+      .describe('Words that must each appear in the app name, id or category (case-insensitive).'),
+    category: z
+      .union([z.enum(APP_CATEGORIES), z.literal('')])
+      .optional()
+      .transform((value) => value || undefined)
+      .describe('One category; empty means all.'),
+  })
+  .strict()

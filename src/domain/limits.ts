@@ -54,3 +54,6 @@ export const CHECKS_PER_DAY = 200
 /** Webhook endpoints per workspace, and the characters of an endpoint's URL. */
 export const MAX_WEBHOOK_ENDPOINTS = 20
 export const WEBHOOK_URL_MAX = 2_000
+/** A workspace's own OAuth client id and secret (Settings → OAuth apps); providers issue far shorter ones. */
+export const OAUTH_CLIENT_ID_MAX = 512
+export const OAUTH_CLIENT_SECRET_MAX = 1024

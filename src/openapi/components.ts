@@ -58,5 +58,6 @@ export const tags = [
   { name: 'connections', description: 'Client accounts, and the single-use links that ask clients for them.' },
   { name: 'workflows', description: 'Webhook-triggered steps that act with connections.' },
   { name: 'webhooks', description: 'The public trigger of a workflow.' },
+  { name: 'oauth-apps', description: 'Bring your own OAuth app: the workspace’s own client per provider.' },
   { name: 'meta', description: 'This document.' },
 ]

@@ -78,6 +78,19 @@ function modesToken(request: FakeRequest): Reply {
 }
 
 export const authModeRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: /^\/salesforce\/services\/oauth2\/authorize$/,
+    // A consenting user, for the workspace's own client only: straight back with a fresh code.
+    handle: (request) => {
+      const redirectUri = request.query.get('redirect_uri')
+      if (!redirectUri || request.query.get('client_id') !== SALESFORCE_CLIENT.id) return json(400, { error: 'invalid_client_id' })
+      const target = new URL(redirectUri)
+      target.searchParams.set('code', `code-good-sf-${nextNumber()}`)
+      target.searchParams.set('state', request.query.get('state') ?? '')
+      return { status: 302, headers: { location: target.href }, body: '' }
+    },
+  },
   { method: 'POST', path: /^\/salesforce\/services\/oauth2\/token$/, handle: salesforceToken },
   {
     method: 'GET',

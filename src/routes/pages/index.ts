@@ -10,6 +10,7 @@ import { connectionListPages } from './connection-list'
 import { newConnectionPages } from './new-connection'
 import { settingsPages } from './settings'
 import { accountSettingsPages } from './settings-account'
+import { oauthAppPages } from './settings-oauth-apps'
 import { webhookPages } from './settings-webhooks'
 
 /** The owner's dashboard, mounted at `/`. Every page under /connections and /settings needs a signed-in owner. */
@@ -25,5 +26,6 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .route('/connections', connectionLinkPages)
   .route('/connections', connectionPages)
   .route('/settings/webhooks', webhookPages)
+  .route('/settings/oauth-apps', oauthAppPages)
   .route('/settings', settingsPages)
   .route('/settings', accountSettingsPages)

@@ -3,7 +3,6 @@ import { announceEvents } from '../webhooks/announce'
 import { getApp } from '../../apps'
 import { refreshOAuthTokens } from '../../apps/oauth'
 import type { AppContext, AppDefinition, Credentials, OAuthCredentials } from '../../apps/types'
-import { oauthClientFor } from '../../config'
 import { AppError } from '../../domain/errors'
 import { findConnectionById, type ConnectionRow } from '../../db/connections'
 import type { WorkflowStepRow } from '../../db/workflows'
@@ -11,6 +10,7 @@ import { insertEvent } from '../../db/events'
 import { connections } from '../../db/schema'
 import { openCredentials, sealCredentials, secretValues } from '../credentials'
 import type { Deps } from '../deps'
+import { oauthClientOf } from '../oauth-apps'
 import { newEvent } from '../events'
 import { connectionProblem } from './check-steps'
 
@@ -89,7 +89,7 @@ async function refreshStoredTokens(
   credentials: OAuthCredentials,
   now: number,
 ): Promise<Credentials> {
-  const client = app.oauth && oauthClientFor(deps.env, app.oauth.provider)
+  const client = await oauthClientOf(deps, row.workspaceId, app)
   if (!client)
     throw new AppError('app_unavailable', `${app.name} sign-in is not configured on this Tether, so the expired token cannot be refreshed.`)
   if (!credentials.refreshToken) {
