@@ -26,6 +26,7 @@ const otherOperations: Operation[] = [
         description: 'Every listed app.',
         body: { name: 'AppListResponse', schema: appListResponse, example: { apps: [exampleApp] } },
       },
+      400: 'InvalidRequest',
     },
   },
   {
