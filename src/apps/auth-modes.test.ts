@@ -12,6 +12,7 @@ import { authorizationUrl, exchangeCode, generateCodeVerifier, refreshOAuthToken
 import { salesforce } from './salesforce'
 import { trello } from './trello'
 import type { AppDefinition, OAuthCredentials } from './types'
+import { zohoCrm } from './zoho-crm'
 
 const REDIRECT_URI = 'http://tether.test/connect/oauth/callback'
 const NOW = 1_800_000_000_000
@@ -89,6 +90,44 @@ describe('OAuth 2.0 code flow, Salesforce: token metadata and a non-expiring tok
   it('refreshes without a new refresh token: the old one stays, the metadata is read again', async () => {
     const fresh = await refreshOAuthTokens(salesforce, appContext(env, salesforce), salesforceClient, 'sf-refresh-good', NOW)
     expect(fresh).toMatchObject({ refreshToken: 'sf-refresh-good', metadata: { instanceUrl: `${env.FAKES_URL}/salesforce-org` } })
+  })
+})
+
+describe('OAuth 2.0 code flow, Zoho CRM: no PKCE, its own header scheme, api_domain', () => {
+  const zohoClient = { clientId: 'zoho-client', clientSecret: 'zoho-secret' }
+
+  it('authorizes offline without PKCE, keeps api_domain and sends the token as Zoho-oauthtoken there', async () => {
+    const ctx = appContext(env, zohoCrm)
+    const codeVerifier = generateCodeVerifier()
+    const url = authorizationUrl(zohoCrm, ctx, zohoClient, { state: 'st', codeVerifier, redirectUri: REDIRECT_URI })
+    expect(url.searchParams.has('code_challenge')).toBe(false)
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      scope: 'ZohoCRM.users.READ,ZohoCRM.modules.leads.CREATE',
+      access_type: 'offline',
+      prompt: 'consent',
+    })
+    const cursor = await fakeCursor()
+    const credentials = await exchangeCode(
+      zohoCrm,
+      ctx,
+      zohoClient,
+      { code: 'code-good-zoho', codeVerifier, redirectUri: REDIRECT_URI },
+      NOW,
+    )
+    expect(new URLSearchParams((await onlyRequestSince(cursor, fakePath('/zoho/oauth'))).body).has('code_verifier')).toBe(false)
+    expect(credentials).toMatchObject({ refreshToken: '1000.zoho-refresh-good', metadata: { apiDomain: `${env.FAKES_URL}/zoho-api` } })
+
+    expect(await zohoCrm.verify(ctx, credentials)).toEqual({ label: 'zara@zoho.example', id: '4150868000000225013' })
+    const sent = await onlyRequestSince(cursor, fakePath('/zoho-api/'))
+    expect(sent.path).toBe('/zoho-api/crm/v2/users?type=CurrentUser')
+    expect(sent.headers.authorization).toBe(`Zoho-oauthtoken ${credentials.accessToken}`)
+    const lead = await zohoCrm.actions[0]!.run(ctx, credentials, { lastName: 'Lee', company: 'Acme' })
+    expect(lead.output).toEqual({ leadId: '4150868000000624001' })
+  })
+
+  it('turns Zoho’s HTTP 200 invalid_code into invalid_credentials', async () => {
+    const exchange = { code: 'code-used', codeVerifier: generateCodeVerifier(), redirectUri: REDIRECT_URI }
+    expect((await failureOf(exchangeCode(zohoCrm, appContext(env, zohoCrm), zohoClient, exchange, NOW))).code).toBe('invalid_credentials')
   })
 })
 

@@ -17,6 +17,7 @@ const EXPECTED_IDS = [
   'freshdesk',
   'active-campaign',
   'trello',
+  'zoho-crm',
   'demo-docs',
   'demo-tasks',
 ]
@@ -53,8 +54,9 @@ describe('the app catalog', () => {
 
   it('marks OAuth apps unavailable until their provider is configured', () => {
     const available = (environment: Env) => allApps.filter((app) => isAppAvailable(environment, app)).map((app) => app.id)
-    // The test bindings configure Google and Slack, not Facebook nor Salesforce.
-    expect(available(env)).toEqual(EXPECTED_IDS.filter((id) => id !== 'facebook-pages' && id !== 'salesforce'))
+    // The test bindings configure Google and Slack, not Facebook, Salesforce nor Zoho.
+    const unconfigured = ['facebook-pages', 'salesforce', 'zoho-crm']
+    expect(available(env)).toEqual(EXPECTED_IDS.filter((id) => !unconfigured.includes(id)))
     // wrangler.jsonc's vars as deployed, and no secrets.
     const bare: Env = {
       DB: env.DB,

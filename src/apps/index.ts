@@ -15,6 +15,7 @@ import { salesforce } from './salesforce'
 import { slack } from './slack'
 import { trello } from './trello'
 import type { AppDefinition } from './types'
+import { zohoCrm } from './zoho-crm'
 import { wordpress } from './wordpress'
 
 export const allApps: readonly AppDefinition[] = [
@@ -31,6 +32,7 @@ export const allApps: readonly AppDefinition[] = [
   freshdesk,
   activeCampaign,
   trello,
+  zohoCrm,
   demoDocs,
   demoTasks,
 ]

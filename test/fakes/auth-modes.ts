@@ -39,6 +39,27 @@ function salesforceToken(request: FakeRequest): Reply {
   )
 }
 
+/** https://www.zoho.com/crm/developer/docs/api/v2/access-refresh.html: the client in the body, api_domain, no new refresh token on refresh. */
+function zohoToken(request: FakeRequest): Reply {
+  const body = formBody(request)
+  if (body.get('client_id') !== 'zoho-client' || body.get('client_secret') !== 'zoho-secret') return json(200, { error: 'invalid_client' })
+  const refreshing = body.get('grant_type') === 'refresh_token'
+  return bySecret(
+    refreshing ? body.get('refresh_token') : body.get('code'),
+    () =>
+      json(200, {
+        access_token: `1000.zoho-access-good-${nextNumber()}`,
+        ...(refreshing ? {} : { refresh_token: '1000.zoho-refresh-good' }),
+        api_domain: `${request.origin}/zoho-api`,
+        token_type: 'Bearer',
+        expires_in: 3600,
+      }),
+    json(200, { error: 'invalid_code' }),
+  )
+}
+
+const zohoTokenOf = (request: FakeRequest) => /^Zoho-oauthtoken (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+
 /** `/modes/token`: `form` in the code answers form-encoded; `refresh-<n>` rotates; client_credentials for CC_CLIENT. */
 function modesToken(request: FakeRequest): Reply {
   const body = formBody(request)
@@ -168,6 +189,30 @@ export const authModeRoutes: Route[] = [
             { status: 401, headers: { 'content-type': 'text/plain' }, body: 'invalid token' },
           )
         : { status: 401, headers: { 'content-type': 'text/plain' }, body: 'invalid key' },
+  },
+  { method: 'POST', path: /^\/zoho\/oauth\/v2\/token$/, handle: zohoToken },
+  {
+    method: 'GET',
+    path: /^\/zoho-api\/crm\/v2\/users$/,
+    handle: (request) =>
+      request.query.get('type') === 'CurrentUser'
+        ? bySecret(
+            zohoTokenOf(request),
+            () =>
+              json(200, {
+                users: [{ id: '4150868000000225013', full_name: 'Zara Zoho', email: 'zara@zoho.example', role: { name: 'CEO' } }],
+              }),
+            json(401, { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' }),
+          )
+        : json(400, { code: 'INVALID_REQUEST' }),
+  },
+  {
+    method: 'POST',
+    path: /^\/zoho-api\/crm\/v2\/Leads$/,
+    handle: (request) =>
+      bySecret(zohoTokenOf(request), () =>
+        json(201, { data: [{ code: 'SUCCESS', details: { id: '4150868000000624001' }, message: 'record added', status: 'success' }] }),
+      ),
   },
   { method: 'POST', path: /^\/modes\/token$/, handle: modesToken },
   {

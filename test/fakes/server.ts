@@ -125,5 +125,6 @@ function endpointsFor(url: string): Record<string, Record<string, string>> {
     jira: { apiBaseUrl: `${url}/jira/{site}` },
     freshdesk: { apiBaseUrl: `${url}/freshdesk/{domain}/api/v2` },
     trello: { apiBaseUrl: `${url}/trello/1` },
+    'zoho-crm': { authorizeUrl: `${url}/zoho/oauth/v2/auth`, tokenUrl: `${url}/zoho/oauth/v2/token` },
   }
 }
