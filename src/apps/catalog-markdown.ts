@@ -16,11 +16,17 @@ export function authModeLabel(app: AppDefinition): string {
   return 'API key'
 }
 
-/** The README's catalog table; demo apps are left out (served only with DEMO_APPS=1). */
+/** The README's catalog table, padded as the formatter pads it; demo apps are left out (served only with DEMO_APPS=1). */
 export function catalogMarkdown(apps: readonly AppDefinition[]): string {
   const listed = apps.filter((app) => !app.demo)
-  const rows = listed.map((app) => `| ${app.name} | \`${app.id}\` | ${CATEGORY_LABELS[app.category]} | ${authModeLabel(app)} |`)
-  return [`${listed.length} apps.`, '', '| App | id | Category | Sign-in |', '| --- | --- | --- | --- |', ...rows].join('\n')
+  const rows = [
+    ['App', 'id', 'Category', 'Sign-in'],
+    ...listed.map((app) => [app.name, `\`${app.id}\``, CATEGORY_LABELS[app.category], authModeLabel(app)]),
+  ]
+  const widths = rows[0]!.map((_, column) => Math.max(3, ...rows.map((row) => row[column]!.length)))
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`
+  const [header, ...body] = rows
+  return [`${listed.length} apps.`, '', line(header!), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n')
 }
 
 /** `readme` with the text between the markers replaced; throws when the markers are missing. */

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import * as z from 'zod'
 import { appSearchQuery } from '../../api-schemas/apps'
 import { listedApps } from '../../apps'
 import { filterApps } from '../../apps/search'
