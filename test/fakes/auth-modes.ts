@@ -39,7 +39,7 @@ function salesforceToken(request: FakeRequest): Reply {
   )
 }
 
-/** https://www.zoho.com/crm/developer/docs/api/v2/access-refresh.html: the client in the body, api_domain, no new refresh token on refresh. */
+/** https://www.zoho.com/crm/developer/docs/api/v2/access-refresh.html: client in the body, api_domain, no new refresh token. */
 function zohoToken(request: FakeRequest): Reply {
   const body = formBody(request)
   if (body.get('client_id') !== 'zoho-client' || body.get('client_secret') !== 'zoho-secret') return json(200, { error: 'invalid_client' })
