@@ -19,7 +19,7 @@ describe('filterApps', () => {
   })
 
   it('keeps only the chosen category, combined with the query', () => {
-    expect(ids({ category: 'crm' })).toEqual(['salesforce'])
+    expect(ids({ category: 'crm' })).toEqual(['salesforce', 'zoho-crm'])
     expect(ids({ category: 'project-management' })).toEqual(['clickup', 'jira', 'trello'])
     expect(ids({ category: 'project-management', q: 'tre' })).toEqual(['trello'])
     expect(ids({ category: 'finance' })).toEqual([])
