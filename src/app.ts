@@ -14,6 +14,7 @@ import { openApiRoute } from './routes/api/openapi'
 import { connectRoutes } from './routes/connect'
 import { demoServer } from './demo'
 import { dashboardRoutes } from './routes/pages'
+import { oauthAppsApi } from './routes/api/oauth-apps'
 import { webhookEndpointsApi } from './routes/api/webhook-endpoints'
 import { notificationSettingsApi, notificationsApi } from './routes/api/notifications'
 import { workflowsApi } from './routes/api/workflows'
@@ -49,6 +50,7 @@ export function buildApp() {
   app.route('/api/v1/webhook-endpoints', webhookEndpointsApi)
   app.route('/api/v1/notifications', notificationsApi)
   app.route('/api/v1/notification-settings', notificationSettingsApi)
+  app.route('/api/v1/oauth-apps', oauthAppsApi)
   app.route('/hooks', hookRoutes)
   app.route('/connect', connectRoutes)
   app.use('/demo/*', async (c, next) => {

@@ -5,6 +5,7 @@ import type { app, appListResponse } from '../src/api-schemas/apps'
 import type { user, workspace } from '../src/api-schemas/auth'
 import type { connection, event, link } from '../src/api-schemas/connections'
 import type { notification } from '../src/api-schemas/notifications'
+import type { oauthApp } from '../src/api-schemas/oauth-apps'
 import type { webhookDelivery, webhookEndpoint } from '../src/api-schemas/webhook-endpoints'
 import type { run, workflow } from '../src/api-schemas/workflows'
 import { MAX_BODY_BYTES } from '../src/app'
@@ -22,6 +23,7 @@ import type {
   PublicEvent,
   PublicLink,
   PublicNotification,
+  PublicOAuthApp,
   PublicRun,
   PublicUser,
   PublicWebhookDelivery,
@@ -74,6 +76,7 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expectTypeOf<z.infer<typeof workspace>>().toEqualTypeOf<PublicWorkspace>()
     expectTypeOf<z.infer<typeof app>>().toEqualTypeOf<ReturnType<typeof publicApp>>()
     expectTypeOf<z.infer<typeof appListResponse>['apps'][number]>().toEqualTypeOf<ReturnType<typeof publicApp>>()
+    expectTypeOf<z.infer<typeof oauthApp>>().toEqualTypeOf<PublicOAuthApp>()
   })
 
   it('accounts and tokens', async () => {
@@ -406,6 +409,21 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect((await documentedCall(`/api/v1/connections/${waiting}/proxy/x`, { bearer: token })).response.status).toBe(409)
     const big = { method: 'POST', bearer: token, body: 'x'.repeat(PROXY_BODY_MAX + 1) }
     expect((await documentedCall(`${base}/x`, big)).response.status).toBe(413)
+  })
+
+  it('OAuth apps and the filtered catalog', async () => {
+    const owner = await signUp()
+    const path = '/api/v1/oauth-apps/salesforce'
+    expect((await documentedCall('/api/v1/oauth-apps', { cookie: owner.cookie })).response.status).toBe(200)
+    const secret = { clientId: 'salesforce-client', clientSecret: 'salesforce-secret' }
+    expect((await documentedCall(path, json('PUT', secret, owner))).response.status).toBe(200)
+    expect((await documentedCall(path, json('PUT', { clientId: '' }, owner))).response.status).toBe(400)
+    expect((await documentedCall('/api/v1/oauth-apps/nope', json('PUT', secret, owner))).response.status).toBe(404)
+    const crm = await documentedCall<{ apps: Id[] }>('/api/v1/apps?category=crm&q=sales', { cookie: owner.cookie })
+    expect(crm.body.apps.map((entry) => entry.id)).toEqual(['salesforce'])
+    expect((await documentedCall('/api/v1/apps?category=nope', { cookie: owner.cookie })).response.status).toBe(400)
+    expect((await documentedCall(path, json('DELETE', undefined, owner))).response.status).toBe(204)
+    expect((await documentedCall(path, json('DELETE', undefined, owner))).response.status).toBe(404)
   })
 
   it('the document itself, and the errors every unsafe method can meet', async () => {

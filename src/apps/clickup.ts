@@ -1,6 +1,7 @@
-import { credentialValue, optionalInput, requiredInput } from './fields'
-import { callJson, idField, requireString, stringField } from './http'
-import type { AppDefinition, Credentials, Field } from './types'
+import { callApp } from './call'
+import { optionalInput, requiredInput } from './fields'
+import { idField, requireString, stringField } from './http'
+import type { AppDefinition, Field } from './types'
 
 const CLICKUP_API = 'https://api.clickup.com'
 
@@ -21,12 +22,15 @@ export const clickup: AppDefinition = {
   id: 'clickup',
   name: 'ClickUp',
   iconUrl: '/icons/clickup.svg',
+  category: 'project-management',
   authType: 'api_key',
   fields: [API_TOKEN],
+  // ClickUp personal tokens go in the header as they are, without a scheme.
+  credentialPlacement: { in: 'header', name: 'authorization', field: API_TOKEN.key },
   defaultEndpoints: { apiBaseUrl: CLICKUP_API },
   requestAuth: { kind: 'header', header: 'authorization', field: API_TOKEN.key },
   async verify(ctx, credentials) {
-    const { body } = await callJson(ctx, `${ctx.endpoints.apiBaseUrl}/api/v2/user`, { headers: authHeaders(credentials) })
+    const { body } = await callApp(clickup, ctx, credentials, '/api/v2/user')
     const label = stringField(body, 'user', 'email') ?? requireString(ctx, body, 'user', 'username')
     return { label, id: idField(body, 'user', 'id') }
   },
@@ -37,12 +41,13 @@ export const clickup: AppDefinition = {
       fields: [LIST, NAME, DESCRIPTION],
       async run(ctx, credentials, input) {
         const description = optionalInput(input, DESCRIPTION)
-        const { status, body } = await callJson(
+        const { status, body } = await callApp(
+          clickup,
           ctx,
-          `${ctx.endpoints.apiBaseUrl}/api/v2/list/${encodeURIComponent(requiredInput(input, LIST))}/task`,
+          credentials,
+          `/api/v2/list/${encodeURIComponent(requiredInput(input, LIST))}/task`,
           {
             method: 'POST',
-            headers: authHeaders(credentials),
             json: { name: requiredInput(input, NAME), ...(description ? { description } : {}) },
           },
         )
@@ -50,9 +55,4 @@ export const clickup: AppDefinition = {
       },
     },
   ],
-}
-
-/** ClickUp personal tokens go in the header as they are, without a scheme. */
-function authHeaders(credentials: Credentials): Record<string, string> {
-  return { authorization: credentialValue(credentials, API_TOKEN) }
 }

@@ -20,6 +20,7 @@ export const demoDocs: AppDefinition = {
   id: 'demo-docs',
   name: 'Demo Docs',
   iconUrl: '/icons/demo-docs.svg',
+  category: 'demo',
   authType: 'oauth2',
   fields: [],
   demo: true,

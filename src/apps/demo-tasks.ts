@@ -23,6 +23,7 @@ export const demoTasks: AppDefinition = {
   id: 'demo-tasks',
   name: 'Demo Tasks',
   iconUrl: '/icons/demo-tasks.svg',
+  category: 'demo',
   authType: 'api_key',
   fields: [API_KEY],
   demo: true,

@@ -21,6 +21,7 @@ export const facebookPages: AppDefinition = {
   id: 'facebook-pages',
   name: 'Facebook Pages',
   iconUrl: '/icons/facebook-pages.svg',
+  category: 'social',
   authType: 'oauth2',
   fields: [],
   oauth: {

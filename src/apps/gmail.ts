@@ -17,6 +17,7 @@ export const gmail: AppDefinition = {
   id: 'gmail',
   name: 'Gmail',
   iconUrl: '/icons/gmail.svg',
+  category: 'communication',
   authType: 'oauth2',
   fields: [],
   oauth: googleOAuth(['https://www.googleapis.com/auth/gmail.send'], ['Send email as you (Tether cannot read your mailbox)']),

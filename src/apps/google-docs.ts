@@ -12,6 +12,7 @@ export const googleDocs: AppDefinition = {
   id: 'google-docs',
   name: 'Google Docs',
   iconUrl: '/icons/google-docs.svg',
+  category: 'productivity',
   authType: 'oauth2',
   fields: [],
   // drive.file: documents Tether creates, nothing else in the client's Drive.

@@ -18,6 +18,7 @@ export const googleSheets: AppDefinition = {
   id: 'google-sheets',
   name: 'Google Sheets',
   iconUrl: '/icons/google-sheets.svg',
+  category: 'productivity',
   authType: 'oauth2',
   fields: [],
   oauth: googleOAuth(['https://www.googleapis.com/auth/spreadsheets'], ['See, edit and add rows to your Google Sheets spreadsheets']),

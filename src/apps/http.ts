@@ -18,6 +18,8 @@ export interface CallOptions {
   isCredentialError?: (status: number, body: unknown) => boolean
   /** Message for that case; default "<App> did not accept these credentials." */
   rejectedMessage?: string
+  /** Also read an application/x-www-form-urlencoded answer (some OAuth token endpoints send one). */
+  acceptForm?: boolean
 }
 
 export type CallInit = RequestInit & { json?: unknown }
@@ -59,6 +61,9 @@ export async function callJson(ctx: AppContext, url: string, init: CallInit = {}
   }
   if (text.trim() === '') return { status: response.status, body: null }
   const contentType = response.headers.get('content-type') ?? ''
+  if (options.acceptForm && contentType.includes('application/x-www-form-urlencoded')) {
+    return { status: response.status, body: Object.fromEntries(new URLSearchParams(text.trim())) }
+  }
   if (contentType.includes('html') || text.trimStart().startsWith('<')) {
     throw new AppError('upstream_error', `${app} answered with a web page instead of data. Check the address.`)
   }

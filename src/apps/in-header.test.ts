@@ -20,6 +20,10 @@ const SAMPLES: Record<string, Record<string, string>> = {
   figma: { accessToken: 'figd_markertoken' },
   postmark: { serverToken: 'markertoken-1' },
   todoist: { apiToken: 'markertoken-todoist' },
+  jira: { site: 'markersite', email: 'marker@mail.example', apiToken: 'good-markertoken' },
+  freshdesk: { domain: 'markerdomain', apiKey: 'good-markerkey' },
+  'active-campaign': { accountUrl: 'https://markeraccount.example', apiKey: 'good-markerkey' },
+  trello: { apiKey: 'good-markerkey', token: 'good-markertoken' },
 }
 
 /** Every header value of every request the app's "who am I" makes with `credentials`. */

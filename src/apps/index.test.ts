@@ -1,3 +1,4 @@
+import { APP_CATEGORIES } from './categories'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import type { Env } from '../env'
@@ -43,25 +44,17 @@ const EXPECTED_IDS = [
   'figma',
   'postmark',
   'todoist',
+  'salesforce',
+  'jira',
+  'freshdesk',
+  'active-campaign',
+  'trello',
+  'zoho-crm',
   'demo-docs',
   'demo-tasks',
 ]
 
-/** The picker's categories (the authmodes branch's src/apps/categories.ts is to replace this list). */
-const CATEGORIES = [
-  'crm',
-  'marketing',
-  'productivity',
-  'project-management',
-  'communication',
-  'commerce',
-  'finance',
-  'developer',
-  'support',
-  'storage',
-  'social',
-  'forms-scheduling',
-]
+const CATEGORIES: readonly string[] = APP_CATEGORIES
 const API_KEY_APPS = ['stripe', 'sendgrid', 'brevo', 'kit', 'klaviyo', 'intercom', 'linear', 'figma', 'postmark', 'todoist']
 /** The test bindings configure the Google and Slack OAuth clients only. */
 const CONFIGURED_HERE = ['google-docs', 'google-sheets', 'gmail', 'slack', 'google-drive', 'google-calendar', 'youtube']
@@ -123,7 +116,16 @@ describe('the app catalog', () => {
       DEMO_APPS: '0',
       ALLOW_LOOPBACK_APPS: '0',
     }
-    expect(available(bare)).toEqual(['wordpress', 'clickup', 'mailchimp', ...API_KEY_APPS])
+    expect(available(bare)).toEqual([
+      'wordpress',
+      'clickup',
+      'mailchimp',
+      ...API_KEY_APPS,
+      'jira',
+      'freshdesk',
+      'active-campaign',
+      'trello',
+    ])
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id', OAUTH_FACEBOOK_CLIENT_SECRET: 'secret' })).toContain('facebook-pages')
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id' })).not.toContain('facebook-pages')
   })

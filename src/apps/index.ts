@@ -1,15 +1,20 @@
 import { type Config, oauthClientFor } from '../config'
 import type { Env } from '../env'
 import { withApiRequest } from './api-request'
+import { activeCampaign } from './active-campaign'
 import { clickup } from './clickup'
 import { demoDocs } from './demo-docs'
 import { demoTasks } from './demo-tasks'
 import { facebookPages } from './facebook-pages'
+import { freshdesk } from './freshdesk'
 import { gmail } from './gmail'
 import { googleDocs } from './google-docs'
 import { googleSheets } from './google-sheets'
+import { jira } from './jira'
 import { mailchimp } from './mailchimp'
+import { salesforce } from './salesforce'
 import { slack } from './slack'
+import { trello } from './trello'
 import type { AppDefinition } from './types'
 import { x } from './x'
 import { linkedin } from './linkedin'
@@ -42,6 +47,7 @@ import { linear } from './linear'
 import { figma } from './figma'
 import { postmark } from './postmark'
 import { todoist } from './todoist'
+import { zohoCrm } from './zoho-crm'
 import { wordpress } from './wordpress'
 
 /** Each app with the generic "API request" action added (src/apps/api-request.ts). */
@@ -85,6 +91,12 @@ export const allApps: readonly AppDefinition[] = [
   figma,
   postmark,
   todoist,
+  salesforce,
+  jira,
+  freshdesk,
+  activeCampaign,
+  trello,
+  zohoCrm,
   demoDocs,
   demoTasks,
 ].map(withApiRequest)

@@ -7,6 +7,7 @@ const appWith = (requestAuth: RequestAuth | undefined, authType: AppDefinition['
   id: 'sample',
   name: 'Sample',
   iconUrl: '/icons/sample.svg',
+  category: 'developer',
   authType,
   fields: [
     { key: 'key', label: 'API key', secret: true },

@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors'
 import { accessTokenOf, credentialValue } from './fields'
 import { basicAuth, bearer } from './http'
+import { apiBaseUrlFor, injectCredentials } from './placement'
 import type { AppContext, AppDefinition, Credentials, Field, RequestAuth } from './types'
 
 /**
@@ -12,21 +13,33 @@ export interface OutboundRequest {
   headers: Headers
 }
 
-export function requestAuthOf(app: AppDefinition): RequestAuth {
+export function requestAuthOf(app: AppDefinition): RequestAuth | 'placement' {
   if (app.requestAuth) return app.requestAuth
+  // Apps declared with the generic auth modes (src/apps/placement.ts) put their credentials where they say.
+  if (app.credentialPlacement) return 'placement'
   if (app.authType === 'oauth2') return { kind: 'bearer', field: 'accessToken' }
   throw new AppError('app_unavailable', `${app.name} connections cannot be called through the proxy yet.`)
 }
 
 /** The API base the path is joined to: per connection where the app says so, else its (overridable) endpoint. */
 export function apiBaseOf(app: AppDefinition, ctx: AppContext, credentials: Credentials): string {
-  const base = app.apiBaseFor ? app.apiBaseFor(ctx, credentials) : ctx.endpoints.apiBaseUrl
+  const base = app.apiBaseFor
+    ? app.apiBaseFor(ctx, credentials)
+    : ctx.endpoints.apiBaseUrl.includes('{')
+      ? apiBaseUrlFor(app, ctx, credentials)
+      : ctx.endpoints.apiBaseUrl
   if (!base) throw new AppError('app_unavailable', `${app.name} has no API address to call.`)
   return base
 }
 
 export function authenticate(app: AppDefinition, credentials: Credentials, request: OutboundRequest): void {
   const auth = requestAuthOf(app)
+  if (auth === 'placement') {
+    const placed = injectCredentials(app, credentials, request.url.href, request.headers)
+    request.url.search = new URL(placed.url).search
+    for (const [name, value] of placed.headers) request.headers.set(name, value)
+    return
+  }
   const value = (key: string) => (key === 'accessToken' ? accessTokenOf(credentials) : credentialValue(credentials, fieldOf(app, key)))
   switch (auth.kind) {
     case 'bearer':

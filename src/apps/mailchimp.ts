@@ -33,6 +33,7 @@ export const mailchimp: AppDefinition = {
   id: 'mailchimp',
   name: 'Mailchimp',
   iconUrl: '/icons/mailchimp.svg',
+  category: 'marketing',
   authType: 'api_key',
   fields: [API_KEY],
   defaultEndpoints: { apiBaseUrl: MAILCHIMP_API },

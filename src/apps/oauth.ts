@@ -3,7 +3,8 @@ import type { OAuthClientConfig } from '../config'
 import { credentialValueProblem } from '../domain/credential-values'
 import { AppError } from '../domain/errors'
 import { basicAuth, callJson, field, stringField } from './http'
-import type { AppContext, AppDefinition, OAuthCredentials, OAuthSpec } from './types'
+import { subdomainOf } from './placement'
+import type { AppContext, AppDefinition, Credentials, OAuthCredentials, OAuthSpec } from './types'
 
 export { generateCodeVerifier, generateState } from 'arctic'
 
@@ -32,17 +33,14 @@ const GRANT_ERRORS = new Set([
   'token_revoked',
 ])
 
-/** PKCE (S256) always; the verifier stays with the caller until the code comes back. */
+/** PKCE (S256) unless the app turns it off; the verifier stays with the caller until the code comes back. */
 export function authorizationUrl(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, request: AuthorizationRequest): URL {
   const spec = oauthSpecOf(app)
   const endpoint = new URL(endpointOf(ctx, 'authorizeUrl'), request.origin ?? request.redirectUri).href
-  const url = new OAuth2Client(client.clientId, client.clientSecret, request.redirectUri).createAuthorizationURLWithPKCE(
-    endpoint,
-    request.state,
-    CodeChallengeMethod.S256,
-    request.codeVerifier,
-    [],
-  )
+  const oauthClient = new OAuth2Client(client.clientId, client.clientSecret, request.redirectUri)
+  const url = usesPkce(spec)
+    ? oauthClient.createAuthorizationURLWithPKCE(endpoint, request.state, CodeChallengeMethod.S256, request.codeVerifier, [])
+    : oauthClient.createAuthorizationURL(endpoint, request.state, [])
   if (spec.scopes.length > 0) url.searchParams.set('scope', spec.scopes.join(spec.scopeSeparator ?? ' '))
   for (const [name, value] of Object.entries(spec.authorizeParams ?? {})) url.searchParams.set(name, value)
   return url
@@ -55,12 +53,8 @@ export function exchangeCode(
   exchange: CodeExchange,
   now: number,
 ): Promise<OAuthCredentials> {
-  const params = {
-    grant_type: 'authorization_code',
-    code: exchange.code,
-    redirect_uri: exchange.redirectUri,
-    code_verifier: exchange.codeVerifier,
-  }
+  const params: Record<string, string> = { grant_type: 'authorization_code', code: exchange.code, redirect_uri: exchange.redirectUri }
+  if (usesPkce(oauthSpecOf(app))) params.code_verifier = exchange.codeVerifier
   return requestTokens(app, ctx, client, params, now, `${app.name} did not accept the sign-in. Please start again.`)
 }
 
@@ -97,8 +91,38 @@ export async function revokeOAuthGrant(app: AppDefinition, ctx: AppContext, clie
   await callJson(ctx, url, { method: 'POST', headers, body: form.toString() })
 }
 
-function authenticateClient(app: AppDefinition, client: OAuthClientConfig, headers: Headers, body: URLSearchParams) {
-  if ((oauthSpecOf(app).clientAuth ?? 'basic') === 'basic') {
+/**
+ * OAuth 2.0 client credentials: the client's own id and secret (fields of the connection) buy an access token.
+ * Asked for each use and never stored, so there is nothing to refresh or revoke.
+ */
+export async function clientCredentialsToken(app: AppDefinition, ctx: AppContext, credentials: Credentials): Promise<string> {
+  const spec = app.clientCredentials
+  if (!spec) throw new TypeError(`${app.id} does not use client credentials`)
+  const values = credentials as Record<string, unknown>
+  const client = { clientId: String(values[spec.clientIdField] ?? ''), clientSecret: String(values[spec.clientSecretField] ?? '') }
+  const params: Record<string, string> = { grant_type: 'client_credentials' }
+  if (spec.scopes?.length) params.scope = spec.scopes.join(' ')
+  const tokens = await requestTokens(
+    app,
+    ctx,
+    client,
+    params,
+    0,
+    `${app.name} did not accept this client ID and secret.`,
+    undefined,
+    spec.clientAuth,
+  )
+  return tokens.accessToken
+}
+
+function authenticateClient(
+  app: AppDefinition,
+  client: OAuthClientConfig,
+  headers: Headers,
+  body: URLSearchParams,
+  clientAuth?: 'basic' | 'body',
+) {
+  if ((clientAuth ?? app.oauth?.clientAuth ?? 'basic') === 'basic') {
     headers.set('authorization', basicAuth(client.clientId, client.clientSecret))
   } else {
     body.set('client_id', client.clientId)
@@ -115,10 +139,11 @@ async function requestTokens(
   now: number,
   rejectedMessage: string,
   previousRefreshToken?: string,
+  clientAuth?: 'basic' | 'body',
 ): Promise<OAuthCredentials> {
   const body = new URLSearchParams(params)
   const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' })
-  authenticateClient(app, client, headers, body)
+  authenticateClient(app, client, headers, body, clientAuth)
   const { body: data } = await callJson(
     ctx,
     endpointOf(ctx, 'tokenUrl'),
@@ -126,6 +151,7 @@ async function requestTokens(
     {
       isCredentialError: (status) => status === 400 || status === 401 || status === 403,
       rejectedMessage,
+      acceptForm: true,
     },
   )
   const error = stringField(data, 'error')
@@ -147,15 +173,37 @@ async function requestTokens(
   if ([accessToken, refreshToken].some((token) => token !== undefined && credentialValueProblem(token, true))) {
     throw new AppError('upstream_error', `${app.name} sent a token Tether cannot use. Try again later.`)
   }
+  // Form answers carry numbers as text, so expires_in is read either way.
   const expiresIn = Number(field(data, 'expires_in'))
   const scope = stringField(data, 'scope')
+  const metadata = tokenMetadataOf(app, ctx, data)
   return {
     accessToken,
     ...(refreshToken ? { refreshToken } : {}),
     ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
     ...(scope ? { scope } : {}),
+    ...(metadata ? { metadata } : {}),
   }
 }
+
+/** A declared field that is absent or of the wrong shape refuses the sign-in: the API base URL would depend on it. */
+function tokenMetadataOf(app: AppDefinition, ctx: AppContext, data: unknown): Record<string, string> | undefined {
+  const declared = app.oauth?.tokenMetadata
+  if (!declared?.length) return undefined
+  const metadata: Record<string, string> = {}
+  for (const entry of declared) {
+    const value = stringField(data, ...entry.path)
+    if (value === undefined || credentialValueProblem(value, true)) {
+      throw new AppError('upstream_error', `${app.name} sent an incomplete answer.`)
+    }
+    if (entry.type === 'url') ctx.assertPublicUrl(value)
+    if (entry.type === 'subdomain') subdomainOf(app, value)
+    metadata[entry.key] = value
+  }
+  return metadata
+}
+
+const usesPkce = (spec: OAuthSpec) => spec.pkce !== false
 
 function oauthSpecOf(app: AppDefinition): OAuthSpec {
   if (!app.oauth) throw new TypeError(`${app.id} does not use OAuth`)

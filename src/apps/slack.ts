@@ -39,6 +39,7 @@ export const slack: AppDefinition = {
   id: 'slack',
   name: 'Slack',
   iconUrl: '/icons/slack.svg',
+  category: 'communication',
   authType: 'oauth2',
   fields: [],
   oauth: {

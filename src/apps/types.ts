@@ -1,13 +1,16 @@
 import type { Locale } from '../domain/locales'
+import type { AppCategory } from './categories'
 
 /** The catalog is data: each app declares how to authenticate, verify and act. */
-export type AuthType = 'oauth2' | 'api_key' | 'basic'
+/** `client_credentials`: the client types its own client id and secret; Tether asks the token endpoint for each call. */
+export type AuthType = 'oauth2' | 'client_credentials' | 'api_key' | 'basic'
 
 export interface Field {
   key: string
   label: string
   secret: boolean
-  type?: 'text' | 'url' | 'email' | 'textarea'
+  /** `url` values pass the URL policy and `subdomain` values a strict host-label pattern before any call. */
+  type?: 'text' | 'url' | 'email' | 'textarea' | 'subdomain'
   placeholder?: string
   help?: string
   optional?: boolean
@@ -51,7 +54,39 @@ export interface OAuthSpec {
    * `bearer` (the access token in Authorization, a JSON `ok`: Slack). Absent: nothing to call.
    */
   revocation?: 'rfc7009' | 'token_only' | 'bearer'
+  /** PKCE (S256) in the authorization request; default true. Off only for providers that refuse it. */
+  pkce?: boolean
+  /** Fields of the token answer kept as non-secret connection metadata, usable as `{key}` in apiBaseUrl. */
+  tokenMetadata?: TokenMetadataField[]
 }
+
+export interface TokenMetadataField {
+  key: string
+  /** Where the value sits in the token answer, e.g. ['instance_url']. */
+  path: string[]
+  /** `url` values pass the URL policy, `subdomain` values the host-label pattern; a value that fails refuses the sign-in. */
+  type: 'url' | 'subdomain' | 'text'
+}
+
+/** OAuth 2.0 client credentials (RFC 6749 §4.4): the client id and secret are fields the client fills in. */
+export interface ClientCredentialsSpec {
+  /** Field keys holding the client id and secret. */
+  clientIdField: string
+  clientSecretField: string
+  clientAuth?: 'basic' | 'body'
+  scopes?: string[]
+}
+
+/**
+ * How a connection's secret travels on every API call; `inject.ts` applies it. Field names are keys of the app's
+ * fields; `accessToken` is the OAuth (or client-credentials) token.
+ */
+export type CredentialPlacement =
+  | { in: 'bearer'; field: string }
+  | { in: 'header'; name: string; field: string; prefix?: string }
+  | { in: 'query'; params: Record<string, string> }
+  /** `password` names a field; `fixedPassword` is sent instead when the provider ignores it (Freshdesk: X). */
+  | { in: 'basic'; username: string; password?: string; fixedPassword?: string }
 
 /** Credentials as stored (sealed) for an OAuth connection. */
 export interface OAuthCredentials {
@@ -60,6 +95,8 @@ export interface OAuthCredentials {
   /** epoch ms */
   expiresAt?: number
   scope?: string
+  /** Declared fields of the token answer (OAuthSpec.tokenMetadata): not secret, shown and used in apiBaseUrl. */
+  metadata?: Record<string, string>
 }
 
 export type Credentials = Record<string, string> | OAuthCredentials
@@ -111,13 +148,17 @@ export interface AppDefinition {
   name: string
   /** Path under public/, e.g. /icons/wordpress.svg */
   iconUrl: string
+  /** One of the fixed list in ./categories, for the app picker. */
+  category: AppCategory
   authType: AuthType
   /** Fields the client fills in (empty for OAuth apps). */
   fields: Field[]
   oauth?: OAuthSpec
+  clientCredentials?: ClientCredentialsSpec
+  /** Where the credentials go on API calls; default: the OAuth access token as a Bearer token. */
+  credentialPlacement?: CredentialPlacement
+  /** `{key}` placeholders name non-secret fields or token metadata. */
   defaultEndpoints: Endpoints & { apiBaseUrl: string }
-  /** Where the app picker files it: crm, marketing, productivity, project-management, communication, storage, social… */
-  category?: string
   /** Served by this worker itself; listed only when DEMO_APPS=1. */
   demo?: boolean
   /** Calls the app's "who am I" endpoint; throws AppError invalid_credentials / upstream_error. */

@@ -28,6 +28,7 @@ export const wordpress: AppDefinition = {
   id: 'wordpress',
   name: 'WordPress',
   iconUrl: '/icons/wordpress.svg',
+  category: 'marketing',
   authType: 'basic',
   fields: [SITE_URL, USERNAME, APPLICATION_PASSWORD],
   // Every client has their own site: the API lives at the Site address they enter.

@@ -382,3 +382,22 @@ export const notificationPreferences = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.type] })],
 )
+
+/** A workspace's own OAuth client for a provider (bring your own OAuth app); preferred over the operator's OAUTH_<PROVIDER>_*. */
+export const oauthApps = sqliteTable(
+  'oauth_apps',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** OAuthSpec.provider, e.g. SALESFORCE. */
+    provider: text('provider').notNull(),
+    clientId: text('client_id').notNull(),
+    secretBlob: text('secret_blob').notNull(),
+    secretKeyVersion: text('secret_key_version').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('oauth_apps_workspace_provider').on(t.workspaceId, t.provider)],
+)

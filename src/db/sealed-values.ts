@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import { sealContext, type Sealed } from '../domain/crypto'
 import type { Db } from './client'
 import { linkTokensSealedWith, resealLinkToken } from './links'
-import { connections, oauthStates, runs, webhookEndpoints, workflows } from './schema'
+import { connections, oauthApps, oauthStates, runs, webhookEndpoints, workflows } from './schema'
 
 /** One stored value sealed under a key version the keyring wants to retire. */
 export interface StaleSealed {
@@ -155,5 +155,23 @@ export const sealedColumns: readonly SealedColumn[] = [
         .set({ triggerBlob: sealed.blob, triggerKeyVersion: sealed.keyVersion })
         .where(and(eq(runs.id, row.id), eq(runs.triggerBlob, row.blob)))
         .returning({ id: runs.id }),
+  },
+  {
+    name: 'oauth_apps.secret',
+    context: sealContext.oauthAppSecret,
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({ id: oauthApps.id, blob: oauthApps.secretBlob, keyVersion: oauthApps.secretKeyVersion })
+        .from(oauthApps)
+        .where(and(inArray(oauthApps.secretKeyVersion, versions), gt(oauthApps.id, afterId)))
+        .orderBy(asc(oauthApps.id))
+        .limit(limit)
+        .all(),
+    rewrite: (db, row, sealed) =>
+      db
+        .update(oauthApps)
+        .set({ secretBlob: sealed.blob, secretKeyVersion: sealed.keyVersion })
+        .where(and(eq(oauthApps.id, row.id), eq(oauthApps.secretBlob, row.blob)))
+        .returning({ id: oauthApps.id }),
   },
 ]

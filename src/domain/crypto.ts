@@ -108,6 +108,8 @@ export const sealContext = {
   /** An owner's webhook endpoint's signing secret, and its one-time reveal cookie in Settings. */
   webhookEndpointSecret: (endpointId: string) => `tether/webhook-endpoint/${endpointId}/secret`,
   webhookEndpointSecretReveal: (endpointId: string) => `tether/webhook-endpoint/${endpointId}/secret-reveal`,
+  /** A workspace's own OAuth client secret (Settings → OAuth apps). */
+  oauthAppSecret: (oauthAppId: string) => `tether/oauth-app/${oauthAppId}/client-secret`,
   /** The login device cookie, held by the browser only. */
   deviceCookie: () => 'tether/device-cookie',
   /** What a client's browser was last told about a link (outcome or refusal), in its own short-lived cookie. */

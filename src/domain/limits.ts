@@ -81,3 +81,6 @@ export const STEP_ATTEMPTS_DEFAULT = 3
 export const STEP_ATTEMPTS_MAX = 10
 /** The test payload of the builder's *Run now* (the webhook itself is capped by the app-wide body limit). */
 export const TEST_PAYLOAD_MAX = 16 * 1024
+/** A workspace's own OAuth client id and secret (Settings → OAuth apps); providers issue far shorter ones. */
+export const OAUTH_CLIENT_ID_MAX = 512
+export const OAUTH_CLIENT_SECRET_MAX = 1024

@@ -211,3 +211,21 @@ export interface PublicWebhookDelivery {
   nextRetryAt: string | null
   createdAt: string
 }
+
+/** Settings → OAuth apps: whose OAuth client a provider's sign-in uses here. The secret never leaves the server. */
+export interface PublicOAuthApp {
+  /** Lowercase OAuthSpec.provider, e.g. salesforce. */
+  provider: string
+  providerName: string
+  /** The catalog apps that sign in through this provider. */
+  apps: string[]
+  /** `workspace`: this workspace's own client; `operator`: OAUTH_<PROVIDER>_*; `none`: neither, so unavailable. */
+  source: 'workspace' | 'operator' | 'none'
+  /** The workspace's own client id; null otherwise. */
+  clientId: string | null
+  /** The exact redirect URI to register with the provider. */
+  redirectUri: string
+  /** Why it cannot be used and what to do; null when it can. */
+  unavailableReason: string | null
+  updatedAt: string | null
+}

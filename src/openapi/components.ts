@@ -59,5 +59,6 @@ export const tags = [
   { name: 'workflows', description: 'Webhook-triggered steps that act with connections.' },
   { name: 'webhooks', description: 'The public trigger of a workflow.' },
   { name: 'notifications', description: 'What the workspace’s people are told of, in the app and by email.' },
+  { name: 'oauth-apps', description: 'Bring your own OAuth app: the workspace’s own client per provider.' },
   { name: 'meta', description: 'This document.' },
 ]

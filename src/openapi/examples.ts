@@ -88,6 +88,7 @@ export const exampleApp = {
   id: 'wordpress',
   name: 'WordPress',
   iconUrl: '/icons/wordpress.svg',
+  category: 'marketing',
   authType: 'basic',
   available: true,
   fields: [

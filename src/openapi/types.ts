@@ -33,7 +33,7 @@ export interface Operation {
   path: string
   summary: string
   description?: string
-  tag: 'auth' | 'apps' | 'connections' | 'workflows' | 'webhooks' | 'notifications' | 'meta'
+  tag: 'auth' | 'apps' | 'connections' | 'workflows' | 'webhooks' | 'notifications' | 'oauth-apps' | 'meta'
   /** `owner`: a session cookie or `Authorization: Bearer <API token>`. */
   auth: 'owner' | 'none'
   params?: z.ZodObject

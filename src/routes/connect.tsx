@@ -128,7 +128,12 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     const open = await acceptLink(deps, token, clientMeta(c.req.raw), now)
     if (open.app.authType === 'oauth2') {
-      const { url, state } = await startOAuth(deps, open.app, { kind: 'link', linkId: open.link.id }, now)
+      const { url, state } = await startOAuth(
+        deps,
+        open.app,
+        { kind: 'link', linkId: open.link.id, workspaceId: open.link.workspaceId },
+        now,
+      )
       setStateCookie(c, state)
       return c.redirect(url.toString(), 302)
     }

@@ -1,4 +1,4 @@
-import { getApp, isAppAvailable, listedApps } from '../apps'
+import { getApp, listedApps } from '../apps'
 import type { AppDefinition } from '../apps/types'
 import { type ConnectionWithLink, findConnection, listConnections } from '../db/connections'
 import { listConnectionsPage } from '../db/connection-pages'
@@ -14,14 +14,11 @@ import type { Deps } from './deps'
 
 export type { ConnectionWithLink, EventRow }
 
-/** An app the owner may use right now: listed, and its OAuth provider configured. */
+/** A listed app; whether its OAuth client is configured for the workspace is oauth-apps' requireAvailableApp. */
 export function requireApp(deps: Deps, appId: string): AppDefinition {
   const app = getApp(appId)
   if (!app || !listedApps(deps.config).includes(app)) {
     throw new AppError('invalid_request', `Unknown app "${appId}".`, [{ path: 'appId', message: 'Unknown app' }])
-  }
-  if (!isAppAvailable(deps.env, app)) {
-    throw new AppError('app_unavailable', `${app.name} is not configured on this Tether (its OAuth client is missing).`)
   }
   return app
 }

@@ -20,6 +20,7 @@ import { checkCredentials } from './credential-checks'
 import { sealCredentials } from './credentials'
 import { firstCheckAt } from './health/schedule'
 import type { Deps } from './deps'
+import { requireAvailableApp } from './oauth-apps'
 import { type EventType, newEvent } from './events'
 import { closeOpenLinks } from './link-lifecycle'
 import { type ProviderRevocation, prepareProviderRevocation } from './provider-revocation'
@@ -33,6 +34,7 @@ export async function createDirectConnection(
   now: number,
 ): Promise<ConnectionWithLink> {
   const app = requireApp(deps, input.appId)
+  await requireAvailableApp(deps, owner.workspaceId, app)
   const account = await checkCredentials(deps, { workspaceId: owner.workspaceId, audience: 'owner', now }, app, input.credentials)
   const origin = { source: 'owner_direct', by: owner.userId } as const
   return storeNewConnection(deps, owner.workspaceId, app, input.name, input.credentials, account, origin, now)

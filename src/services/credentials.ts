@@ -1,3 +1,4 @@
+import { SUBDOMAIN_PATTERN } from '../apps/placement'
 import type { AppDefinition, Credentials, OAuthCredentials, VerifiedAccount } from '../apps/types'
 import { open, seal, sealContext, type Keyring, type Sealed } from '../domain/crypto'
 import { credentialValueMessage, credentialValueProblem } from '../domain/credential-values'
@@ -27,6 +28,10 @@ export function credentialsFromFields(app: AppDefinition, values: Record<string,
     if (value.length > CREDENTIAL_FIELD_MAX) {
       throw new AppError('invalid_request', `${field.label} is too long.`, [{ path: field.key, message: 'Too long' }])
     }
+    if (field.type === 'subdomain' && !SUBDOMAIN_PATTERN.test(value.toLowerCase())) {
+      const message = `${field.label} may hold only letters, digits and hyphens.`
+      throw new AppError('invalid_request', message, [{ path: field.key, message: 'Not a subdomain' }])
+    }
     credentials[field.key] = value
   }
   return credentials
@@ -54,7 +59,13 @@ export function parseCredentials(app: AppDefinition, values: Record<string, unkn
  */
 export async function verifyCredentials(deps: Deps, app: AppDefinition, credentials: Credentials): Promise<VerifiedAccount> {
   refuseUnsendable(app, credentials)
-  const account = await app.verify(deps.appContext(app), credentials)
+  const ctx = deps.appContext(app)
+  // Every URL-shaped field passes the URL policy before the app sends anything, whatever its verify does.
+  for (const field of app.fields) {
+    const value = (credentials as Record<string, unknown>)[field.key]
+    if (field.type === 'url' && typeof value === 'string') ctx.assertPublicUrl(value)
+  }
+  const account = await app.verify(ctx, credentials)
   return { ...account, label: accountLabel(account.label, secretValues(app, credentials), app.name) }
 }
 

@@ -36,6 +36,7 @@ import { requireApp, requireConnection } from './access'
 import { sealCredentials } from './credentials'
 import { firstCheckAt } from './health/schedule'
 import type { Deps } from './deps'
+import { requireAvailableApp } from './oauth-apps'
 import { type ClientMeta, type EventType, newEvent, newLinkEvent } from './events'
 import { forgetSnapshots } from './link-snapshots'
 import { type IssuedLink, prepareLink, publishLink } from './links'
@@ -86,6 +87,7 @@ export async function requestConnectionViaLink(
   now: number,
 ): Promise<{ connection: ConnectionWithLink; link: IssuedLink }> {
   const app = requireApp(deps, input.appId)
+  await requireAvailableApp(deps, owner.workspaceId, app)
   const newLinks = await newLinkCounter(deps, owner, now)
   const connection = pendingConnectionRow({ id: newId(), workspaceId: owner.workspaceId, appId: app.id, name: input.name }, now)
   const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now, false, input.locale ?? null)
@@ -135,7 +137,7 @@ export async function issueNewLink(
   now: number,
 ): Promise<IssuedLink> {
   const { connection } = await requireConnection(deps, owner, connectionId)
-  requireApp(deps, connection.appId)
+  await requireAvailableApp(deps, owner.workspaceId, requireApp(deps, connection.appId))
   const newLinks = await newLinkCounter(deps, owner, now)
   const purpose: LinkPurpose = connection.status === 'active' ? 'refresh' : 'create'
   const status = purpose === 'create' ? 'pending' : 'active'

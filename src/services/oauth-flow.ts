@@ -2,7 +2,6 @@ import { generateCodeVerifier, generateState } from 'arctic'
 import { getApp } from '../apps'
 import { authorizationUrl, exchangeCode } from '../apps/oauth'
 import type { AppDefinition, Credentials, VerifiedAccount } from '../apps/types'
-import { oauthClientFor, type OAuthClientConfig } from '../config'
 import { open as unseal, seal, sealContext } from '../domain/crypto'
 import { timingSafeEqual } from '../domain/encoding'
 import { AppError } from '../domain/errors'
@@ -16,6 +15,7 @@ import { storeNewConnection, storeReplacedCredentials } from './connections'
 import { withCredentialCheck } from './credential-checks'
 import { verifyCredentials } from './credentials'
 import type { Deps } from './deps'
+import { callbackUrl, requireOAuthClient } from './oauth-apps'
 import type { ClientMeta } from './events'
 import { findLinkById } from '../db/links'
 import { findWorkspaceUserId } from '../db/accounts'
@@ -23,21 +23,15 @@ import { findWorkspaceUserId } from '../db/accounts'
 /** Long enough to sign in with 2FA; the state cookie lives exactly as long. */
 export const OAUTH_STATE_SECONDS = 600
 
-export const callbackUrl = (deps: Deps) => `${deps.publicOrigin}/connect/oauth/callback`
+export { callbackUrl }
 
 export type OAuthPurpose =
-  | { kind: 'link'; linkId: string }
+  | { kind: 'link'; linkId: string; workspaceId: string }
   | { kind: 'owner'; workspaceId: string; connectionName: string; connectionId?: string }
-
-function requireClient(deps: Deps, app: AppDefinition): OAuthClientConfig {
-  const client = app.oauth && oauthClientFor(deps.env, app.oauth.provider)
-  if (!client) throw new AppError('app_unavailable', `${app.name} sign-in is not configured on this Tether.`)
-  return client
-}
 
 /** Creates a one-time state bound to this app and purpose, and the provider URL to send the browser to. */
 export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthPurpose, now: number): Promise<{ url: URL; state: string }> {
-  const client = requireClient(deps, app)
+  const client = await requireOAuthClient(deps, purpose.workspaceId, app)
   // Built first: without a PUBLIC_URL it cannot be, and then no state is stored.
   const redirectUri = callbackUrl(deps)
   const state = generateState()
@@ -105,7 +99,7 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
     const credentials = await exchangeCode(
       app,
       deps.appContext(app),
-      requireClient(deps, app),
+      await requireOAuthClient(deps, workspaceId, app),
       { code, codeVerifier, redirectUri: callbackUrl(deps) },
       now,
     )

@@ -1,12 +1,12 @@
 import { getApp } from '../apps'
 import { revokeOAuthGrant } from '../apps/oauth'
 import type { OAuthCredentials } from '../apps/types'
-import { oauthClientFor } from '../config'
 import type { ConnectionRow } from '../db/connections'
 import { insertEvent } from '../db/events'
 import { AppError } from '../domain/errors'
 import { openCredentials } from './credentials'
 import type { Deps } from './deps'
+import { requireOAuthClient } from './oauth-apps'
 import { newEvent } from './events'
 
 /** What deleting a connection leaves to do at the provider, run after the delete has committed. */
@@ -30,8 +30,7 @@ export async function prepareProviderRevocation(deps: Deps, connection: Connecti
     ])
   return async () => {
     try {
-      const client = oauthClientFor(deps.env, app.oauth!.provider)
-      if (!client) throw new AppError('app_unavailable', `${app.name} sign-in is not configured on this Tether.`)
+      const client = await requireOAuthClient(deps, connection.workspaceId, app)
       await revokeOAuthGrant(app, deps.appContext(app), client, credentials)
       await record('provider_revoked', { provider })
     } catch (error) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { apiKeyAppRoutes } from './api-key-apps.ts'
+import { authModeRoutes } from './auth-modes.ts'
 import { oauthApiRoutes } from './oauth-apis.ts'
 import { oauthProviderRoutes } from './oauth-providers.ts'
 import { programmableRoutes } from './programmable.ts'
@@ -21,6 +22,7 @@ export interface RecordedRequest {
 const routes: Route[] = [
   ...proxyEchoRoutes,
   ...apiKeyAppRoutes,
+  ...authModeRoutes,
   ...oauthProviderRoutes,
   ...oauthApiRoutes,
   ...webhookReceiverRoutes,
@@ -123,5 +125,16 @@ function endpointsFor(url: string): Record<string, Record<string, string>> {
     },
     clickup: { apiBaseUrl: url },
     mailchimp: { apiBaseUrl: `${url}/3.0` },
+    // Salesforce's API base comes from the token answer's instance_url; ActiveCampaign's from the client's API URL.
+    salesforce: {
+      authorizeUrl: `${url}/salesforce/services/oauth2/authorize`,
+      tokenUrl: `${url}/salesforce/services/oauth2/token`,
+      userinfoUrl: `${url}/salesforce/services/oauth2/userinfo`,
+      revokeUrl: `${url}/salesforce/services/oauth2/revoke`,
+    },
+    jira: { apiBaseUrl: `${url}/jira/{site}` },
+    freshdesk: { apiBaseUrl: `${url}/freshdesk/{domain}/api/v2` },
+    trello: { apiBaseUrl: `${url}/trello/1` },
+    'zoho-crm': { authorizeUrl: `${url}/zoho/oauth/v2/auth`, tokenUrl: `${url}/zoho/oauth/v2/token` },
   }
 }

@@ -27,6 +27,7 @@ const CONTEXTS: Record<string, (row: Record<string, unknown>) => string> = {
   'workflows.webhook_secret': (row) => sealContext.webhookSecret(String(row.id)),
   'webhook_endpoints.secret': (row) => sealContext.webhookEndpointSecret(String(row.id)),
   'runs.trigger': (row) => sealContext.runTrigger(String(row.id)),
+  'oauth_apps.secret': (row) => sealContext.oauthAppSecret(String(row.id)),
 }
 
 interface SealedValue {
@@ -97,6 +98,12 @@ async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[];
     json: { appId: 'clickup', name: 'Direct', via: 'direct', credentials: { apiToken: 'pk_good_token' } },
   })
   connectionIds.push((await direct.json<{ connection: { id: string } }>()).connection.id)
+  const ownOAuthApp = await before.call('/api/v1/oauth-apps/salesforce', {
+    method: 'PUT',
+    cookie: owner.cookie,
+    json: { clientId: 'salesforce-client', clientSecret: 'salesforce-secret' },
+  })
+  expect(ownOAuthApp.status).toBe(200)
   const oauth = await before.call('/api/v1/connections', {
     method: 'POST',
     cookie: owner.cookie,

@@ -1,9 +1,10 @@
-import { appListResponse } from '../../api-schemas/apps'
+import { appListResponse, appSearchQuery } from '../../api-schemas/apps'
 import { openApiDocumentShape } from '../../api-schemas/openapi'
 import { exampleApp } from '../examples'
 import type { Operation } from '../types'
 import { authOperations } from './auth'
 import { connectionOperations } from './connections'
+import { oauthAppOperations } from './oauth-apps'
 import { proxyOperations } from './proxy'
 import { sessionOperations } from './sessions'
 import { webhookEndpointOperations } from './webhook-endpoints'
@@ -16,14 +17,18 @@ const otherOperations: Operation[] = [
     method: 'get',
     path: '/api/v1/apps',
     summary: 'The app catalog: how each app authenticates, its fields and its workflow actions',
-    description: '`available: false` means the app is listed but cannot be connected here (its OAuth client is not configured).',
+    description:
+      '`available: false` means the app is listed but cannot be connected here: its OAuth client is configured neither by ' +
+      'the workspace (Settings → OAuth apps) nor by the operator. `q` and `category` filter as the dashboard’s app picker does.',
     tag: 'apps',
     auth: 'owner',
+    query: appSearchQuery,
     responses: {
       200: {
         description: 'Every listed app.',
         body: { name: 'AppListResponse', schema: appListResponse, example: { apps: [exampleApp] } },
       },
+      400: 'InvalidRequest',
     },
   },
   {
@@ -49,4 +54,5 @@ export const operations: Operation[] = [
   ...workflowOperations,
   ...webhookEndpointOperations,
   ...notificationOperations,
+  ...oauthAppOperations,
 ]

@@ -10,6 +10,7 @@ import { connectionListPages } from './connection-list'
 import { newConnectionPages } from './new-connection'
 import { settingsPages } from './settings'
 import { accountSettingsPages } from './settings-account'
+import { oauthAppPages } from './settings-oauth-apps'
 import { webhookPages } from './settings-webhooks'
 import { notificationPages, notificationSettingsPages } from './notifications'
 
@@ -28,5 +29,6 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .route('/connections', connectionPages)
   .route('/settings/webhooks', webhookPages)
   .route('/settings/notifications', notificationSettingsPages)
+  .route('/settings/oauth-apps', oauthAppPages)
   .route('/settings', settingsPages)
   .route('/settings', accountSettingsPages)

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
-import * as z from 'zod'
-import { SEARCH_MAX } from '../../domain/limits'
-import { isAppAvailable, listedApps } from '../../apps'
+import { appSearchQuery } from '../../api-schemas/apps'
+import { listedApps } from '../../apps'
+import { filterApps } from '../../apps/search'
 import type { AppDefinition } from '../../apps/types'
 import { AppError } from '../../domain/errors'
 import type { AppEnv } from '../../http/context'
@@ -23,8 +23,7 @@ import { ownerView } from './view-models'
 import { depsFor } from '../../http/deps'
 import { requireApp } from '../../services/access'
 import { requestConnectionViaLink } from '../../services/link-lifecycle'
-
-const searchQuery = z.object({ q: z.string().trim().max(SEARCH_MAX).optional() })
+import { availabilityIn } from '../../services/oauth-apps'
 
 /** An app the owner can add now; one not in this catalog is simply not found. */
 function pageApp(deps: Deps, appId: string): AppDefinition {
@@ -65,16 +64,20 @@ function refuse(
 }
 
 export const newConnectionPages = new Hono<AppEnv>()
-  .get('/new', validate('query', searchQuery), (c) => {
+  .get('/new', validate('query', appSearchQuery), async (c) => {
     const deps = depsFor(c)
-    const query = c.req.valid('query').q ?? ''
-    const needle = query.toLowerCase()
-    const apps = listedApps(deps.config)
-      .filter((app) => app.name.toLowerCase().includes(needle))
-      .map((app) => ({ app, available: isAppAvailable(deps.env, app) }))
+    const filter = c.req.valid('query')
+    const available = await availabilityIn(deps, c.get('owner').workspaceId)
+    const catalog = listedApps(deps.config)
+    const apps = filterApps(catalog, filter)
+      .map((app) => ({ app, available: available(app) }))
       // Usable apps first; the catalog's own order within each group (sort is stable).
       .sort((a, b) => Number(b.available) - Number(a.available))
-    return c.html(renderPage(<AppPickerPage owner={ownerView(c.get('owner'))} apps={apps} query={query} />))
+    return c.html(
+      renderPage(
+        <AppPickerPage owner={ownerView(c.get('owner'))} apps={apps} catalog={catalog} query={filter.q ?? ''} category={filter.category} />,
+      ),
+    )
   })
   .get('/new/:appId', validate('param', appIdParam), async (c) => {
     const deps = depsFor(c)

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
-import { isAppAvailable, listedApps } from '../../apps'
+import { appSearchQuery } from '../../api-schemas/apps'
+import { listedApps } from '../../apps'
+import { filterApps } from '../../apps/search'
 import type { Action, AppDefinition } from '../../apps/types'
 import type { AppEnv } from '../../http/context'
 import { validate } from '../../http/validate'
@@ -19,6 +21,7 @@ import { readForm, type FormValues } from './forms'
 import { ownerView } from './view-models'
 import { isWorkflowFormError, stepFieldErrors, workspaceConnections } from './workflow-views'
 import type { StepDefinition } from '../../domain/shapes'
+import { availabilityIn } from '../../services/oauth-apps'
 import { depsFor } from '../../http/deps'
 import { requireApp } from '../../services/access'
 
@@ -111,14 +114,25 @@ async function changeOrder(c: Context<AppEnv>, found: WorkflowWithSteps, change:
 
 /** Add step (pick an app, then the step form), edit, move and delete steps; mounted at /workflows/:id/steps. */
 export const workflowStepPages = new Hono<AppEnv>()
-  .get('/new', validate('param', workflowParam), async (c) => {
+  .get('/new', validate('param', workflowParam), validate('query', appSearchQuery), async (c) => {
     const deps = depsFor(c)
     const { workflow } = await requireWorkflow(deps, c.get('owner'), c.req.valid('param').id)
-    const apps = listedApps(deps.config)
-      .filter((app) => app.actions.length > 0)
-      .map((app) => ({ app, available: isAppAvailable(deps.env, app) }))
+    const filter = c.req.valid('query')
+    const available = await availabilityIn(deps, c.get('owner').workspaceId)
+    const catalog = listedApps(deps.config).filter((app) => app.actions.length > 0)
+    const apps = filterApps(catalog, filter).map((app) => ({ app, available: available(app) }))
     return c.html(
-      renderPage(<StepAppPickerPage owner={ownerView(c.get('owner'))} workflowId={workflow.id} workflowName={workflow.name} apps={apps} />),
+      renderPage(
+        <StepAppPickerPage
+          owner={ownerView(c.get('owner'))}
+          workflowId={workflow.id}
+          workflowName={workflow.name}
+          apps={apps}
+          catalog={catalog}
+          query={filter.q ?? ''}
+          category={filter.category}
+        />,
+      ),
     )
   })
   .get('/new/:appId', validate('param', appParam), validate('query', actionQuery), async (c) => {

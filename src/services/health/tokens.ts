@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { refreshOAuthTokens } from '../../apps/oauth'
 import type { AppContext, AppDefinition, Credentials, OAuthCredentials } from '../../apps/types'
-import { oauthClientFor } from '../../config'
+import { oauthClientOf } from '../oauth-apps'
 import { findConnectionById, type ConnectionRow } from '../../db/connections'
 import { insertEvent } from '../../db/events'
 import { checkedRevision, markNeedsReconnect } from '../../db/health'
@@ -27,7 +27,8 @@ export async function refreshStoredTokens(
   credentials: OAuthCredentials,
   now: number,
 ): Promise<Credentials> {
-  const client = app.oauth && oauthClientFor(deps.env, app.oauth.provider)
+  // The workspace's own OAuth app first (bring your own), else the operator's.
+  const client = await oauthClientOf(deps, row.workspaceId, app)
   if (!client)
     throw new AppError('app_unavailable', `${app.name} sign-in is not configured on this Tether, so the expired token cannot be refreshed.`)
   if (!credentials.refreshToken) {

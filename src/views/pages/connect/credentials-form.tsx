@@ -56,7 +56,7 @@ export function CredentialsFormPage({ app, token, connectionName, error, values 
                 name={field.key}
                 maxLength={CREDENTIAL_FIELD_MAX}
                 label={field.label}
-                type={field.secret ? 'password' : field.type === 'textarea' ? 'textarea' : (field.type ?? 'text')}
+                type={field.secret ? 'password' : field.type === 'subdomain' ? 'text' : (field.type ?? 'text')}
                 secret={field.secret}
                 required={!field.optional}
                 help={field.help}

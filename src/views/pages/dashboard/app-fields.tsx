@@ -13,7 +13,7 @@ export function AppCredentialFields({ app, idPrefix, state = {} }: { app: AppDef
           maxLength={CREDENTIAL_FIELD_MAX}
           id={`${idPrefix}-${field.key}`}
           label={field.label}
-          type={field.secret ? 'password' : (field.type ?? 'text')}
+          type={field.secret ? 'password' : field.type === 'subdomain' ? 'text' : (field.type ?? 'text')}
           secret={field.secret}
           required={!field.optional}
           help={field.help}
@@ -30,6 +30,7 @@ export function AppCredentialFields({ app, idPrefix, state = {} }: { app: AppDef
 export function authTypeLabel(app: AppDefinition): string {
   const labels: Record<AuthType, string> = {
     oauth2: `Sign in with ${app.oauth?.providerName ?? app.name}`,
+    client_credentials: 'Client ID and secret',
     api_key: 'API key',
     basic: 'Username and password',
   }

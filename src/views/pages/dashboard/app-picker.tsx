@@ -1,10 +1,10 @@
+import { type AppCategory, CATEGORY_LABELS } from '../../../apps/categories'
 import type { AppDefinition } from '../../../apps/types'
 import { AppIcon } from '../../components/app-icon'
-import { Search } from '../../components/icons'
+import { AppFilterForm, AppFilterStatus } from '../../components/app-filter'
 import { Layout } from '../../layout'
 import { authTypeLabel } from './app-fields'
 import type { OwnerView } from './types'
-import { SEARCH_MAX } from '../../../domain/limits'
 
 export interface PickableApp {
   app: AppDefinition
@@ -14,11 +14,15 @@ export interface PickableApp {
 
 export interface AppPickerProps {
   owner: OwnerView
+  /** The apps matching the filter. */
   apps: PickableApp[]
+  /** The whole listed catalog, for the category menu. */
+  catalog: readonly AppDefinition[]
   query: string
+  category?: AppCategory
 }
 
-export function AppPickerPage({ owner, apps, query }: AppPickerProps) {
+export function AppPickerPage({ owner, apps, catalog, query, category }: AppPickerProps) {
   return (
     <Layout title="Add Connection" owner={owner} current="connections">
       <div class="stack">
@@ -27,26 +31,8 @@ export function AppPickerPage({ owner, apps, query }: AppPickerProps) {
         </p>
         <h1>Add Connection</h1>
         <p class="muted">Pick the app to connect. Next, enter the credentials yourself or request them from your client with a link.</p>
-        {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader; the role is */}
-        <form method="get" action="/connections/new" role="search" class="row">
-          <div class="field">
-            <label for="app-search">Search apps</label>
-            <input id="app-search" type="search" name="q" value={query} maxLength={SEARCH_MAX} autocomplete="off" />
-          </div>
-          <button type="submit" class="button button-secondary">
-            <Search size={16} />
-            Search
-          </button>
-        </form>
-        <p class="muted small" role="status">
-          {query ? `${apps.length} ${apps.length === 1 ? 'app matches' : 'apps match'} “${query}”.` : `${apps.length} apps.`}
-          {query ? (
-            <>
-              {' '}
-              <a href="/connections/new">Show all apps</a>
-            </>
-          ) : null}
-        </p>
+        <AppFilterForm action="/connections/new" query={query} category={category} apps={catalog} />
+        <AppFilterStatus action="/connections/new" count={apps.length} query={query} category={category} />
         {apps.length ? (
           <ul class="app-grid">
             {apps.map((entry) => (
@@ -55,6 +41,12 @@ export function AppPickerPage({ owner, apps, query }: AppPickerProps) {
               </li>
             ))}
           </ul>
+        ) : null}
+        {apps.some((entry) => !entry.available) ? (
+          <p class="muted small">
+            Apps marked “not configured” sign in through an OAuth app nobody has set up here yet. Add your own in{' '}
+            <a href="/settings/oauth-apps">Settings → OAuth apps</a>, or ask the operator to configure one.
+          </p>
         ) : null}
       </div>
     </Layout>
@@ -68,7 +60,7 @@ function TileText({ app, available }: PickableApp) {
       <br />
       <span class="small muted">
         {authTypeLabel(app)}
-        {app.demo ? ' · Demo' : ''}
+        {` · ${CATEGORY_LABELS[app.category]}`}
         {available ? '' : ' · not configured'}
       </span>
     </span>

@@ -42,6 +42,13 @@ export function SettingsPage(props: SettingsPageProps) {
             <a href="/settings/webhooks">Manage webhooks</a>
           </p>
         </section>
+        <section class="card stack" aria-labelledby="oauth-apps-title">
+          <h2 id="oauth-apps-title">OAuth apps</h2>
+          <p class="muted">Your own client ID and secret per provider, so clients see your agency on the consent screen.</p>
+          <p>
+            <a href="/settings/oauth-apps">Manage OAuth apps</a>
+          </p>
+        </section>
         <section class="card stack" aria-labelledby="api-title">
           <h2 id="api-title">Use the API</h2>
           <p class="muted">Request a connection via link and get the URL to send:</p>

@@ -1,4 +1,6 @@
 import type { AppDefinition } from '../../../apps/types'
+import type { AppCategory } from '../../../apps/categories'
+import { AppFilterForm, AppFilterStatus } from '../../components/app-filter'
 import { AppIcon } from '../../components/app-icon'
 import { Layout } from '../../layout'
 import type { OwnerView } from '../dashboard/types'
@@ -16,12 +18,20 @@ export function StepAppPickerPage({
   workflowId,
   workflowName,
   apps,
+  catalog,
+  query,
+  category,
 }: {
   owner: OwnerView
   workflowId: string
   workflowName: string
+  /** The apps matching the filter; `catalog` is every app with actions, for the category menu. */
   apps: StepAppChoice[]
+  catalog: readonly AppDefinition[]
+  query: string
+  category?: AppCategory
 }) {
+  const action = workflowHref(workflowId, '/steps/new')
   return (
     <Layout title={`Add step · ${workflowName}`} owner={owner} current="workflows">
       <div class="stack">
@@ -29,6 +39,8 @@ export function StepAppPickerPage({
           <a href={workflowHref(workflowId)}>← {workflowName}</a>
         </p>
         <h1>Add step: choose an app</h1>
+        <AppFilterForm action={action} query={query} category={category} apps={catalog} />
+        <AppFilterStatus action={action} count={apps.length} query={query} category={category} />
         <ul class="app-grid">
           {apps.map(({ app, available }) => (
             <li>
