@@ -5,7 +5,8 @@
  * to 100,000 connections) and walks connections_health_due. Writes its section of docs/BENCHMARKS.md (between the health
  * markers) unless BENCH_WRITE=0. Knobs: BENCH_HEALTH_ROWS (100000), BENCH_HEALTH_DUE (1000), BENCH_ROUNDS (15).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { writeSection } from './lib/section.mjs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -161,35 +162,24 @@ try {
     `claims ${big.claimed} of ${fmt(DUE)} due (the bound, HEALTH_CHECKS_PER_RUN = ${statements.limit}), walks connections_health_due: ` +
     `${usesIndex ? 'yes' : 'NO'}, sorts in a temporary B-tree: ${sorts ? 'YES' : 'no'}: ${ok ? 'met' : 'MISSED'}.`
   console.log(['', ...lines, '', ...plan, '', verdict].join('\n'))
-  if (process.env.BENCH_WRITE !== '0') {
-    const path = 'docs/BENCHMARKS.md'
-    const start = '<!-- health:start -->'
-    const end = '<!-- health:end -->'
-    const section = [
-      start,
-      `## Health sweep at ${fmt(ROWS)} connections (\`npm run bench:health\`)`,
-      '',
-      `Run ${new Date().toISOString().slice(0, 10)}: the cron's selection and claim of due connections (src/db/health.ts, the`,
-      `statements drizzle writes, bundled for the bench) in a D1 of ${fmt(ROWS)} connections and one of ${fmt(SMALL)}, each with`,
-      `${fmt(DUE)} overdue; the rest are scheduled over the next day or pending. ${ROUNDS} claims each, everything made due again`,
-      'between them; the checks themselves (calls to apps) are bounded by the same claim and not timed here. Miniflare from Node,',
-      'on 2 cores shared with other sessions: both sizes pay the same round trip from Node into Miniflare, which dominates',
-      'the milliseconds under load; the ratio and the plans are the result.',
-      '',
-      ...lines,
-      '',
-      `Query plans at ${fmt(ROWS)} connections:`,
-      '',
-      ...plan,
-      '',
-      verdict,
-      end,
-    ].join('\n')
-    const doc = readFileSync(path, 'utf8')
-    const next = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${doc.trimEnd()}\n\n${section}\n`
-    writeFileSync(path, next)
-    console.log(`wrote ${path}`)
-  }
+  writeSection('health', [
+    `## Health sweep at ${fmt(ROWS)} connections (\`npm run bench:health\`)`,
+    '',
+    `Run ${new Date().toISOString().slice(0, 10)}: the cron's selection and claim of due connections (src/db/health.ts, the`,
+    `statements drizzle writes, bundled for the bench) in a D1 of ${fmt(ROWS)} connections and one of ${fmt(SMALL)}, each with`,
+    `${fmt(DUE)} overdue; the rest are scheduled over the next day or pending. ${ROUNDS} claims each, everything made due again`,
+    'between them; the checks themselves (calls to apps) are bounded by the same claim and not timed here. Miniflare from Node,',
+    'on 2 cores shared with other sessions: both sizes pay the same round trip from Node into Miniflare, which dominates',
+    'the milliseconds under load; the ratio and the plans are the result.',
+    '',
+    ...lines,
+    '',
+    `Query plans at ${fmt(ROWS)} connections:`,
+    '',
+    ...plan,
+    '',
+    verdict,
+  ])
   if (!ok) process.exitCode = 1
 } finally {
   await mf?.dispose()

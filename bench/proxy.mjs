@@ -6,8 +6,9 @@
  * Writes its section of docs/BENCHMARKS.md (between the proxy markers) unless BENCH_WRITE=0.
  * Knobs: BENCH_PROXY_REQUESTS (100 per kind per round), BENCH_ROUNDS (5).
  */
+import { writeSection } from './lib/section.mjs'
 import { fork } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundle } from './lib/build.mjs'
@@ -99,30 +100,19 @@ try {
     `takes 25 ms (${fmt(median(slow))}×). D1 round trips per proxied call without an OAuth refresh: 2 (goal ≤ 2; counted by ` +
     'test/proxy-d1-trips.test.ts, which wraps the D1 binding: one batch before the call, the audit after the answer).'
   console.log(['', ...lines, '', verdict].join('\n'))
-  if (process.env.BENCH_WRITE !== '0') {
-    const path = 'docs/BENCHMARKS.md'
-    const start = '<!-- proxy:start -->'
-    const end = '<!-- proxy:end -->'
-    const section = [
-      start,
-      '## Credential proxy overhead (`npm run bench:proxy`)',
-      '',
-      `Run ${new Date().toISOString().slice(0, 10)}: ${REQUESTS} sequential \`GET /api/v2/user\` per kind and round, ${ROUNDS} rounds`,
-      'alternating direct calls from Node to the loopback fake ClickUp and the same call through the proxy (read token, ClickUp',
-      'connection, Miniflare driven directly: token and connection lookup and both rate-limit counters in one D1 batch, credentials',
-      'opened, the answer streamed back scrubbed, the audit written after it). Other sessions share the cores: the ratios',
-      `move less than the absolute times (1-minute load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores).`,
-      '',
-      ...lines,
-      '',
-      verdict,
-      end,
-    ].join('\n')
-    const doc = readFileSync(path, 'utf8')
-    const next = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${doc.trimEnd()}\n\n${section}\n`
-    writeFileSync(path, next)
-    console.log(`wrote ${path}`)
-  }
+  writeSection('proxy', [
+    '## Credential proxy overhead (`npm run bench:proxy`)',
+    '',
+    `Run ${new Date().toISOString().slice(0, 10)}: ${REQUESTS} sequential \`GET /api/v2/user\` per kind and round, ${ROUNDS} rounds`,
+    'alternating direct calls from Node to the loopback fake ClickUp and the same call through the proxy (read token, ClickUp',
+    'connection, Miniflare driven directly: token and connection lookup and both rate-limit counters in one D1 batch, credentials',
+    'opened, the answer streamed back scrubbed, the audit written after it). Other sessions share the cores: the ratios',
+    `move less than the absolute times (1-minute load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores).`,
+    '',
+    ...lines,
+    '',
+    verdict,
+  ])
   if (median(fast) > RATIO_BUDGET) process.exitCode = 1
 } finally {
   await runtime?.mf.dispose()

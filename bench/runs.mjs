@@ -6,9 +6,9 @@
  * Writes its section of docs/BENCHMARKS.md (between the runs markers) unless BENCH_WRITE=0.
  * Knobs: BENCH_RUNS (20 sequential triggers), BENCH_SLOW_STEP_MS (45000).
  */
+import { writeSection } from './lib/section.mjs'
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
-import { readFileSync, writeFileSync } from 'node:fs'
 import { emailedLink } from '../e2e/flows.mjs'
 import { startServer } from '../e2e/server.mjs'
 
@@ -136,29 +136,18 @@ try {
       ? `Met: the ${SLOW_MS / 1000}-second step completed inside one queue delivery (the consumer may run 15 minutes of wall clock).`
       : `Missed: the ${SLOW_MS / 1000}-second step did not complete (${long.run.status}: ${long.run.error ?? step?.error}).`
   console.log(['', ...lines, '', verdict].join('\n'))
-  if (process.env.BENCH_WRITE !== '0') {
-    const path = 'docs/BENCHMARKS.md'
-    const start = '<!-- runs:start -->'
-    const end = '<!-- runs:end -->'
-    const section = [
-      start,
-      '## Workflow runs through the queue (`node bench/runs.mjs`)',
-      '',
-      `Run ${new Date().toISOString().slice(0, 10)} under \`wrangler dev\` (local queue: producer, \`tether-runs\` consumer with`,
-      '`max_batch_timeout` 1 s, and D1 on disk), the load generator and a loopback ClickUp fake on the same 2 shared cores. The time',
-      `includes the queue's batching wait and ${POLL_MS} ms polling of the runs API; \`wrangler dev\` itself is several times slower`,
-      'than production Workers (docs/BENCHMARKS.md above), so read the figures as an upper bound of the local path.',
-      '',
-      ...lines,
-      '',
-      verdict,
-      end,
-    ].join('\n')
-    const doc = readFileSync(path, 'utf8')
-    const next = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${doc.trimEnd()}\n\n${section}\n`
-    writeFileSync(path, next)
-    console.log(`wrote ${path}`)
-  }
+  writeSection('runs', [
+    '## Workflow runs through the queue (`node bench/runs.mjs`)',
+    '',
+    `Run ${new Date().toISOString().slice(0, 10)} under \`wrangler dev\` (local queue: producer, \`tether-runs\` consumer with`,
+    '`max_batch_timeout` 1 s, and D1 on disk), the load generator and a loopback ClickUp fake on the same 2 shared cores. The time',
+    `includes the queue's batching wait and ${POLL_MS} ms polling of the runs API; \`wrangler dev\` itself is several times slower`,
+    'than production Workers (docs/BENCHMARKS.md above), so read the figures as an upper bound of the local path.',
+    '',
+    ...lines,
+    '',
+    verdict,
+  ])
   if (long.run.status !== 'succeeded') process.exitCode = 1
 } finally {
   await server.stop()

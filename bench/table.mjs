@@ -5,7 +5,8 @@
  * Writes its section of docs/BENCHMARKS.md (between the table markers) unless BENCH_WRITE=0.
  * Knobs: BENCH_TABLE_ROWS (10000), BENCH_TABLE_REQUESTS (40 per round), BENCH_ROUNDS (5).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { writeSection } from './lib/section.mjs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundle } from './lib/build.mjs'
@@ -98,30 +99,19 @@ try {
     `(≤ ${RATIO_BUDGET}×): ${ratioOk ? 'met' : 'MISSED'}` +
     (first.large.cpuMs && first.few.cpuMs ? `; workerd CPU per request ${(first.large.cpuMs / first.few.cpuMs).toFixed(2)}×.` : '.')
   console.log(['', ...lines, '', verdict].join('\n'))
-  if (process.env.BENCH_WRITE !== '0') {
-    const path = 'docs/BENCHMARKS.md'
-    const start = '<!-- table:start -->'
-    const end = '<!-- table:end -->'
-    const section = [
-      start,
-      `## Connections table at ${ROWS.toLocaleString('en')} rows (\`npm run bench:table\`)`,
-      '',
-      `Run ${new Date().toISOString().slice(0, 10)}: one workspace with ${many} connections and one with ${SMALL}, in the`,
-      'same D1 (seeded straight into the tables, every badge present; see bench/lib/table.mjs for why one workspace may hold more',
-      'than MAX_CONNECTIONS). Sequential requests on loopback to Miniflare driven directly, the two owners alternating in each',
-      'round; the time is what the client waited, which on loopback is the worker’s time plus a few tenths of a millisecond.',
-      'Other sessions share the 2 cores: absolute times move between runs, the ratios and the CPU per request much less.',
-      '',
-      ...lines,
-      '',
-      verdict,
-      end,
-    ].join('\n')
-    const doc = readFileSync(path, 'utf8')
-    const next = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${doc.trimEnd()}\n\n${section}\n`
-    writeFileSync(path, next)
-    console.log(`wrote ${path}`)
-  }
+  writeSection('table', [
+    `## Connections table at ${ROWS.toLocaleString('en')} rows (\`npm run bench:table\`)`,
+    '',
+    `Run ${new Date().toISOString().slice(0, 10)}: one workspace with ${many} connections and one with ${SMALL}, in the`,
+    'same D1 (seeded straight into the tables, every badge present; see bench/lib/table.mjs for why one workspace may hold more',
+    'than MAX_CONNECTIONS). Sequential requests on loopback to Miniflare driven directly, the two owners alternating in each',
+    'round; the time is what the client waited, which on loopback is the worker’s time plus a few tenths of a millisecond.',
+    'Other sessions share the 2 cores: absolute times move between runs, the ratios and the CPU per request much less.',
+    '',
+    ...lines,
+    '',
+    verdict,
+  ])
   if (!htmlOk || !ratioOk) process.exitCode = 1
 } finally {
   await runtime?.mf.dispose()

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict'
 import { clientConnectsWithKey, expectHeading, reloadUntil, requestLink } from '../flows.mjs'
 import { ALEX } from './journey.mjs'
 
-const CONNECTION = 'Initech — Tasks'
+// Its own name: the shared workspace already holds an Initech connection from another scenario.
+const CONNECTION = 'Initech — Retries'
 
 export const retriedRunScenario = {
   name: 'retried-run: Run now with a test payload fails on a step; after fixing the step, Retry runs it again with the same payload',
