@@ -93,6 +93,30 @@ export async function open(keyring: Keyring, sealed: Sealed, context: string): P
   }
 }
 
+/**
+ * A short-lived value a browser carries (a cookie): `payload` with its expiry, sealed, as `<key version>.<blob>`.
+ * `openExpiring` gives the payload back, or null for anything forged, altered, expired, malformed or sealed
+ * under a retired key.
+ */
+export async function sealExpiring(keyring: Keyring, payload: unknown, context: string, until: number): Promise<string> {
+  const sealed = await seal(keyring, JSON.stringify({ until, payload }), context)
+  return `${sealed.keyVersion}.${sealed.blob}`
+}
+
+export async function openExpiring<T>(keyring: Keyring, value: string, context: string, now: number): Promise<T | null> {
+  const dot = value.indexOf('.')
+  if (dot < 1) return null
+  try {
+    const opened = JSON.parse(await open(keyring, { keyVersion: value.slice(0, dot), blob: value.slice(dot + 1) }, context)) as {
+      until: number
+      payload: T
+    }
+    return opened.until >= now ? opened.payload : null
+  } catch {
+    return null
+  }
+}
+
 export const sealContext = {
   credentials: (connectionId: string) => `tether/connection/${connectionId}/credentials`,
   linkToken: (linkId: string) => `tether/link/${linkId}/token`,

@@ -1,4 +1,4 @@
-import { open, seal, sealContext } from '../domain/crypto'
+import { openExpiring, sealContext, sealExpiring } from '../domain/crypto'
 import type { Locale } from '../domain/locales'
 import type { Deps } from './deps'
 
@@ -30,31 +30,19 @@ type NoteKind = 'outcome' | 'notice'
 
 interface Note<T> {
   tokenHash: string
-  until: number
   note: T
 }
 
 async function sealNote<T>(deps: Deps, kind: NoteKind, tokenHash: string, note: T, until: number): Promise<string> {
-  const sealed = await seal(
-    await deps.keyring(),
-    JSON.stringify({ tokenHash, until, note } satisfies Note<T>),
-    sealContext.clientNote(kind),
-  )
-  return `${sealed.keyVersion}.${sealed.blob}`
+  const bound: Note<T> = { tokenHash, note }
+  return sealExpiring(await deps.keyring(), bound, sealContext.clientNote(kind), until)
 }
 
 /** Anything that does not open, is too old, or belongs to another link (when one is given) tells nothing. */
 async function openNote<T>(deps: Deps, kind: NoteKind, value: string, tokenHash: string | null, now: number): Promise<T | null> {
-  const dot = value.indexOf('.')
-  if (dot < 1) return null
-  try {
-    const sealed = { keyVersion: value.slice(0, dot), blob: value.slice(dot + 1) }
-    const opened = JSON.parse(await open(await deps.keyring(), sealed, sealContext.clientNote(kind))) as Note<T>
-    if (opened.until < now || (tokenHash !== null && opened.tokenHash !== tokenHash)) return null
-    return opened.note
-  } catch {
-    return null
-  }
+  const opened = await openExpiring<Note<T>>(await deps.keyring(), value, sealContext.clientNote(kind), now)
+  if (!opened || (tokenHash !== null && opened.tokenHash !== tokenHash)) return null
+  return opened.note
 }
 
 export const sealOutcome = (deps: Deps, tokenHash: string, outcome: ClientOutcome, now: number) =>

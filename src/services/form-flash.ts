@@ -1,4 +1,4 @@
-import { open, seal, sealContext } from '../domain/crypto'
+import { openExpiring, sealContext, sealExpiring } from '../domain/crypto'
 import type { Deps } from './deps'
 
 /**
@@ -18,27 +18,18 @@ export interface FormFlash<S = unknown> {
 
 export const FORM_FLASH_LIFETIME_MS = 10 * 60 * 1000
 
-interface Sealed {
+interface Bound {
   subject: string
-  until: number
   flash: FormFlash
 }
 
 export async function sealFlash(deps: Pick<Deps, 'keyring'>, subject: string, flash: FormFlash, now: number): Promise<string> {
-  const payload: Sealed = { subject, until: now + FORM_FLASH_LIFETIME_MS, flash }
-  const sealed = await seal(await deps.keyring(), JSON.stringify(payload), sealContext.formFlash())
-  return `${sealed.keyVersion}.${sealed.blob}`
+  const bound: Bound = { subject, flash }
+  return sealExpiring(await deps.keyring(), bound, sealContext.formFlash(), now + FORM_FLASH_LIFETIME_MS)
 }
 
 /** Anything that does not open, is too old or was posted by someone else tells nothing. */
 export async function openFlash(deps: Pick<Deps, 'keyring'>, value: string, subject: string, now: number): Promise<FormFlash | null> {
-  const dot = value.indexOf('.')
-  if (dot < 1) return null
-  try {
-    const sealed = { keyVersion: value.slice(0, dot), blob: value.slice(dot + 1) }
-    const opened = JSON.parse(await open(await deps.keyring(), sealed, sealContext.formFlash())) as Sealed
-    return opened.until >= now && opened.subject === subject ? opened.flash : null
-  } catch {
-    return null
-  }
+  const bound = await openExpiring<Bound>(await deps.keyring(), value, sealContext.formFlash(), now)
+  return bound?.subject === subject ? bound.flash : null
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors'
-import { open, seal, sealContext } from '../../domain/crypto'
+import { open, openExpiring, seal, sealContext, sealExpiring } from '../../domain/crypto'
 import { newWebhookSecret, verifyWebhookSignature, type SignatureHeaders } from '../../domain/webhook-signature'
 import { replaceWebhookToken, setWebhookSecret, type WorkflowWithSteps } from '../../db/workflows'
 import type { Owner } from '../../domain/shapes'
@@ -69,26 +69,10 @@ export const SECRET_REVEAL_MS = 2 * 60_000
 
 /** The new secret sealed for the builder's one-time cookie: bound to the workflow, useless after SECRET_REVEAL_MS. */
 export async function sealSecretReveal(deps: Deps, workflowId: string, secret: string, now: number): Promise<string> {
-  const sealed = await seal(
-    await deps.keyring(),
-    JSON.stringify({ secret, until: now + SECRET_REVEAL_MS }),
-    sealContext.webhookSecretReveal(workflowId),
-  )
-  return `${sealed.keyVersion}.${sealed.blob}`
+  return sealExpiring(await deps.keyring(), secret, sealContext.webhookSecretReveal(workflowId), now + SECRET_REVEAL_MS)
 }
 
 /** Anything that does not open, belongs to another workflow or is too old shows nothing. */
 export async function openSecretReveal(deps: Deps, workflowId: string, value: string, now: number): Promise<string | null> {
-  const dot = value.indexOf('.')
-  if (dot < 1) return null
-  try {
-    const sealed = { keyVersion: value.slice(0, dot), blob: value.slice(dot + 1) }
-    const opened = JSON.parse(await open(await deps.keyring(), sealed, sealContext.webhookSecretReveal(workflowId))) as {
-      secret: string
-      until: number
-    }
-    return opened.until >= now ? opened.secret : null
-  } catch {
-    return null
-  }
+  return openExpiring<string>(await deps.keyring(), value, sealContext.webhookSecretReveal(workflowId), now)
 }
