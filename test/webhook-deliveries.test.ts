@@ -6,6 +6,7 @@ import worker from '../src/index'
 import { runScheduled } from '../src/jobs/scheduled'
 import { WEBHOOK_MAX_RETRIES } from '../src/domain/webhook-events'
 import { fakeCursor, fakeRequests } from './fake-requests'
+import { seedConnections } from './table-seed'
 import { backdateLink, call, DEMO_KEY, rejectViaLink, requestLink, signUpOwner, submitViaLink } from './helpers'
 
 type Owner = Awaited<ReturnType<typeof signUpOwner>>
@@ -177,6 +178,19 @@ describe('what is announced', () => {
     const deleted = bodies.find((body) => body.type === 'connection.deleted')
     expect(deleted.data.connection).toMatchObject({ id: link.connectionId, name: 'Client Tasks', appId: 'demo-tasks' })
     expect(bodies.find((body) => body.type === 'link.expired').data.link).toMatchObject({ status: 'expired', purpose: 'create' })
+  })
+
+  it("a cron batch past D1's 100 bound parameters: every expired link is announced", async () => {
+    const owner = await signUpOwner()
+    const endpoint = await addEndpoint(owner, 0, ['link.expired'])
+    const seeded = await seedConnections(owner.workspaceId, 130, { kinds: ['expired_unswept'] })
+    const swept = await runScheduled(env, Date.now())
+    expect(swept.expiredLinks).toBeGreaterThanOrEqual(130)
+    const logged = await env.DB.prepare("SELECT body FROM webhook_deliveries WHERE endpoint_id = ? AND event_type = 'link.expired'")
+      .bind(endpoint.id)
+      .all<{ body: string }>()
+    const announced = new Set(logged.results.map((row) => JSON.parse(row.body).data.connection.id))
+    expect(announced).toEqual(new Set(seeded.map((row) => row.id)))
   })
 })
 

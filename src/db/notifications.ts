@@ -2,35 +2,16 @@ import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Cursor } from '../domain/paging'
 import type { Db } from './client'
 import { keysetAfter } from './keyset'
+import { inSlices, insertInSlices } from './slices'
 import { connections, notificationPreferences, notifications, users } from './schema'
 
 export type NotificationRow = typeof notifications.$inferSelect
 export type NewNotification = typeof notifications.$inferInsert
 export type NotificationPreferenceRow = typeof notificationPreferences.$inferSelect
 
-/** Rows per multi-row insert: D1 binds at most 100 parameters per statement, a notification takes 9. */
-const ROWS_PER_INSERT = 11
-/** Ids per `IN (…)`, under the same limit with room for the statement's other parameters. */
-const IDS_PER_QUERY = 90
-
-/** One query per slice of ids: a cron batch announces up to 500 events at once. */
-async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
-  const slices = []
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) slices.push(query(ids.slice(i, i + IDS_PER_QUERY)))
-  return (await Promise.all(slices)).flat()
-}
-
 /** The id is the audit event's, so announcing the same event twice records it once. */
-export async function insertNotifications(db: Db, rows: NewNotification[]): Promise<void> {
-  const inserts = []
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
-    inserts.push(
-      db
-        .insert(notifications)
-        .values(rows.slice(i, i + ROWS_PER_INSERT))
-        .onConflictDoNothing(),
-    )
-  await Promise.all(inserts)
+export function insertNotifications(db: Db, rows: NewNotification[]): Promise<void> {
+  return insertInSlices(notifications, rows, (slice) => db.insert(notifications).values(slice).onConflictDoNothing())
 }
 
 /** Newest first, down `notifications_workspace_at`. */

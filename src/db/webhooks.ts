@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray } from 'drizzle-orm'
 import type { Db } from './client'
+import { inSlices, insertInSlices } from './slices'
 import { countBelow, insertRowIf } from './conditional-insert'
 import { latestLinkId } from './connections'
 import { connections, links, webhookDeliveries, webhookEndpoints, workspaces } from './schema'
@@ -61,9 +62,8 @@ export async function countEndpoints(db: Db, workspaceId: string): Promise<numbe
   return row?.n ?? 0
 }
 
-export async function insertDeliveries(db: Db, rows: NewWebhookDelivery[]): Promise<void> {
-  if (rows.length === 0) return
-  await db.insert(webhookDeliveries).values(rows)
+export function insertDeliveries(db: Db, rows: NewWebhookDelivery[]): Promise<void> {
+  return insertInSlices(webhookDeliveries, rows, (slice) => db.insert(webhookDeliveries).values(slice))
 }
 
 export function findDelivery(db: Db, id: string): Promise<{ delivery: WebhookDeliveryRow; endpoint: WebhookEndpointRow } | undefined> {
@@ -104,7 +104,7 @@ export function findWorkspaceDelivery(db: Db, workspaceId: string, id: string): 
 
 /** The endpoints of the workspaces whose events are being announced (usually one). */
 export function endpointsOf(db: Db, workspaceIds: string[]): Promise<WebhookEndpointRow[]> {
-  return db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.workspaceId, workspaceIds)).all()
+  return inSlices(workspaceIds, (slice) => db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.workspaceId, slice)).all())
 }
 
 /**
@@ -112,13 +112,15 @@ export function endpointsOf(db: Db, workspaceIds: string[]): Promise<WebhookEndp
  * Two plain queries, not a batch: D1's batch answers a join's same-named columns out of place.
  */
 export async function announcedSubjects(db: Db, connectionIds: string[], linkIds: string[]) {
-  const connectionRows = await db
-    .select({ connection: connections, link: links })
-    .from(connections)
-    .leftJoin(links, eq(links.id, latestLinkId))
-    .where(inArray(connections.id, connectionIds))
-    .all()
-  const linkRows = linkIds.length > 0 ? await db.select().from(links).where(inArray(links.id, linkIds)).all() : []
+  const connectionRows = await inSlices(connectionIds, (slice) =>
+    db
+      .select({ connection: connections, link: links })
+      .from(connections)
+      .leftJoin(links, eq(links.id, latestLinkId))
+      .where(inArray(connections.id, slice))
+      .all(),
+  )
+  const linkRows = await inSlices(linkIds, (slice) => db.select().from(links).where(inArray(links.id, slice)).all())
   return { connections: connectionRows, links: linkRows }
 }
 

@@ -13,9 +13,6 @@ import { enqueueDeliveries } from './queue'
 import { endpointEvents } from './endpoints'
 import { notifyPeople } from '../notifications/record'
 
-/** Rows per multi-row insert: D1 binds at most 100 parameters per statement, a delivery takes 12. */
-const ROWS_PER_INSERT = 8
-
 const parsedDetail = (event: EventRow): Record<string, unknown> | null =>
   event.detail ? (JSON.parse(event.detail) as Record<string, unknown>) : null
 
@@ -85,10 +82,7 @@ async function announce(deps: AnnounceDeps, events: EventRow[], now: number, gon
     }
   }
   if (deliveries.length === 0) return
-  const inserts = []
-  for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT)
-    inserts.push(insertDeliveries(deps.db, deliveries.slice(i, i + ROWS_PER_INSERT)))
-  await Promise.all(inserts)
+  await insertDeliveries(deps.db, deliveries)
   await enqueueDeliveries(
     deps.env,
     deliveries.map((delivery) => delivery.id),
