@@ -11,7 +11,7 @@ import {
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
 } from '../../db/webhooks'
-import { open, seal, sealContext } from '../../domain/crypto'
+import { openExpiring, seal, sealContext, sealExpiring } from '../../domain/crypto'
 import { AppError } from '../../domain/errors'
 import { MAX_WEBHOOK_ENDPOINTS } from '../../domain/limits'
 import type { Owner, PublicWebhookDelivery, PublicWebhookEndpoint } from '../../domain/shapes'
@@ -147,12 +147,13 @@ export const SECRET_REVEAL_MS = 2 * 60_000
 
 /** The new secret sealed for the page's one-time cookie: bound to its endpoint, useless after SECRET_REVEAL_MS. */
 export async function sealEndpointSecretReveal(deps: Deps, endpointId: string, secret: string, now: number): Promise<string> {
-  const sealed = await seal(
+  const sealed = await sealExpiring(
     await deps.keyring(),
-    JSON.stringify({ secret, until: now + SECRET_REVEAL_MS }),
+    secret,
     sealContext.webhookEndpointSecretReveal(endpointId),
+    now + SECRET_REVEAL_MS,
   )
-  return `${endpointId}.${sealed.keyVersion}.${sealed.blob}`
+  return `${endpointId}.${sealed}`
 }
 
 /** Anything that does not open, names another workspace's endpoint, is too old or was shown already shows nothing. */
@@ -162,15 +163,15 @@ export async function openEndpointSecretReveal(
   value: string,
   now: number,
 ): Promise<{ endpointId: string; secret: string } | null> {
-  const [endpointId, keyVersion, ...rest] = value.split('.')
-  if (!endpointId || !keyVersion || rest.length === 0) return null
-  try {
-    const opened = JSON.parse(
-      await open(await deps.keyring(), { keyVersion, blob: rest.join('.') }, sealContext.webhookEndpointSecretReveal(endpointId)),
-    ) as { secret: string; until: number }
-    if (opened.until < now || !(await claimSecretReveal(deps.db, owner.workspaceId, endpointId, now))) return null
-    return { endpointId, secret: opened.secret }
-  } catch {
-    return null
-  }
+  const dot = value.indexOf('.')
+  if (dot < 1) return null
+  const endpointId = value.slice(0, dot)
+  const secret = await openExpiring<string>(
+    await deps.keyring(),
+    value.slice(dot + 1),
+    sealContext.webhookEndpointSecretReveal(endpointId),
+    now,
+  )
+  if (typeof secret !== 'string' || !(await claimSecretReveal(deps.db, owner.workspaceId, endpointId, now))) return null
+  return { endpointId, secret }
 }
