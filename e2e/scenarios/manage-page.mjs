@@ -25,13 +25,13 @@ export const managePageScenario = {
 
     const client = await t.newPage(PHONE)
     await clientConnectsWithKey(client, url, { appName: 'Demo Tasks' })
-    const manageUrl = await client.getByLabel('Management link').inputValue()
+    const manageUrl = await client.getByRole('textbox', { name: 'Management link' }).inputValue()
     assert.match(manageUrl, /\/manage\/[A-Za-z0-9_-]{32}$/, 'the success page shows the management link')
 
     await client.getByLabel('Email me this link (optional)').fill(CLIENT_EMAIL)
     await client.getByRole('button', { name: 'Send the link' }).click()
     await client.getByText(`We sent your management link to ${CLIENT_EMAIL}.`).waitFor()
-    assert.equal(await client.getByLabel('Management link').count(), 0, 'the link is shown once only')
+    assert.equal(await client.getByRole('textbox', { name: 'Management link' }).count(), 0, 'the link is shown once only')
     const { text } = await latestEmailTo(t.baseUrl, CLIENT_EMAIL)
     assert.ok(text.includes(manageUrl), 'the email carries the same link')
 

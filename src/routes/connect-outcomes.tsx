@@ -34,14 +34,15 @@ function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome, reveal = false)
   switch (outcome.kind) {
     case 'connected': {
       const app = getApp(outcome.appId)
+      if (!app) return null
       const note = outcome.manage
       const manage = note && {
         url: reveal && !note.shown ? `${depsFor(c).publicOrigin}${managePath(note.token)}` : null,
         emailedTo: reveal ? (note.emailedTo ?? null) : null,
         emailProblem: reveal ? (note.emailProblem ?? null) : null,
       }
-      const view = <ConnectedPage app={app!} connectionName={outcome.connectionName} refreshed={outcome.refreshed} manage={manage} />
-      return app ? { html: page(view), status: manage?.emailProblem ? EMAIL_PROBLEM_STATUS[manage.emailProblem] : 200 } : null
+      const view = <ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} manage={manage} />
+      return { html: page(view), status: manage?.emailProblem ? EMAIL_PROBLEM_STATUS[manage.emailProblem] : 200 }
     }
     case 'declined':
       return { html: page(<DeclinedPage />), status: 200 }

@@ -1,4 +1,6 @@
 import { type Context, Hono } from 'hono'
+import type { VNode } from 'preact'
+import type { AppDefinition } from '../apps/types'
 import { getApp } from '../apps'
 import { FALLBACK_TIME_ZONE } from '../domain/format-time'
 import type { AppEnv } from '../http/context'
@@ -19,7 +21,7 @@ import { renderPage } from '../views/render'
 /** Unknown, malformed, expired, or its connection deleted: the same bytes within a language. */
 const notFound = (c: Context<AppEnv>) => c.html(renderPage(<ManageNotFoundPage />, FALLBACK_TIME_ZONE, clientLocale(c)), 404)
 
-function grantPage(c: Context<AppEnv>, opened: OpenedGrant, page: (app: NonNullable<ReturnType<typeof getApp>>) => preact.VNode) {
+function grantPage(c: Context<AppEnv>, opened: OpenedGrant, page: (app: AppDefinition) => VNode) {
   const app = getApp(opened.grant.appId)
   if (!app) return notFound(c)
   return c.html(renderPage(page(app), viewerTimeZone(c), clientLocale(c, opened.locale)))
