@@ -14,8 +14,8 @@ import {
 } from '../flows.mjs'
 import { ALEX } from './journey.mjs'
 
-const CONNECTION = 'Umbrella — Tasks'
-const CLIENT_EMAIL = 'client@umbrella.example.com'
+const CONNECTION = 'Cyberdyne — Tasks'
+const CLIENT_EMAIL = 'client@cyberdyne.example.com'
 
 export const managePageScenario = {
   name: '19. manage-page: the client opens their management link on a phone and revokes the access',
