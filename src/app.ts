@@ -12,6 +12,7 @@ import { connectionsApi } from './routes/api/connections'
 import { PROXY_PATH, proxyApi } from './routes/api/proxy'
 import { openApiRoute } from './routes/api/openapi'
 import { connectRoutes } from './routes/connect'
+import { manageRoutes } from './routes/manage'
 import { demoServer } from './demo'
 import { dashboardRoutes } from './routes/pages'
 import { oauthAppsApi } from './routes/api/oauth-apps'
@@ -53,6 +54,7 @@ export function buildApp() {
   app.route('/api/v1/oauth-apps', oauthAppsApi)
   app.route('/hooks', hookRoutes)
   app.route('/connect', connectRoutes)
+  app.route('/manage', manageRoutes)
   app.use('/demo/*', async (c, next) => {
     if (c.env.DEMO_APPS !== '1') throw new AppError('not_found', 'There is nothing here.')
     await next()

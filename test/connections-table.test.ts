@@ -26,6 +26,7 @@ const EXPECTED: Record<SeedKind, PublicConnection['badge']> = {
   oauth_after_link: null,
   needs_reconnect: 'needs_reconnect',
   needs_reconnect_link_out: 'needs_reconnect',
+  revoked_by_client: 'revoked_by_client',
 }
 
 async function list(owner: Owner, query: Record<string, string> = {}): Promise<ListAnswer> {

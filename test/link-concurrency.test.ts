@@ -44,12 +44,14 @@ describe('single use under concurrency', () => {
     ).toHaveLength(24)
     const row = await env.DB.prepare(
       'SELECT credentials_revision AS rev, ' +
-        "(SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events " +
+        "(SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events, " +
+        '(SELECT count(*) FROM client_grants WHERE connection_id = ?1) AS grants ' +
         'FROM connections WHERE id = ?1',
     )
       .bind(link.connectionId)
       .first()
-    expect(row).toEqual({ rev: 1, events: 1 })
+    // One grant too: the management link of the one success, and no other.
+    expect(row).toEqual({ rev: 1, events: 1, grants: 1 })
   })
 
   it('accept-and-submit racing reject ends in one consistent outcome', async () => {

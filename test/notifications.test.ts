@@ -1,5 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
+import { connectForManageLink, revoke } from './manage-helpers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { database } from '../src/db/client'
 import type { EventRow } from '../src/db/events'
@@ -121,6 +122,10 @@ const TRIGGERS: Record<NotificationType, (owner: Owner, link: RequestedLink) => 
   'connection.needs_reconnect': async (owner, link) => {
     expect((await submitViaLink(link, { apiKey: DEMO_KEY })).status).toBe(200)
     await markNeedsReconnect(owner, link.connectionId)
+  },
+  'connection.revoked': async (_owner, link) => {
+    const { token } = await connectForManageLink(link)
+    expect((await revoke(token)).status).toBe(303)
   },
 }
 

@@ -16,13 +16,14 @@ export const SEED_KINDS = [
   'oauth_after_link',
   'needs_reconnect',
   'needs_reconnect_link_out',
+  'revoked_by_client',
 ] as const
 export type SeedKind = (typeof SEED_KINDS)[number]
 
 const DAY = 86_400_000
 
 interface Shape {
-  status: 'pending' | 'active' | 'rejected'
+  status: 'pending' | 'active' | 'rejected' | 'revoked'
   source: string | null
   /** The app refused the credentials. */
   needsReconnect?: boolean
@@ -75,6 +76,7 @@ const SHAPES: Record<SeedKind, Shape> = {
       { purpose: 'refresh', status: 'pending', expiresIn: DAY },
     ],
   },
+  revoked_by_client: { status: 'revoked', source: 'client_link', links: [{ purpose: 'create', status: 'used', expiresIn: -DAY }] },
 }
 
 export interface SeededRow {

@@ -14,6 +14,7 @@ import { germanClientScenario } from './german-client.mjs'
 import { notificationsScenario } from './notifications.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 import { tableScenario } from './table.mjs'
+import { managePageScenario } from './manage-page.mjs'
 
 export const scenarios = [
   signUpScenario,
@@ -35,6 +36,7 @@ export const scenarios = [
   germanClientScenario,
   needsReconnectScenario,
   notificationsScenario,
+  managePageScenario,
   retriedRunScenario,
   expiryScenario,
   tableScenario,

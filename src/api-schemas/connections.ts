@@ -49,7 +49,11 @@ export const connection = z.strictObject({
   id: z.string(),
   appId: z.string(),
   name: z.string(),
-  status: z.enum(['pending', 'active', 'rejected']),
+  status: z
+    .enum(['pending', 'active', 'rejected', 'revoked'])
+    .describe(
+      '`revoked`: the client revoked the access from their management page; the credentials are deleted, a new link reconnects it.',
+    ),
   via: z.enum(['direct', 'link']),
   badge: z
     .enum(BADGES)

@@ -16,7 +16,10 @@ export const createWebhookEndpointSchema = z
       .array(eventType)
       .max(WEBHOOK_EVENT_TYPES.length)
       .optional()
-      .describe('The event types to send; every type when absent or empty.'),
+      .describe(
+        'The event types to send; every type when absent or empty. `connection.revoked`: the client revoked the access from ' +
+          'their management page (the credentials are deleted, `status: "revoked"`); a new link reconnects it.',
+      ),
   })
   .strict()
 

@@ -27,6 +27,7 @@ export function badgeSql(now: number): SQL<Badge | null> {
     AND ${links.purpose} = 'refresh' THEN 'refresh_pending' END`)
   return sql<Badge | null>`CASE
     WHEN ${connections.status} = 'rejected' THEN 'rejected'
+    WHEN ${connections.status} = 'revoked' THEN 'revoked_by_client'
     WHEN ${connections.status} = 'pending' THEN coalesce(${pendingKind}, 'pending')
     WHEN ${connections.needsReconnect} = 1 THEN 'needs_reconnect'
     ELSE coalesce(${refreshing}, CASE WHEN ${connections.credentialsSource} = 'client_link' THEN 'via_link' END) END`

@@ -97,7 +97,7 @@ export const connections = sqliteTable(
       .references(() => workspaces.id),
     appId: text('app_id').notNull(),
     name: text('name').notNull(),
-    status: text('status', { enum: ['pending', 'active', 'rejected'] }).notNull(),
+    status: text('status', { enum: ['pending', 'active', 'rejected', 'revoked'] }).notNull(),
     via: text('via', { enum: ['direct', 'link'] }).notNull(),
     accountLabel: text('account_label'),
     /**
@@ -299,7 +299,11 @@ export const runSteps = sqliteTable(
     attempts: integer('attempts').notNull().default(1),
   },
   // Unique: a step is checkpointed once, so a redelivered message can never record (or repeat) it twice.
-  (t) => [uniqueIndex('run_steps_run').on(t.runId, t.position)],
+  (t) => [
+    uniqueIndex('run_steps_run').on(t.runId, t.position),
+    /** The client's management page counts the runs that used their connection. */
+    index('run_steps_connection').on(t.connectionId),
+  ],
 )
 
 /** The owner's own systems, told of lifecycle events (src/services/webhooks): Standard Webhooks, signed with a sealed secret. */
@@ -400,4 +404,32 @@ export const oauthApps = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('oauth_apps_workspace_provider').on(t.workspaceId, t.provider)],
+)
+
+/**
+ * What a client granted through one successful link, and the private management link that lets them review and revoke it
+ * (`/manage/<token>`): one row per success, the token stored only as its SHA-256 hash, valid a year. Goes with its connection.
+ */
+export const clientGrants = sqliteTable(
+  'client_grants',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    /** The link whose success made the grant. */
+    linkId: text('link_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    /** Set by the client's Revoke access, on every open grant of the connection at once; `revokeClaim` ties its event to it. */
+    revokedAt: integer('revoked_at'),
+    revokeClaim: text('revoke_claim'),
+  },
+  (t) => [
+    uniqueIndex('client_grants_token_hash').on(t.tokenHash),
+    index('client_grants_connection').on(t.connectionId),
+    index('client_grants_claim').on(t.revokeClaim),
+  ],
 )

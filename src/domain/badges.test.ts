@@ -21,6 +21,9 @@ describe('badgeFor', () => {
     [{ status: 'active', credentialsSource: 'owner_oauth', latestLink: link('refresh', 'locked') }, null],
     [{ status: 'active', credentialsSource: 'owner_direct', latestLink: null }, null],
     [{ status: 'rejected', credentialsSource: null, latestLink: link('create', 'rejected') }, 'rejected'],
+    [{ status: 'revoked', credentialsSource: 'client_link', latestLink: link('create', 'used') }, 'revoked_by_client'],
+    // The client revoked; an open link the owner sent before that does not make it work again.
+    [{ status: 'revoked', credentialsSource: 'client_link', latestLink: link('refresh', 'pending') }, 'revoked_by_client'],
   ] as const)('%o → %s', (input, badge) => {
     expect(badgeFor({ ...input, needsReconnect: false })).toBe(badge)
   })

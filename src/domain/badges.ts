@@ -1,8 +1,18 @@
 import type { LinkPurpose, LinkStatus } from './links'
 
-export const BADGES = ['pending', 'via_link', 'refresh_pending', 'rejected', 'expired', 'locked', 'needs_reconnect'] as const
+export const BADGES = [
+  'pending',
+  'via_link',
+  'refresh_pending',
+  'rejected',
+  'expired',
+  'locked',
+  'needs_reconnect',
+  'revoked_by_client',
+] as const
 export type Badge = (typeof BADGES)[number]
-export type ConnectionStatus = 'pending' | 'active' | 'rejected'
+/** `revoked`: the client took their access back from their management page; the credentials are gone. */
+export type ConnectionStatus = 'pending' | 'active' | 'rejected' | 'revoked'
 /** How a connection's current credentials came: the client through a link, or the owner typing them or signing in. */
 export type CredentialsSource = 'client_link' | 'owner_direct' | 'owner_oauth'
 
@@ -21,6 +31,7 @@ export interface BadgeInput {
  */
 export function badgeFor({ status, credentialsSource, needsReconnect, latestLink }: BadgeInput): Badge | null {
   if (status === 'rejected') return 'rejected'
+  if (status === 'revoked') return 'revoked_by_client'
   if (status === 'pending') {
     if (latestLink?.status === 'expired') return 'expired'
     if (latestLink?.status === 'locked') return 'locked'

@@ -18,7 +18,7 @@ interface Part {
   after?: string[]
 }
 
-function compose(subject: string, { lines, action, after = [] }: Part): EmailContent {
+export function compose(subject: string, { lines, action, after = [] }: Part): EmailContent {
   const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), ...after, '— Tether'].join('\n\n')
   const paragraphs = lines.map((line) => `<p>${escapeHtml(line)}</p>`)
   const button = action ? [`<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>`] : []

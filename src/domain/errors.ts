@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   connection_pending: 409,
   connection_rejected: 409,
   needs_reconnect: 409,
+  /** The client revoked the access from their management page: the credentials are deleted until they connect again. */
+  connection_revoked: 409,
   link_invalid: 410,
   payload_too_large: 413,
   invalid_credentials: 422,

@@ -1,3 +1,4 @@
+import type { ConnectionStatus } from './badges'
 /** A connection's health as the API reports it; derived, never stored (see healthOf). */
 export const HEALTHS = ['ok', 'needs_reconnect', 'unknown'] as const
 export type Health = (typeof HEALTHS)[number]
@@ -15,7 +16,7 @@ export const RETRY_FIRST_MS = 5 * MINUTE_MS
 export const RETRY_MAX_MS = 6 * 60 * MINUTE_MS
 
 export interface HealthFacts {
-  status: 'pending' | 'active' | 'rejected'
+  status: ConnectionStatus
   needsReconnect: boolean
   lastCheckedAt: number | null
   lastError: string | null

@@ -84,3 +84,8 @@ export const TEST_PAYLOAD_MAX = 16 * 1024
 /** A workspace's own OAuth client id and secret (Settings → OAuth apps); providers issue far shorter ones. */
 export const OAUTH_CLIENT_ID_MAX = 512
 export const OAUTH_CLIENT_SECRET_MAX = 1024
+
+/** A client's management link (`/manage/<token>`) works for a year after their grant. */
+export const MANAGE_LINK_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000
+/** The management page's "used by the owner's workflows" counts the runs of this window. */
+export const MANAGE_USAGE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000

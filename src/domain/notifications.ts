@@ -7,6 +7,7 @@ export const NOTIFICATION_TYPES = [
   'link.expired',
   'link.locked',
   'connection.needs_reconnect',
+  'connection.revoked',
 ] as const satisfies readonly WebhookEventType[]
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
@@ -38,6 +39,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   'link.expired': 'A link expired unused',
   'link.locked': 'A link locked after too many wrong keys',
   'connection.needs_reconnect': 'A connection needs reconnecting',
+  'connection.revoked': 'A client revoked access',
 }
 
 /** What a notification records: plain facts, never credentials. */
@@ -65,6 +67,11 @@ export function notificationSentence({ type, connectionName, appName, reason }: 
       return `The link for ${subject} locked after too many wrong keys. Send a new link if your client still wants to connect.`
     case 'connection.needs_reconnect':
       return `${appName} refused the credentials of ${subject}: it needs reconnecting before workflows can use it again.`
+    case 'connection.revoked':
+      return (
+        `Your client revoked the access of ${subject}: its credentials are deleted and workflows can no longer use it. ` +
+        'Send a new link if you still need access.'
+      )
   }
 }
 
@@ -81,5 +88,7 @@ export function notificationTitle({ type, connectionName }: Pick<NotificationFac
       return `${connectionName}: link locked`
     case 'connection.needs_reconnect':
       return `${connectionName}: needs reconnect`
+    case 'connection.revoked':
+      return `${connectionName}: access revoked by the client`
   }
 }

@@ -229,3 +229,17 @@ export interface PublicOAuthApp {
   unavailableReason: string | null
   updatedAt: string | null
 }
+
+/** What a client's management page shows of one grant: plain facts, never credentials or the token. */
+export interface ManagedGrant {
+  appId: string
+  connectionName: string
+  accountLabel: string | null
+  /** Who asked: the workspace's name. */
+  requesterName: string
+  grantedAt: number
+  /** Runs of the owner's workflows in the last 30 days with a step that used the connection. */
+  runsLast30Days: number
+  /** Set once the client revoked the access. */
+  revokedAt: number | null
+}

@@ -12,6 +12,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'connection.refreshed',
   'connection.needs_reconnect',
   'connection.deleted',
+  'connection.revoked',
 ] as const
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]
@@ -50,6 +51,8 @@ export function webhookTypesFor({ type, detail }: AuditFacts): WebhookEventType[
       return ['connection.needs_reconnect']
     case 'deleted':
       return ['connection.deleted']
+    case 'client_revoked':
+      return ['connection.revoked']
     default:
       return []
   }

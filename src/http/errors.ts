@@ -54,7 +54,7 @@ export function errorJson(c: Context, error: AppError): Response {
 }
 
 /** The pages a link's recipient sees; they speak the client's language. */
-const isClientPage = (c: Context) => new URL(c.req.url).pathname.startsWith('/connect/')
+const isClientPage = (c: Context) => /^\/(connect|manage)\//.test(new URL(c.req.url).pathname)
 
 export const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
   const error = toAppError(thrown)

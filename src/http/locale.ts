@@ -30,7 +30,8 @@ export const languageChoice: MiddlewareHandler<AppEnv> = async (c, next) => {
     setCookie(c, LANGUAGE_COOKIE, lang, {
       httpOnly: true,
       sameSite: 'Lax',
-      path: '/connect',
+      // Each kind of client page keeps its own choice: the link's pages, or the management page.
+      path: new URL(c.req.url).pathname.startsWith('/manage/') ? '/manage' : '/connect',
       maxAge: LANGUAGE_COOKIE_SECONDS,
       secure: isSecureTransport(c),
     })

@@ -86,4 +86,60 @@ export const de: Messages = {
   'errorPage.forbidden': 'Nicht erlaubt',
   'errorPage.generic': 'Etwas ist schiefgelaufen',
   'errorPage.home': 'Zu Tether',
+
+  'done.manageHeading': 'Ihr privater Verwaltungslink',
+  'done.manageBody':
+    'Bewahren Sie diesen Link auf, um ein Jahr lang jederzeit zu sehen, was Sie freigegeben haben, und den Zugriff ' +
+    'zu widerrufen. Er wird nur dieses eine Mal angezeigt, und wer ihn hat, kann den Zugriff widerrufen.',
+  'done.manageLabel': 'Verwaltungslink',
+  'done.manageShown':
+    'Ihr privater Verwaltungslink wurde beim Verbinden angezeigt. Wenn Sie ihn per E-Mail angefordert haben, finden ' +
+    'Sie ihn in Ihrem Posteingang.',
+  'done.emailLabel': 'Diesen Link per E-Mail senden (optional)',
+  'done.emailHelp': 'Wir senden den Link einmal an diese Adresse und speichern die Adresse nicht.',
+  'done.emailSubmit': 'Link senden',
+  'done.emailSent': 'Wir haben Ihren Verwaltungslink an {email} gesendet.',
+  'done.emailInvalid': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+  'done.emailTooMany': 'Der Link wurde bereits mehrmals gesendet. Bitte versuchen Sie es in einer Stunde erneut.',
+  'done.emailFailed': 'Die E-Mail konnte gerade nicht gesendet werden. Bitte versuchen Sie es später erneut.',
+  'manage.title': 'Was Sie freigegeben haben',
+  'manage.heading': 'Was Sie {requester} freigegeben haben',
+  'manage.app': 'App',
+  'manage.account': 'Konto',
+  'manage.unknownAccount': 'Unbekannt',
+  'manage.connection': 'Name der Verbindung',
+  'manage.requester': 'Angefragt von',
+  'manage.granted': 'Freigegeben am',
+  'manage.access': 'Zugriff',
+  'manage.usage': 'Nutzung in den letzten 30 Tagen',
+  'manage.runsNone': 'Kein Workflow-Lauf hat diesen Zugriff genutzt.',
+  'manage.runsOne': '{count} Workflow-Lauf hat diesen Zugriff genutzt.',
+  'manage.runsOther': '{count} Workflow-Läufe haben diesen Zugriff genutzt.',
+  'manage.revoke': 'Zugriff widerrufen',
+  'manage.revokeNote':
+    'Beim Widerrufen werden Ihre Zugangsdaten sofort aus Tether gelöscht und, wo {app} es erlaubt, auch bei {app} ' +
+    'ungültig gemacht. {requester} wird benachrichtigt.',
+  'manage.confirmTitle': 'Diesen Zugriff widerrufen?',
+  'manage.confirmBody':
+    '{requester} kann Ihr {app}-Konto dann nicht mehr über „{name}“ nutzen. Ihre Zugangsdaten werden sofort aus ' +
+    'Tether gelöscht. Das lässt sich nicht rückgängig machen, aber {requester} kann Ihnen einen neuen Link senden.',
+  'manage.confirmBack': 'Zurück',
+  'manage.confirmSubmit': 'Ja, Zugriff widerrufen',
+  'manage.revokedTitle': 'Zugriff widerrufen',
+  'manage.revokedBody':
+    'Sie haben den Zugriff von „{name}“ auf Ihr {app}-Konto widerrufen. Ihre Zugangsdaten wurden aus Tether ' +
+    'gelöscht und {requester} wurde benachrichtigt.',
+  'manage.revokedAt': 'Widerrufen am',
+  'manage.notFoundTitle': 'Seite nicht gefunden',
+  'manage.notFoundHeading': 'Dieser Verwaltungslink kann nicht verwendet werden',
+  'manage.notFoundBody': 'Der Link ist falsch oder abgelaufen, oder die Verbindung, die er verwaltet hat, gibt es nicht mehr.',
+  'email.manageSubject': 'Ihr Verwaltungslink für {app}',
+  'email.manageHello': 'Hallo,',
+  'email.manageBody':
+    'Sie haben Ihr {app}-Konto für {requester} verbunden. Mit diesem privaten Link sehen Sie ein Jahr lang, was Sie ' +
+    'freigegeben haben, und können den Zugriff jederzeit widerrufen.',
+  'email.manageAction': 'Zugriff ansehen oder widerrufen',
+  'email.manageAfter':
+    'Behandeln Sie diese E-Mail vertraulich: Wer den Link hat, kann den Zugriff widerrufen. Wenn Sie ihn nicht ' +
+    'angefordert haben, können Sie diese E-Mail ignorieren.',
 }

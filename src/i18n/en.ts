@@ -86,6 +86,58 @@ export const en = {
   'errorPage.forbidden': 'Not allowed',
   'errorPage.generic': 'Something went wrong',
   'errorPage.home': 'Go to Tether',
+
+  'done.manageHeading': 'Your private management link',
+  'done.manageBody':
+    'Keep this link to see what you granted and to revoke the access at any time, for a year. It is shown only this ' +
+    'once, and anyone who has it can revoke the access.',
+  'done.manageLabel': 'Management link',
+  'done.manageShown': 'Your private management link was shown when you connected. If you had it emailed to you, look for it in your inbox.',
+  'done.emailLabel': 'Email me this link (optional)',
+  'done.emailHelp': 'We send the link to this address once and do not keep the address.',
+  'done.emailSubmit': 'Send the link',
+  'done.emailSent': 'We sent your management link to {email}.',
+  'done.emailInvalid': 'Please enter a valid email address.',
+  'done.emailTooMany': 'The link was already sent several times. Please try again in an hour.',
+  'done.emailFailed': 'We could not send the email right now. Please try again later.',
+  'manage.title': 'What you granted',
+  'manage.heading': 'What you granted to {requester}',
+  'manage.app': 'App',
+  'manage.account': 'Account',
+  'manage.unknownAccount': 'Not known',
+  'manage.connection': 'Connection name',
+  'manage.requester': 'Who asked',
+  'manage.granted': 'Granted',
+  'manage.access': 'Access',
+  'manage.usage': 'Use in the last 30 days',
+  'manage.runsNone': 'No workflow run used this access.',
+  'manage.runsOne': '{count} workflow run used this access.',
+  'manage.runsOther': '{count} workflow runs used this access.',
+  'manage.revoke': 'Revoke access',
+  'manage.revokeNote':
+    'Revoking deletes your credentials from Tether at once and, where {app} allows it, cancels them at {app} too. ' +
+    '{requester} is told.',
+  'manage.confirmTitle': 'Revoke this access?',
+  'manage.confirmBody':
+    '{requester} will no longer be able to use your {app} account through “{name}”. Your credentials are deleted ' +
+    'from Tether at once. This cannot be undone, but {requester} can send you a new link.',
+  'manage.confirmBack': 'Back',
+  'manage.confirmSubmit': 'Yes, revoke access',
+  'manage.revokedTitle': 'Access revoked',
+  'manage.revokedBody':
+    'You revoked the access of “{name}” to your {app} account. Your credentials are deleted from Tether and ' +
+    '{requester} has been told.',
+  'manage.revokedAt': 'Revoked',
+  'manage.notFoundTitle': 'Page not found',
+  'manage.notFoundHeading': 'This management link can’t be used',
+  'manage.notFoundBody': 'The link is wrong or has expired, or the connection it managed no longer exists.',
+  'email.manageSubject': 'Your management link for {app}',
+  'email.manageHello': 'Hello,',
+  'email.manageBody':
+    'You connected your {app} account for {requester}. With this private link you can see what you granted and ' +
+    'revoke the access at any time, for a year.',
+  'email.manageAction': 'Review or revoke access',
+  'email.manageAfter': 'Keep this email private: anyone with the link can revoke the access. If you did not ask for it, you can ignore it.',
 }
 
 export type MessageKey = keyof typeof en

@@ -87,4 +87,58 @@ export const es: Messages = {
   'errorPage.forbidden': 'No permitido',
   'errorPage.generic': 'Algo ha salido mal',
   'errorPage.home': 'Ir a Tether',
+
+  'done.manageHeading': 'Tu enlace privado de gestión',
+  'done.manageBody':
+    'Guarda este enlace para ver lo que concediste y revocar el acceso cuando quieras, durante un año. Solo se ' +
+    'muestra esta vez, y cualquiera que lo tenga puede revocar el acceso.',
+  'done.manageLabel': 'Enlace de gestión',
+  'done.manageShown':
+    'Tu enlace privado de gestión se mostró al conectar. Si pediste que te lo enviáramos por correo, búscalo en tu ' +
+    'bandeja de entrada.',
+  'done.emailLabel': 'Envíame este enlace por correo (opcional)',
+  'done.emailHelp': 'Enviamos el enlace a esta dirección una vez y no guardamos la dirección.',
+  'done.emailSubmit': 'Enviar el enlace',
+  'done.emailSent': 'Enviamos tu enlace de gestión a {email}.',
+  'done.emailInvalid': 'Introduce una dirección de correo válida.',
+  'done.emailTooMany': 'El enlace ya se envió varias veces. Vuelve a intentarlo dentro de una hora.',
+  'done.emailFailed': 'No pudimos enviar el correo ahora. Vuelve a intentarlo más tarde.',
+  'manage.title': 'Lo que concediste',
+  'manage.heading': 'Lo que concediste a {requester}',
+  'manage.app': 'Aplicación',
+  'manage.account': 'Cuenta',
+  'manage.unknownAccount': 'Desconocida',
+  'manage.connection': 'Nombre de la conexión',
+  'manage.requester': 'Quién lo pidió',
+  'manage.granted': 'Concedido',
+  'manage.access': 'Acceso',
+  'manage.usage': 'Uso en los últimos 30 días',
+  'manage.runsNone': 'Ninguna ejecución de flujo de trabajo usó este acceso.',
+  'manage.runsOne': '{count} ejecución de flujo de trabajo usó este acceso.',
+  'manage.runsOther': '{count} ejecuciones de flujos de trabajo usaron este acceso.',
+  'manage.revoke': 'Revocar el acceso',
+  'manage.revokeNote':
+    'Al revocarlo, tus credenciales se eliminan de Tether de inmediato y, si {app} lo permite, también se anulan en ' +
+    '{app}. Se avisa a {requester}.',
+  'manage.confirmTitle': '¿Revocar este acceso?',
+  'manage.confirmBody':
+    '{requester} ya no podrá usar tu cuenta de {app} a través de «{name}». Tus credenciales se eliminan de Tether ' +
+    'de inmediato. No se puede deshacer, pero {requester} puede enviarte un enlace nuevo.',
+  'manage.confirmBack': 'Volver',
+  'manage.confirmSubmit': 'Sí, revocar el acceso',
+  'manage.revokedTitle': 'Acceso revocado',
+  'manage.revokedBody':
+    'Revocaste el acceso de «{name}» a tu cuenta de {app}. Tus credenciales se eliminaron de Tether y se avisó a ' + '{requester}.',
+  'manage.revokedAt': 'Revocado',
+  'manage.notFoundTitle': 'Página no encontrada',
+  'manage.notFoundHeading': 'Este enlace de gestión no se puede usar',
+  'manage.notFoundBody': 'El enlace es incorrecto o ha caducado, o la conexión que gestionaba ya no existe.',
+  'email.manageSubject': 'Tu enlace de gestión para {app}',
+  'email.manageHello': 'Hola:',
+  'email.manageBody':
+    'Conectaste tu cuenta de {app} para {requester}. Con este enlace privado puedes ver lo que concediste y revocar ' +
+    'el acceso cuando quieras, durante un año.',
+  'email.manageAction': 'Revisar o revocar el acceso',
+  'email.manageAfter':
+    'Mantén este correo en privado: cualquiera que tenga el enlace puede revocar el acceso. Si no lo pediste, ' + 'puedes ignorarlo.',
 }

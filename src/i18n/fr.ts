@@ -86,4 +86,59 @@ export const fr: Messages = {
   'errorPage.forbidden': 'Accès non autorisé',
   'errorPage.generic': 'Une erreur s’est produite',
   'errorPage.home': 'Aller sur Tether',
+
+  'done.manageHeading': 'Votre lien de gestion privé',
+  'done.manageBody':
+    'Gardez ce lien pour voir ce que vous avez accordé et révoquer l’accès à tout moment, pendant un an. Il n’est ' +
+    'affiché que cette fois, et quiconque le possède peut révoquer l’accès.',
+  'done.manageLabel': 'Lien de gestion',
+  'done.manageShown':
+    'Votre lien de gestion privé a été affiché lors de la connexion. Si vous l’avez reçu par e-mail, cherchez-le ' +
+    'dans votre boîte de réception.',
+  'done.emailLabel': 'M’envoyer ce lien par e-mail (facultatif)',
+  'done.emailHelp': 'Nous envoyons le lien une fois à cette adresse et ne conservons pas l’adresse.',
+  'done.emailSubmit': 'Envoyer le lien',
+  'done.emailSent': 'Nous avons envoyé votre lien de gestion à {email}.',
+  'done.emailInvalid': 'Veuillez saisir une adresse e-mail valide.',
+  'done.emailTooMany': 'Le lien a déjà été envoyé plusieurs fois. Veuillez réessayer dans une heure.',
+  'done.emailFailed': 'Nous n’avons pas pu envoyer l’e-mail pour le moment. Veuillez réessayer plus tard.',
+  'manage.title': 'Ce que vous avez accordé',
+  'manage.heading': 'Ce que vous avez accordé à {requester}',
+  'manage.app': 'Application',
+  'manage.account': 'Compte',
+  'manage.unknownAccount': 'Inconnu',
+  'manage.connection': 'Nom de la connexion',
+  'manage.requester': 'Demandé par',
+  'manage.granted': 'Accordé le',
+  'manage.access': 'Accès',
+  'manage.usage': 'Utilisation ces 30 derniers jours',
+  'manage.runsNone': 'Aucune exécution de workflow n’a utilisé cet accès.',
+  'manage.runsOne': '{count} exécution de workflow a utilisé cet accès.',
+  'manage.runsOther': '{count} exécutions de workflows ont utilisé cet accès.',
+  'manage.revoke': 'Révoquer l’accès',
+  'manage.revokeNote':
+    'La révocation supprime immédiatement vos identifiants de Tether et, si {app} le permet, les annule aussi chez ' +
+    '{app}. {requester} est prévenu.',
+  'manage.confirmTitle': 'Révoquer cet accès ?',
+  'manage.confirmBody':
+    '{requester} ne pourra plus utiliser votre compte {app} via « {name} ». Vos identifiants sont supprimés de ' +
+    'Tether immédiatement. C’est irréversible, mais {requester} peut vous envoyer un nouveau lien.',
+  'manage.confirmBack': 'Retour',
+  'manage.confirmSubmit': 'Oui, révoquer l’accès',
+  'manage.revokedTitle': 'Accès révoqué',
+  'manage.revokedBody':
+    'Vous avez révoqué l’accès de « {name} » à votre compte {app}. Vos identifiants ont été supprimés de Tether et ' +
+    '{requester} a été prévenu.',
+  'manage.revokedAt': 'Révoqué le',
+  'manage.notFoundTitle': 'Page introuvable',
+  'manage.notFoundHeading': 'Ce lien de gestion ne peut pas être utilisé',
+  'manage.notFoundBody': 'Le lien est erroné ou a expiré, ou la connexion qu’il gérait n’existe plus.',
+  'email.manageSubject': 'Votre lien de gestion pour {app}',
+  'email.manageHello': 'Bonjour,',
+  'email.manageBody':
+    'Vous avez connecté votre compte {app} pour {requester}. Avec ce lien privé, vous pouvez voir ce que vous avez ' +
+    'accordé et révoquer l’accès à tout moment, pendant un an.',
+  'email.manageAction': 'Voir ou révoquer l’accès',
+  'email.manageAfter':
+    'Gardez cet e-mail privé : quiconque possède le lien peut révoquer l’accès. Si vous ne l’avez pas demandé, vous ' + 'pouvez l’ignorer.',
 }

@@ -83,4 +83,58 @@ export const it: Messages = {
   'errorPage.forbidden': 'Non consentito',
   'errorPage.generic': 'Si è verificato un errore',
   'errorPage.home': 'Vai a Tether',
+
+  'done.manageHeading': 'Il tuo link di gestione privato',
+  'done.manageBody':
+    'Conserva questo link per vedere cosa hai concesso e revocare l’accesso in qualsiasi momento, per un anno. ' +
+    'Viene mostrato solo questa volta e chiunque lo abbia può revocare l’accesso.',
+  'done.manageLabel': 'Link di gestione',
+  'done.manageShown':
+    'Il tuo link di gestione privato è stato mostrato al momento della connessione. Se l’hai richiesto via email, ' +
+    'cercalo nella tua casella di posta.',
+  'done.emailLabel': 'Inviami questo link via email (facoltativo)',
+  'done.emailHelp': 'Inviamo il link una volta a questo indirizzo e non conserviamo l’indirizzo.',
+  'done.emailSubmit': 'Invia il link',
+  'done.emailSent': 'Abbiamo inviato il tuo link di gestione a {email}.',
+  'done.emailInvalid': 'Inserisci un indirizzo email valido.',
+  'done.emailTooMany': 'Il link è già stato inviato più volte. Riprova tra un’ora.',
+  'done.emailFailed': 'Non è stato possibile inviare l’email ora. Riprova più tardi.',
+  'manage.title': 'Cosa hai concesso',
+  'manage.heading': 'Cosa hai concesso a {requester}',
+  'manage.app': 'App',
+  'manage.account': 'Account',
+  'manage.unknownAccount': 'Sconosciuto',
+  'manage.connection': 'Nome della connessione',
+  'manage.requester': 'Richiesto da',
+  'manage.granted': 'Concesso il',
+  'manage.access': 'Accesso',
+  'manage.usage': 'Utilizzo negli ultimi 30 giorni',
+  'manage.runsNone': 'Nessuna esecuzione di workflow ha usato questo accesso.',
+  'manage.runsOne': '{count} esecuzione di workflow ha usato questo accesso.',
+  'manage.runsOther': '{count} esecuzioni di workflow hanno usato questo accesso.',
+  'manage.revoke': 'Revoca l’accesso',
+  'manage.revokeNote':
+    'La revoca elimina subito le tue credenziali da Tether e, dove {app} lo consente, le annulla anche su {app}. ' +
+    '{requester} viene avvisato.',
+  'manage.confirmTitle': 'Revocare questo accesso?',
+  'manage.confirmBody':
+    '{requester} non potrà più usare il tuo account {app} tramite “{name}”. Le tue credenziali vengono eliminate ' +
+    'subito da Tether. Non si può annullare, ma {requester} può inviarti un nuovo link.',
+  'manage.confirmBack': 'Indietro',
+  'manage.confirmSubmit': 'Sì, revoca l’accesso',
+  'manage.revokedTitle': 'Accesso revocato',
+  'manage.revokedBody':
+    'Hai revocato l’accesso di “{name}” al tuo account {app}. Le tue credenziali sono state eliminate da Tether e ' +
+    '{requester} è stato avvisato.',
+  'manage.revokedAt': 'Revocato il',
+  'manage.notFoundTitle': 'Pagina non trovata',
+  'manage.notFoundHeading': 'Questo link di gestione non può essere usato',
+  'manage.notFoundBody': 'Il link è errato o è scaduto, oppure la connessione che gestiva non esiste più.',
+  'email.manageSubject': 'Il tuo link di gestione per {app}',
+  'email.manageHello': 'Ciao,',
+  'email.manageBody':
+    'Hai connesso il tuo account {app} per {requester}. Con questo link privato puoi vedere cosa hai concesso e ' +
+    'revocare l’accesso in qualsiasi momento, per un anno.',
+  'email.manageAction': 'Vedi o revoca l’accesso',
+  'email.manageAfter': 'Tieni privata questa email: chiunque abbia il link può revocare l’accesso. Se non l’hai richiesta, puoi ignorarla.',
 }

@@ -81,4 +81,53 @@ export const ja: Messages = {
   'errorPage.forbidden': 'アクセスが許可されていません',
   'errorPage.generic': '問題が発生しました',
   'errorPage.home': 'Tether へ移動',
+
+  'done.manageHeading': 'あなた専用の管理リンク',
+  'done.manageBody':
+    'このリンクを保存しておくと、1年間いつでも許可した内容を確認し、アクセスを取り消せます。表示されるのは今回だけで、このリンクを持つ人は誰でもアクセスを取り消せます。',
+  'done.manageLabel': '管理リンク',
+  'done.manageShown': 'あなた専用の管理リンクは接続時に表示されました。メールで受け取るよう依頼した場合は、受信トレイをご確認ください。',
+  'done.emailLabel': 'このリンクをメールで送る（任意）',
+  'done.emailHelp': 'このアドレスにリンクを1回送信します。アドレスは保存しません。',
+  'done.emailSubmit': 'リンクを送信',
+  'done.emailSent': '管理リンクを {email} に送信しました。',
+  'done.emailInvalid': '有効なメールアドレスを入力してください。',
+  'done.emailTooMany': 'このリンクはすでに何度も送信されています。1時間後にもう一度お試しください。',
+  'done.emailFailed': '現在メールを送信できませんでした。しばらくしてからもう一度お試しください。',
+  'manage.title': '許可した内容',
+  'manage.heading': '{requester} に許可した内容',
+  'manage.app': 'アプリ',
+  'manage.account': 'アカウント',
+  'manage.unknownAccount': '不明',
+  'manage.connection': '接続名',
+  'manage.requester': '依頼者',
+  'manage.granted': '許可日時',
+  'manage.access': 'アクセス',
+  'manage.usage': '過去30日間の利用',
+  'manage.runsNone': 'このアクセスを使ったワークフローの実行はありません。',
+  'manage.runsOne': '{count} 件のワークフロー実行がこのアクセスを使いました。',
+  'manage.runsOther': '{count} 件のワークフロー実行がこのアクセスを使いました。',
+  'manage.revoke': 'アクセスを取り消す',
+  'manage.revokeNote':
+    '取り消すと、認証情報はすぐに Tether から削除され、{app} が対応している場合は {app} 側でも無効になります。{requester} に通知されます。',
+  'manage.confirmTitle': 'このアクセスを取り消しますか？',
+  'manage.confirmBody':
+    '{requester} は「{name}」を通じてあなたの {app} アカウントを使えなくなります。認証情報はすぐに Tether から削除されます。元に戻すことはできませんが、{requester} ' +
+    'から新しいリンクを送ってもらえます。',
+  'manage.confirmBack': '戻る',
+  'manage.confirmSubmit': 'はい、アクセスを取り消します',
+  'manage.revokedTitle': 'アクセスを取り消しました',
+  'manage.revokedBody':
+    '「{name}」によるあなたの {app} アカウントへのアクセスを取り消しました。認証情報は Tether から削除され、{requester} に通知されました。',
+  'manage.revokedAt': '取り消し日時',
+  'manage.notFoundTitle': 'ページが見つかりません',
+  'manage.notFoundHeading': 'この管理リンクは使用できません',
+  'manage.notFoundBody': 'リンクが間違っているか期限切れです。または、管理していた接続がすでに存在しません。',
+  'email.manageSubject': '{app} の管理リンク',
+  'email.manageHello': 'こんにちは。',
+  'email.manageBody':
+    '{requester} のためにあなたの {app} アカウントを接続しました。この専用リンクから、1年間いつでも許可した内容を確認し、アクセスを取り消せます。',
+  'email.manageAction': 'アクセスを確認・取り消す',
+  'email.manageAfter':
+    'このメールは他人に見せないでください。リンクを持つ人は誰でもアクセスを取り消せます。心当たりがない場合は、このメールを無視してください。',
 }

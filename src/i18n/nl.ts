@@ -82,4 +82,59 @@ export const nl: Messages = {
   'errorPage.forbidden': 'Niet toegestaan',
   'errorPage.generic': 'Er is iets misgegaan',
   'errorPage.home': 'Naar Tether',
+
+  'done.manageHeading': 'Je privébeheerlink',
+  'done.manageBody':
+    'Bewaar deze link om een jaar lang te zien wat je hebt gegeven en de toegang op elk moment in te trekken. Hij ' +
+    'wordt alleen deze keer getoond, en iedereen die hem heeft kan de toegang intrekken.',
+  'done.manageLabel': 'Beheerlink',
+  'done.manageShown':
+    'Je privébeheerlink werd getoond toen je verbinding maakte. Als je hem per e-mail hebt laten sturen, kijk dan ' + 'in je inbox.',
+  'done.emailLabel': 'Stuur me deze link per e-mail (optioneel)',
+  'done.emailHelp': 'We sturen de link één keer naar dit adres en bewaren het adres niet.',
+  'done.emailSubmit': 'Link versturen',
+  'done.emailSent': 'We hebben je beheerlink naar {email} gestuurd.',
+  'done.emailInvalid': 'Vul een geldig e-mailadres in.',
+  'done.emailTooMany': 'De link is al meerdere keren verstuurd. Probeer het over een uur opnieuw.',
+  'done.emailFailed': 'We konden de e-mail nu niet versturen. Probeer het later opnieuw.',
+  'manage.title': 'Wat je hebt gegeven',
+  'manage.heading': 'Wat je aan {requester} hebt gegeven',
+  'manage.app': 'App',
+  'manage.account': 'Account',
+  'manage.unknownAccount': 'Onbekend',
+  'manage.connection': 'Naam van de verbinding',
+  'manage.requester': 'Aangevraagd door',
+  'manage.granted': 'Gegeven op',
+  'manage.access': 'Toegang',
+  'manage.usage': 'Gebruik in de afgelopen 30 dagen',
+  'manage.runsNone': 'Geen enkele workflowrun heeft deze toegang gebruikt.',
+  'manage.runsOne': '{count} workflowrun heeft deze toegang gebruikt.',
+  'manage.runsOther': '{count} workflowruns hebben deze toegang gebruikt.',
+  'manage.revoke': 'Toegang intrekken',
+  'manage.revokeNote':
+    'Intrekken verwijdert je inloggegevens meteen uit Tether en maakt ze, waar {app} dat toestaat, ook bij {app} ' +
+    'ongeldig. {requester} krijgt bericht.',
+  'manage.confirmTitle': 'Deze toegang intrekken?',
+  'manage.confirmBody':
+    '{requester} kan je {app}-account dan niet meer gebruiken via ‘{name}’. Je inloggegevens worden meteen uit ' +
+    'Tether verwijderd. Dit kan niet ongedaan worden gemaakt, maar {requester} kan je een nieuwe link sturen.',
+  'manage.confirmBack': 'Terug',
+  'manage.confirmSubmit': 'Ja, toegang intrekken',
+  'manage.revokedTitle': 'Toegang ingetrokken',
+  'manage.revokedBody':
+    'Je hebt de toegang van ‘{name}’ tot je {app}-account ingetrokken. Je inloggegevens zijn uit Tether verwijderd ' +
+    'en {requester} heeft bericht gekregen.',
+  'manage.revokedAt': 'Ingetrokken op',
+  'manage.notFoundTitle': 'Pagina niet gevonden',
+  'manage.notFoundHeading': 'Deze beheerlink kan niet worden gebruikt',
+  'manage.notFoundBody': 'De link is onjuist of verlopen, of de verbinding die hij beheerde bestaat niet meer.',
+  'email.manageSubject': 'Je beheerlink voor {app}',
+  'email.manageHello': 'Hallo,',
+  'email.manageBody':
+    'Je hebt je {app}-account verbonden voor {requester}. Met deze privélink zie je een jaar lang wat je hebt ' +
+    'gegeven en kun je de toegang op elk moment intrekken.',
+  'email.manageAction': 'Toegang bekijken of intrekken',
+  'email.manageAfter':
+    'Houd deze e-mail privé: iedereen met de link kan de toegang intrekken. Heb je hier niet om gevraagd, dan kun ' +
+    'je deze e-mail negeren.',
 }

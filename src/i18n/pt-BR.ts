@@ -83,4 +83,58 @@ export const ptBR: Messages = {
   'errorPage.forbidden': 'Não permitido',
   'errorPage.generic': 'Algo deu errado',
   'errorPage.home': 'Ir para o Tether',
+
+  'done.manageHeading': 'Seu link privado de gerenciamento',
+  'done.manageBody':
+    'Guarde este link para ver o que você concedeu e revogar o acesso quando quiser, durante um ano. Ele só é ' +
+    'mostrado desta vez, e qualquer pessoa que o tenha pode revogar o acesso.',
+  'done.manageLabel': 'Link de gerenciamento',
+  'done.manageShown':
+    'Seu link privado de gerenciamento foi mostrado quando você conectou. Se pediu para recebê-lo por e-mail, ' +
+    'procure-o na sua caixa de entrada.',
+  'done.emailLabel': 'Enviar este link para o meu e-mail (opcional)',
+  'done.emailHelp': 'Enviamos o link uma vez para este endereço e não guardamos o endereço.',
+  'done.emailSubmit': 'Enviar o link',
+  'done.emailSent': 'Enviamos seu link de gerenciamento para {email}.',
+  'done.emailInvalid': 'Informe um endereço de e-mail válido.',
+  'done.emailTooMany': 'O link já foi enviado várias vezes. Tente novamente daqui a uma hora.',
+  'done.emailFailed': 'Não foi possível enviar o e-mail agora. Tente novamente mais tarde.',
+  'manage.title': 'O que você concedeu',
+  'manage.heading': 'O que você concedeu a {requester}',
+  'manage.app': 'Aplicativo',
+  'manage.account': 'Conta',
+  'manage.unknownAccount': 'Desconhecida',
+  'manage.connection': 'Nome da conexão',
+  'manage.requester': 'Quem pediu',
+  'manage.granted': 'Concedido em',
+  'manage.access': 'Acesso',
+  'manage.usage': 'Uso nos últimos 30 dias',
+  'manage.runsNone': 'Nenhuma execução de fluxo de trabalho usou este acesso.',
+  'manage.runsOne': '{count} execução de fluxo de trabalho usou este acesso.',
+  'manage.runsOther': '{count} execuções de fluxos de trabalho usaram este acesso.',
+  'manage.revoke': 'Revogar acesso',
+  'manage.revokeNote':
+    'Ao revogar, suas credenciais são excluídas do Tether na hora e, quando o {app} permite, também são canceladas ' +
+    'no {app}. {requester} é avisado.',
+  'manage.confirmTitle': 'Revogar este acesso?',
+  'manage.confirmBody':
+    '{requester} não poderá mais usar sua conta do {app} por meio de “{name}”. Suas credenciais são excluídas do ' +
+    'Tether na hora. Isso não pode ser desfeito, mas {requester} pode enviar um novo link.',
+  'manage.confirmBack': 'Voltar',
+  'manage.confirmSubmit': 'Sim, revogar acesso',
+  'manage.revokedTitle': 'Acesso revogado',
+  'manage.revokedBody':
+    'Você revogou o acesso de “{name}” à sua conta do {app}. Suas credenciais foram excluídas do Tether e ' + '{requester} foi avisado.',
+  'manage.revokedAt': 'Revogado em',
+  'manage.notFoundTitle': 'Página não encontrada',
+  'manage.notFoundHeading': 'Este link de gerenciamento não pode ser usado',
+  'manage.notFoundBody': 'O link está errado ou expirou, ou a conexão que ele gerenciava não existe mais.',
+  'email.manageSubject': 'Seu link de gerenciamento para {app}',
+  'email.manageHello': 'Olá,',
+  'email.manageBody':
+    'Você conectou sua conta do {app} para {requester}. Com este link privado, você pode ver o que concedeu e ' +
+    'revogar o acesso quando quiser, durante um ano.',
+  'email.manageAction': 'Ver ou revogar acesso',
+  'email.manageAfter':
+    'Mantenha este e-mail em sigilo: qualquer pessoa com o link pode revogar o acesso. Se você não pediu, pode ' + 'ignorá-lo.',
 }

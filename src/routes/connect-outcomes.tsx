@@ -7,7 +7,11 @@ import { hashToken, isWellFormedToken } from '../domain/tokens'
 import { readOutcomeCookie, setOutcomeCookie } from '../http/client-note-cookies'
 import type { AppEnv } from '../http/context'
 import { depsFor } from '../http/deps'
-import { type ClientOutcome, openOutcome, sealOutcome } from '../services/client-notes'
+import { type ClientOutcome, type ManageNote, openBoundOutcome, openOutcome, sealOutcome } from '../services/client-notes'
+import { emailManageLink } from '../services/client-grants'
+import { managePath } from '../views/pages/manage/manage-page'
+import { EMAIL_MAX } from '../domain/limits'
+import * as z from 'zod'
 import type { Deps } from '../services/deps'
 import { invalidLink } from '../services/open-link'
 import { renderPage } from '../views/render'
@@ -22,17 +26,23 @@ export async function finishWith(c: Context<AppEnv>, deps: Deps, tokenHash: stri
   return c.redirect(OUTCOME_PATH, 303)
 }
 
-function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome): { html: string; status: number } | null {
+const EMAIL_PROBLEM_STATUS = { invalid: 400, too_many: 429, failed: 200 } as const
+
+/** `reveal`: the outcome page's own first view, the one time the management link is shown. */
+function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome, reveal = false): { html: string; status: number } | null {
   const page = (view: VNode) => renderPage(view, FALLBACK_TIME_ZONE, clientLocale(c, outcome.locale ?? null))
   switch (outcome.kind) {
     case 'connected': {
       const app = getApp(outcome.appId)
-      return app
-        ? {
-            html: page(<ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} />),
-            status: 200,
-          }
-        : null
+      if (!app) return null
+      const note = outcome.manage
+      const manage = note && {
+        url: reveal && !note.shown ? `${depsFor(c).publicOrigin}${managePath(note.token)}` : null,
+        emailedTo: reveal ? (note.emailedTo ?? null) : null,
+        emailProblem: reveal ? (note.emailProblem ?? null) : null,
+      }
+      const view = <ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} manage={manage} />
+      return { html: page(view), status: manage?.emailProblem ? EMAIL_PROBLEM_STATUS[manage.emailProblem] : 200 }
     }
     case 'declined':
       return { html: page(<DeclinedPage />), status: 200 }
@@ -44,14 +54,51 @@ function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome): { html: string
 const htmlResponse = ({ html, status }: { html: string; status: number }) =>
   new Response(html, { status, headers: { 'content-type': 'text/html; charset=UTF-8' } })
 
-/** The outcome page: without this browser's cookie it is the invalid-link page like any other. */
+/**
+ * The outcome page: without this browser's cookie it is the invalid-link page like any other. Its first view shows the
+ * management link and the email form's answer, once: the cookie is rewritten without them.
+ */
 export async function showOutcome(c: Context<AppEnv>): Promise<Response> {
+  const deps = depsFor(c)
+  const now = Date.now()
   const value = readOutcomeCookie(c)
-  const outcome = value ? await openOutcome(depsFor(c), value, null, Date.now()) : null
-  const page = outcome && outcomePage(c, outcome)
-  if (!page) throw invalidLink()
-  return htmlResponse(page)
+  const bound = value ? await openBoundOutcome(deps, value, now) : null
+  const page = bound && outcomePage(c, bound.note, true)
+  if (!bound || !page) throw invalidLink()
+  const { note: outcome, tokenHash } = bound
+  if (
+    outcome.kind === 'connected' &&
+    outcome.manage &&
+    (!outcome.manage.shown || outcome.manage.emailedTo || outcome.manage.emailProblem)
+  ) {
+    const manage = { token: outcome.manage.token, shown: true }
+    setOutcomeCookie(c, await sealOutcome(deps, tokenHash, { ...outcome, manage }, now))
+  }
+  return c.html(page.html, page.status as 200)
 }
+
+/** The success page's optional form: the management link by email, in the client's language; then back to the page. */
+export async function emailManageLinkFromOutcome(c: Context<AppEnv>): Promise<Response> {
+  const deps = depsFor(c)
+  const now = Date.now()
+  const value = readOutcomeCookie(c)
+  const bound = value ? await openBoundOutcome(deps, value, now) : null
+  const outcome = bound?.note
+  if (!bound || outcome?.kind !== 'connected' || !outcome.manage) throw invalidLink()
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+  const email = typeof body.email === 'string' ? body.email.trim() : ''
+  const manage: ManageNote = { token: outcome.manage.token, shown: outcome.manage.shown }
+  if (!emailAddress.safeParse(email).success) manage.emailProblem = 'invalid'
+  else {
+    const sent = await emailManageLink(deps, outcome.manage.token, email, clientLocale(c, outcome.locale ?? null), now)
+    if (sent === 'sent') manage.emailedTo = email
+    else manage.emailProblem = sent
+  }
+  setOutcomeCookie(c, await sealOutcome(deps, bound.tokenHash, { ...outcome, manage }, now))
+  return c.redirect(OUTCOME_PATH, 303)
+}
+
+const emailAddress = z.email().max(EMAIL_MAX)
 
 /**
  * Back, a reload or a restored tab on a link this browser finished shows what it was told then;

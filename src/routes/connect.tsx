@@ -27,7 +27,7 @@ import { attemptsLeftToShow } from '../domain/links'
 import { hashToken } from '../domain/tokens'
 import { setNoticeCookie, takeNoticeCookie } from '../http/client-note-cookies'
 import { type FormNotice, openNotice, sealNotice } from '../services/client-notes'
-import { finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
+import { emailManageLinkFromOutcome, finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
 import { noticeStatus, ownerChoice, refusalNotice, renderLinkPage } from './connect-link-pages'
 
 const STATE_COOKIE = 'tether_oauth_state'
@@ -91,6 +91,7 @@ export const connectRoutes = new Hono<AppEnv>()
           appId: app.id,
           connectionName: connection.name,
           refreshed: isRefresh(outcome.open),
+          manage: { token: outcome.manageToken, shown: false },
           ...ownerChoice(outcome.open),
         } as const
         return finishWith(c, deps, link.tokenHash, connected, now)
@@ -107,6 +108,7 @@ export const connectRoutes = new Hono<AppEnv>()
   })
   // Registered before /:token, which would otherwise take "done" for a token.
   .get('/done', showOutcome)
+  .post('/done/email', emailManageLinkFromOutcome)
   .get('/:token', async (c) => {
     const token = c.req.param('token')
     const now = Date.now()
@@ -186,12 +188,13 @@ export const connectRoutes = new Hono<AppEnv>()
     const values = await formValues(c)
     const now = Date.now()
     try {
-      const open = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), now)
+      const { open, manageToken } = await submitLinkCredentials(deps, token, values, clientMeta(c.req.raw), now)
       const connected = {
         kind: 'connected',
         appId: open.app.id,
         connectionName: open.connection.name,
         refreshed: isRefresh(open),
+        manage: { token: manageToken, shown: false },
         ...ownerChoice(open),
       } as const
       return finishWith(c, deps, open.link.tokenHash, connected, now)

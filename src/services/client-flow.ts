@@ -61,6 +61,12 @@ export async function acceptLink(deps: Deps, token: string, meta: ClientMeta, no
   return open
 }
 
+/** A link the client finished with credentials, and the management token of what they granted. */
+export interface CompletedLink {
+  open: OpenLink
+  manageToken: string
+}
+
 /** API-key / basic apps: verify against the app, then store exactly once. */
 export async function submitLinkCredentials(
   deps: Deps,
@@ -68,20 +74,21 @@ export async function submitLinkCredentials(
   values: Record<string, unknown>,
   meta: ClientMeta,
   now: number,
-): Promise<OpenLink> {
+): Promise<CompletedLink> {
   const { open, leaseUntil } = await takeCheckLease(deps, token, now)
+  let manageToken: string
   try {
     const credentials = credentialsFromFields(open.app, values)
     const budget = { workspaceId: open.connection.workspaceId, audience: 'client', now } as const
     const account = await checkCredentials(deps, budget, open.app, credentials)
-    await completeLink(deps, open, credentials, account, meta, now)
+    manageToken = await completeLink(deps, open, credentials, account, meta, now)
   } catch (error) {
     // Only the app's refusal counts against the link; anything else frees the slot for a retry at once.
     if (error instanceof AppError && error.code === 'invalid_credentials') await countFailedAttempt(deps, open, leaseUntil, meta, now)
     else await releaseCheck(deps, open, leaseUntil).catch(() => undefined)
     throw error
   }
-  return open
+  return { open, manageToken }
 }
 
 export async function declineLink(deps: Deps, token: string, reason: string | null, meta: ClientMeta, now: number): Promise<OpenLink> {

@@ -11,10 +11,21 @@ import type { Deps } from './deps'
 
 /** `locale`: the owner's choice of language for the link, so the outcome page follows it as the link's other pages do. */
 export type ClientOutcome = (
-  | { kind: 'connected'; appId: string; connectionName: string; refreshed: boolean }
+  | { kind: 'connected'; appId: string; connectionName: string; refreshed: boolean; manage?: ManageNote }
   | { kind: 'declined' }
   | { kind: 'locked' }
 ) & { locale?: Locale }
+
+/**
+ * The client's management link (src/services/client-grants.ts): shown on the first view of the outcome page only, and
+ * kept in this browser's sealed cookie for the optional email; `emailedTo` / `emailProblem` are told once.
+ */
+export interface ManageNote {
+  token: string
+  shown: boolean
+  emailedTo?: string
+  emailProblem?: 'invalid' | 'too_many' | 'failed'
+}
 
 export type FormNotice =
   | { kind: 'refused'; message: string; errors: Record<string, string>; values: Record<string, string> }
@@ -28,7 +39,7 @@ export const NOTICE_LIFETIME_MS = 10 * 60 * 1000
 
 type NoteKind = 'outcome' | 'notice'
 
-interface Note<T> {
+export interface Note<T> {
   tokenHash: string
   note: T
 }
@@ -51,6 +62,11 @@ export const sealOutcome = (deps: Deps, tokenHash: string, outcome: ClientOutcom
 /** `tokenHash` null: the outcome page itself, which has no token in its URL and shows whichever link this browser finished. */
 export const openOutcome = (deps: Deps, value: string, tokenHash: string | null, now: number) =>
   openNote<ClientOutcome>(deps, 'outcome', value, tokenHash, now)
+
+/** The outcome page's own rewrites of its cookie need the link it is bound to. */
+export async function openBoundOutcome(deps: Deps, value: string, now: number): Promise<Note<ClientOutcome> | null> {
+  return openExpiring<Note<ClientOutcome>>(await deps.keyring(), value, sealContext.clientNote('outcome'), now)
+}
 
 export const sealNotice = (deps: Deps, tokenHash: string, notice: FormNotice, now: number) =>
   sealNote(deps, 'notice', tokenHash, notice, now + NOTICE_LIFETIME_MS)

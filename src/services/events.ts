@@ -21,6 +21,8 @@ export type EventType =
   | 'account_mismatch'
   | 'provider_revoked'
   | 'provider_revoke_failed'
+  /** The client revoked the access from their management page (src/services/client-grants.ts). */
+  | 'client_revoked'
   /** A call through the credential proxy: method, path (query names only), status, duration; never bodies or headers. */
   | 'proxy_call'
 

@@ -33,6 +33,7 @@ import type { Owner } from '../domain/shapes'
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import { accountMismatch, decideAccount } from './account-guard'
 import { requireApp, requireConnection } from './access'
+import { prepareGrant } from './client-grants'
 import { sealCredentials } from './credentials'
 import { firstCheckAt } from './health/schedule'
 import type { Deps } from './deps'
@@ -255,8 +256,8 @@ export async function countFailedAttempt(deps: Deps, open: OpenLink, leaseUntil:
 }
 
 /**
- * One batch consumes the link and writes the credentials; of any number of concurrent
- * submissions only the one whose claim lands changes the connection.
+ * One batch consumes the link, writes the credentials and the client's grant; of any number of concurrent
+ * submissions only the one whose claim lands changes the connection. Returns the grant's management token.
  */
 export async function completeLink(
   deps: Deps,
@@ -265,7 +266,7 @@ export async function completeLink(
   account: VerifiedAccount,
   meta: ClientMeta,
   now: number,
-): Promise<void> {
+): Promise<string> {
   const decision = decideAccount(open.connection, account, open.link.allowAccountChange)
   if (decision.change === 'refused') {
     // The link stays open for the right account; the refusal and both accounts are on record.
@@ -275,6 +276,7 @@ export async function completeLink(
   }
   const claimId = newId()
   const sealed = await sealCredentials(await deps.keyring(), open.connection.id, credentials)
+  const grant = await prepareGrant(deps.db, claimId, now)
   const detail = { ...decision.detail, purpose: open.link.purpose }
   const [claimed] = await commit(
     deps,
@@ -294,10 +296,12 @@ export async function completeLink(
         ),
       ),
       insertEventsForClaim(deps.db, claimId, claimEvent('credentials_submitted', 'client', now, meta, detail)),
+      grant.statement,
     ],
     ([claimed]) => (claimed.length > 0 ? [open.link.tokenHash] : []),
   )
   if (claimed.length === 0) throw invalidLink()
+  return grant.token
 }
 
 /** A rejected refresh leaves the active connection and its credentials as they were. */

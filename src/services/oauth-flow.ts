@@ -67,7 +67,7 @@ export interface CallbackInput {
 }
 
 export type CallbackOutcome =
-  | { kind: 'link_connected'; open: OpenLink }
+  | { kind: 'link_connected'; open: OpenLink; manageToken: string }
   | { kind: 'link_denied'; open: OpenLink; token: string }
   | { kind: 'owner_connected'; connectionId: string; updated: boolean }
   | { kind: 'owner_denied' }
@@ -106,8 +106,8 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
     return { credentials, account: await verifyCredentials(deps, app, credentials) }
   })
   if (open) {
-    await completeLink(deps, open, credentials, account, meta, now)
-    return { kind: 'link_connected', open }
+    const manageToken = await completeLink(deps, open, credentials, account, meta, now)
+    return { kind: 'link_connected', open, manageToken }
   }
   const connectionId = await storeOwnerConnection(deps, row, app, credentials, account, now)
   return { kind: 'owner_connected', connectionId, updated: row.connectionId !== null }

@@ -26,6 +26,8 @@ export function proxyHold(connection: ConnectionRow): { code: ErrorCode; message
     return { code: 'connection_pending', message: `The connection "${connection.name}" is waiting for the client to connect it.` }
   if (connection.status === 'rejected')
     return { code: 'connection_rejected', message: `The client rejected the connection "${connection.name}".` }
+  if (connection.status === 'revoked')
+    return { code: 'connection_revoked', message: `The client revoked the access of the connection "${connection.name}".` }
   if (connection.needsReconnect)
     return { code: 'needs_reconnect', message: `The connection "${connection.name}" stopped working: the client must reconnect it.` }
   return null

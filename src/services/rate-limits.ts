@@ -24,6 +24,8 @@ export const RESEND_PER_ADDRESS: RateLimitPolicy = { name: 'resend-address', lim
 export const RESEND_PER_IP: RateLimitPolicy = { name: 'resend-ip', limit: 20, windowMs: 60 * MINUTE }
 export const RESET_PER_ADDRESS: RateLimitPolicy = { name: 'reset-address', limit: 5, windowMs: 60 * MINUTE }
 export const RESET_PER_IP: RateLimitPolicy = { name: 'reset-ip', limit: 20, windowMs: 60 * MINUTE }
+/** The success page's "email me my management link": a grant's link goes out a few times at most. */
+export const MANAGE_EMAIL_PER_GRANT: RateLimitPolicy = { name: 'manage-email', limit: 3, windowMs: 60 * MINUTE }
 /** A sender in a loop (or a leaked URL) cannot start more runs than this acting in the client's account. */
 export const WEBHOOK_PER_WORKFLOW: RateLimitPolicy = { name: 'webhook-workflow', limit: 60, windowMs: MINUTE }
 /** Credential checks with apps, per workspace (src/services/credential-checks.ts): refused ones, and all of them. */

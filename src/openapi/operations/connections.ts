@@ -160,7 +160,8 @@ export const connectionOperations: Operation[] = [
     path: '/api/v1/connections/:id/link',
     summary: 'Issue a new link; it replaces any open one',
     description:
-      'An active connection gets a `refresh` link (its credentials keep working); otherwise the connection is pending again. ' +
+      'An active connection gets a `refresh` link (its credentials keep working); otherwise (pending, rejected, or revoked by ' +
+      'the client) the connection is pending again. ' +
       'Credentials of another upstream account than the connection’s are refused through the link unless `allowAccountChange` is true.',
     tag: 'connections',
     auth: 'owner',
@@ -210,7 +211,7 @@ export const connectionOperations: Operation[] = [
         'A check of "Client WordPress" is already running. Try again in a minute.',
       ),
       422: errorResponse(
-        '`connection_not_ready`: the connection is pending or rejected, so there is nothing to check.',
+        '`connection_not_ready`: the connection is pending, rejected or revoked by the client, so there is nothing to check.',
         'connection_not_ready',
         'The connection "Client WordPress" has no credentials to check yet.',
       ),

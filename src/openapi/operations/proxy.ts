@@ -40,8 +40,8 @@ function proxyOperation(method: HttpMethod): Operation {
       400: 'InvalidRequest',
       404: 'NotFound',
       409: errorResponse(
-        '`connection_pending` (the client has not connected it yet), `connection_rejected` (the client rejected it) or ' +
-          '`needs_reconnect` (its credentials stopped working): nothing is sent.',
+        '`connection_pending` (the client has not connected it yet), `connection_rejected` (the client rejected it), ' +
+          '`needs_reconnect` (its credentials stopped working) or `connection_revoked` (the client revoked the access): nothing is sent.',
         'connection_pending',
         'The connection "Client ClickUp" is waiting for the client to connect it.',
       ),

@@ -12,6 +12,8 @@ export function connectionProblem(connection: ConnectionRow | undefined): string
   if (!connection) return 'The connection does not exist or was deleted.'
   if (connection.status === 'pending') return `The connection "${connection.name}" is still pending: the client has not connected it yet.`
   if (connection.status === 'rejected') return `The connection "${connection.name}" was rejected by the client.`
+  if (connection.status === 'revoked')
+    return `The connection "${connection.name}" was revoked by the client: its credentials are deleted until they connect again.`
   return null
 }
 

@@ -30,6 +30,9 @@ export async function loadStepConnection(
   const row = connectionId ? await findConnectionById(deps.db, connectionId) : undefined
   const connection = row && row.workspaceId === workspaceId && row.appId === app.id ? row : undefined
   const problem = connectionProblem(connection)
+  // Revoked by the client: the step fails at once with its own code; a new link to the client is the way back.
+  if (problem && connection?.status === 'revoked')
+    throw new AppError('connection_revoked', `${problem} Send the client a new link from the Connections page.`)
   if (problem) throw new AppError('connection_not_ready', `${problem} Choose another connection for this step.`)
   // Known refused: fail at once with the reason instead of calling the app with credentials it refuses.
   const refused = reconnectProblem(connection!, app.name)

@@ -1,7 +1,16 @@
 import type { FunctionComponent } from 'preact'
 import { Check, Clock, Close, Hourglass, Link, Lock, Refresh, Warning, type IconProps } from './icons'
 
-export type BadgeKind = 'pending' | 'via_link' | 'refresh_pending' | 'rejected' | 'expired' | 'locked' | 'active' | 'needs_reconnect'
+export type BadgeKind =
+  | 'pending'
+  | 'via_link'
+  | 'refresh_pending'
+  | 'rejected'
+  | 'expired'
+  | 'locked'
+  | 'active'
+  | 'needs_reconnect'
+  | 'revoked_by_client'
 
 interface BadgeSpec {
   text: string
@@ -19,6 +28,7 @@ const BADGES: Record<BadgeKind, BadgeSpec> = {
   locked: { text: 'Locked', detail: 'the link locked after too many wrong keys', Icon: Lock },
   active: { text: 'Connected', detail: 'credentials verified and ready to use', Icon: Check },
   needs_reconnect: { text: 'Needs reconnect', detail: 'the app refused the credentials; send the client a reconnect link', Icon: Warning },
+  revoked_by_client: { text: 'Revoked by client', detail: 'the client revoked the access; send a new link to reconnect', Icon: Close },
 }
 
 /** Short visible text, e.g. for an `<option>` where markup is not allowed. */

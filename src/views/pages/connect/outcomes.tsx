@@ -6,18 +6,22 @@ import { Steps } from '../../components/steps'
 import { Layout } from '../../layout'
 import { useLocale, useT } from '../../locale'
 import { flowSteps } from './access'
+import { ManageLinkPanel, type ManageLinkView } from './manage-link'
 
 export function ConnectedPage({
   app,
   connectionName,
   requesterName,
   refreshed = false,
+  manage,
 }: {
   app: AppDefinition
   connectionName: string
   requesterName?: string
   /** A refresh link: the connection existed and now has new credentials. */
   refreshed?: boolean
+  /** The client's management link, for a success that made one. */
+  manage?: ManageLinkView
 }) {
   const t = useT()
   const params = { app: app.name, name: connectionName }
@@ -32,6 +36,7 @@ export function ConnectedPage({
           {requesterName ? t('done.for', { requester: requesterName }) : ''}
           {t('done.close')}
         </Alert>
+        {manage ? <ManageLinkPanel {...manage} /> : null}
       </section>
     </Layout>
   )

@@ -22,6 +22,7 @@ const WORDS: Record<string, string> = {
   provider_revoked: 'Access revoked at the provider',
   provider_revoke_failed: 'Could not revoke access at the provider',
   proxy_call: 'API call through the proxy',
+  client_revoked: 'Access revoked by the client; credentials deleted',
 }
 
 const ACTORS: Record<PublicEvent['actor'], string> = { owner: 'You', client: 'Client', system: 'Tether' }

@@ -71,6 +71,8 @@ export function StatusLine({ view, now }: { view: ConnectionView; now: number })
       return line(`${MAX_FAILED_ATTEMPTS} wrong keys`)
     case 'rejected':
       return line(view.rejectReason ? 'Declined, with a reason' : 'Declined by the client')
+    case 'revoked_by_client':
+      return line('Access revoked by the client; credentials deleted')
     case 'needs_reconnect':
       return link?.status === 'pending' && link.purpose === 'refresh'
         ? line(
