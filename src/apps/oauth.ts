@@ -1,10 +1,12 @@
 import { CodeChallengeMethod, OAuth2Client, OAuth2Tokens } from 'arctic'
 import type { OAuthClientConfig } from '../config'
 import { credentialValueProblem } from '../domain/credential-values'
+import { fromBase64Url, utf8 } from '../domain/encoding'
 import { AppError } from '../domain/errors'
 import { basicAuth, callJson, field, stringField } from './http'
 import { subdomainOf } from './placement'
-import type { AppContext, AppDefinition, Credentials, OAuthCredentials, OAuthSpec } from './types'
+import { cachedToken, keepToken, tokenCacheKey } from './token-cache'
+import type { AppContext, AppDefinition, Credentials, MetadataField, OAuthCredentials, OAuthSpec } from './types'
 
 export { generateCodeVerifier, generateState } from 'arctic'
 
@@ -93,25 +95,35 @@ export async function revokeOAuthGrant(app: AppDefinition, ctx: AppContext, clie
 
 /**
  * OAuth 2.0 client credentials: the client's own id and secret (fields of the connection) buy an access token.
- * Asked for each use and never stored, so there is nothing to refresh or revoke.
+ * Never stored with the connection, so there is nothing to refresh or revoke; reused in memory until it expires.
  */
-export async function clientCredentialsToken(app: AppDefinition, ctx: AppContext, credentials: Credentials): Promise<string> {
+export async function clientCredentialsToken(
+  app: AppDefinition,
+  ctx: AppContext,
+  credentials: Credentials,
+  now = Date.now(),
+): Promise<string> {
   const spec = app.clientCredentials
   if (!spec) throw new TypeError(`${app.id} does not use client credentials`)
   const values = credentials as Record<string, unknown>
   const client = { clientId: String(values[spec.clientIdField] ?? ''), clientSecret: String(values[spec.clientSecretField] ?? '') }
-  const params: Record<string, string> = { grant_type: 'client_credentials' }
+  const params: Record<string, string> = { grant_type: spec.grantType ?? 'client_credentials' }
   if (spec.scopes?.length) params.scope = spec.scopes.join(' ')
+  for (const [param, key] of Object.entries(spec.fieldParams ?? {})) params[param] = String(values[key] ?? '').trim()
+  const key = await tokenCacheKey([endpointOf(ctx, 'tokenUrl'), client.clientId, client.clientSecret, JSON.stringify(params)])
+  const cached = cachedToken(key, now)
+  if (cached) return cached
   const tokens = await requestTokens(
     app,
     ctx,
     client,
     params,
-    0,
+    now,
     `${app.name} did not accept this client ID and secret.`,
     undefined,
     spec.clientAuth,
   )
+  keepToken(key, tokens.accessToken, tokens.expiresAt)
   return tokens.accessToken
 }
 
@@ -144,10 +156,12 @@ async function requestTokens(
   const body = new URLSearchParams(params)
   const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' })
   authenticateClient(app, client, headers, body, clientAuth)
+  const asJson = app.oauth?.tokenRequest === 'json'
+  if (asJson) headers.set('content-type', 'application/json')
   const { body: data } = await callJson(
     ctx,
     endpointOf(ctx, 'tokenUrl'),
-    { method: 'POST', headers, body: body.toString() },
+    { method: 'POST', headers, body: asJson ? JSON.stringify(Object.fromEntries(body)) : body.toString() },
     {
       isCredentialError: (status) => status === 400 || status === 401 || status === 403,
       rejectedMessage,
@@ -176,7 +190,8 @@ async function requestTokens(
   // Form answers carry numbers as text, so expires_in is read either way.
   const expiresIn = Number(field(data, 'expires_in'))
   const scope = stringField(data, 'scope')
-  const metadata = tokenMetadataOf(app, ctx, data)
+  // A refresh answer may leave out what the sign-in gave (an id_token): what it leaves out is kept.
+  const metadata = tokenMetadataOf(app, ctx, data, params.grant_type !== 'refresh_token')
   return {
     accessToken,
     ...(refreshToken ? { refreshToken } : {}),
@@ -187,20 +202,39 @@ async function requestTokens(
 }
 
 /** A declared field that is absent or of the wrong shape refuses the sign-in: the API base URL would depend on it. */
-function tokenMetadataOf(app: AppDefinition, ctx: AppContext, data: unknown): Record<string, string> | undefined {
+function tokenMetadataOf(app: AppDefinition, ctx: AppContext, data: unknown, required: boolean): Record<string, string> | undefined {
   const declared = app.oauth?.tokenMetadata
   if (!declared?.length) return undefined
   const metadata: Record<string, string> = {}
   for (const entry of declared) {
-    const value = stringField(data, ...entry.path)
-    if (value === undefined || credentialValueProblem(value, true)) {
-      throw new AppError('upstream_error', `${app.name} sent an incomplete answer.`)
-    }
-    if (entry.type === 'url') ctx.assertPublicUrl(value)
-    if (entry.type === 'subdomain') subdomainOf(app, value)
-    metadata[entry.key] = value
+    const value = stringField(entry.from === 'id_token' ? idTokenClaims(data) : data, ...entry.path)
+    if (value === undefined && !required) continue
+    metadata[entry.key] = checkedMetadata(app, ctx, entry, value)
   }
-  return metadata
+  return Object.keys(metadata).length > 0 ? metadata : undefined
+}
+
+export function checkedMetadata(app: AppDefinition, ctx: AppContext, entry: MetadataField, value: string | undefined): string {
+  if (value === undefined || credentialValueProblem(value, true)) {
+    throw new AppError('upstream_error', `${app.name} sent an incomplete answer.`)
+  }
+  if (entry.type === 'url') ctx.assertPublicUrl(value)
+  if (entry.type === 'subdomain') subdomainOf(app, value)
+  return value
+}
+
+/**
+ * The claims of the token answer's OpenID id_token, read without checking its signature: it came straight from the
+ * token endpoint over TLS, which OpenID Connect Core §3.1.3.7 accepts in place of one, and only names a tenant.
+ */
+function idTokenClaims(data: unknown): unknown {
+  const payload = stringField(data, 'id_token')?.split('.')[1]
+  if (!payload) return undefined
+  try {
+    return JSON.parse(utf8.decode(fromBase64Url(payload))) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 const usesPkce = (spec: OAuthSpec) => spec.pkce !== false

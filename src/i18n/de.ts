@@ -86,4 +86,8 @@ export const de: Messages = {
   'errorPage.forbidden': 'Nicht erlaubt',
   'errorPage.generic': 'Etwas ist schiefgelaufen',
   'errorPage.home': 'Zu Tether',
+  'choose.title': 'Wählen Sie das Konto, das verbunden werden soll',
+  'choose.body':
+    '{app} hat Zugriff auf mehr als eines gewährt. Wählen Sie das, das verbunden werden soll; die anderen lassen sich einzeln verbinden.',
+  'choose.submit': 'Dieses verbinden',
 }

@@ -86,6 +86,9 @@ export const en = {
   'errorPage.forbidden': 'Not allowed',
   'errorPage.generic': 'Something went wrong',
   'errorPage.home': 'Go to Tether',
+  'choose.title': 'Choose the account to connect',
+  'choose.body': '{app} gave access to more than one. Choose the one to connect; the others can be connected separately.',
+  'choose.submit': 'Connect this one',
 }
 
 export type MessageKey = keyof typeof en

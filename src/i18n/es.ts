@@ -87,4 +87,7 @@ export const es: Messages = {
   'errorPage.forbidden': 'No permitido',
   'errorPage.generic': 'Algo ha salido mal',
   'errorPage.home': 'Ir a Tether',
+  'choose.title': 'Elige la cuenta que quieres conectar',
+  'choose.body': '{app} ha dado acceso a más de una. Elige la que quieres conectar; las demás se pueden conectar por separado.',
+  'choose.submit': 'Conectar esta',
 }

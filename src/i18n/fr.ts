@@ -86,4 +86,7 @@ export const fr: Messages = {
   'errorPage.forbidden': 'Accès non autorisé',
   'errorPage.generic': 'Une erreur s’est produite',
   'errorPage.home': 'Aller sur Tether',
+  'choose.title': 'Choisissez le compte à connecter',
+  'choose.body': '{app} a donné accès à plusieurs comptes. Choisissez celui à connecter ; les autres peuvent être connectés séparément.',
+  'choose.submit': 'Connecter celui-ci',
 }

@@ -83,4 +83,7 @@ export const it: Messages = {
   'errorPage.forbidden': 'Non consentito',
   'errorPage.generic': 'Si è verificato un errore',
   'errorPage.home': 'Vai a Tether',
+  'choose.title': "Scegli l'account da collegare",
+  'choose.body': '{app} ha dato accesso a più di uno. Scegli quello da collegare; gli altri si possono collegare separatamente.',
+  'choose.submit': 'Collega questo',
 }

@@ -81,4 +81,7 @@ export const ja: Messages = {
   'errorPage.forbidden': 'アクセスが許可されていません',
   'errorPage.generic': '問題が発生しました',
   'errorPage.home': 'Tether へ移動',
+  'choose.title': '接続するアカウントを選択',
+  'choose.body': '{app} で複数のアカウントへのアクセスが許可されました。接続するものを1つ選んでください。ほかのものは別に接続できます。',
+  'choose.submit': 'これを接続',
 }

@@ -82,4 +82,7 @@ export const nl: Messages = {
   'errorPage.forbidden': 'Niet toegestaan',
   'errorPage.generic': 'Er is iets misgegaan',
   'errorPage.home': 'Naar Tether',
+  'choose.title': 'Kies het account dat je wilt koppelen',
+  'choose.body': '{app} gaf toegang tot meer dan één. Kies het account dat je wilt koppelen; de andere kun je apart koppelen.',
+  'choose.submit': 'Dit koppelen',
 }

@@ -83,4 +83,7 @@ export const ptBR: Messages = {
   'errorPage.forbidden': 'Não permitido',
   'errorPage.generic': 'Algo deu errado',
   'errorPage.home': 'Ir para o Tether',
+  'choose.title': 'Escolha a conta a conectar',
+  'choose.body': '{app} deu acesso a mais de uma. Escolha a que deseja conectar; as outras podem ser conectadas separadamente.',
+  'choose.submit': 'Conectar esta',
 }

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
 import { REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
@@ -7,10 +6,10 @@ import { isCredentialFormError, isQuotaError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import { acceptLink, declineLink, isFirstOpenHere, readInvitation, recordOpened, submitLinkCredentials } from '../services/client-flow'
 import { invalidLink, requireOpenLink, type OpenLink } from '../services/open-link'
-import { connectionHref } from '../views/pages/dashboard/paths'
 import type { Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
-import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
+import { startOAuth } from '../services/oauth-flow'
+import { oauthCallback, setStateCookie, showResourceChoices, takeResourceChoice } from './connect-oauth'
 import { renderInvalidLinkPage } from '../views/render'
 import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
 import { renderInvitationPage } from '../views/pages/connect/invitation-template'
@@ -21,28 +20,17 @@ import { depsFor } from '../http/deps'
 import { viewerTimeZone } from '../http/viewer'
 import { clientLocale, languageChoice } from '../http/locale'
 import { isLocale } from '../domain/locales'
-import { isSecureTransport } from '../http/owner-auth'
 import { AppError } from '../domain/errors'
 import { attemptsLeftToShow } from '../domain/links'
 import { hashToken } from '../domain/tokens'
-import { setNoticeCookie, takeNoticeCookie } from '../http/client-note-cookies'
-import { type FormNotice, openNotice, sealNotice } from '../services/client-notes'
+import { takeNoticeCookie } from '../http/client-note-cookies'
+import { type FormNotice, openNotice } from '../services/client-notes'
 import { finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
 import { noticeStatus, ownerChoice, refusalNotice, renderLinkPage } from './connect-link-pages'
 
-const STATE_COOKIE = 'tether_oauth_state'
-
 const isRefresh = (open: OpenLink) => open.link.purpose === 'refresh'
 
-export function setStateCookie(c: Context<AppEnv>, state: string): void {
-  setCookie(c, STATE_COOKIE, state, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/connect/oauth',
-    maxAge: OAUTH_STATE_SECONDS,
-    secure: isSecureTransport(c),
-  })
-}
+export { setStateCookie }
 
 /** OAuth apps' accept form redirects to the provider, which CSP form-action must allow. */
 export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
@@ -68,43 +56,9 @@ export const connectRoutes = new Hono<AppEnv>()
   .use(privatePage)
   .use(languageChoice)
   .use(outcomeForFinisher)
-  .get('/oauth/callback', async (c) => {
-    const deps = depsFor(c)
-    const now = Date.now()
-    const outcome = await completeOAuth(
-      deps,
-      {
-        state: c.req.query('state'),
-        code: c.req.query('code'),
-        error: c.req.query('error'),
-        cookieState: getCookie(c, STATE_COOKIE),
-      },
-      clientMeta(c.req.raw),
-      now,
-    )
-    deleteCookie(c, STATE_COOKIE, { path: '/connect/oauth', secure: isSecureTransport(c) })
-    switch (outcome.kind) {
-      case 'link_connected': {
-        const { link, app, connection } = outcome.open
-        const connected = {
-          kind: 'connected',
-          appId: app.id,
-          connectionName: connection.name,
-          refreshed: isRefresh(outcome.open),
-          ...ownerChoice(outcome.open),
-        } as const
-        return finishWith(c, deps, link.tokenHash, connected, now)
-      }
-      case 'link_denied':
-        setNoticeCookie(c, await sealNotice(deps, outcome.open.link.tokenHash, { kind: 'signin_cancelled' }, now))
-        return c.redirect(`/connect/${outcome.token}/accept`, 303)
-      case 'owner_connected':
-        if (outcome.updated) return c.redirect(connectionHref(outcome.connectionId, '?updated=1'), 303)
-        return c.redirect(`/connections?connected=${encodeURIComponent(outcome.connectionId)}`, 303)
-      case 'owner_denied':
-        return c.redirect('/connections?signin=cancelled', 303)
-    }
-  })
+  .get('/oauth/callback', oauthCallback)
+  .get('/oauth/choose', showResourceChoices)
+  .post('/oauth/choose', takeResourceChoice)
   // Registered before /:token, which would otherwise take "done" for a token.
   .get('/done', showOutcome)
   .get('/:token', async (c) => {

@@ -7,7 +7,8 @@ import { timingSafeEqual } from '../domain/encoding'
 import { AppError } from '../domain/errors'
 import { hashToken } from '../domain/tokens'
 import { findConnectionById } from '../db/connections'
-import { insertOAuthState, takeOAuthState, type OAuthStateRow } from '../db/oauth-states'
+import { insertOAuthState, parkOAuthState, takeOAuthState, type OAuthStateRow } from '../db/oauth-states'
+import { lookUpResources, resourceLookupOf, withResource } from '../apps/resources'
 import { completeLink } from './link-lifecycle'
 import { asOpenLink, type OpenLink } from './open-link'
 import { revealLinkToken } from './links'
@@ -49,6 +50,8 @@ export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthP
     connectionId: purpose.kind === 'owner' ? (purpose.connectionId ?? null) : null,
     expiresAt: now + OAUTH_STATE_SECONDS * 1000,
     usedAt: null,
+    pendingBlob: null,
+    pendingKeyVersion: null,
   })
   const url = authorizationUrl(app, deps.appContext(app), client, {
     state,
@@ -71,8 +74,10 @@ export type CallbackOutcome =
   | { kind: 'link_denied'; open: OpenLink; token: string }
   | { kind: 'owner_connected'; connectionId: string; updated: boolean }
   | { kind: 'owner_denied' }
+  /** The sign-in gives access to several tenants or sites: its tokens wait, sealed, until the person picks one. */
+  | { kind: 'choose_resource' }
 
-const UNVERIFIED = 'This sign-in could not be verified. It may have expired or been used already; please start again.'
+export const UNVERIFIED = 'This sign-in could not be verified. It may have expired or been used already; please start again.'
 
 /**
  * The state must match the cookie of the browser that started the sign-in and a live, unused
@@ -95,16 +100,38 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
   if (!workspaceId) throw new AppError('forbidden', UNVERIFIED)
   const codeVerifier = await openVerifier(deps, row)
   // The code exchange is itself a check with the provider, so it is counted with the "who am I" that follows.
-  const { credentials, account } = await withCredentialCheck(deps, { workspaceId, audience: open ? 'client' : 'owner', now }, async () => {
-    const credentials = await exchangeCode(
+  const signedIn = await withCredentialCheck(deps, { workspaceId, audience: open ? 'client' : 'owner', now }, async () => {
+    const exchanged = await exchangeCode(
       app,
       deps.appContext(app),
       await requireOAuthClient(deps, workspaceId, app),
       { code, codeVerifier, redirectUri: callbackUrl(deps) },
       now,
     )
+    const choices = resourceLookupOf(app) ? await lookUpResources(app, deps.appContext(app), exchanged) : []
+    if (choices.length > 1) return { parked: { credentials: exchanged, choices } }
+    const credentials = choices[0] ? withResource(app, exchanged, choices[0]) : exchanged
     return { credentials, account: await verifyCredentials(deps, app, credentials) }
   })
+  if ('parked' in signedIn) {
+    const sealed = await seal(await deps.keyring(), JSON.stringify(signedIn.parked), sealContext.oauthPending(row.stateHash))
+    await parkOAuthState(deps.db, row.stateHash, sealed)
+    return { kind: 'choose_resource' }
+  }
+  return finishSignIn(deps, row, app, open, signedIn.credentials, signedIn.account, meta, now)
+}
+
+/** The verified sign-in lands: on the client's link, or as the owner's new or updated connection. */
+export async function finishSignIn(
+  deps: Deps,
+  row: OAuthStateRow,
+  app: AppDefinition,
+  open: OpenLink | null,
+  credentials: Credentials,
+  account: VerifiedAccount,
+  meta: ClientMeta,
+  now: number,
+): Promise<CallbackOutcome> {
   if (open) {
     await completeLink(deps, open, credentials, account, meta, now)
     return { kind: 'link_connected', open }
@@ -121,7 +148,7 @@ async function openVerifier(deps: Deps, row: OAuthStateRow): Promise<string> {
   )
 }
 
-async function openLinkFor(deps: Deps, linkId: string, now: number): Promise<OpenLink> {
+export async function openLinkFor(deps: Deps, linkId: string, now: number): Promise<OpenLink> {
   return asOpenLink(await findLinkById(deps.db, linkId), now)
 }
 

@@ -1,0 +1,98 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { ATLASSIAN_CLIENT, CLOUD_IDS, TENANT_IDS, XERO_CLIENT } from './fakes/metadata-values'
+import { call, cookiesAfter, form, requestLink, signUpOwner } from './helpers'
+
+/** The owner brings their own OAuth app for the provider (the test bindings configure only Google and Slack). */
+async function ownerWithApp(provider: 'xero' | 'atlassian', client: { id: string; secret: string }) {
+  const owner = await signUpOwner()
+  const saved = await call(`/api/v1/oauth-apps/${provider}`, {
+    method: 'PUT',
+    cookie: owner.cookie,
+    json: { clientId: client.id, clientSecret: client.secret },
+  })
+  expect(saved.status).toBe(200)
+  return owner
+}
+
+/** Accept, then come back from the provider with `code`: the callback's answer and the browser's cookies. */
+async function signInThroughLink(path: string, code: string) {
+  const accepted = await call(`${path}/accept`, form({}))
+  expect(accepted.status).toBe(302)
+  const state = new URL(accepted.headers.get('location')!).searchParams.get('state')!
+  const cookie = cookiesAfter(accepted)
+  const back = await call(`/connect/oauth/callback?state=${encodeURIComponent(state)}&code=${code}`, { cookie })
+  return { back, cookie: cookiesAfter(back, cookie) }
+}
+
+async function connectionOf(owner: { cookie: string }, id: string) {
+  const response = await call(`/api/v1/connections/${id}`, { cookie: owner.cookie })
+  return (await response.json<{ connection: { status: string; accountLabel: string; metadata: Record<string, string> } }>()).connection
+}
+
+describe('connection metadata through the worker', () => {
+  it('Jira: one site is taken at once; its cloud id is on the row in the clear, in the API and on the dashboard', async () => {
+    const owner = await ownerWithApp('atlassian', ATLASSIAN_CLIENT)
+    const link = await requestLink(owner, 'jira-cloud')
+    const { back } = await signInThroughLink(link.path, 'code-good-one-site')
+    expect(back.status).toBe(303)
+    expect(back.headers.get('location')).toBe('/connect/done')
+
+    const connection = await connectionOf(owner, link.connectionId)
+    expect(connection).toMatchObject({ status: 'active', accountLabel: 'mia@example.com', metadata: { cloudId: CLOUD_IDS[0] } })
+    const row = await env.DB.prepare('SELECT metadata, credentials_blob FROM connections WHERE id = ?').bind(link.connectionId).first()
+    expect(JSON.parse(String(row?.metadata))).toEqual({ cloudId: CLOUD_IDS[0] })
+    const page = await (await call(`/connections/${link.connectionId}`, { cookie: owner.cookie })).text()
+    expect(page).toContain('<dt>Jira site</dt>')
+    expect(page).toContain(`<dd>${CLOUD_IDS[0]}</dd>`)
+  })
+
+  it('Xero: with two organisations the client picks one, in the link’s language, before the connection completes', async () => {
+    const owner = await ownerWithApp('xero', XERO_CLIENT)
+    const link = await requestLink(owner, 'xero', { locale: 'fr' })
+    const { back, cookie } = await signInThroughLink(link.path, 'code-good-two-orgs')
+    expect(back.status).toBe(303)
+    expect(back.headers.get('location')).toBe('/connect/oauth/choose')
+    expect((await connectionOf(owner, link.connectionId)).status).toBe('pending')
+
+    const choosing = await call('/connect/oauth/choose', { cookie })
+    expect(choosing.status).toBe(200)
+    const page = await choosing.text()
+    expect(page).toContain('Choisissez le compte à connecter')
+    expect(page).toContain('Maple Florists Ltd')
+    expect(page).toContain('Demo Company (NZ)')
+
+    const chosen = await call('/connect/oauth/choose', { ...form({ choice: TENANT_IDS[1]! }), cookie })
+    expect(chosen.status).toBe(303)
+    expect(chosen.headers.get('location')).toBe('/connect/done')
+    const connection = await connectionOf(owner, link.connectionId)
+    expect(connection).toMatchObject({ status: 'active', accountLabel: 'Demo Company (NZ)', metadata: { tenantId: TENANT_IDS[1] } })
+
+    // The parked sign-in was single use.
+    const replay = await call('/connect/oauth/choose', { ...form({ choice: TENANT_IDS[0]! }), cookie })
+    expect(replay.status).toBe(403)
+    expect((await connectionOf(owner, link.connectionId)).metadata).toEqual({ tenantId: TENANT_IDS[1] })
+  })
+
+  it('Xero: a choice that was not offered, or another browser, completes nothing', async () => {
+    const owner = await ownerWithApp('xero', XERO_CLIENT)
+    const link = await requestLink(owner, 'xero')
+    const { cookie } = await signInThroughLink(link.path, 'code-good-two-orgs')
+    const forged = await call('/connect/oauth/choose', { ...form({ choice: 'ffffffff-0000-0000-0000-000000000000' }), cookie })
+    expect(forged.status).toBe(303)
+    expect(forged.headers.get('location')).toBe('/connect/oauth/choose')
+    expect((await call('/connect/oauth/choose', form({ choice: TENANT_IDS[0]! }))).status).toBe(403)
+    expect((await call('/connect/oauth/choose')).status).toBe(403)
+    expect((await connectionOf(owner, link.connectionId)).status).toBe('pending')
+    // The offered choice still works afterwards.
+    const chosen = await call('/connect/oauth/choose', { ...form({ choice: TENANT_IDS[0]! }), cookie })
+    expect(chosen.headers.get('location')).toBe('/connect/done')
+    expect((await connectionOf(owner, link.connectionId)).metadata).toEqual({ tenantId: TENANT_IDS[0] })
+  })
+
+  it('an app without metadata answers {} in the API', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner, 'demo-tasks')
+    expect((await connectionOf(owner, link.connectionId)).metadata).toEqual({})
+  })
+})
