@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { loadKeyring, open, sealContext } from '../src/domain/crypto'
 import { ATLASSIAN_CLIENT, CLOUD_IDS, TENANT_IDS, XERO_CLIENT } from './fakes/metadata-values'
 import { call, cookiesAfter, form, requestLink, signUpOwner } from './helpers'
 
@@ -40,8 +41,17 @@ describe('connection metadata through the worker', () => {
 
     const connection = await connectionOf(owner, link.connectionId)
     expect(connection).toMatchObject({ status: 'active', accountLabel: 'mia@example.com', metadata: { cloudId: CLOUD_IDS[0] } })
-    const row = await env.DB.prepare('SELECT metadata, credentials_blob FROM connections WHERE id = ?').bind(link.connectionId).first()
+    const row = await env.DB.prepare('SELECT metadata, credentials_blob, credentials_key_version FROM connections WHERE id = ?')
+      .bind(link.connectionId)
+      .first<{ metadata: string; credentials_blob: string; credentials_key_version: string }>()
     expect(JSON.parse(String(row?.metadata))).toEqual({ cloudId: CLOUD_IDS[0] })
+    const keyring = await loadKeyring(env.ENCRYPTION_KEYS)
+    const sealed = await open(
+      keyring,
+      { keyVersion: row!.credentials_key_version, blob: row!.credentials_blob },
+      sealContext.credentials(link.connectionId),
+    )
+    expect(Object.keys(JSON.parse(sealed)).sort()).toEqual(['accessToken', 'expiresAt', 'refreshToken', 'scope'])
     const page = await (await call(`/connections/${link.connectionId}`, { cookie: owner.cookie })).text()
     expect(page).toContain('<dt>Jira site</dt>')
     expect(page).toContain(`<dd>${CLOUD_IDS[0]}</dd>`)
@@ -88,6 +98,21 @@ describe('connection metadata through the worker', () => {
     const chosen = await call('/connect/oauth/choose', { ...form({ choice: TENANT_IDS[0]! }), cookie })
     expect(chosen.headers.get('location')).toBe('/connect/done')
     expect((await connectionOf(owner, link.connectionId)).metadata).toEqual({ tenantId: TENANT_IDS[0] })
+  })
+
+  it('Jira: a reconnect of the same account to another site replaces the cloud id, through the picker', async () => {
+    const owner = await ownerWithApp('atlassian', ATLASSIAN_CLIENT)
+    const link = await requestLink(owner, 'jira-cloud')
+    await signInThroughLink(link.path, 'code-good-one-site')
+    const again = await call(`/api/v1/connections/${link.connectionId}/link`, { method: 'POST', cookie: owner.cookie, json: {} })
+    expect(again.status).toBe(201)
+    const refreshPath = new URL((await again.json<{ link: { url: string } }>()).link.url).pathname
+    const { back, cookie } = await signInThroughLink(refreshPath, 'code-good-two-sites')
+    expect(back.headers.get('location')).toBe('/connect/oauth/choose')
+    const chosen = await call('/connect/oauth/choose', { ...form({ choice: CLOUD_IDS[1]! }), cookie })
+    expect(chosen.headers.get('location')).toBe('/connect/done')
+    const connection = await connectionOf(owner, link.connectionId)
+    expect(connection).toMatchObject({ status: 'active', accountLabel: 'mia@example.com', metadata: { cloudId: CLOUD_IDS[1] } })
   })
 
   it('an app without metadata answers {} in the API', async () => {
