@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { loadKeyring, open, sealContext } from '../src/domain/crypto'
-import { ATLASSIAN_CLIENT, CLOUD_IDS, TENANT_IDS, XERO_CLIENT } from './fakes/metadata-values'
+import { ATLASSIAN_CLIENT, CLOUD_IDS, SHOPIFY_CLIENT, TENANT_IDS, XERO_CLIENT } from './fakes/metadata-values'
+import { location, page, post } from './dashboard-helpers'
 import { call, cookiesAfter, form, requestLink, signUpOwner } from './helpers'
 
 /** The owner brings their own OAuth app for the provider (the test bindings configure only Google and Slack). */
@@ -113,6 +114,60 @@ describe('connection metadata through the worker', () => {
     expect(chosen.headers.get('location')).toBe('/connect/done')
     const connection = await connectionOf(owner, link.connectionId)
     expect(connection).toMatchObject({ status: 'active', accountLabel: 'mia@example.com', metadata: { cloudId: CLOUD_IDS[1] } })
+  })
+
+  it('Shopify: the client types the store before the sign-in; a bad one is refused on the form; the shop is kept', async () => {
+    const owner = await signUpOwner()
+    const saved = await call('/api/v1/oauth-apps/shopify', {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { clientId: SHOPIFY_CLIENT.id, clientSecret: SHOPIFY_CLIENT.secret },
+    })
+    expect(saved.status).toBe(200)
+    const link = await requestLink(owner, 'shopify', { locale: 'de' })
+    expect((await call(link.path)).status).toBe(200)
+    const accepted = await call(`${link.path}/accept`, form({}))
+    expect(accepted.status).toBe(303)
+    expect(accepted.headers.get('location')).toBe(`${link.path}/accept`)
+    // Asked, not refused: the invitation's Accept sends no store, so nothing was checked yet.
+    const asked = await call(`${link.path}/accept`, { cookie: cookiesAfter(accepted) })
+    expect(asked.status).toBe(200)
+    const askedPage = await asked.text()
+    expect(askedPage).toContain('Shopify-Shop')
+    expect(askedPage).toContain(`action="${link.path}/accept"`)
+
+    const bad = await call(`${link.path}/accept`, form({ shop: 'maple.evil.example' }))
+    expect(bad.status).toBe(303)
+    const refused = await call(`${link.path}/accept`, { cookie: cookiesAfter(bad) })
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toContain('value="maple.evil.example"')
+
+    const good = await call(`${link.path}/accept`, form({ shop: 'Maple' }))
+    expect(good.status).toBe(302)
+    const authorize = new URL(good.headers.get('location')!)
+    expect(authorize.origin + authorize.pathname).toBe(`${env.FAKES_URL}/shopify/maple/admin/oauth/authorize`)
+    const state = authorize.searchParams.get('state')!
+    const back = await call(`/connect/oauth/callback?state=${state}&code=code-good-shop`, { cookie: cookiesAfter(good) })
+    expect(back.headers.get('location')).toBe('/connect/done')
+    const connection = await connectionOf(owner, link.connectionId)
+    expect(connection).toMatchObject({ status: 'active', accountLabel: 'maple store', metadata: { shop: 'maple' } })
+  })
+
+  it('Shopify: the owner types the store on the new-connection form; a bad one is shown on the form again', async () => {
+    const owner = await signUpOwner()
+    await call('/api/v1/oauth-apps/shopify', {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { clientId: SHOPIFY_CLIENT.id, clientSecret: SHOPIFY_CLIENT.secret },
+    })
+    expect(await page('/connections/new/shopify', owner.cookie)).toContain('name="shop"')
+    const bad = await post('/connections/new/shopify/oauth', { connectionName: 'Store', shop: 'a b' }, owner.cookie)
+    expect(bad.status).toBe(303)
+    const shown = await call(location(bad), { cookie: cookiesAfter(bad, owner.cookie) })
+    expect(await shown.text()).toContain('not a Shopify subdomain')
+    const good = await post('/connections/new/shopify/oauth', { connectionName: 'Store', shop: 'maple' }, owner.cookie)
+    expect(good.status).toBe(302)
+    expect(new URL(good.headers.get('location')!).pathname).toBe('/shopify/maple/admin/oauth/authorize')
   })
 
   it('an app without metadata answers {} in the API', async () => {

@@ -20,8 +20,8 @@ const ORIGINAL_TEN = [
 ]
 
 const AUTH_MODE_APPS = ['salesforce', 'jira', 'freshdesk', 'active-campaign', 'trello', 'zoho-crm']
-/** Their sign-in keeps a cloud or tenant id, or buys a token: full flows in src/apps/connection-metadata.test.ts. */
-const METADATA_APPS = ['jira-cloud', 'xero', 'zoom-server-to-server']
+/** Their sign-in keeps a shop, cloud or tenant id, or buys a token: full flows in src/apps/connection-metadata.test.ts. */
+const METADATA_APPS = ['jira-cloud', 'xero', 'zoom-server-to-server', 'shopify']
 
 describe('the catalog’s "who am I" calls, against the documented answers', () => {
   it('covers every app added to the catalog', () => {

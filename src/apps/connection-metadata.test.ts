@@ -2,7 +2,15 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { failureOf, onlyRequestSince, requestsSince } from '../../test/app-calls'
 import { fakeCursor } from '../../test/fake-requests'
-import { ATLASSIAN_CLIENT, CLOUD_IDS, MICROSOFT_TID, TENANT_IDS, XERO_CLIENT, ZOOM_S2S_CLIENT } from '../../test/fakes/metadata-values'
+import {
+  ATLASSIAN_CLIENT,
+  CLOUD_IDS,
+  MICROSOFT_TID,
+  SHOPIFY_CLIENT,
+  TENANT_IDS,
+  XERO_CLIENT,
+  ZOOM_S2S_CLIENT,
+} from '../../test/fakes/metadata-values'
 import { appContext } from './context'
 import { basicAuth } from './http'
 import { authenticate } from './inject'
@@ -14,6 +22,7 @@ import { authorizationUrl, exchangeCode, generateCodeVerifier, refreshOAuthToken
 import { lookUpResources, withResource } from './resources'
 import { cachedToken, keepToken } from './token-cache'
 import type { AppDefinition, OAuthCredentials } from './types'
+import { shopify } from './shopify'
 import { xero } from './xero'
 import { zoomServerToServer } from './zoom-server-to-server'
 
@@ -224,5 +233,49 @@ describe('per-provider quirks', () => {
     )
     expect(url.searchParams.has('code_challenge')).toBe(false)
     expect(url.searchParams.has('code_challenge_method')).toBe(false)
+  })
+})
+
+describe('Shopify: the shop typed before the sign-in builds every URL', () => {
+  const ctx = appContext(env, shopify)
+  const client = { clientId: SHOPIFY_CLIENT.id, clientSecret: SHOPIFY_CLIENT.secret }
+
+  it('authorizes at the shop without PKCE, exchanges the code there, keeps the shop and calls its Admin API', async () => {
+    const request = { state: 's', codeVerifier: generateCodeVerifier(), redirectUri: REDIRECT_URI, metadata: { shop: 'maple' } }
+    const url = authorizationUrl(shopify, ctx, client, request)
+    expect(url.origin + url.pathname).toBe(`${env.FAKES_URL}/shopify/maple/admin/oauth/authorize`)
+    expect(url.searchParams.get('scope')).toBe('read_products,read_orders')
+    expect(url.searchParams.has('code_challenge')).toBe(false)
+
+    const cursor = await fakeCursor()
+    const tokens = await exchangeCode(
+      shopify,
+      ctx,
+      client,
+      { code: 'code-good-shop', codeVerifier: 'v', redirectUri: REDIRECT_URI, metadata: { shop: 'maple' } },
+      NOW,
+    )
+    expect(tokens).toMatchObject({ metadata: { shop: 'maple' } })
+    expect(tokens.expiresAt).toBeUndefined()
+    const sent = await onlyRequestSince(cursor, onPath('/shopify/maple/admin/oauth/access_token'))
+    expect(Object.fromEntries(new URLSearchParams(sent.body))).toMatchObject({
+      client_id: SHOPIFY_CLIENT.id,
+      client_secret: SHOPIFY_CLIENT.secret,
+      code: 'code-good-shop',
+    })
+    expect(new URLSearchParams(sent.body).has('code_verifier')).toBe(false)
+
+    expect(await shopify.verify(ctx, tokens)).toEqual({ label: 'maple store', id: '548380009' })
+    const shop = await onlyRequestSince(cursor, onPath('/shopify/maple/admin/api/'))
+    expect(shop.path).toBe('/shopify/maple/admin/api/2025-01/shop.json')
+    expect(shop.headers['x-shopify-access-token']).toBe(tokens.accessToken)
+  })
+
+  it('builds no URL without a shop, or with one that is not a host label', async () => {
+    const request = { state: 's', codeVerifier: 'v', redirectUri: REDIRECT_URI }
+    expect(() => authorizationUrl(shopify, ctx, client, request)).toThrow(/missing its Shopify store/)
+    for (const shop of ['evil.example', 'maple/../x', '-maple', 'a b']) {
+      expect(() => authorizationUrl(shopify, ctx, client, { ...request, metadata: { shop } })).toThrow(/not a Shopify subdomain/)
+    }
   })
 })

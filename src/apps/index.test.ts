@@ -53,6 +53,7 @@ const EXPECTED_IDS = [
   'jira-cloud',
   'xero',
   'zoom-server-to-server',
+  'shopify',
   'demo-docs',
   'demo-tasks',
 ]

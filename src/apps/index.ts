@@ -51,6 +51,7 @@ import { zohoCrm } from './zoho-crm'
 import { jiraCloud } from './jira-cloud'
 import { xero } from './xero'
 import { zoomServerToServer } from './zoom-server-to-server'
+import { shopify } from './shopify'
 import { wordpress } from './wordpress'
 
 /** Each app with the generic "API request" action added (src/apps/api-request.ts). */
@@ -103,6 +104,7 @@ export const allApps: readonly AppDefinition[] = [
   jiraCloud,
   xero,
   zoomServerToServer,
+  shopify,
   demoDocs,
   demoTasks,
 ].map(withApiRequest)

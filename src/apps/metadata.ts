@@ -1,9 +1,15 @@
-import type { AppDefinition, Credentials, MetadataField } from './types'
+import type { AppDefinition, Credentials, Field, MetadataField } from './types'
+
+/** What the person types before an app's sign-in (a Shopify store); empty for every other app. */
+export function preAuthorizeFieldsOf(app: AppDefinition): Field[] {
+  return app.oauth?.preAuthorizeFields ?? []
+}
 
 /** Every non-secret value an app's connections carry (the row's `metadata`), in the order the dashboard shows them. */
 export function metadataFieldsOf(app: AppDefinition): MetadataField[] {
   const lookup = app.oauth?.resourceLookup
-  return [...(app.oauth?.tokenMetadata ?? []), ...(lookup ? [lookup] : [])]
+  const typed = preAuthorizeFieldsOf(app).map((field) => ({ key: field.key, label: field.label, type: 'subdomain' as const }))
+  return [...typed, ...(app.oauth?.tokenMetadata ?? []), ...(lookup ? [lookup] : [])]
 }
 
 /** The metadata of credentials about to be stored; null when there is none (every non-OAuth app). */

@@ -16,12 +16,16 @@ export interface AuthorizationRequest {
   redirectUri: string
   /** Tether's public origin, against which a relative authorizeUrl (the demo apps) resolves; default the redirect URI's. */
   origin?: string
+  /** What was typed before the sign-in (OAuthSpec.preAuthorizeFields), filling `{key}` in the provider's URLs. */
+  metadata?: Record<string, string>
 }
 
 export interface CodeExchange {
   code: string
   codeVerifier: string
   redirectUri: string
+  /** As typed before the sign-in: fills the token URL and is kept with the tokens' own metadata. */
+  metadata?: Record<string, string>
 }
 
 /** Refusals some providers (Slack) send with HTTP 200 and that mean the grant itself is bad. */
@@ -38,7 +42,7 @@ const GRANT_ERRORS = new Set([
 /** PKCE (S256) unless the app turns it off; the verifier stays with the caller until the code comes back. */
 export function authorizationUrl(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, request: AuthorizationRequest): URL {
   const spec = oauthSpecOf(app)
-  const endpoint = new URL(endpointOf(ctx, 'authorizeUrl'), request.origin ?? request.redirectUri).href
+  const endpoint = new URL(endpointOf(app, ctx, 'authorizeUrl', request.metadata), request.origin ?? request.redirectUri).href
   const oauthClient = new OAuth2Client(client.clientId, client.clientSecret, request.redirectUri)
   const url = usesPkce(spec)
     ? oauthClient.createAuthorizationURLWithPKCE(endpoint, request.state, CodeChallengeMethod.S256, request.codeVerifier, [])
@@ -48,7 +52,7 @@ export function authorizationUrl(app: AppDefinition, ctx: AppContext, client: OA
   return url
 }
 
-export function exchangeCode(
+export async function exchangeCode(
   app: AppDefinition,
   ctx: AppContext,
   client: OAuthClientConfig,
@@ -57,7 +61,10 @@ export function exchangeCode(
 ): Promise<OAuthCredentials> {
   const params: Record<string, string> = { grant_type: 'authorization_code', code: exchange.code, redirect_uri: exchange.redirectUri }
   if (usesPkce(oauthSpecOf(app))) params.code_verifier = exchange.codeVerifier
-  return requestTokens(app, ctx, client, params, now, `${app.name} did not accept the sign-in. Please start again.`)
+  const rejected = `${app.name} did not accept the sign-in. Please start again.`
+  const tokens = await requestTokens(app, ctx, client, params, now, rejected, { urlValues: exchange.metadata })
+  if (!exchange.metadata || Object.keys(exchange.metadata).length === 0) return tokens
+  return { ...tokens, metadata: { ...exchange.metadata, ...tokens.metadata } }
 }
 
 /** Providers that do not rotate refresh tokens answer without one: the old one stays valid. */
@@ -67,9 +74,12 @@ export function refreshOAuthTokens(
   client: OAuthClientConfig,
   refreshToken: string,
   now: number,
+  /** The connection's metadata, for a token URL that depends on it (a Shopify shop). */
+  urlValues?: Record<string, string>,
 ): Promise<OAuthCredentials> {
   const params = { grant_type: 'refresh_token', refresh_token: refreshToken }
-  return requestTokens(app, ctx, client, params, now, `${app.name} no longer accepts this connection. Reconnect it.`, refreshToken)
+  const rejected = `${app.name} no longer accepts this connection. Reconnect it.`
+  return requestTokens(app, ctx, client, params, now, rejected, { previousRefreshToken: refreshToken, urlValues })
 }
 
 /**
@@ -110,19 +120,12 @@ export async function clientCredentialsToken(
   const params: Record<string, string> = { grant_type: spec.grantType ?? 'client_credentials' }
   if (spec.scopes?.length) params.scope = spec.scopes.join(' ')
   for (const [param, key] of Object.entries(spec.fieldParams ?? {})) params[param] = String(values[key] ?? '').trim()
-  const key = await tokenCacheKey([endpointOf(ctx, 'tokenUrl'), client.clientId, client.clientSecret, JSON.stringify(params)])
+  const key = await tokenCacheKey([endpointOf(app, ctx, 'tokenUrl'), client.clientId, client.clientSecret, JSON.stringify(params)])
   const cached = cachedToken(key, now)
   if (cached) return cached
-  const tokens = await requestTokens(
-    app,
-    ctx,
-    client,
-    params,
-    now,
-    `${app.name} did not accept this client ID and secret.`,
-    undefined,
-    spec.clientAuth,
-  )
+  const tokens = await requestTokens(app, ctx, client, params, now, `${app.name} did not accept this client ID and secret.`, {
+    clientAuth: spec.clientAuth,
+  })
   keepToken(key, tokens.accessToken, tokens.expiresAt)
   return tokens.accessToken
 }
@@ -142,6 +145,13 @@ function authenticateClient(
   }
 }
 
+interface TokenRequestOptions {
+  /** Kept when a refresh answer sends no new refresh token. */
+  previousRefreshToken?: string
+  clientAuth?: 'basic' | 'body'
+  urlValues?: Record<string, string>
+}
+
 /** Sent through ctx.fetch (timeout, no redirects, in-process demo) rather than arctic's global fetch. */
 async function requestTokens(
   app: AppDefinition,
@@ -150,8 +160,7 @@ async function requestTokens(
   params: Record<string, string>,
   now: number,
   rejectedMessage: string,
-  previousRefreshToken?: string,
-  clientAuth?: 'basic' | 'body',
+  { previousRefreshToken, clientAuth, urlValues }: TokenRequestOptions = {},
 ): Promise<OAuthCredentials> {
   const body = new URLSearchParams(params)
   const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' })
@@ -160,7 +169,7 @@ async function requestTokens(
   if (asJson) headers.set('content-type', 'application/json')
   const { body: data } = await callJson(
     ctx,
-    endpointOf(ctx, 'tokenUrl'),
+    endpointOf(app, ctx, 'tokenUrl', urlValues),
     { method: 'POST', headers, body: asJson ? JSON.stringify(Object.fromEntries(body)) : body.toString() },
     {
       isCredentialError: (status) => status === 400 || status === 401 || status === 403,
@@ -244,8 +253,14 @@ function oauthSpecOf(app: AppDefinition): OAuthSpec {
   return app.oauth
 }
 
-function endpointOf(ctx: AppContext, name: 'authorizeUrl' | 'tokenUrl'): string {
+/** `{key}` placeholders (a Shopify shop) are filled from what was typed before the sign-in, each a checked host label. */
+function endpointOf(app: AppDefinition, ctx: AppContext, name: 'authorizeUrl' | 'tokenUrl', values: Record<string, string> = {}): string {
   const url = ctx.endpoints[name]
   if (!url) throw new TypeError(`${ctx.appName} has no ${name}`)
-  return url
+  return url.replace(/\{([A-Za-z0-9_]+)\}/g, (_, key: string) => {
+    const value = values[key]
+    const label = app.oauth?.preAuthorizeFields?.find((entry) => entry.key === key)?.label ?? key
+    if (!value) throw new AppError('invalid_credentials', `The ${app.name} connection is missing its ${label}. Reconnect it.`)
+    return subdomainOf(app, value)
+  })
 }

@@ -62,6 +62,11 @@ export interface OAuthSpec {
   tokenMetadata?: TokenMetadataField[]
   /** How the token request's parameters are sent; default form-encoded (RFC 6749). Atlassian and Notion take JSON. */
   tokenRequest?: 'form' | 'json'
+  /**
+   * Typed by the person before the sign-in (only `subdomain` fields: a Shopify shop). Each value is kept as metadata and
+   * fills `{key}` in authorizeUrl, tokenUrl and apiBaseUrl.
+   */
+  preAuthorizeFields?: Field[]
   /** After the code exchange: which site or tenant the token is for, from a list the provider serves (Jira, Xero). */
   resourceLookup?: ResourceLookup
 }

@@ -192,6 +192,8 @@ export const oauthStates = sqliteTable(
     verifierKeyVersion: text('verifier_key_version').notNull(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
+    /** What was typed before the sign-in (OAuthSpec.preAuthorizeFields, e.g. a Shopify shop): it builds the provider's URLs. */
+    metadata: text('metadata', { mode: 'json' }).$type<Record<string, string>>(),
     /** Sealed tokens of a sign-in that waits for the person to choose a tenant (OAuthSpec.resourceLookup), with the choices. */
     pendingBlob: text('pending_blob'),
     pendingKeyVersion: text('pending_key_version'),

@@ -16,6 +16,7 @@ import { renderInvitationPage } from '../views/pages/connect/invitation-template
 import { SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import { RejectConfirmPage } from '../views/pages/connect/reject-confirm'
 import type { AppDefinition } from '../apps/types'
+import { preAuthorizeFieldsOf } from '../apps/metadata'
 import { depsFor } from '../http/deps'
 import { viewerTimeZone } from '../http/viewer'
 import { clientLocale, languageChoice } from '../http/locale'
@@ -38,7 +39,9 @@ export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDe
   const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
   // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
   const base = deps.config.publicUrl ?? new URL(c.req.url).origin
-  if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, base).origin])
+  // A host with a typed part (https://{shop}.myshopify.com) is allowed as a wildcard source: https://*.myshopify.com.
+  const origin = authorizeUrl && new URL(authorizeUrl.replace(/\{[A-Za-z0-9_]+\}/g, 'x'), base).origin
+  if (origin) c.set('formActionOrigins', [authorizeUrl.includes('{') ? origin.replace('://x.', '://*.') : origin])
 }
 
 async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
@@ -82,14 +85,19 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     const open = await acceptLink(deps, token, clientMeta(c.req.raw), now)
     if (open.app.authType === 'oauth2') {
-      const { url, state } = await startOAuth(
-        deps,
-        open.app,
-        { kind: 'link', linkId: open.link.id, workspaceId: open.link.workspaceId },
-        now,
-      )
-      setStateCookie(c, state)
-      return c.redirect(url.toString(), 302)
+      const values = await formValues(c)
+      // From the invitation's Accept: the store (or other pre-authorize field) is asked for on the next page first.
+      if (preAuthorizeFieldsOf(open.app).some((field) => !(field.key in values))) return c.redirect(`/connect/${token}/accept`, 303)
+      try {
+        const purpose = { kind: 'link', linkId: open.link.id, workspaceId: open.link.workspaceId } as const
+        const { url, state } = await startOAuth(deps, open.app, purpose, now, values)
+        setStateCookie(c, state)
+        return c.redirect(url.toString(), 302)
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'invalid_credentials') throw error
+        await refusalNotice(c, deps, token, values, error, false)
+        return c.redirect(`/connect/${token}/accept`, 303)
+      }
     }
     return c.redirect(`/connect/${token}/accept`, 303)
   })
@@ -102,9 +110,23 @@ export const connectRoutes = new Hono<AppEnv>()
     const open = await requireOpenLink(deps, token, Date.now())
     const notice = await takeNotice(c, deps, open.link.tokenHash)
     if (open.app.authType === 'oauth2') {
-      if (notice?.kind !== 'signin_cancelled') return c.redirect(`/connect/${token}`, 303)
+      const typed = preAuthorizeFieldsOf(open.app).length > 0
+      if (notice?.kind !== 'signin_cancelled' && !typed) return c.redirect(`/connect/${token}`, 303)
       allowProviderRedirect(c, deps, open.app)
-      return c.html(renderLinkPage(c, open, <SignInDeclinedPage app={open.app} token={token} />))
+      if (notice?.kind === 'signin_cancelled') return c.html(renderLinkPage(c, open, <SignInDeclinedPage app={open.app} token={token} />))
+      const refused = notice?.kind === 'refused' ? notice : null
+      const page = (
+        <CredentialsFormPage
+          app={open.app}
+          token={token}
+          connectionName={open.connection.name}
+          beforeSignIn
+          error={refused?.message}
+          values={refused?.values}
+          errors={refused?.errors}
+        />
+      )
+      return c.html(renderLinkPage(c, open, page), refused ? 422 : 200)
     }
     const shown = notice?.kind === 'refused' || notice?.kind === 'too_many' ? notice : null
     const page = (

@@ -9,6 +9,7 @@ import { hashToken } from '../domain/tokens'
 import { findConnectionById } from '../db/connections'
 import { insertOAuthState, parkOAuthState, takeOAuthState, type OAuthStateRow } from '../db/oauth-states'
 import { lookUpResources, resourceLookupOf, withResource } from '../apps/resources'
+import { subdomainOf } from '../apps/placement'
 import { completeLink } from './link-lifecycle'
 import { asOpenLink, type OpenLink } from './open-link'
 import { revealLinkToken } from './links'
@@ -30,8 +31,18 @@ export type OAuthPurpose =
   | { kind: 'link'; linkId: string; workspaceId: string }
   | { kind: 'owner'; workspaceId: string; connectionName: string; connectionId?: string }
 
-/** Creates a one-time state bound to this app and purpose, and the provider URL to send the browser to. */
-export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthPurpose, now: number): Promise<{ url: URL; state: string }> {
+/**
+ * Creates a one-time state bound to this app and purpose, and the provider URL to send the browser to. `typed` holds
+ * the form's values for the app's pre-authorize fields (a Shopify shop); a refused value throws `invalid_credentials`.
+ */
+export async function startOAuth(
+  deps: Deps,
+  app: AppDefinition,
+  purpose: OAuthPurpose,
+  now: number,
+  typed: Record<string, unknown> = {},
+): Promise<{ url: URL; state: string }> {
+  const metadata = await preAuthorizeValues(deps, app, purpose, typed)
   const client = await requireOAuthClient(deps, purpose.workspaceId, app)
   // Built first: without a PUBLIC_URL it cannot be, and then no state is stored.
   const redirectUri = callbackUrl(deps)
@@ -50,6 +61,7 @@ export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthP
     connectionId: purpose.kind === 'owner' ? (purpose.connectionId ?? null) : null,
     expiresAt: now + OAUTH_STATE_SECONDS * 1000,
     usedAt: null,
+    metadata,
     pendingBlob: null,
     pendingKeyVersion: null,
   })
@@ -58,8 +70,33 @@ export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthP
     codeVerifier,
     redirectUri,
     origin: deps.publicOrigin,
+    ...(metadata ? { metadata } : {}),
   })
   return { url, state }
+}
+
+/** Each a strict host label before it becomes part of a URL; the owner's reconnect reuses the connection's own. */
+async function preAuthorizeValues(
+  deps: Deps,
+  app: AppDefinition,
+  purpose: OAuthPurpose,
+  typed: Record<string, unknown>,
+): Promise<Record<string, string> | null> {
+  const fields = app.oauth?.preAuthorizeFields ?? []
+  if (fields.length === 0) return null
+  const existing = purpose.kind === 'owner' && purpose.connectionId ? await findConnectionById(deps.db, purpose.connectionId) : undefined
+  const kept = existing?.workspaceId === purpose.workspaceId ? (existing.metadata ?? {}) : {}
+  const values: Record<string, string> = {}
+  for (const field of fields) {
+    const value = typed[field.key]
+    try {
+      values[field.key] = subdomainOf(app, typeof value === 'string' && value.trim() ? value : (kept[field.key] ?? ''))
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      throw new AppError('invalid_credentials', error.message, [{ path: field.key, message: error.message }])
+    }
+  }
+  return values
 }
 
 export interface CallbackInput {
@@ -105,7 +142,7 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
       app,
       deps.appContext(app),
       await requireOAuthClient(deps, workspaceId, app),
-      { code, codeVerifier, redirectUri: callbackUrl(deps) },
+      { code, codeVerifier, redirectUri: callbackUrl(deps), ...(row.metadata ? { metadata: row.metadata } : {}) },
       now,
     )
     const choices = resourceLookupOf(app) ? await lookUpResources(app, deps.appContext(app), exchanged) : []

@@ -1,5 +1,5 @@
 import { basicOf, bearerOf, bySecret, type FakeRequest, formBody, json, jsonBody, nextNumber, type Reply, type Route } from './reply.ts'
-import { ATLASSIAN_CLIENT, CLOUD_IDS, MICROSOFT_TID, TENANT_IDS, XERO_CLIENT, ZOOM_S2S_CLIENT } from './metadata-values.ts'
+import { ATLASSIAN_CLIENT, CLOUD_IDS, MICROSOFT_TID, SHOPIFY_CLIENT, TENANT_IDS, XERO_CLIENT, ZOOM_S2S_CLIENT } from './metadata-values.ts'
 
 /**
  * Providers whose connections keep non-secret metadata or buy their token, speaking their documented shapes: Atlassian
@@ -178,7 +178,36 @@ function notionToken(request: FakeRequest): Reply {
   )
 }
 
+/** https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant: per shop. */
+function shopifyToken(request: FakeRequest, [shop]: string[]): Reply {
+  const body = formBody(request)
+  if (body.get('client_id') !== SHOPIFY_CLIENT.id || body.get('client_secret') !== SHOPIFY_CLIENT.secret) {
+    return json(400, { error: 'invalid_request', error_description: 'Client credentials are invalid' })
+  }
+  return bySecret(body.get('code'), () =>
+    json(200, { access_token: `shpat_good_${shop}_${nextNumber()}`, scope: 'read_products,read_orders' }),
+  )
+}
+
+/** https://shopify.dev/docs/api/admin-rest/latest/resources/shop: the shop of the token in X-Shopify-Access-Token. */
+function shopifyShop(request: FakeRequest, [shop]: string[]): Reply {
+  const token = request.headers['x-shopify-access-token'] ?? ''
+  if (!token.startsWith(`shpat_good_${shop}_`))
+    return json(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' })
+  return json(200, {
+    shop: {
+      id: 548380009,
+      name: `${shop} store`,
+      email: 'owner@example.com',
+      domain: `${shop}.example`,
+      myshopify_domain: `${shop}.myshopify.com`,
+    },
+  })
+}
+
 export const metadataAppRoutes: Route[] = [
+  { method: 'POST', path: /^\/shopify\/([^/]+)\/admin\/oauth\/access_token$/, handle: shopifyToken },
+  { method: 'GET', path: /^\/shopify\/([^/]+)\/admin\/api\/2025-01\/shop\.json$/, handle: shopifyShop },
   { method: 'POST', path: /^\/atlassian\/oauth\/token$/, handle: atlassianToken },
   { method: 'GET', path: /^\/atlassian\/oauth\/token\/accessible-resources$/, handle: atlassianSites },
   { method: 'GET', path: /^\/atlassian\/ex\/jira\/([^/]+)\/rest\/api\/3\/myself$/, handle: jiraMyself },

@@ -150,6 +150,11 @@ function endpointsFor(url: string): Record<string, Record<string, string>> {
       resourcesUrl: `${url}/xero/connections`,
       apiBaseUrl: `${url}/xero/api.xro/2.0`,
     },
+    shopify: {
+      authorizeUrl: `${url}/shopify/{shop}/admin/oauth/authorize`,
+      tokenUrl: `${url}/shopify/{shop}/admin/oauth/access_token`,
+      apiBaseUrl: `${url}/shopify/{shop}/admin/api/2025-01`,
+    },
     'zoom-server-to-server': { tokenUrl: `${url}/zoom-s2s/oauth/token`, apiBaseUrl: `${url}/zoom-s2s/v2` },
     'zoho-crm': { authorizeUrl: `${url}/zoho/oauth/v2/auth`, tokenUrl: `${url}/zoho/oauth/v2/token` },
   }

@@ -39,7 +39,7 @@ export async function refreshStoredTokens(
   }
   let fresh: OAuthCredentials
   try {
-    fresh = await refreshOAuthTokens(app, ctx, client, credentials.refreshToken, now)
+    fresh = await refreshOAuthTokens(app, ctx, client, credentials.refreshToken, now, credentials.metadata)
   } catch (error) {
     // Only a refused grant means reconnecting; a provider outage is retried later.
     if (error instanceof AppError && error.code === 'invalid_credentials') await flagNeedsReconnect(deps, row, now, error.message)
