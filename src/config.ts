@@ -20,6 +20,7 @@ const endpointOverridesSchema = z.record(
       tokenUrl: z.url().optional(),
       userinfoUrl: z.url().optional(),
       revokeUrl: z.url().optional(),
+      resourcesUrl: z.url().optional(),
       apiBaseUrl: z.url().optional(),
     })
     .strict(),

@@ -45,6 +45,7 @@ describe('direct connections', () => {
       'lastCheckedAt',
       'lastError',
       'link',
+      'metadata',
       'name',
       'needsReconnect',
       'status',

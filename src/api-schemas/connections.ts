@@ -60,6 +60,12 @@ export const connection = z.strictObject({
     .nullable()
     .describe('Derived from the connection and its latest link: `expired` and `locked` name a never-used link that can no longer be used.'),
   accountLabel: z.string().nullable(),
+  metadata: z
+    .record(z.string(), z.string())
+    .describe(
+      'Non-secret values the app gave at sign-in and the API calls use, e.g. Salesforce `instanceUrl`, Jira `cloudId`, ' +
+        'Xero `tenantId`, Microsoft `tenantId`. Replaced when the credentials are; `{}` for apps that have none.',
+    ),
   needsReconnect: z.boolean().describe('The app refused the credentials: the same as `health: "needs_reconnect"`.'),
   health: z
     .enum(HEALTHS)

@@ -24,6 +24,7 @@ const SAMPLES: Record<string, Record<string, string>> = {
   freshdesk: { domain: 'markerdomain', apiKey: 'good-markerkey' },
   'active-campaign': { accountUrl: 'https://markeraccount.example', apiKey: 'good-markerkey' },
   trello: { apiKey: 'good-markerkey', token: 'good-markertoken' },
+  'zoom-server-to-server': { accountId: 'markeraccount', clientId: 'markerclient', clientSecret: 'good-markersecret' },
 }
 
 /** Every header value of every request the app's "who am I" makes with `credentials`. */

@@ -50,6 +50,10 @@ const EXPECTED_IDS = [
   'active-campaign',
   'trello',
   'zoho-crm',
+  'jira-cloud',
+  'xero',
+  'zoom-server-to-server',
+  'shopify',
   'demo-docs',
   'demo-tasks',
 ]
@@ -125,6 +129,7 @@ describe('the app catalog', () => {
       'freshdesk',
       'active-campaign',
       'trello',
+      'zoom-server-to-server',
     ])
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id', OAUTH_FACEBOOK_CLIENT_SECRET: 'secret' })).toContain('facebook-pages')
     expect(available({ ...bare, OAUTH_FACEBOOK_CLIENT_ID: 'id' })).not.toContain('facebook-pages')

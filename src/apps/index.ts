@@ -48,6 +48,10 @@ import { figma } from './figma'
 import { postmark } from './postmark'
 import { todoist } from './todoist'
 import { zohoCrm } from './zoho-crm'
+import { jiraCloud } from './jira-cloud'
+import { xero } from './xero'
+import { zoomServerToServer } from './zoom-server-to-server'
+import { shopify } from './shopify'
 import { wordpress } from './wordpress'
 
 /** Each app with the generic "API request" action added (src/apps/api-request.ts). */
@@ -97,6 +101,10 @@ export const allApps: readonly AppDefinition[] = [
   activeCampaign,
   trello,
   zohoCrm,
+  jiraCloud,
+  xero,
+  zoomServerToServer,
+  shopify,
   demoDocs,
   demoTasks,
 ].map(withApiRequest)

@@ -1,7 +1,7 @@
 import { requiredInput } from './fields'
 import { callApp } from './call'
 import { idField, requireString, stringField } from './http'
-import type { AppDefinition, Field } from './types'
+import type { Action, AppDefinition, Field } from './types'
 
 // https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/ and .../rest/v3/api-group-myself/
 const JIRA_API = 'https://{site}.atlassian.net'
@@ -40,24 +40,27 @@ export const jira: AppDefinition = {
     const label = stringField(body, 'emailAddress') ?? requireString(ctx, body, 'displayName')
     return { label, id: idField(body, 'accountId') }
   },
-  actions: [
-    {
-      id: 'create-issue',
-      name: 'Create issue',
-      fields: [PROJECT, SUMMARY, ISSUE_TYPE],
-      async run(ctx, credentials, input) {
-        const { status, body } = await callApp(jira, ctx, credentials, '/rest/api/3/issue', {
-          method: 'POST',
-          json: {
-            fields: {
-              project: { key: requiredInput(input, PROJECT) },
-              summary: requiredInput(input, SUMMARY),
-              issuetype: { name: input[ISSUE_TYPE.key]?.trim() || 'Task' },
-            },
+  actions: [createIssueAction(() => jira)],
+}
+
+/** Jira's REST API is the same under a site address (API token) and under Atlassian's gateway (jira-cloud.ts). */
+export function createIssueAction(app: () => AppDefinition): Action {
+  return {
+    id: 'create-issue',
+    name: 'Create issue',
+    fields: [PROJECT, SUMMARY, ISSUE_TYPE],
+    async run(ctx, credentials, input) {
+      const { status, body } = await callApp(app(), ctx, credentials, '/rest/api/3/issue', {
+        method: 'POST',
+        json: {
+          fields: {
+            project: { key: requiredInput(input, PROJECT) },
+            summary: requiredInput(input, SUMMARY),
+            issuetype: { name: input[ISSUE_TYPE.key]?.trim() || 'Task' },
           },
-        })
-        return { upstreamStatus: status, output: { issueId: requireString(ctx, body, 'id'), issueKey: stringField(body, 'key') ?? null } }
-      },
+        },
+      })
+      return { upstreamStatus: status, output: { issueId: requireString(ctx, body, 'id'), issueKey: stringField(body, 'key') ?? null } }
     },
-  ],
+  }
 }

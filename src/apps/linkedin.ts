@@ -25,6 +25,9 @@ export const linkedin: AppDefinition = {
       'Share posts on LinkedIn as you',
     ],
     clientAuth: 'body',
+    // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native: PKCE is LinkedIn's
+    // flow for native apps, enabled per app on request; the web flow Tether uses takes the client secret instead.
+    pkce: false,
   },
   defaultEndpoints: {
     authorizeUrl: LINKEDIN_AUTHORIZE_URL,

@@ -12,9 +12,18 @@ export function microsoftOAuth(scopes: string[], scopeDescriptions: string[]): O
   return {
     provider: 'MICROSOFT',
     providerName: 'Microsoft',
-    scopes: ['offline_access', 'User.Read', ...scopes],
-    scopeDescriptions: ['Stay connected without asking you to sign in again', 'See your name and email address', ...scopeDescriptions],
+    scopes: ['openid', 'offline_access', 'User.Read', ...scopes],
+    scopeDescriptions: [
+      'Confirm who you are and which organization your account belongs to',
+      'Stay connected without asking you to sign in again',
+      'See your name and email address',
+      ...scopeDescriptions,
+    ],
     clientAuth: 'body',
+    // https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference (`tid`: the tenant the account
+    // signed in from; 9188040d-6c67-4c5b-b112-36a304b66dad for personal Microsoft accounts). Sign-in goes through the
+    // `common` tenant; an operator that serves one organization sets its tenant in APP_ENDPOINTS' authorize and token URLs.
+    tokenMetadata: [{ key: 'tenantId', label: 'Microsoft tenant', path: ['tid'], from: 'id_token', type: 'text' }],
   }
 }
 

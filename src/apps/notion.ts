@@ -31,6 +31,8 @@ export const notion: AppDefinition = {
     scopes: [],
     scopeDescriptions: ['Read and edit only the pages you choose to share with Tether'],
     authorizeParams: { owner: 'user' },
+    // https://developers.notion.com/reference/create-a-token: the client in a Basic header, the parameters as JSON.
+    tokenRequest: 'json',
   },
   defaultEndpoints: { authorizeUrl: NOTION_AUTHORIZE_URL, tokenUrl: NOTION_TOKEN_URL, apiBaseUrl: NOTION_API },
   async verify(ctx, credentials) {

@@ -1,10 +1,12 @@
 import { CodeChallengeMethod, OAuth2Client, OAuth2Tokens } from 'arctic'
 import type { OAuthClientConfig } from '../config'
 import { credentialValueProblem } from '../domain/credential-values'
+import { fromBase64Url, utf8 } from '../domain/encoding'
 import { AppError } from '../domain/errors'
 import { basicAuth, callJson, field, stringField } from './http'
 import { subdomainOf } from './placement'
-import type { AppContext, AppDefinition, Credentials, OAuthCredentials, OAuthSpec } from './types'
+import { cachedToken, keepToken, tokenCacheKey } from './token-cache'
+import type { AppContext, AppDefinition, Credentials, MetadataField, OAuthCredentials, OAuthSpec } from './types'
 
 export { generateCodeVerifier, generateState } from 'arctic'
 
@@ -14,12 +16,16 @@ export interface AuthorizationRequest {
   redirectUri: string
   /** Tether's public origin, against which a relative authorizeUrl (the demo apps) resolves; default the redirect URI's. */
   origin?: string
+  /** What was typed before the sign-in (OAuthSpec.preAuthorizeFields), filling `{key}` in the provider's URLs. */
+  metadata?: Record<string, string>
 }
 
 export interface CodeExchange {
   code: string
   codeVerifier: string
   redirectUri: string
+  /** As typed before the sign-in: fills the token URL and is kept with the tokens' own metadata. */
+  metadata?: Record<string, string>
 }
 
 /** Refusals some providers (Slack) send with HTTP 200 and that mean the grant itself is bad. */
@@ -36,7 +42,7 @@ const GRANT_ERRORS = new Set([
 /** PKCE (S256) unless the app turns it off; the verifier stays with the caller until the code comes back. */
 export function authorizationUrl(app: AppDefinition, ctx: AppContext, client: OAuthClientConfig, request: AuthorizationRequest): URL {
   const spec = oauthSpecOf(app)
-  const endpoint = new URL(endpointOf(ctx, 'authorizeUrl'), request.origin ?? request.redirectUri).href
+  const endpoint = new URL(endpointOf(app, ctx, 'authorizeUrl', request.metadata), request.origin ?? request.redirectUri).href
   const oauthClient = new OAuth2Client(client.clientId, client.clientSecret, request.redirectUri)
   const url = usesPkce(spec)
     ? oauthClient.createAuthorizationURLWithPKCE(endpoint, request.state, CodeChallengeMethod.S256, request.codeVerifier, [])
@@ -46,7 +52,7 @@ export function authorizationUrl(app: AppDefinition, ctx: AppContext, client: OA
   return url
 }
 
-export function exchangeCode(
+export async function exchangeCode(
   app: AppDefinition,
   ctx: AppContext,
   client: OAuthClientConfig,
@@ -55,7 +61,10 @@ export function exchangeCode(
 ): Promise<OAuthCredentials> {
   const params: Record<string, string> = { grant_type: 'authorization_code', code: exchange.code, redirect_uri: exchange.redirectUri }
   if (usesPkce(oauthSpecOf(app))) params.code_verifier = exchange.codeVerifier
-  return requestTokens(app, ctx, client, params, now, `${app.name} did not accept the sign-in. Please start again.`)
+  const rejected = `${app.name} did not accept the sign-in. Please start again.`
+  const tokens = await requestTokens(app, ctx, client, params, now, rejected, { urlValues: exchange.metadata })
+  if (!exchange.metadata || Object.keys(exchange.metadata).length === 0) return tokens
+  return { ...tokens, metadata: { ...exchange.metadata, ...tokens.metadata } }
 }
 
 /** Providers that do not rotate refresh tokens answer without one: the old one stays valid. */
@@ -65,9 +74,12 @@ export function refreshOAuthTokens(
   client: OAuthClientConfig,
   refreshToken: string,
   now: number,
+  /** The connection's metadata, for a token URL that depends on it (a Shopify shop). */
+  urlValues?: Record<string, string>,
 ): Promise<OAuthCredentials> {
   const params = { grant_type: 'refresh_token', refresh_token: refreshToken }
-  return requestTokens(app, ctx, client, params, now, `${app.name} no longer accepts this connection. Reconnect it.`, refreshToken)
+  const rejected = `${app.name} no longer accepts this connection. Reconnect it.`
+  return requestTokens(app, ctx, client, params, now, rejected, { previousRefreshToken: refreshToken, urlValues })
 }
 
 /**
@@ -93,25 +105,28 @@ export async function revokeOAuthGrant(app: AppDefinition, ctx: AppContext, clie
 
 /**
  * OAuth 2.0 client credentials: the client's own id and secret (fields of the connection) buy an access token.
- * Asked for each use and never stored, so there is nothing to refresh or revoke.
+ * Never stored with the connection, so there is nothing to refresh or revoke; reused in memory until it expires.
  */
-export async function clientCredentialsToken(app: AppDefinition, ctx: AppContext, credentials: Credentials): Promise<string> {
+export async function clientCredentialsToken(
+  app: AppDefinition,
+  ctx: AppContext,
+  credentials: Credentials,
+  now = Date.now(),
+): Promise<string> {
   const spec = app.clientCredentials
   if (!spec) throw new TypeError(`${app.id} does not use client credentials`)
   const values = credentials as Record<string, unknown>
   const client = { clientId: String(values[spec.clientIdField] ?? ''), clientSecret: String(values[spec.clientSecretField] ?? '') }
-  const params: Record<string, string> = { grant_type: 'client_credentials' }
+  const params: Record<string, string> = { grant_type: spec.grantType ?? 'client_credentials' }
   if (spec.scopes?.length) params.scope = spec.scopes.join(' ')
-  const tokens = await requestTokens(
-    app,
-    ctx,
-    client,
-    params,
-    0,
-    `${app.name} did not accept this client ID and secret.`,
-    undefined,
-    spec.clientAuth,
-  )
+  for (const [param, key] of Object.entries(spec.fieldParams ?? {})) params[param] = String(values[key] ?? '').trim()
+  const key = await tokenCacheKey([endpointOf(app, ctx, 'tokenUrl'), client.clientId, client.clientSecret, JSON.stringify(params)])
+  const cached = cachedToken(key, now)
+  if (cached) return cached
+  const tokens = await requestTokens(app, ctx, client, params, now, `${app.name} did not accept this client ID and secret.`, {
+    clientAuth: spec.clientAuth,
+  })
+  keepToken(key, tokens.accessToken, tokens.expiresAt)
   return tokens.accessToken
 }
 
@@ -130,6 +145,13 @@ function authenticateClient(
   }
 }
 
+interface TokenRequestOptions {
+  /** Kept when a refresh answer sends no new refresh token. */
+  previousRefreshToken?: string
+  clientAuth?: 'basic' | 'body'
+  urlValues?: Record<string, string>
+}
+
 /** Sent through ctx.fetch (timeout, no redirects, in-process demo) rather than arctic's global fetch. */
 async function requestTokens(
   app: AppDefinition,
@@ -138,16 +160,17 @@ async function requestTokens(
   params: Record<string, string>,
   now: number,
   rejectedMessage: string,
-  previousRefreshToken?: string,
-  clientAuth?: 'basic' | 'body',
+  { previousRefreshToken, clientAuth, urlValues }: TokenRequestOptions = {},
 ): Promise<OAuthCredentials> {
   const body = new URLSearchParams(params)
   const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' })
   authenticateClient(app, client, headers, body, clientAuth)
+  const asJson = app.oauth?.tokenRequest === 'json'
+  if (asJson) headers.set('content-type', 'application/json')
   const { body: data } = await callJson(
     ctx,
-    endpointOf(ctx, 'tokenUrl'),
-    { method: 'POST', headers, body: body.toString() },
+    endpointOf(app, ctx, 'tokenUrl', urlValues),
+    { method: 'POST', headers, body: asJson ? JSON.stringify(Object.fromEntries(body)) : body.toString() },
     {
       isCredentialError: (status) => status === 400 || status === 401 || status === 403,
       rejectedMessage,
@@ -176,7 +199,8 @@ async function requestTokens(
   // Form answers carry numbers as text, so expires_in is read either way.
   const expiresIn = Number(field(data, 'expires_in'))
   const scope = stringField(data, 'scope')
-  const metadata = tokenMetadataOf(app, ctx, data)
+  // A refresh answer may leave out what the sign-in gave (an id_token): what it leaves out is kept.
+  const metadata = tokenMetadataOf(app, ctx, data, params.grant_type !== 'refresh_token')
   return {
     accessToken,
     ...(refreshToken ? { refreshToken } : {}),
@@ -187,20 +211,39 @@ async function requestTokens(
 }
 
 /** A declared field that is absent or of the wrong shape refuses the sign-in: the API base URL would depend on it. */
-function tokenMetadataOf(app: AppDefinition, ctx: AppContext, data: unknown): Record<string, string> | undefined {
+function tokenMetadataOf(app: AppDefinition, ctx: AppContext, data: unknown, required: boolean): Record<string, string> | undefined {
   const declared = app.oauth?.tokenMetadata
   if (!declared?.length) return undefined
   const metadata: Record<string, string> = {}
   for (const entry of declared) {
-    const value = stringField(data, ...entry.path)
-    if (value === undefined || credentialValueProblem(value, true)) {
-      throw new AppError('upstream_error', `${app.name} sent an incomplete answer.`)
-    }
-    if (entry.type === 'url') ctx.assertPublicUrl(value)
-    if (entry.type === 'subdomain') subdomainOf(app, value)
-    metadata[entry.key] = value
+    const value = stringField(entry.from === 'id_token' ? idTokenClaims(data) : data, ...entry.path)
+    if (value === undefined && !required) continue
+    metadata[entry.key] = checkedMetadata(app, ctx, entry, value)
   }
-  return metadata
+  return Object.keys(metadata).length > 0 ? metadata : undefined
+}
+
+export function checkedMetadata(app: AppDefinition, ctx: AppContext, entry: MetadataField, value: string | undefined): string {
+  if (value === undefined || credentialValueProblem(value, true)) {
+    throw new AppError('upstream_error', `${app.name} sent an incomplete answer.`)
+  }
+  if (entry.type === 'url') ctx.assertPublicUrl(value)
+  if (entry.type === 'subdomain') subdomainOf(app, value)
+  return value
+}
+
+/**
+ * The claims of the token answer's OpenID id_token, read without checking its signature: it came straight from the
+ * token endpoint over TLS, which OpenID Connect Core §3.1.3.7 accepts in place of one, and only names a tenant.
+ */
+function idTokenClaims(data: unknown): unknown {
+  const payload = stringField(data, 'id_token')?.split('.')[1]
+  if (!payload) return undefined
+  try {
+    return JSON.parse(utf8.decode(fromBase64Url(payload))) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 const usesPkce = (spec: OAuthSpec) => spec.pkce !== false
@@ -210,8 +253,14 @@ function oauthSpecOf(app: AppDefinition): OAuthSpec {
   return app.oauth
 }
 
-function endpointOf(ctx: AppContext, name: 'authorizeUrl' | 'tokenUrl'): string {
+/** `{key}` placeholders (a Shopify shop) are filled from what was typed before the sign-in, each a checked host label. */
+function endpointOf(app: AppDefinition, ctx: AppContext, name: 'authorizeUrl' | 'tokenUrl', values: Record<string, string> = {}): string {
   const url = ctx.endpoints[name]
   if (!url) throw new TypeError(`${ctx.appName} has no ${name}`)
-  return url
+  return url.replace(/\{([A-Za-z0-9_]+)\}/g, (_, key: string) => {
+    const value = values[key]
+    const label = app.oauth?.preAuthorizeFields?.find((entry) => entry.key === key)?.label ?? key
+    if (!value) throw new AppError('invalid_credentials', `The ${app.name} connection is missing its ${label}. Reconnect it.`)
+    return subdomainOf(app, value)
+  })
 }

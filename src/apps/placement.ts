@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors'
 import { basicAuth, bearer } from './http'
-import type { AppContext, AppDefinition, CredentialPlacement, Credentials } from './types'
+import { metadataFieldsOf } from './metadata'
+import type { AppContext, AppDefinition, CredentialPlacement, Credentials, MetadataField } from './types'
 
 /** One DNS label: what a subdomain field may hold before it becomes part of a host name. */
 export const SUBDOMAIN_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
@@ -38,6 +39,8 @@ export function injectCredentials(
       )
       break
   }
+  const lookup = app.oauth?.resourceLookup
+  if (lookup?.header) out.set(lookup.header, metadataValue(app, credentials, lookup))
   return { url: target.href, headers: out }
 }
 
@@ -51,19 +54,27 @@ export function apiBaseUrlFor(app: AppDefinition, ctx: AppContext, credentials: 
 
 function placeholderValue(app: AppDefinition, ctx: AppContext, credentials: Credentials, key: string): string {
   const declaredField = app.fields.find((field) => field.key === key && !field.secret)
-  const declaredMetadata = app.oauth?.tokenMetadata?.find((entry) => entry.key === key)
+  const declaredMetadata = metadataFieldsOf(app).find((entry) => entry.key === key)
   const type = declaredField?.type ?? declaredMetadata?.type
   const raw = declaredField
     ? (credentials as Record<string, unknown>)[key]
     : declaredMetadata
-      ? (credentials as { metadata?: Record<string, unknown> }).metadata?.[key]
-      : undefined
+      ? metadataValue(app, credentials, declaredMetadata)
+      : ''
   if (typeof raw !== 'string' || raw === '') {
     throw new AppError('invalid_credentials', `The ${app.name} connection is missing its ${declaredField?.label ?? key}. Reconnect it.`)
   }
   if (type === 'url') return ctx.assertPublicUrl(raw).href.replace(/\/+$/, '')
   if (type === 'subdomain') return subdomainOf(app, raw)
   return encodeURIComponent(raw)
+}
+
+function metadataValue(app: AppDefinition, credentials: Credentials, entry: MetadataField): string {
+  const value = (credentials as { metadata?: Record<string, unknown> }).metadata?.[entry.key]
+  if (typeof value !== 'string' || value === '') {
+    throw new AppError('invalid_credentials', `The ${app.name} connection is missing its ${entry.label}. Reconnect it.`)
+  }
+  return value
 }
 
 export function subdomainOf(app: AppDefinition, value: string): string {

@@ -26,7 +26,7 @@ export const salesforce: AppDefinition = {
     scopeDescriptions: ['Read and change your Salesforce records through the API', 'Keep access when you are not signed in'],
     clientAuth: 'body',
     revocation: 'token_only',
-    tokenMetadata: [{ key: 'instanceUrl', path: ['instance_url'], type: 'url' }],
+    tokenMetadata: [{ key: 'instanceUrl', label: 'Instance', path: ['instance_url'], type: 'url' }],
   },
   defaultEndpoints: {
     authorizeUrl: `${SALESFORCE_LOGIN}/authorize`,

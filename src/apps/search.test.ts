@@ -20,8 +20,17 @@ describe('filterApps', () => {
 
   it('keeps only the chosen category, combined with the query', () => {
     expect(ids({ category: 'crm' })).toEqual(['hubspot', 'salesforce', 'zoho-crm'])
-    expect(ids({ category: 'project-management' })).toEqual(['clickup', 'asana', 'monday', 'linear', 'todoist', 'jira', 'trello'])
+    expect(ids({ category: 'project-management' })).toEqual([
+      'clickup',
+      'asana',
+      'monday',
+      'linear',
+      'todoist',
+      'jira',
+      'trello',
+      'jira-cloud',
+    ])
     expect(ids({ category: 'project-management', q: 'tre' })).toEqual(['trello'])
-    expect(ids({ category: 'finance' })).toEqual(['stripe'])
+    expect(ids({ category: 'finance' })).toEqual(['stripe', 'xero'])
   })
 })

@@ -32,6 +32,8 @@ export interface Endpoints {
   userinfoUrl?: string
   /** The token revocation endpoint, for apps whose OAuthSpec declares `revocation`. */
   revokeUrl?: string
+  /** Where a declared `resourceLookup` lists the sites or tenants the token may use (OAuthSpec.resourceLookup). */
+  resourcesUrl?: string
   apiBaseUrl?: string
 }
 
@@ -58,14 +60,41 @@ export interface OAuthSpec {
   pkce?: boolean
   /** Fields of the token answer kept as non-secret connection metadata, usable as `{key}` in apiBaseUrl. */
   tokenMetadata?: TokenMetadataField[]
+  /** How the token request's parameters are sent; default form-encoded (RFC 6749). Atlassian and Notion take JSON. */
+  tokenRequest?: 'form' | 'json'
+  /**
+   * Typed by the person before the sign-in (only `subdomain` fields: a Shopify shop). Each value is kept as metadata and
+   * fills `{key}` in authorizeUrl, tokenUrl and apiBaseUrl.
+   */
+  preAuthorizeFields?: Field[]
+  /** After the code exchange: which site or tenant the token is for, from a list the provider serves (Jira, Xero). */
+  resourceLookup?: ResourceLookup
 }
 
-export interface TokenMetadataField {
+/** The non-secret values of a connection (the row's `metadata`): shown to the owner, returned by the API, used in URLs. */
+export interface MetadataField {
   key: string
-  /** Where the value sits in the token answer, e.g. ['instance_url']. */
-  path: string[]
+  /** Shown on the connection's dashboard page, e.g. "Instance". */
+  label: string
   /** `url` values pass the URL policy, `subdomain` values the host-label pattern; a value that fails refuses the sign-in. */
   type: 'url' | 'subdomain' | 'text'
+}
+
+export interface TokenMetadataField extends MetadataField {
+  /** Where the value sits in the token answer, e.g. ['instance_url'], or among the claims of its OpenID `id_token`. */
+  path: string[]
+  from?: 'token' | 'id_token'
+}
+
+/**
+ * `GET resourcesUrl` with the new access token answers a JSON array; each entry's `idField` is a candidate value of
+ * `key`. One entry is taken; several are offered to the person signing in, by `nameField`; none refuses the sign-in.
+ */
+export interface ResourceLookup extends MetadataField {
+  idField: string
+  nameField: string
+  /** Sent with every API call of the connection, e.g. Xero's `xero-tenant-id`. */
+  header?: string
 }
 
 /** OAuth 2.0 client credentials (RFC 6749 §4.4): the client id and secret are fields the client fills in. */
@@ -75,6 +104,10 @@ export interface ClientCredentialsSpec {
   clientSecretField: string
   clientAuth?: 'basic' | 'body'
   scopes?: string[]
+  /** The grant type sent; default `client_credentials` (Zoom's server-to-server apps: `account_credentials`). */
+  grantType?: string
+  /** More token-request parameters, each from a field (param name → field key), e.g. Zoom's account_id. */
+  fieldParams?: Record<string, string>
 }
 
 /**

@@ -29,7 +29,7 @@ export const zohoCrm: AppDefinition = {
     // Zoho documents no PKCE; a refresh token only comes with access_type=offline.
     pkce: false,
     authorizeParams: { access_type: 'offline', prompt: 'consent' },
-    tokenMetadata: [{ key: 'apiDomain', path: ['api_domain'], type: 'url' }],
+    tokenMetadata: [{ key: 'apiDomain', label: 'API domain', path: ['api_domain'], type: 'url' }],
   },
   credentialPlacement: { in: 'header', name: 'authorization', field: 'accessToken', prefix: 'Zoho-oauthtoken ' },
   defaultEndpoints: { authorizeUrl: `${ZOHO_ACCOUNTS}/auth`, tokenUrl: `${ZOHO_ACCOUNTS}/token`, apiBaseUrl: ZOHO_API },

@@ -50,6 +50,7 @@ export function pendingConnectionRow(fields: Pick<ConnectionRow, 'id' | 'workspa
     accountId: null,
     credentialsBlob: null,
     credentialsKeyVersion: null,
+    metadata: null,
     credentialsRevision: 0,
     needsReconnect: false,
     credentialsSource: null,
@@ -97,6 +98,8 @@ export function newCredentialsValues(
   origin: CredentialsOrigin,
   now: number,
   nextCheckAt: number,
+  /** Replaced with the credentials: a reconnect to another site or tenant must not keep the old one's. */
+  metadata: Record<string, string> | null,
 ) {
   return {
     credentialsSource: origin.source,
@@ -107,6 +110,7 @@ export function newCredentialsValues(
     accountId: account.id ?? null,
     credentialsBlob: sealed.blob,
     credentialsKeyVersion: sealed.keyVersion,
+    metadata,
     credentialsRevision: sql`${connections.credentialsRevision} + 1`,
     needsReconnect: false,
     updatedAt: now,

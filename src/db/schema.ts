@@ -107,6 +107,11 @@ export const connections = sqliteTable(
     accountId: text('account_id'),
     credentialsBlob: text('credentials_blob'),
     credentialsKeyVersion: text('credentials_key_version'),
+    /**
+     * Non-secret values the connection's API calls depend on (OAuthSpec.tokenMetadata, resourceLookup): an instance URL,
+     * a cloud or tenant id. Written with the credentials, replaced with them; null for apps that declare none.
+     */
+    metadata: text('metadata', { mode: 'json' }).$type<Record<string, string>>(),
     /** Bumped on every credential write so token refreshes can swap without lost updates. */
     credentialsRevision: integer('credentials_revision').notNull().default(0),
     needsReconnect: integer('needs_reconnect', { mode: 'boolean' }).notNull().default(false),
@@ -187,6 +192,11 @@ export const oauthStates = sqliteTable(
     verifierKeyVersion: text('verifier_key_version').notNull(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
+    /** What was typed before the sign-in (OAuthSpec.preAuthorizeFields, e.g. a Shopify shop): it builds the provider's URLs. */
+    metadata: text('metadata', { mode: 'json' }).$type<Record<string, string>>(),
+    /** Sealed tokens of a sign-in that waits for the person to choose a tenant (OAuthSpec.resourceLookup), with the choices. */
+    pendingBlob: text('pending_blob'),
+    pendingKeyVersion: text('pending_key_version'),
   },
   (t) => [index('oauth_states_expiry').on(t.expiresAt)],
 )

@@ -85,6 +85,26 @@ export const sealedColumns: readonly SealedColumn[] = [
         .returning({ id: oauthStates.stateHash }),
   },
   {
+    name: 'oauth_states.pending',
+    context: sealContext.oauthPending,
+    stale: (db, versions, afterId, limit) =>
+      db
+        .select({ id: oauthStates.stateHash, blob: oauthStates.pendingBlob, keyVersion: oauthStates.pendingKeyVersion })
+        .from(oauthStates)
+        .where(
+          and(inArray(oauthStates.pendingKeyVersion, versions), isNotNull(oauthStates.pendingBlob), gt(oauthStates.stateHash, afterId)),
+        )
+        .orderBy(asc(oauthStates.stateHash))
+        .limit(limit)
+        .all() as Promise<StaleSealed[]>,
+    rewrite: (db, row, sealed) =>
+      db
+        .update(oauthStates)
+        .set({ pendingBlob: sealed.blob, pendingKeyVersion: sealed.keyVersion })
+        .where(and(eq(oauthStates.stateHash, row.id), eq(oauthStates.pendingBlob, row.blob)))
+        .returning({ id: oauthStates.stateHash }),
+  },
+  {
     name: 'workflows.webhook_token',
     context: sealContext.webhookToken,
     stale: (db, versions, afterId, limit) =>

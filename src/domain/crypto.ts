@@ -121,6 +121,8 @@ export const sealContext = {
   credentials: (connectionId: string) => `tether/connection/${connectionId}/credentials`,
   linkToken: (linkId: string) => `tether/link/${linkId}/token`,
   oauthVerifier: (stateHash: string) => `tether/oauth-state/${stateHash}/verifier`,
+  /** A sign-in's tokens while the person chooses a tenant or site (OAuthSpec.resourceLookup), for minutes at most. */
+  oauthPending: (stateHash: string) => `tether/oauth-state/${stateHash}/pending`,
   webhookToken: (workflowId: string) => `tether/workflow/${workflowId}/webhook-token`,
   /** The new API token in the dashboard's one-time cookie, never at rest. */
   apiTokenReveal: (tokenId: string) => `tether/api-token/${tokenId}/reveal`,

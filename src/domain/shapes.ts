@@ -41,6 +41,8 @@ export interface PublicConnection {
   via: 'direct' | 'link'
   badge: Badge | null
   accountLabel: string | null
+  /** Non-secret values the app's API calls depend on (an instance URL, a cloud or tenant id); `{}` when none. */
+  metadata: Record<string, string>
   needsReconnect: boolean
   health: Health
   /** When the app last answered (or failed to answer) a check or a token refresh. */

@@ -142,4 +142,8 @@ export const de: Messages = {
   'email.manageAfter':
     'Behandeln Sie diese E-Mail vertraulich: Wer den Link hat, kann den Zugriff widerrufen. Wenn Sie ihn nicht ' +
     'angefordert haben, können Sie diese E-Mail ignorieren.',
+  'choose.title': 'Wählen Sie das Konto, das verbunden werden soll',
+  'choose.body':
+    '{app} hat Zugriff auf mehr als eines gewährt. Wählen Sie das, das verbunden werden soll; die anderen lassen sich einzeln verbinden.',
+  'choose.submit': 'Dieses verbinden',
 }

@@ -138,6 +138,9 @@ export const en = {
     'revoke the access at any time, for a year.',
   'email.manageAction': 'Review or revoke access',
   'email.manageAfter': 'Keep this email private: anyone with the link can revoke the access. If you did not ask for it, you can ignore it.',
+  'choose.title': 'Choose the account to connect',
+  'choose.body': '{app} gave access to more than one. Choose the one to connect; the others can be connected separately.',
+  'choose.submit': 'Connect this one',
 }
 
 export type MessageKey = keyof typeof en

@@ -141,4 +141,7 @@ export const es: Messages = {
   'email.manageAction': 'Revisar o revocar el acceso',
   'email.manageAfter':
     'Mantén este correo en privado: cualquiera que tenga el enlace puede revocar el acceso. Si no lo pediste, ' + 'puedes ignorarlo.',
+  'choose.title': 'Elige la cuenta que quieres conectar',
+  'choose.body': '{app} ha dado acceso a más de una. Elige la que quieres conectar; las demás se pueden conectar por separado.',
+  'choose.submit': 'Conectar esta',
 }

@@ -141,4 +141,7 @@ export const fr: Messages = {
   'email.manageAction': 'Voir ou révoquer l’accès',
   'email.manageAfter':
     'Gardez cet e-mail privé : quiconque possède le lien peut révoquer l’accès. Si vous ne l’avez pas demandé, vous ' + 'pouvez l’ignorer.',
+  'choose.title': 'Choisissez le compte à connecter',
+  'choose.body': '{app} a donné accès à plusieurs comptes. Choisissez celui à connecter ; les autres peuvent être connectés séparément.',
+  'choose.submit': 'Connecter celui-ci',
 }

@@ -137,4 +137,7 @@ export const it: Messages = {
     'revocare l’accesso in qualsiasi momento, per un anno.',
   'email.manageAction': 'Vedi o revoca l’accesso',
   'email.manageAfter': 'Tieni privata questa email: chiunque abbia il link può revocare l’accesso. Se non l’hai richiesta, puoi ignorarla.',
+  'choose.title': "Scegli l'account da collegare",
+  'choose.body': '{app} ha dato accesso a più di uno. Scegli quello da collegare; gli altri si possono collegare separatamente.',
+  'choose.submit': 'Collega questo',
 }

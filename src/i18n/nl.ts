@@ -137,4 +137,7 @@ export const nl: Messages = {
   'email.manageAfter':
     'Houd deze e-mail privé: iedereen met de link kan de toegang intrekken. Heb je hier niet om gevraagd, dan kun ' +
     'je deze e-mail negeren.',
+  'choose.title': 'Kies het account dat je wilt koppelen',
+  'choose.body': '{app} gaf toegang tot meer dan één. Kies het account dat je wilt koppelen; de andere kun je apart koppelen.',
+  'choose.submit': 'Dit koppelen',
 }

@@ -137,4 +137,7 @@ export const ptBR: Messages = {
   'email.manageAction': 'Ver ou revogar acesso',
   'email.manageAfter':
     'Mantenha este e-mail em sigilo: qualquer pessoa com o link pode revogar o acesso. Se você não pediu, pode ' + 'ignorá-lo.',
+  'choose.title': 'Escolha a conta a conectar',
+  'choose.body': '{app} deu acesso a mais de uma. Escolha a que deseja conectar; as outras podem ser conectadas separadamente.',
+  'choose.submit': 'Conectar esta',
 }

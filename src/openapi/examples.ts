@@ -25,6 +25,7 @@ export const examplePendingConnection = {
   via: 'link',
   badge: 'pending',
   accountLabel: null,
+  metadata: {},
   needsReconnect: false,
   health: 'unknown',
   lastCheckedAt: null,

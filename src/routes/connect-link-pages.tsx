@@ -1,3 +1,4 @@
+import { preAuthorizeFieldsOf } from '../apps/metadata'
 import type { Context } from 'hono'
 import type { VNode } from 'preact'
 import type { AppDefinition } from '../apps/types'
@@ -29,7 +30,8 @@ export const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) 
 
 /** What the client typed that may be shown again: never a secret field, and only while it fits in a cookie. */
 function keptValues(app: AppDefinition, values: Record<string, unknown>): Record<string, string> {
-  const kept = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
+  const fields = [...app.fields, ...preAuthorizeFieldsOf(app)]
+  const kept = Object.fromEntries(fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))
   return JSON.stringify(kept).length <= NOTICE_VALUES_MAX ? kept : {}
 }
 

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { getApp } from '../apps'
 import { REJECT_REASON_MAX } from '../domain/limits'
 import type { AppEnv } from '../http/context'
@@ -7,42 +6,32 @@ import { isCredentialFormError, isQuotaError } from '../http/errors'
 import { privatePage } from '../http/security-headers'
 import { acceptLink, declineLink, isFirstOpenHere, readInvitation, recordOpened, submitLinkCredentials } from '../services/client-flow'
 import { invalidLink, requireOpenLink, type OpenLink } from '../services/open-link'
-import { connectionHref } from '../views/pages/dashboard/paths'
 import type { Deps } from '../services/deps'
 import { clientMeta } from '../services/events'
-import { completeOAuth, OAUTH_STATE_SECONDS, startOAuth } from '../services/oauth-flow'
+import { startOAuth } from '../services/oauth-flow'
+import { oauthCallback, setStateCookie, showResourceChoices, takeResourceChoice } from './connect-oauth'
 import { renderInvalidLinkPage } from '../views/render'
 import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
 import { renderInvitationPage } from '../views/pages/connect/invitation-template'
 import { SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import { RejectConfirmPage } from '../views/pages/connect/reject-confirm'
 import type { AppDefinition } from '../apps/types'
+import { preAuthorizeFieldsOf } from '../apps/metadata'
 import { depsFor } from '../http/deps'
 import { viewerTimeZone } from '../http/viewer'
 import { clientLocale, languageChoice } from '../http/locale'
 import { isLocale } from '../domain/locales'
-import { isSecureTransport } from '../http/owner-auth'
 import { AppError } from '../domain/errors'
 import { attemptsLeftToShow } from '../domain/links'
 import { hashToken } from '../domain/tokens'
-import { setNoticeCookie, takeNoticeCookie } from '../http/client-note-cookies'
-import { type FormNotice, openNotice, sealNotice } from '../services/client-notes'
+import { takeNoticeCookie } from '../http/client-note-cookies'
+import { type FormNotice, openNotice } from '../services/client-notes'
 import { emailManageLinkFromOutcome, finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
 import { noticeStatus, ownerChoice, refusalNotice, renderLinkPage } from './connect-link-pages'
 
-const STATE_COOKIE = 'tether_oauth_state'
-
 const isRefresh = (open: OpenLink) => open.link.purpose === 'refresh'
 
-export function setStateCookie(c: Context<AppEnv>, state: string): void {
-  setCookie(c, STATE_COOKIE, state, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/connect/oauth',
-    maxAge: OAUTH_STATE_SECONDS,
-    secure: isSecureTransport(c),
-  })
-}
+export { setStateCookie }
 
 /** OAuth apps' accept form redirects to the provider, which CSP form-action must allow. */
 export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
@@ -50,7 +39,9 @@ export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDe
   const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
   // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
   const base = deps.config.publicUrl ?? new URL(c.req.url).origin
-  if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, base).origin])
+  // A host with a typed part (https://{shop}.myshopify.com) is allowed as a wildcard source: https://*.myshopify.com.
+  const origin = authorizeUrl && new URL(authorizeUrl.replace(/\{[A-Za-z0-9_]+\}/g, 'x'), base).origin
+  if (origin) c.set('formActionOrigins', [authorizeUrl.includes('{') ? origin.replace('://x.', '://*.') : origin])
 }
 
 async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
@@ -68,44 +59,9 @@ export const connectRoutes = new Hono<AppEnv>()
   .use(privatePage)
   .use(languageChoice)
   .use(outcomeForFinisher)
-  .get('/oauth/callback', async (c) => {
-    const deps = depsFor(c)
-    const now = Date.now()
-    const outcome = await completeOAuth(
-      deps,
-      {
-        state: c.req.query('state'),
-        code: c.req.query('code'),
-        error: c.req.query('error'),
-        cookieState: getCookie(c, STATE_COOKIE),
-      },
-      clientMeta(c.req.raw),
-      now,
-    )
-    deleteCookie(c, STATE_COOKIE, { path: '/connect/oauth', secure: isSecureTransport(c) })
-    switch (outcome.kind) {
-      case 'link_connected': {
-        const { link, app, connection } = outcome.open
-        const connected = {
-          kind: 'connected',
-          appId: app.id,
-          connectionName: connection.name,
-          refreshed: isRefresh(outcome.open),
-          manage: { token: outcome.manageToken, shown: false },
-          ...ownerChoice(outcome.open),
-        } as const
-        return finishWith(c, deps, link.tokenHash, connected, now)
-      }
-      case 'link_denied':
-        setNoticeCookie(c, await sealNotice(deps, outcome.open.link.tokenHash, { kind: 'signin_cancelled' }, now))
-        return c.redirect(`/connect/${outcome.token}/accept`, 303)
-      case 'owner_connected':
-        if (outcome.updated) return c.redirect(connectionHref(outcome.connectionId, '?updated=1'), 303)
-        return c.redirect(`/connections?connected=${encodeURIComponent(outcome.connectionId)}`, 303)
-      case 'owner_denied':
-        return c.redirect('/connections?signin=cancelled', 303)
-    }
-  })
+  .get('/oauth/callback', oauthCallback)
+  .get('/oauth/choose', showResourceChoices)
+  .post('/oauth/choose', takeResourceChoice)
   // Registered before /:token, which would otherwise take "done" for a token.
   .get('/done', showOutcome)
   .post('/done/email', emailManageLinkFromOutcome)
@@ -130,14 +86,19 @@ export const connectRoutes = new Hono<AppEnv>()
     const now = Date.now()
     const open = await acceptLink(deps, token, clientMeta(c.req.raw), now)
     if (open.app.authType === 'oauth2') {
-      const { url, state } = await startOAuth(
-        deps,
-        open.app,
-        { kind: 'link', linkId: open.link.id, workspaceId: open.link.workspaceId },
-        now,
-      )
-      setStateCookie(c, state)
-      return c.redirect(url.toString(), 302)
+      const values = await formValues(c)
+      // From the invitation's Accept: the store (or other pre-authorize field) is asked for on the next page first.
+      if (preAuthorizeFieldsOf(open.app).some((field) => !(field.key in values))) return c.redirect(`/connect/${token}/accept`, 303)
+      try {
+        const purpose = { kind: 'link', linkId: open.link.id, workspaceId: open.link.workspaceId } as const
+        const { url, state } = await startOAuth(deps, open.app, purpose, now, values)
+        setStateCookie(c, state)
+        return c.redirect(url.toString(), 302)
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'invalid_credentials') throw error
+        await refusalNotice(c, deps, token, values, error, false)
+        return c.redirect(`/connect/${token}/accept`, 303)
+      }
     }
     return c.redirect(`/connect/${token}/accept`, 303)
   })
@@ -150,9 +111,23 @@ export const connectRoutes = new Hono<AppEnv>()
     const open = await requireOpenLink(deps, token, Date.now())
     const notice = await takeNotice(c, deps, open.link.tokenHash)
     if (open.app.authType === 'oauth2') {
-      if (notice?.kind !== 'signin_cancelled') return c.redirect(`/connect/${token}`, 303)
+      const typed = preAuthorizeFieldsOf(open.app).length > 0
+      if (notice?.kind !== 'signin_cancelled' && !typed) return c.redirect(`/connect/${token}`, 303)
       allowProviderRedirect(c, deps, open.app)
-      return c.html(renderLinkPage(c, open, <SignInDeclinedPage app={open.app} token={token} />))
+      if (notice?.kind === 'signin_cancelled') return c.html(renderLinkPage(c, open, <SignInDeclinedPage app={open.app} token={token} />))
+      const refused = notice?.kind === 'refused' ? notice : null
+      const page = (
+        <CredentialsFormPage
+          app={open.app}
+          token={token}
+          connectionName={open.connection.name}
+          beforeSignIn
+          error={refused?.message}
+          values={refused?.values}
+          errors={refused?.errors}
+        />
+      )
+      return c.html(renderLinkPage(c, open, page), refused ? 422 : 200)
     }
     const shown = notice?.kind === 'refused' || notice?.kind === 'too_many' ? notice : null
     const page = (

@@ -1,3 +1,4 @@
+import { metadataOf } from '../apps/metadata'
 import type { AppDefinition, Credentials, VerifiedAccount } from '../apps/types'
 import {
   type ConnectionRow,
@@ -73,6 +74,7 @@ export async function storeNewConnection(
     accountId: account.id ?? null,
     credentialsBlob: sealed.blob,
     credentialsKeyVersion: sealed.keyVersion,
+    metadata: metadataOf(credentials),
     credentialsRevision: 1,
     needsReconnect: false,
     credentialsSource: origin.source,
@@ -162,7 +164,7 @@ export async function storeReplacedCredentials(
       replaceConnectionCredentials(
         deps.db,
         connection,
-        newCredentialsValues(sealed, account, origin, now, firstCheckAt(app, connection.id, credentials, now)),
+        newCredentialsValues(sealed, account, origin, now, firstCheckAt(app, connection.id, credentials, now), metadataOf(credentials)),
       ),
       event('credentials_updated'),
     ],

@@ -1,3 +1,4 @@
+import { withoutMetadata } from '../apps/metadata'
 import { SUBDOMAIN_PATTERN } from '../apps/placement'
 import type { AppDefinition, Credentials, OAuthCredentials, VerifiedAccount } from '../apps/types'
 import { open, seal, sealContext, type Keyring, type Sealed } from '../domain/crypto'
@@ -105,8 +106,9 @@ export function accountLabel(label: string, secrets: readonly string[], appName:
   return capText(line || appName, ACCOUNT_LABEL_MAX)
 }
 
+/** The metadata is left out: it is stored in the clear on the row (`metadataOf`), and openCredentials puts it back. */
 export function sealCredentials(keyring: Keyring, connectionId: string, credentials: Credentials): Promise<Sealed> {
-  return seal(keyring, JSON.stringify(credentials), sealContext.credentials(connectionId))
+  return seal(keyring, JSON.stringify(withoutMetadata(credentials)), sealContext.credentials(connectionId))
 }
 
 export async function openCredentials(keyring: Keyring, row: ConnectionRow): Promise<Credentials> {
@@ -114,5 +116,7 @@ export async function openCredentials(keyring: Keyring, row: ConnectionRow): Pro
     throw new AppError('connection_not_ready', 'This connection has no credentials yet.')
   }
   const json = await open(keyring, { keyVersion: row.credentialsKeyVersion, blob: row.credentialsBlob }, sealContext.credentials(row.id))
-  return JSON.parse(json) as Credentials
+  const credentials = JSON.parse(json) as Credentials
+  // Rows written before the metadata column kept it inside the sealed credentials; the row's wins once it is set.
+  return row.metadata ? ({ ...credentials, metadata: row.metadata } as OAuthCredentials) : credentials
 }

@@ -1,4 +1,5 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
+import { metadataOf } from '../apps/metadata'
 import type { Credentials, VerifiedAccount } from '../apps/types'
 import {
   type ConnectionRow,
@@ -293,6 +294,7 @@ export async function completeLink(
           { source: 'client_link', by: open.link.id },
           now,
           firstCheckAt(open.app, open.connection.id, credentials, now),
+          metadataOf(credentials),
         ),
       ),
       insertEventsForClaim(deps.db, claimId, claimEvent('credentials_submitted', 'client', now, meta, detail)),

@@ -7,7 +7,9 @@ import { timingSafeEqual } from '../domain/encoding'
 import { AppError } from '../domain/errors'
 import { hashToken } from '../domain/tokens'
 import { findConnectionById } from '../db/connections'
-import { insertOAuthState, takeOAuthState, type OAuthStateRow } from '../db/oauth-states'
+import { insertOAuthState, parkOAuthState, takeOAuthState, type OAuthStateRow } from '../db/oauth-states'
+import { lookUpResources, resourceLookupOf, withResource } from '../apps/resources'
+import { subdomainOf } from '../apps/placement'
 import { completeLink } from './link-lifecycle'
 import { asOpenLink, type OpenLink } from './open-link'
 import { revealLinkToken } from './links'
@@ -29,8 +31,18 @@ export type OAuthPurpose =
   | { kind: 'link'; linkId: string; workspaceId: string }
   | { kind: 'owner'; workspaceId: string; connectionName: string; connectionId?: string }
 
-/** Creates a one-time state bound to this app and purpose, and the provider URL to send the browser to. */
-export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthPurpose, now: number): Promise<{ url: URL; state: string }> {
+/**
+ * Creates a one-time state bound to this app and purpose, and the provider URL to send the browser to. `typed` holds
+ * the form's values for the app's pre-authorize fields (a Shopify shop); a refused value throws `invalid_credentials`.
+ */
+export async function startOAuth(
+  deps: Deps,
+  app: AppDefinition,
+  purpose: OAuthPurpose,
+  now: number,
+  typed: Record<string, unknown> = {},
+): Promise<{ url: URL; state: string }> {
+  const metadata = await preAuthorizeValues(deps, app, purpose, typed)
   const client = await requireOAuthClient(deps, purpose.workspaceId, app)
   // Built first: without a PUBLIC_URL it cannot be, and then no state is stored.
   const redirectUri = callbackUrl(deps)
@@ -49,14 +61,42 @@ export async function startOAuth(deps: Deps, app: AppDefinition, purpose: OAuthP
     connectionId: purpose.kind === 'owner' ? (purpose.connectionId ?? null) : null,
     expiresAt: now + OAUTH_STATE_SECONDS * 1000,
     usedAt: null,
+    metadata,
+    pendingBlob: null,
+    pendingKeyVersion: null,
   })
   const url = authorizationUrl(app, deps.appContext(app), client, {
     state,
     codeVerifier,
     redirectUri,
     origin: deps.publicOrigin,
+    ...(metadata ? { metadata } : {}),
   })
   return { url, state }
+}
+
+/** Each a strict host label before it becomes part of a URL; the owner's reconnect reuses the connection's own. */
+async function preAuthorizeValues(
+  deps: Deps,
+  app: AppDefinition,
+  purpose: OAuthPurpose,
+  typed: Record<string, unknown>,
+): Promise<Record<string, string> | null> {
+  const fields = app.oauth?.preAuthorizeFields ?? []
+  if (fields.length === 0) return null
+  const existing = purpose.kind === 'owner' && purpose.connectionId ? await findConnectionById(deps.db, purpose.connectionId) : undefined
+  const kept = existing?.workspaceId === purpose.workspaceId ? (existing.metadata ?? {}) : {}
+  const values: Record<string, string> = {}
+  for (const field of fields) {
+    const value = typed[field.key]
+    try {
+      values[field.key] = subdomainOf(app, typeof value === 'string' && value.trim() ? value : (kept[field.key] ?? ''))
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      throw new AppError('invalid_credentials', error.message, [{ path: field.key, message: error.message }])
+    }
+  }
+  return values
 }
 
 export interface CallbackInput {
@@ -71,8 +111,10 @@ export type CallbackOutcome =
   | { kind: 'link_denied'; open: OpenLink; token: string }
   | { kind: 'owner_connected'; connectionId: string; updated: boolean }
   | { kind: 'owner_denied' }
+  /** The sign-in gives access to several tenants or sites: its tokens wait, sealed, until the person picks one. */
+  | { kind: 'choose_resource' }
 
-const UNVERIFIED = 'This sign-in could not be verified. It may have expired or been used already; please start again.'
+export const UNVERIFIED = 'This sign-in could not be verified. It may have expired or been used already; please start again.'
 
 /**
  * The state must match the cookie of the browser that started the sign-in and a live, unused
@@ -95,16 +137,38 @@ export async function completeOAuth(deps: Deps, input: CallbackInput, meta: Clie
   if (!workspaceId) throw new AppError('forbidden', UNVERIFIED)
   const codeVerifier = await openVerifier(deps, row)
   // The code exchange is itself a check with the provider, so it is counted with the "who am I" that follows.
-  const { credentials, account } = await withCredentialCheck(deps, { workspaceId, audience: open ? 'client' : 'owner', now }, async () => {
-    const credentials = await exchangeCode(
+  const signedIn = await withCredentialCheck(deps, { workspaceId, audience: open ? 'client' : 'owner', now }, async () => {
+    const exchanged = await exchangeCode(
       app,
       deps.appContext(app),
       await requireOAuthClient(deps, workspaceId, app),
-      { code, codeVerifier, redirectUri: callbackUrl(deps) },
+      { code, codeVerifier, redirectUri: callbackUrl(deps), ...(row.metadata ? { metadata: row.metadata } : {}) },
       now,
     )
+    const choices = resourceLookupOf(app) ? await lookUpResources(app, deps.appContext(app), exchanged) : []
+    if (choices.length > 1) return { parked: { credentials: exchanged, choices } }
+    const credentials = choices[0] ? withResource(app, exchanged, choices[0]) : exchanged
     return { credentials, account: await verifyCredentials(deps, app, credentials) }
   })
+  if ('parked' in signedIn) {
+    const sealed = await seal(await deps.keyring(), JSON.stringify(signedIn.parked), sealContext.oauthPending(row.stateHash))
+    await parkOAuthState(deps.db, row.stateHash, sealed)
+    return { kind: 'choose_resource' }
+  }
+  return finishSignIn(deps, row, app, open, signedIn.credentials, signedIn.account, meta, now)
+}
+
+/** The verified sign-in lands: on the client's link, or as the owner's new or updated connection. */
+export async function finishSignIn(
+  deps: Deps,
+  row: OAuthStateRow,
+  app: AppDefinition,
+  open: OpenLink | null,
+  credentials: Credentials,
+  account: VerifiedAccount,
+  meta: ClientMeta,
+  now: number,
+): Promise<CallbackOutcome> {
   if (open) {
     const manageToken = await completeLink(deps, open, credentials, account, meta, now)
     return { kind: 'link_connected', open, manageToken }
@@ -121,7 +185,7 @@ async function openVerifier(deps: Deps, row: OAuthStateRow): Promise<string> {
   )
 }
 
-async function openLinkFor(deps: Deps, linkId: string, now: number): Promise<OpenLink> {
+export async function openLinkFor(deps: Deps, linkId: string, now: number): Promise<OpenLink> {
   return asOpenLink(await findLinkById(deps.db, linkId), now)
 }
 

@@ -28,6 +28,7 @@ export function publicConnection(connection: ConnectionRow, link: LinkRow | null
       latestLink,
     }),
     accountLabel: connection.accountLabel,
+    metadata: connection.metadata ?? {},
     needsReconnect: connection.needsReconnect,
     health: healthOf(connection),
     lastCheckedAt: connection.lastCheckedAt === null ? null : iso(connection.lastCheckedAt),

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { apiKeyAppRoutes } from './api-key-apps.ts'
 import { authModeRoutes } from './auth-modes.ts'
+import { metadataAppRoutes } from './metadata-apps.ts'
 import { oauthApiRoutes } from './oauth-apis.ts'
 import { oauthProviderRoutes } from './oauth-providers.ts'
 import { programmableRoutes } from './programmable.ts'
@@ -23,6 +24,7 @@ const routes: Route[] = [
   ...proxyEchoRoutes,
   ...apiKeyAppRoutes,
   ...authModeRoutes,
+  ...metadataAppRoutes,
   ...oauthProviderRoutes,
   ...oauthApiRoutes,
   ...webhookReceiverRoutes,
@@ -135,6 +137,25 @@ function endpointsFor(url: string): Record<string, Record<string, string>> {
     jira: { apiBaseUrl: `${url}/jira/{site}` },
     freshdesk: { apiBaseUrl: `${url}/freshdesk/{domain}/api/v2` },
     trello: { apiBaseUrl: `${url}/trello/1` },
+    'jira-cloud': {
+      authorizeUrl: `${url}/atlassian/authorize`,
+      tokenUrl: `${url}/atlassian/oauth/token`,
+      resourcesUrl: `${url}/atlassian/oauth/token/accessible-resources`,
+      apiBaseUrl: `${url}/atlassian/ex/jira/{cloudId}`,
+    },
+    xero: {
+      authorizeUrl: `${url}/xero/identity/connect/authorize`,
+      tokenUrl: `${url}/xero/connect/token`,
+      revokeUrl: `${url}/xero/connect/revocation`,
+      resourcesUrl: `${url}/xero/connections`,
+      apiBaseUrl: `${url}/xero/api.xro/2.0`,
+    },
+    shopify: {
+      authorizeUrl: `${url}/shopify/{shop}/admin/oauth/authorize`,
+      tokenUrl: `${url}/shopify/{shop}/admin/oauth/access_token`,
+      apiBaseUrl: `${url}/shopify/{shop}/admin/api/2025-01`,
+    },
+    'zoom-server-to-server': { tokenUrl: `${url}/zoom-s2s/oauth/token`, apiBaseUrl: `${url}/zoom-s2s/v2` },
     'zoho-crm': { authorizeUrl: `${url}/zoho/oauth/v2/auth`, tokenUrl: `${url}/zoho/oauth/v2/token` },
   }
 }

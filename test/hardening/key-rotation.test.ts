@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { database } from '../../src/db/client'
 import { loadKeyring, open, sealContext, type Keyring } from '../../src/domain/crypto'
 import { rotateSealedValues } from '../../src/jobs/rotate-keys'
-import { DEMO_KEY, signUpOwner } from '../helpers'
+import { cookiesAfter, DEMO_KEY, signUpOwner } from '../helpers'
 import { newKeyEntry, withEnv } from './with-env'
 
 /**
@@ -23,6 +23,7 @@ const CONTEXTS: Record<string, (row: Record<string, unknown>) => string> = {
   'connections.credentials': (row) => sealContext.credentials(String(row.id)),
   'links.token': (row) => sealContext.linkToken(String(row.id)),
   'oauth_states.verifier': (row) => sealContext.oauthVerifier(String(row.state_hash)),
+  'oauth_states.pending': (row) => sealContext.oauthPending(String(row.state_hash)),
   'workflows.webhook_token': (row) => sealContext.webhookToken(String(row.id)),
   'workflows.webhook_secret': (row) => sealContext.webhookSecret(String(row.id)),
   'webhook_endpoints.secret': (row) => sealContext.webhookEndpointSecret(String(row.id)),
@@ -112,6 +113,23 @@ async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[];
   expect(
     (await before.call(`${new URL((await oauth.json<{ link: { url: string } }>()).link.url).pathname}/accept`, { method: 'POST' })).status,
   ).toBe(302)
+  // A sign-in waiting for its client to choose between two Xero organisations keeps its tokens sealed meanwhile.
+  await before.call('/api/v1/oauth-apps/xero', {
+    method: 'PUT',
+    cookie: owner.cookie,
+    json: { clientId: 'xero-client', clientSecret: 'xero-secret' },
+  })
+  const books = await before.call('/api/v1/connections', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: { appId: 'xero', name: 'Books', via: 'link' },
+  })
+  const accepted = await before.call(`${new URL((await books.json<{ link: { url: string } }>()).link.url).pathname}/accept`, {
+    method: 'POST',
+  })
+  const state = new URL(accepted.headers.get('location')!).searchParams.get('state')!
+  const parked = await before.call(`/connect/oauth/callback?state=${state}&code=code-good-two-orgs`, { cookie: cookiesAfter(accepted) })
+  expect(parked.headers.get('location')).toBe('/connect/oauth/choose')
   const workflow = await before.call('/api/v1/workflows', {
     method: 'POST',
     cookie: owner.cookie,

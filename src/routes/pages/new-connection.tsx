@@ -1,3 +1,4 @@
+import { preAuthorizeFieldsOf } from '../../apps/metadata'
 import { Hono, type Context } from 'hono'
 import { appSearchQuery } from '../../api-schemas/apps'
 import { listedApps } from '../../apps'
@@ -42,7 +43,7 @@ function keptValues(app: AppDefinition, form: FormValues): Record<string, string
     expiresInMinutes: form.expiresInMinutes ?? '',
     locale: form.locale ?? '',
   }
-  for (const field of app.fields) if (!field.secret) kept[field.key] = form[field.key] ?? ''
+  for (const field of [...app.fields, ...preAuthorizeFieldsOf(app)]) if (!field.secret) kept[field.key] = form[field.key] ?? ''
   return kept
 }
 
@@ -142,9 +143,13 @@ export const newConnectionPages = new Hono<AppEnv>()
       if (!isQuotaError(error)) throw error
       return refuse(c, app, 'direct', { values: keptValues(app, form), error: error.message }, error.status, error)
     }
-    return redirectToOwnerSignIn(c, deps, app, {
-      kind: 'owner',
-      workspaceId: c.get('owner').workspaceId,
-      connectionName: parsed.data.connectionName,
-    })
+    const purpose = { kind: 'owner', workspaceId: c.get('owner').workspaceId, connectionName: parsed.data.connectionName } as const
+    try {
+      return await redirectToOwnerSignIn(c, deps, app, purpose, form)
+    } catch (error) {
+      // A pre-authorize value (a Shopify store) that is not a host label.
+      if (!(error instanceof AppError) || error.code !== 'invalid_credentials') throw error
+      const direct = { values: keptValues(app, form), errors: fieldErrorsOf(error), error: error.message }
+      return refuse(c, app, 'direct', direct, error.status, error)
+    }
   })

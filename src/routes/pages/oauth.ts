@@ -11,8 +11,10 @@ export async function redirectToOwnerSignIn(
   deps: Deps,
   app: AppDefinition,
   purpose: Extract<OAuthPurpose, { kind: 'owner' }>,
+  /** The form's values, for the app's pre-authorize fields (a Shopify store). */
+  typed: Record<string, unknown> = {},
 ): Promise<Response> {
-  const { url, state } = await startOAuth(deps, app, purpose, Date.now())
+  const { url, state } = await startOAuth(deps, app, purpose, Date.now(), typed)
   setStateCookie(c, state)
   return c.redirect(url.toString(), 302)
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { metadataOf } from '../../apps/metadata'
 import { refreshOAuthTokens } from '../../apps/oauth'
 import type { AppContext, AppDefinition, Credentials, OAuthCredentials } from '../../apps/types'
 import { oauthClientOf } from '../oauth-apps'
@@ -38,13 +39,15 @@ export async function refreshStoredTokens(
   }
   let fresh: OAuthCredentials
   try {
-    fresh = await refreshOAuthTokens(app, ctx, client, credentials.refreshToken, now)
+    fresh = await refreshOAuthTokens(app, ctx, client, credentials.refreshToken, now, credentials.metadata)
   } catch (error) {
     // Only a refused grant means reconnecting; a provider outage is retried later.
     if (error instanceof AppError && error.code === 'invalid_credentials') await flagNeedsReconnect(deps, row, now, error.message)
     throw error
   }
-  const rotated: OAuthCredentials = { ...credentials, ...fresh }
+  // The token answer's metadata replaces what it names (Salesforce's instance_url); a looked-up cloud id stays.
+  const metadata = { ...credentials.metadata, ...fresh.metadata }
+  const rotated: OAuthCredentials = { ...credentials, ...fresh, ...(Object.keys(metadata).length > 0 ? { metadata } : {}) }
   const sealed = await sealCredentials(await deps.keyring(), row.id, rotated)
   const next = nextCheckAt(row.id, { oauth: true, hasRefreshToken: rotated.refreshToken !== undefined, expiresAt: rotated.expiresAt }, now)
   const stored = await deps.db
@@ -52,6 +55,7 @@ export async function refreshStoredTokens(
     .set({
       credentialsBlob: sealed.blob,
       credentialsKeyVersion: sealed.keyVersion,
+      metadata: metadataOf(rotated),
       needsReconnect: false,
       updatedAt: now,
       credentialsRevision: sql`${connections.credentialsRevision} + 1`,

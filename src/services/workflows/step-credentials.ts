@@ -1,4 +1,5 @@
 import { getApp } from '../../apps'
+import { clientCredentialsToken } from '../../apps/oauth'
 import type { AppContext, AppDefinition, Credentials, OAuthCredentials } from '../../apps/types'
 import { AppError } from '../../domain/errors'
 import { findConnectionById, type ConnectionRow } from '../../db/connections'
@@ -49,6 +50,11 @@ export async function credentialsForStep(
 ): Promise<StepCredentials> {
   const credentials = await openCredentials(await deps.keyring(), row)
   const secrets = secretValues(app, credentials)
+  if (app.clientCredentials) {
+    // The proxy and the "API request" step put an access token on the call: bought (or reused) here, never stored.
+    const accessToken = await clientCredentialsToken(app, ctx, credentials, now)
+    return { credentials: { ...credentials, accessToken }, secrets: [...secrets, accessToken] }
+  }
   if (app.authType !== 'oauth2' || !isExpiring(credentials as OAuthCredentials, now)) return { credentials, secrets }
   const fresh = await refreshStoredTokens(deps, app, ctx, row, credentials as OAuthCredentials, now)
   return { credentials: fresh, secrets: [...secrets, ...secretValues(app, fresh)] }

@@ -1,4 +1,5 @@
 import { CREDENTIAL_FIELD_MAX } from '../../../domain/limits'
+import { preAuthorizeFieldsOf } from '../../../apps/metadata'
 import type { AppDefinition } from '../../../apps/types'
 import { plural } from '../../../i18n'
 import { Alert } from '../../components/alert'
@@ -20,9 +21,20 @@ export interface CredentialsFormProps {
   errors?: Record<string, string>
   /** Said from the ATTEMPTS_SHOWN_FROM-th refusal on, so the lock never comes as a surprise. */
   attemptsLeft?: number | null
+  /** An OAuth app's pre-authorize fields (a Shopify store), posted to Accept, which goes on to the sign-in. */
+  beforeSignIn?: boolean
 }
 
-export function CredentialsFormPage({ app, token, connectionName, error, values = {}, errors = {}, attemptsLeft }: CredentialsFormProps) {
+export function CredentialsFormPage({
+  app,
+  token,
+  connectionName,
+  error,
+  values = {},
+  errors = {},
+  attemptsLeft,
+  beforeSignIn = false,
+}: CredentialsFormProps) {
   const t = useT()
   const locale = useLocale()
   const title = t('form.title', { app: app.name })
@@ -48,8 +60,8 @@ export function CredentialsFormPage({ app, token, connectionName, error, values 
             {t('form.attemptsThen')}
           </Alert>
         ) : null}
-        <form method="post" action={`/connect/${token}`} class="stack" novalidate={false}>
-          {app.fields.map((declared) => {
+        <form method="post" action={beforeSignIn ? `/connect/${token}/accept` : `/connect/${token}`} class="stack" novalidate={false}>
+          {(beforeSignIn ? preAuthorizeFieldsOf(app) : app.fields).map((declared) => {
             const field = localizedField(app, declared, locale)
             return (
               <Field
@@ -67,7 +79,7 @@ export function CredentialsFormPage({ app, token, connectionName, error, values 
               />
             )
           })}
-          <p class="muted small">{t('form.checkNote', { app: app.name })}</p>
+          {beforeSignIn ? null : <p class="muted small">{t('form.checkNote', { app: app.name })}</p>}
           <SubmitButton block>{t('form.grant')}</SubmitButton>
         </form>
       </section>

@@ -1,13 +1,24 @@
 import { CREDENTIAL_FIELD_MAX } from '../../../domain/limits'
-import type { AppDefinition, AuthType } from '../../../apps/types'
+import type { AppDefinition, AuthType, Field as AppField } from '../../../apps/types'
 import { Field } from '../../components/form'
 import type { FormState } from './types'
 
 /** An app's credential inputs. Secrets are never echoed back, even after a failed post. */
-export function AppCredentialFields({ app, idPrefix, state = {} }: { app: AppDefinition; idPrefix: string; state?: FormState }) {
+export function AppCredentialFields({
+  app,
+  idPrefix,
+  state = {},
+  fields = app.fields,
+}: {
+  app: AppDefinition
+  idPrefix: string
+  state?: FormState
+  /** Default the app's credential fields; an OAuth app's pre-authorize fields (a Shopify store) before its sign-in. */
+  fields?: readonly AppField[]
+}) {
   return (
     <>
-      {app.fields.map((field) => (
+      {fields.map((field) => (
         <Field
           name={field.key}
           maxLength={CREDENTIAL_FIELD_MAX}

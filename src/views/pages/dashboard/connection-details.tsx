@@ -1,4 +1,6 @@
 import { AllowAccountChangeField } from './allow-account-change'
+import { Fragment } from 'preact'
+import { metadataFieldsOf } from '../../../apps/metadata'
 import type { AppDefinition } from '../../../apps/types'
 import { Alert } from '../../components/alert'
 import { AppIcon } from '../../components/app-icon'
@@ -54,6 +56,16 @@ export function ConnectionDetailsPage({ owner, view, activity, now, update = {},
             <dd>{app?.name ?? connection.appId}</dd>
             <dt>Account</dt>
             <dd>{connection.accountLabel ?? 'Not connected yet'}</dd>
+            {app
+              ? metadataFieldsOf(app)
+                  .filter((field) => connection.metadata[field.key])
+                  .map((field) => (
+                    <Fragment key={field.key}>
+                      <dt>{field.label}</dt>
+                      <dd>{connection.metadata[field.key]}</dd>
+                    </Fragment>
+                  ))
+              : null}
             <dt>Connected</dt>
             <dd>
               {connection.credentialsUpdatedAt ? (

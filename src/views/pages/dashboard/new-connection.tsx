@@ -1,3 +1,4 @@
+import { preAuthorizeFieldsOf } from '../../../apps/metadata'
 import { NAME_MAX } from '../../../domain/limits'
 import type { AppDefinition } from '../../../apps/types'
 import { AppIcon } from '../../components/app-icon'
@@ -79,7 +80,12 @@ export function NewConnectionPage({ owner, app, link = {}, direct = {} }: NewCon
               placeholder={`e.g. My ${app.name}`}
               error={direct.errors?.connectionName}
             />
-            {app.authType === 'oauth2' ? null : <AppCredentialFields app={app} idPrefix="direct" state={direct} />}
+            <AppCredentialFields
+              app={app}
+              idPrefix="direct"
+              state={direct}
+              fields={app.authType === 'oauth2' ? preAuthorizeFieldsOf(app) : app.fields}
+            />
             <div class="form-actions">
               <SubmitButton variant="secondary">
                 {app.authType === 'oauth2' ? `Sign in with ${app.oauth?.providerName ?? app.name}` : 'Connect'}
