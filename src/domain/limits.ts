@@ -84,3 +84,7 @@ export const TEST_PAYLOAD_MAX = 16 * 1024
 /** A workspace's own OAuth client id and secret (Settings → OAuth apps); providers issue far shorter ones. */
 export const OAUTH_CLIENT_ID_MAX = 512
 export const OAUTH_CLIENT_SECRET_MAX = 1024
+
+/** Apps in one several-apps link (POST /api/v1/link-requests, the dashboard's "Request several apps"). */
+export const MIN_REQUEST_ITEMS = 2
+export const MAX_REQUEST_ITEMS = 10

@@ -82,6 +82,17 @@ export const de: Messages = {
   'reject.back': 'Zurück',
   'reject.submit': 'Anfrage ablehnen',
 
+  'list.title': '{count} Apps verbinden',
+  'list.asks': 'bittet Sie, diese Apps zu verbinden. Verbinden Sie jede einzeln, oder überspringen oder lehnen Sie sie ab.',
+  'list.progress': '{done} von {total} verbunden',
+  'list.finished': 'Alle Apps dieser Anfrage sind erledigt. Sie können diese Seite schließen.',
+  'list.connect': '{app} verbinden',
+  'list.skip': 'Überspringen',
+  'list.connected': 'Verbunden',
+  'list.skipped': 'Übersprungen',
+  'list.rejected': 'Abgelehnt',
+  'list.closed': 'Nicht mehr verfügbar',
+
   'errorPage.notFound': 'Seite nicht gefunden',
   'errorPage.forbidden': 'Nicht erlaubt',
   'errorPage.generic': 'Etwas ist schiefgelaufen',

@@ -82,6 +82,17 @@ export const en = {
   'reject.back': 'Back',
   'reject.submit': 'Reject request',
 
+  'list.title': 'Connect {count} apps',
+  'list.asks': 'asks you to connect these apps. Connect each one, or skip or reject it; you can do them one at a time.',
+  'list.progress': '{done} of {total} connected',
+  'list.finished': 'Every app in this request is done. You can close this page.',
+  'list.connect': 'Connect {app}',
+  'list.skip': 'Skip',
+  'list.connected': 'Connected',
+  'list.skipped': 'Skipped',
+  'list.rejected': 'Rejected',
+  'list.closed': 'No longer available',
+
   'errorPage.notFound': 'Page not found',
   'errorPage.forbidden': 'Not allowed',
   'errorPage.generic': 'Something went wrong',

@@ -83,6 +83,17 @@ export const es: Messages = {
   'reject.back': 'Volver',
   'reject.submit': 'Rechazar solicitud',
 
+  'list.title': 'Conecta {count} aplicaciones',
+  'list.asks': 'te pide que conectes estas aplicaciones. Conecta cada una, o sáltala o recházala; puedes hacerlas de una en una.',
+  'list.progress': '{done} de {total} conectadas',
+  'list.finished': 'Todas las aplicaciones de esta solicitud están listas. Puedes cerrar esta página.',
+  'list.connect': 'Conectar {app}',
+  'list.skip': 'Omitir',
+  'list.connected': 'Conectada',
+  'list.skipped': 'Omitida',
+  'list.rejected': 'Rechazada',
+  'list.closed': 'Ya no está disponible',
+
   'errorPage.notFound': 'Página no encontrada',
   'errorPage.forbidden': 'No permitido',
   'errorPage.generic': 'Algo ha salido mal',

@@ -82,6 +82,18 @@ export const fr: Messages = {
   'reject.back': 'Retour',
   'reject.submit': 'Refuser la demande',
 
+  'list.title': 'Connectez {count} applications',
+  'list.asks':
+    'vous demande de connecter ces applications. Connectez chacune, ou passez-la ou refusez-la ; vous pouvez les faire une par une.',
+  'list.progress': '{done} sur {total} connectées',
+  'list.finished': 'Toutes les applications de cette demande sont traitées. Vous pouvez fermer cette page.',
+  'list.connect': 'Connecter {app}',
+  'list.skip': 'Passer',
+  'list.connected': 'Connectée',
+  'list.skipped': 'Passée',
+  'list.rejected': 'Refusée',
+  'list.closed': 'Plus disponible',
+
   'errorPage.notFound': 'Page introuvable',
   'errorPage.forbidden': 'Accès non autorisé',
   'errorPage.generic': 'Une erreur s’est produite',

@@ -79,6 +79,17 @@ export const it: Messages = {
   'reject.back': 'Indietro',
   'reject.submit': 'Rifiuta richiesta',
 
+  'list.title': 'Collega {count} app',
+  'list.asks': 'ti chiede di collegare queste app. Collegale una alla volta, oppure saltale o rifiutale.',
+  'list.progress': '{done} di {total} collegate',
+  'list.finished': 'Tutte le app di questa richiesta sono state gestite. Puoi chiudere questa pagina.',
+  'list.connect': 'Collega {app}',
+  'list.skip': 'Salta',
+  'list.connected': 'Collegata',
+  'list.skipped': 'Saltata',
+  'list.rejected': 'Rifiutata',
+  'list.closed': 'Non più disponibile',
+
   'errorPage.notFound': 'Pagina non trovata',
   'errorPage.forbidden': 'Non consentito',
   'errorPage.generic': 'Si è verificato un errore',

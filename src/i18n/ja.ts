@@ -77,6 +77,17 @@ export const ja: Messages = {
   'reject.back': '戻る',
   'reject.submit': '依頼を拒否',
 
+  'list.title': '{count} 個のアプリを接続',
+  'list.asks': 'があなたにこれらのアプリの接続を依頼しています。1 つずつ接続するか、スキップまたは拒否できます。',
+  'list.progress': '{total} 件中 {done} 件接続済み',
+  'list.finished': 'この依頼のすべてのアプリが完了しました。このページを閉じてかまいません。',
+  'list.connect': '{app} を接続',
+  'list.skip': 'スキップ',
+  'list.connected': '接続済み',
+  'list.skipped': 'スキップ済み',
+  'list.rejected': '拒否済み',
+  'list.closed': '利用できなくなりました',
+
   'errorPage.notFound': 'ページが見つかりません',
   'errorPage.forbidden': 'アクセスが許可されていません',
   'errorPage.generic': '問題が発生しました',

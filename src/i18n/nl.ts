@@ -78,6 +78,17 @@ export const nl: Messages = {
   'reject.back': 'Terug',
   'reject.submit': 'Verzoek weigeren',
 
+  'list.title': 'Koppel {count} apps',
+  'list.asks': 'vraagt je deze apps te koppelen. Koppel ze een voor een, of sla ze over of wijs ze af.',
+  'list.progress': '{done} van {total} gekoppeld',
+  'list.finished': 'Alle apps in dit verzoek zijn afgehandeld. Je kunt deze pagina sluiten.',
+  'list.connect': '{app} koppelen',
+  'list.skip': 'Overslaan',
+  'list.connected': 'Gekoppeld',
+  'list.skipped': 'Overgeslagen',
+  'list.rejected': 'Afgewezen',
+  'list.closed': 'Niet meer beschikbaar',
+
   'errorPage.notFound': 'Pagina niet gevonden',
   'errorPage.forbidden': 'Niet toegestaan',
   'errorPage.generic': 'Er is iets misgegaan',

@@ -79,6 +79,17 @@ export const ptBR: Messages = {
   'reject.back': 'Voltar',
   'reject.submit': 'Recusar solicitação',
 
+  'list.title': 'Conecte {count} aplicativos',
+  'list.asks': 'pede que você conecte estes aplicativos. Conecte cada um, ou pule ou recuse; você pode fazer um de cada vez.',
+  'list.progress': '{done} de {total} conectados',
+  'list.finished': 'Todos os aplicativos desta solicitação foram concluídos. Você pode fechar esta página.',
+  'list.connect': 'Conectar {app}',
+  'list.skip': 'Pular',
+  'list.connected': 'Conectado',
+  'list.skipped': 'Pulado',
+  'list.rejected': 'Recusado',
+  'list.closed': 'Não está mais disponível',
+
   'errorPage.notFound': 'Página não encontrada',
   'errorPage.forbidden': 'Não permitido',
   'errorPage.generic': 'Algo deu errado',

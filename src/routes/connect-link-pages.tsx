@@ -27,6 +27,15 @@ export const ownerChoice = (open: OpenLink) => (open.link.locale ? { locale: ope
 /** A client page of an open link, in its language. */
 export const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) => renderPage(page, FALLBACK_TIME_ZONE, linkLocale(c, open))
 
+/** OAuth apps' accept form redirects to the provider, which CSP form-action must allow (each app's, on a list of several). */
+export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
+  if (app.authType !== 'oauth2') return
+  const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
+  // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
+  const base = deps.config.publicUrl ?? new URL(c.req.url).origin
+  if (authorizeUrl) c.set('formActionOrigins', [...(c.get('formActionOrigins') ?? []), new URL(authorizeUrl, base).origin])
+}
+
 /** What the client typed that may be shown again: never a secret field, and only while it fits in a cookie. */
 function keptValues(app: AppDefinition, values: Record<string, unknown>): Record<string, string> {
   const kept = Object.fromEntries(app.fields.filter((f) => !f.secret).map((f) => [f.key, String(values[f.key] ?? '')]))

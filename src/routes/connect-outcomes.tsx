@@ -9,7 +9,8 @@ import type { AppEnv } from '../http/context'
 import { depsFor } from '../http/deps'
 import { type ClientOutcome, openOutcome, sealOutcome } from '../services/client-notes'
 import type { Deps } from '../services/deps'
-import { invalidLink } from '../services/open-link'
+import { listPathOfItem } from '../services/link-requests'
+import { invalidLink, type OpenLink } from '../services/open-link'
 import { renderPage } from '../views/render'
 import { ConnectedPage, DeclinedPage, LinkLockedPage } from '../views/pages/connect/outcomes'
 
@@ -20,6 +21,17 @@ export const OUTCOME_PATH = '/connect/done'
 export async function finishWith(c: Context<AppEnv>, deps: Deps, tokenHash: string, outcome: ClientOutcome, now: number) {
   setOutcomeCookie(c, await sealOutcome(deps, tokenHash, outcome, now))
   return c.redirect(OUTCOME_PATH, 303)
+}
+
+/**
+ * The finish of an open link: an item of a several-apps link goes back to its list (which shows the item's new state);
+ * any other link to its outcome page. Either way the outcome cookie answers Back to the item's own URL.
+ */
+export async function finishLink(c: Context<AppEnv>, deps: Deps, link: OpenLink['link'], outcome: ClientOutcome, now: number) {
+  const list = link.requestId ? await listPathOfItem(deps, link.requestId) : null
+  if (!list) return finishWith(c, deps, link.tokenHash, outcome, now)
+  setOutcomeCookie(c, await sealOutcome(deps, link.tokenHash, outcome, now))
+  return c.redirect(list, 303)
 }
 
 function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome): { html: string; status: number } | null {

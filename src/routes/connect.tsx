@@ -16,7 +16,6 @@ import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
 import { renderInvitationPage } from '../views/pages/connect/invitation-template'
 import { SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import { RejectConfirmPage } from '../views/pages/connect/reject-confirm'
-import type { AppDefinition } from '../apps/types'
 import { depsFor } from '../http/deps'
 import { viewerTimeZone } from '../http/viewer'
 import { clientLocale, languageChoice } from '../http/locale'
@@ -27,8 +26,9 @@ import { attemptsLeftToShow } from '../domain/links'
 import { hashToken } from '../domain/tokens'
 import { setNoticeCookie, takeNoticeCookie } from '../http/client-note-cookies'
 import { type FormNotice, openNotice, sealNotice } from '../services/client-notes'
-import { finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
-import { noticeStatus, ownerChoice, refusalNotice, renderLinkPage } from './connect-link-pages'
+import { showRequestList, skipItem } from './connect-requests'
+import { finishLink, finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
+import { allowProviderRedirect, noticeStatus, ownerChoice, refusalNotice, renderLinkPage } from './connect-link-pages'
 
 const STATE_COOKIE = 'tether_oauth_state'
 
@@ -44,14 +44,7 @@ export function setStateCookie(c: Context<AppEnv>, state: string): void {
   })
 }
 
-/** OAuth apps' accept form redirects to the provider, which CSP form-action must allow. */
-export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
-  if (app.authType !== 'oauth2') return
-  const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
-  // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
-  const base = deps.config.publicUrl ?? new URL(c.req.url).origin
-  if (authorizeUrl) c.set('formActionOrigins', [new URL(authorizeUrl, base).origin])
-}
+export { allowProviderRedirect }
 
 async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
   const value = takeNoticeCookie(c)
@@ -93,7 +86,7 @@ export const connectRoutes = new Hono<AppEnv>()
           refreshed: isRefresh(outcome.open),
           ...ownerChoice(outcome.open),
         } as const
-        return finishWith(c, deps, link.tokenHash, connected, now)
+        return finishLink(c, deps, link, connected, now)
       }
       case 'link_denied':
         setNoticeCookie(c, await sealNotice(deps, outcome.open.link.tokenHash, { kind: 'signin_cancelled' }, now))
@@ -107,6 +100,8 @@ export const connectRoutes = new Hono<AppEnv>()
   })
   // Registered before /:token, which would otherwise take "done" for a token.
   .get('/done', showOutcome)
+  .get('/r/:token', showRequestList)
+  .post('/r/:token/skip/:position', skipItem)
   .get('/:token', async (c) => {
     const token = c.req.param('token')
     const now = Date.now()
@@ -178,7 +173,7 @@ export const connectRoutes = new Hono<AppEnv>()
     const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REJECT_REASON_MAX) || null : null
     const now = Date.now()
     const open = await declineLink(deps, c.req.param('token'), reason, clientMeta(c.req.raw), now)
-    return finishWith(c, deps, open.link.tokenHash, { kind: 'declined', ...ownerChoice(open) }, now)
+    return finishLink(c, deps, open.link, { kind: 'declined', ...ownerChoice(open) }, now)
   })
   .post('/:token', async (c) => {
     const deps = depsFor(c)
@@ -194,7 +189,7 @@ export const connectRoutes = new Hono<AppEnv>()
         refreshed: isRefresh(open),
         ...ownerChoice(open),
       } as const
-      return finishWith(c, deps, open.link.tokenHash, connected, now)
+      return finishLink(c, deps, open.link, connected, now)
     } catch (error) {
       // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
       if (error instanceof AppError && error.code === 'link_locked') {
