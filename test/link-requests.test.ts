@@ -136,7 +136,8 @@ describe('several apps in one link: the client', () => {
     const id = request.items[0]!.connection.id
     const row = await env.DB.prepare(
       'SELECT credentials_revision AS rev, ' +
-        "(SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events FROM connections WHERE id = ?1",
+        "(SELECT count(*) FROM events WHERE connection_id = ?1 AND type = 'credentials_submitted') AS events " +
+        'FROM connections WHERE id = ?1',
     )
       .bind(id)
       .first()
