@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { runScheduled } from '../src/jobs/scheduled'
 import { call, cookiesAfter, DEMO_KEY, form, getConnection, signUpOwner } from './helpers'
+import { location, page, post, submit } from './dashboard-helpers'
 
 type Owner = { cookie: string; workspaceId: string }
 
@@ -216,5 +217,47 @@ describe('several apps in one link: the client', () => {
     const list = await (await call(path)).text()
     expect(itemPaths(list)).toEqual([])
     expect(list).toContain('No longer available')
+  })
+})
+
+describe('several apps in one link: the dashboard', () => {
+  it('adds rows without scripts, creates the request with PRG, and shows its link and each item', async () => {
+    const owner = await signUpOwner()
+    const form3 = await page('/connections/several?rows=3', owner.cookie)
+    expect(form3.match(/name="appId\.\d"/g)).toHaveLength(3)
+    expect(form3).toContain('href="/connections/several?rows=4"')
+    const response = await post(
+      '/connections/several',
+      { rows: '3', 'appId.0': 'demo-tasks', 'name.0': 'Tasks', 'appId.1': 'demo-tasks', 'name.1': 'More tasks', expiresInMinutes: '2880' },
+      owner.cookie,
+    )
+    expect(response.status).toBe(303)
+    const shown = await page(location(response), owner.cookie)
+    const url = shown.match(/http:\/\/tether\.test\/connect\/r\/[A-Za-z0-9_-]{32}/)?.[0]
+    expect(url).toBeTruthy()
+    expect(shown).toContain('Tasks')
+    expect(shown).toContain('More tasks')
+    expect((await call(new URL(url!).pathname)).status).toBe(200)
+  })
+
+  it('a refusal goes back to the form with the row named and the values kept, writing nothing', async () => {
+    const owner = await signUpOwner()
+    const before = await counts(owner.workspaceId)
+    const refused = await submit(
+      '/connections/several',
+      { rows: '2', 'appId.0': 'demo-tasks', 'name.0': 'Same', 'appId.1': 'demo-tasks', 'name.1': 'same' },
+      owner.cookie,
+    )
+    expect(refused.status).toBe(400)
+    const html = await refused.text()
+    expect(html).toMatch(/role="alert">.*Item 2: another item of this link is already named/s)
+    expect(html).toMatch(/id="several-name-1"[^>]*aria-invalid="true"/)
+    expect(html).toContain('value="same"')
+    expect(await counts(owner.workspaceId)).toEqual(before)
+    // Reload: the plain form.
+    expect(await page('/connections/several?rows=2', owner.cookie)).not.toContain('role="alert"')
+    const tooFew = await submit('/connections/several', { rows: '2', 'appId.0': 'demo-tasks', 'name.0': 'Alone' }, owner.cookie)
+    expect(tooFew.status).toBe(400)
+    expect(await tooFew.text()).toContain('Choose at least 2 apps.')
   })
 })
