@@ -41,7 +41,15 @@ import type { Deps } from './deps'
 import { requireAvailableApp, requireAvailableApps } from './oauth-apps'
 import { type ClientMeta, type EventType, newEvent, newLinkEvent } from './events'
 import { forgetSnapshots } from './link-snapshots'
-import { forgetRequestList, prepareLinkRequest, publishRequestList, republishRequestLists, requestListPath } from './link-requests'
+import {
+  forgetRequestList,
+  prepareLinkRequest,
+  publishRequestList,
+  refuseDuplicateNames,
+  republishRequestLists,
+  requestListPath,
+  requireItemApp,
+} from './link-requests'
 import { type IssuedLink, prepareLink, publishLink } from './links'
 import { asOpenLink, invalidLink, type OpenLink } from './open-link'
 import { iso } from './public-shapes'
@@ -164,7 +172,7 @@ export async function requestConnectionsViaLink(
         position,
         token,
       })
-      return { connection, link: { ...link, row: { ...link.row, expiresAt: request.row.expiresAt } } }
+      return { connection, link }
     }),
   )
   const n = items.length
@@ -213,28 +221,6 @@ export async function requestConnectionsViaLink(
     url: `${deps.publicOrigin}${requestListPath(request.token)}`,
     items: items.map(({ connection, link }) => ({ connection, link: link.row })),
   }
-}
-
-function requireItemApp(deps: Deps, appId: string, index: number) {
-  try {
-    return requireApp(deps, appId)
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error
-    throw new AppError(error.code, `Item ${index + 1}: ${error.message}`, [{ path: `items.${index}.appId`, message: 'Unknown app' }])
-  }
-}
-
-function refuseDuplicateNames(names: string[]): void {
-  const seen = new Set<string>()
-  names.forEach((name, index) => {
-    const key = name.trim().toLowerCase()
-    if (seen.has(key)) {
-      throw new AppError('invalid_request', `Item ${index + 1}: another item of this link is already named "${name}".`, [
-        { path: `items.${index}.name`, message: 'Duplicate name' },
-      ])
-    }
-    seen.add(key)
-  })
 }
 
 /**

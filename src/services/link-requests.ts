@@ -7,6 +7,7 @@ import type { Owner, RequestItemState, RequestSnapshot } from '../domain/shapes'
 import { hashToken, isWellFormedToken, itemToken, newId, newToken } from '../domain/tokens'
 import type { ConnectionWithLink } from '../db/connections'
 import type { Deps } from './deps'
+import { requireApp } from './access'
 
 /**
  * Several apps in one link: the request's token, its list page's KV snapshot, and the owner's read. Every change of an
@@ -137,4 +138,28 @@ export async function linkRequestOf(deps: Deps, owner: Owner, id: string, now: n
 export async function listPathOfItem(deps: Deps, requestId: string): Promise<string | null> {
   const request = await findLinkRequestById(deps.db, requestId)
   return request ? requestListPath(await revealRequestToken(deps, request)) : null
+}
+
+/** An item's app, or the refusal naming the item. */
+export function requireItemApp(deps: Deps, appId: string, index: number) {
+  try {
+    return requireApp(deps, appId)
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    throw new AppError(error.code, `Item ${index + 1}: ${error.message}`, [{ path: `items.${index}.appId`, message: 'Unknown app' }])
+  }
+}
+
+/** Names differ within a request (case and spaces aside), so the client can tell the items apart. */
+export function refuseDuplicateNames(names: string[]): void {
+  const seen = new Set<string>()
+  names.forEach((name, index) => {
+    const key = name.trim().toLowerCase()
+    if (seen.has(key)) {
+      throw new AppError('invalid_request', `Item ${index + 1}: another item of this link is already named "${name}".`, [
+        { path: `items.${index}.name`, message: 'Duplicate name' },
+      ])
+    }
+    seen.add(key)
+  })
 }
