@@ -9,6 +9,7 @@ import { authApi } from './routes/api/auth'
 import { sessionsApi } from './routes/api/sessions'
 import { appsApi } from './routes/api/apps'
 import { connectionsApi } from './routes/api/connections'
+import { linkRequestsApi } from './routes/api/link-requests'
 import { PROXY_PATH, proxyApi } from './routes/api/proxy'
 import { openApiRoute } from './routes/api/openapi'
 import { connectRoutes } from './routes/connect'
@@ -46,6 +47,7 @@ export function buildApp() {
   app.route('/api/v1/apps', appsApi)
   app.route('/api/v1/connections', proxyApi)
   app.route('/api/v1/connections', connectionsApi)
+  app.route('/api/v1/link-requests', linkRequestsApi)
   app.route('/api/v1/workflows', workflowsApi)
   app.route('/api/v1/runs', runsApi)
   app.route('/api/v1/webhook-endpoints', webhookEndpointsApi)

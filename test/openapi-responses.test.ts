@@ -4,6 +4,7 @@ import type * as z from 'zod'
 import type { app, appListResponse } from '../src/api-schemas/apps'
 import type { user, workspace } from '../src/api-schemas/auth'
 import type { connection, event, link } from '../src/api-schemas/connections'
+import type { linkRequest } from '../src/api-schemas/link-requests'
 import type { notification } from '../src/api-schemas/notifications'
 import type { oauthApp } from '../src/api-schemas/oauth-apps'
 import type { webhookDelivery, webhookEndpoint } from '../src/api-schemas/webhook-endpoints'
@@ -22,6 +23,7 @@ import type {
   PublicConnection,
   PublicEvent,
   PublicLink,
+  PublicLinkRequest,
   PublicNotification,
   PublicOAuthApp,
   PublicRun,
@@ -77,6 +79,7 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expectTypeOf<z.infer<typeof app>>().toEqualTypeOf<ReturnType<typeof publicApp>>()
     expectTypeOf<z.infer<typeof appListResponse>['apps'][number]>().toEqualTypeOf<ReturnType<typeof publicApp>>()
     expectTypeOf<z.infer<typeof oauthApp>>().toEqualTypeOf<PublicOAuthApp>()
+    expectTypeOf<z.infer<typeof linkRequest>>().toEqualTypeOf<PublicLinkRequest>()
   })
 
   it('accounts and tokens', async () => {
@@ -167,6 +170,23 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect((await documentedCall('/api/v1/connections', json('POST', wrong, owner))).response.status).toBe(429)
     const put = json('PUT', { credentials: { apiKey: DEMO_KEY } }, owner)
     expect((await documentedCall(`/api/v1/connections/${id}/credentials`, put)).response.status).toBe(429)
+  })
+
+  it('several apps in one link', async () => {
+    const owner = await signUp()
+    const items = [
+      { appId: 'demo-tasks', name: 'Client Tasks' },
+      { appId: 'demo-docs', name: 'Client Docs' },
+    ]
+    const created = await documentedCall<{ request: Id }>('/api/v1/link-requests', json('POST', { items, expiresInMinutes: 60 }, owner))
+    expect(created.response.status).toBe(201)
+    const read = await documentedCall(`/api/v1/link-requests/${created.body.request.id}`, { cookie: owner.cookie })
+    expect(read.response.status).toBe(200)
+    expect((await documentedCall('/api/v1/link-requests/no-such-id', { cookie: owner.cookie })).response.status).toBe(404)
+    const unknown = [items[0], { appId: 'no-such-app', name: 'X' }]
+    expect((await documentedCall('/api/v1/link-requests', json('POST', { items: unknown }, owner))).response.status).toBe(400)
+    const unavailable = [items[0], { appId: 'salesforce', name: 'CRM' }]
+    expect((await documentedCall('/api/v1/link-requests', json('POST', { items: unavailable }, owner))).response.status).toBe(422)
   })
 
   it('connections and links', async () => {

@@ -11,6 +11,7 @@ import { needsReconnectScenario } from './needs-reconnect.mjs'
 import { retriedRunScenario } from './retried-run.mjs'
 import { sameAccountScenario } from './same-account.mjs'
 import { germanClientScenario } from './german-client.mjs'
+import { multiAppScenario } from './multi-app.mjs'
 import { notificationsScenario } from './notifications.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 import { tableScenario } from './table.mjs'
@@ -34,6 +35,7 @@ export const scenarios = [
   apiRequestScenario,
   sameAccountScenario,
   germanClientScenario,
+  multiAppScenario,
   needsReconnectScenario,
   notificationsScenario,
   managePageScenario,

@@ -16,7 +16,7 @@ const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]
 
 export const validationIssue = z.strictObject({ path: z.string(), message: z.string() })
 
-/** `issues` only ever comes with `invalid_request` and `invalid_credential_value`, naming the fields at fault. */
+/** `issues` only ever comes with `invalid_request`, `invalid_credential_value` and `app_unavailable`, naming the fields at fault. */
 export const errorEnvelope = z.strictObject({
   error: z.strictObject({
     code: z.enum(errorCodes),

@@ -40,7 +40,7 @@ export const credentialsSchema = z.object({ credentials, allowAccountChange }).s
 
 export const issueLinkSchema = z.object({ expiresInMinutes, allowAccountChange, locale }).strict()
 
-const linkStatus = z.enum(['pending', 'used', 'rejected', 'revoked', 'expired', 'locked'])
+const linkStatus = z.enum(['pending', 'used', 'rejected', 'skipped', 'revoked', 'expired', 'locked'])
 const linkPurpose = z.enum(['create', 'refresh'])
 
 export const linkSummary = z.strictObject({ status: linkStatus, purpose: linkPurpose, expiresAt: timestamp })

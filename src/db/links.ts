@@ -66,7 +66,14 @@ export function updateConnectionIfLinked(db: Db, connectionId: string, linkId: s
 }
 
 /** The single-use gate: only a pending, unexpired link can be claimed, and only once. */
-export function claimLink(db: Db, linkId: string, claimId: string, status: 'used' | 'rejected', now: number, rejectReason?: string | null) {
+export function claimLink(
+  db: Db,
+  linkId: string,
+  claimId: string,
+  status: 'used' | 'rejected' | 'skipped',
+  now: number,
+  rejectReason?: string | null,
+) {
   return db
     .update(links)
     .set({ status, claimId, closedAt: now, rejectReason: rejectReason ?? null })
@@ -100,7 +107,7 @@ export function revokeOpenLinks(db: Db, connectionId: string, claimId: string, n
         replacedBy ? and(ne(links.id, replacedBy), linkExists(replacedBy)) : undefined,
       ),
     )
-    .returning({ id: links.id, tokenHash: links.tokenHash })
+    .returning({ id: links.id, tokenHash: links.tokenHash, requestId: links.requestId })
 }
 
 /**

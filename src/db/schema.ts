@@ -141,6 +141,25 @@ export const connections = sqliteTable(
   ],
 )
 
+/**
+ * Several apps in one link (docs/ARCHITECTURE.md, "Several apps in one link"): the request's token opens the list
+ * page; each item is a link row of its own (`links.request_id`), so single use, expiry and outcomes stay per link.
+ */
+export const linkRequests = sqliteTable(
+  'link_requests',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    tokenBlob: text('token_blob').notNull(),
+    tokenKeyVersion: text('token_key_version').notNull(),
+    locale: text('locale', { enum: LOCALES }),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('link_requests_token_hash').on(t.tokenHash), index('link_requests_workspace').on(t.workspaceId, t.createdAt)],
+)
+
 export const links = sqliteTable(
   'links',
   {
@@ -153,7 +172,7 @@ export const links = sqliteTable(
     tokenBlob: text('token_blob').notNull(),
     tokenKeyVersion: text('token_key_version').notNull(),
     purpose: text('purpose', { enum: ['create', 'refresh'] }).notNull(),
-    status: text('status', { enum: ['pending', 'used', 'rejected', 'revoked', 'expired', 'locked'] }).notNull(),
+    status: text('status', { enum: ['pending', 'used', 'rejected', 'skipped', 'revoked', 'expired', 'locked'] }).notNull(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     /** Set while a submitted key is checked with the app: one check per link at a time, so refusals count exactly. */
     checkLeaseUntil: integer('check_lease_until'),
@@ -167,9 +186,13 @@ export const links = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     createdAt: integer('created_at').notNull(),
     closedAt: integer('closed_at'),
+    /** Set on the items of a several-apps link, with the item's place in its list. */
+    requestId: text('request_id').references(() => linkRequests.id, { onDelete: 'cascade' }),
+    requestPosition: integer('request_position'),
   },
   (t) => [
     uniqueIndex('links_token_hash').on(t.tokenHash),
+    uniqueIndex('links_request_position').on(t.requestId, t.requestPosition),
     index('links_connection').on(t.connectionId, t.createdAt, t.id),
     index('links_pending_expiry').on(t.status, t.expiresAt),
     index('links_claim').on(t.claimId),

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { sealContext, type Sealed } from '../domain/crypto'
 import type { Db } from './client'
+import { requestTokensSealedWith, resealRequestToken } from './link-requests'
 import { linkTokensSealedWith, resealLinkToken } from './links'
 import { connections, oauthApps, oauthStates, runs, webhookEndpoints, workflows } from './schema'
 
@@ -65,6 +66,12 @@ export const sealedColumns: readonly SealedColumn[] = [
     context: sealContext.linkToken,
     stale: linkTokensSealedWith,
     rewrite: (db, row, sealed) => resealLinkToken(db, row.id, row.blob, sealed),
+  },
+  {
+    name: 'link_requests.token',
+    context: sealContext.linkRequestToken,
+    stale: requestTokensSealedWith,
+    rewrite: (db, row, sealed) => resealRequestToken(db, row.id, row.blob, sealed),
   },
   {
     name: 'oauth_states.verifier',

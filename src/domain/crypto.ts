@@ -120,6 +120,8 @@ export async function openExpiring<T>(keyring: Keyring, value: string, context: 
 export const sealContext = {
   credentials: (connectionId: string) => `tether/connection/${connectionId}/credentials`,
   linkToken: (linkId: string) => `tether/link/${linkId}/token`,
+  /** A several-apps link's token, kept so the owner can see the link again and a finished item can return to its list. */
+  linkRequestToken: (requestId: string) => `tether/link-request/${requestId}/token`,
   oauthVerifier: (stateHash: string) => `tether/oauth-state/${stateHash}/verifier`,
   /** A sign-in's tokens while the person chooses a tenant or site (OAuthSpec.resourceLookup), for minutes at most. */
   oauthPending: (stateHash: string) => `tether/oauth-state/${stateHash}/pending`,

@@ -89,3 +89,6 @@ export const OAUTH_CLIENT_SECRET_MAX = 1024
 export const MANAGE_LINK_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000
 /** The management page's "used by the owner's workflows" counts the runs of this window. */
 export const MANAGE_USAGE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
+/** Apps in one several-apps link (POST /api/v1/link-requests, the dashboard's "Request several apps"). */
+export const MIN_REQUEST_ITEMS = 2
+export const MAX_REQUEST_ITEMS = 10

@@ -22,7 +22,8 @@ export function attemptsLeftToShow(failedAttempts: number): number | null {
   return failedAttempts >= ATTEMPTS_SHOWN_FROM ? Math.max(0, MAX_FAILED_ATTEMPTS - failedAttempts) : null
 }
 
-export type LinkStatus = 'pending' | 'used' | 'rejected' | 'revoked' | 'expired' | 'locked'
+/** `skipped`: the client passed over one app of a several-apps link; its connection stays pending. */
+export type LinkStatus = 'pending' | 'used' | 'rejected' | 'skipped' | 'revoked' | 'expired' | 'locked'
 export type LinkPurpose = 'create' | 'refresh'
 
 export interface LinkState {
@@ -63,6 +64,8 @@ export function ownerLinkMessage(link: LinkState & { purpose: LinkPurpose }, now
       return link.purpose === 'refresh'
         ? 'The client declined to refresh the credentials. The current credentials still work.'
         : 'The client rejected this connection request. Click Refresh credentials to send a new link.'
+    case 'skipped':
+      return 'The client skipped this app in a several-apps link. Click Refresh credentials to send a new link.'
     case 'used':
       return link.purpose === 'refresh' ? 'The client refreshed the credentials.' : 'The client connected their account.'
     case 'pending':

@@ -58,6 +58,15 @@ export interface PublicConnection {
 }
 
 /** One page, newest update first; `nextCursor` is null on the last page. */
+/** A several-apps link as the owner reads it; `url` only while an item can still be used. */
+export interface PublicLinkRequest {
+  id: string
+  url: string | null
+  expiresAt: string
+  createdAt: string
+  items: { connection: PublicConnection }[]
+}
+
 export interface PublicConnectionPage {
   connections: PublicConnection[]
   nextCursor: string | null
@@ -192,6 +201,24 @@ export interface InvitationSnapshot {
   expiresAt: number
   /** The owner's choice of language for the link; absent, the client's browser decides. */
   locale?: Locale
+}
+
+/** Where an item of a several-apps link stands, as the client's list shows it. */
+export type RequestItemState = 'pending' | 'connected' | 'skipped' | 'rejected' | 'closed'
+
+/**
+ * The list page of a several-apps link, cached in KV under the request token's hash like an invitation
+ * (one KV get for the page); rewritten after each item's change. D1 decides every action.
+ */
+export interface RequestSnapshot {
+  v: 1
+  requestId: string
+  workspaceId: string
+  requesterName: string
+  requesterEmail: string | null
+  expiresAt: number
+  locale?: Locale
+  items: { position: number; appId: string; connectionName: string; state: RequestItemState }[]
 }
 
 export interface PublicWebhookEndpoint {

@@ -36,7 +36,7 @@ function stackFrames(error: unknown): string {
 }
 
 /** Codes whose `details` name the fields at fault, sent as `issues`. */
-const FIELD_ERROR_CODES: ReadonlySet<string> = new Set(['invalid_request', 'invalid_credential_value'])
+const FIELD_ERROR_CODES: ReadonlySet<string> = new Set(['invalid_request', 'invalid_credential_value', 'app_unavailable'])
 
 export function wantsJson(c: Context): boolean {
   const path = new URL(c.req.url).pathname

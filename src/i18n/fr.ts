@@ -58,6 +58,8 @@ export const fr: Messages = {
   'done.updated': 'La connexion «\u00a0{name}\u00a0» utilise maintenant vos nouveaux identifiants {app}',
   'done.for': ' pour {requester}',
   'done.close': '. Vous pouvez fermer cette page.',
+  'done.period': '.',
+  'done.continue': 'Continuer avec les autres applications',
   'declined.title': 'Demande refusée',
   'declined.body': 'Vous avez refusé la demande. Le demandeur verra qu’elle a été refusée\u00a0; rien n’a été partagé.',
   'invalid.title': 'Lien indisponible',
@@ -81,6 +83,18 @@ export const fr: Messages = {
   'reject.reason': 'Motif (facultatif, communiqué au demandeur)',
   'reject.back': 'Retour',
   'reject.submit': 'Refuser la demande',
+
+  'list.title': 'Connectez {count} applications',
+  'list.asks':
+    'vous demande de connecter ces applications. Connectez chacune, ou passez-la ou refusez-la ; vous pouvez les faire une par une.',
+  'list.progress': '{done} sur {total} connectées',
+  'list.finished': 'Toutes les applications de cette demande sont traitées. Vous pouvez fermer cette page.',
+  'list.connect': 'Connecter {app}',
+  'list.skip': 'Passer',
+  'list.connected': 'Connectée',
+  'list.skipped': 'Passée',
+  'list.rejected': 'Refusée',
+  'list.closed': 'Plus disponible',
 
   'errorPage.notFound': 'Page introuvable',
   'errorPage.forbidden': 'Accès non autorisé',

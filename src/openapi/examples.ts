@@ -55,6 +55,17 @@ export const exampleLinkCreated = {
   link: { url: linkUrl, expiresAt: '2026-11-04T09:30:00.000Z' },
 }
 
+export const exampleLinkRequest = {
+  id: 'Rq5tY7uI9oP1aS3d',
+  url: 'https://tether.example/connect/r/Zx9cV8bN7mQ6wE5rT4yU3iO2pA1sD0fG',
+  expiresAt: '2026-11-04T09:30:00.000Z',
+  createdAt: '2026-11-02T09:30:00.000Z',
+  items: [
+    { connection: examplePendingConnection },
+    { connection: { ...examplePendingConnection, id: 'Cn9kJ7hG5fD3sA1q', appId: 'mailchimp', name: 'Client Mailchimp' } },
+  ],
+}
+
 export const examplePendingLink = { url: linkUrl, status: 'pending', purpose: 'refresh', expiresAt: '2026-11-04T09:30:00.000Z' }
 
 export const exampleExpiredLink = {

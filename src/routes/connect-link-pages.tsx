@@ -28,6 +28,19 @@ export const ownerChoice = (open: OpenLink) => (open.link.locale ? { locale: ope
 /** A client page of an open link, in its language. */
 export const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) => renderPage(page, FALLBACK_TIME_ZONE, linkLocale(c, open))
 
+/** OAuth apps' accept form redirects to the provider, which CSP form-action must allow (each app's, on a list of several). */
+export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
+  if (app.authType !== 'oauth2') return
+  const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
+  // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
+  const base = deps.config.publicUrl ?? new URL(c.req.url).origin
+  if (!authorizeUrl) return
+  // A host with a typed part (https://{shop}.myshopify.com) is allowed as a wildcard source: https://*.myshopify.com.
+  const origin = new URL(authorizeUrl.replace(/\{[A-Za-z0-9_]+\}/g, 'x'), base).origin
+  const allowed = authorizeUrl.includes('{') ? origin.replace('://x.', '://*.') : origin
+  c.set('formActionOrigins', [...(c.get('formActionOrigins') ?? []), allowed])
+}
+
 /** What the client typed that may be shown again: never a secret field, and only while it fits in a cookie. */
 function keptValues(app: AppDefinition, values: Record<string, unknown>): Record<string, string> {
   const fields = [...app.fields, ...preAuthorizeFieldsOf(app)]

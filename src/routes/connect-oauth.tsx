@@ -14,7 +14,7 @@ import { type CallbackOutcome, completeOAuth, OAUTH_STATE_SECONDS } from '../ser
 import { renderPage } from '../views/render'
 import { ChooseResourcePage } from '../views/pages/connect/choose-resource'
 import { connectionHref } from '../views/pages/dashboard/paths'
-import { finishWith } from './connect-outcomes'
+import { finishLink } from './connect-outcomes'
 import { ownerChoice } from './connect-link-pages'
 
 /** The sign-in's state, bound to the browser that started it; it also names a sign-in waiting for a choice of tenant. */
@@ -80,7 +80,7 @@ async function respondToSignIn(c: Context<AppEnv>, deps: Deps, outcome: Callback
         manage: { token: outcome.manageToken, shown: false },
         ...ownerChoice(outcome.open),
       } as const
-      return finishWith(c, deps, link.tokenHash, connected, now)
+      return finishLink(c, deps, link, connected, now)
     }
     case 'link_denied':
       setNoticeCookie(c, await sealNotice(deps, outcome.open.link.tokenHash, { kind: 'signin_cancelled' }, now))

@@ -13,7 +13,8 @@ import { managePath } from '../views/pages/manage/manage-page'
 import { EMAIL_MAX } from '../domain/limits'
 import * as z from 'zod'
 import type { Deps } from '../services/deps'
-import { invalidLink } from '../services/open-link'
+import { listPathOfItem } from '../services/link-requests'
+import { invalidLink, type OpenLink } from '../services/open-link'
 import { renderPage } from '../views/render'
 import { ConnectedPage, DeclinedPage, LinkLockedPage } from '../views/pages/connect/outcomes'
 
@@ -24,6 +25,19 @@ export const OUTCOME_PATH = '/connect/done'
 export async function finishWith(c: Context<AppEnv>, deps: Deps, tokenHash: string, outcome: ClientOutcome, now: number) {
   setOutcomeCookie(c, await sealOutcome(deps, tokenHash, outcome, now))
   return c.redirect(OUTCOME_PATH, 303)
+}
+
+/**
+ * The finish of an open link: an item of a several-apps link goes back to its list (which shows the item's new state);
+ * any other link to its outcome page. Either way the outcome cookie answers Back to the item's own URL.
+ */
+export async function finishLink(c: Context<AppEnv>, deps: Deps, link: OpenLink['link'], outcome: ClientOutcome, now: number) {
+  const list = link.requestId ? await listPathOfItem(deps, link.requestId) : null
+  if (!list) return finishWith(c, deps, link.tokenHash, outcome, now)
+  // A success has its management link to show once: its own page first, which leads on to the list.
+  if (outcome.kind === 'connected' && outcome.manage) return finishWith(c, deps, link.tokenHash, { ...outcome, continueTo: list }, now)
+  setOutcomeCookie(c, await sealOutcome(deps, link.tokenHash, outcome, now))
+  return c.redirect(list, 303)
 }
 
 const EMAIL_PROBLEM_STATUS = { invalid: 400, too_many: 429, failed: 200 } as const
@@ -41,7 +55,15 @@ function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome, reveal = false)
         emailedTo: reveal ? (note.emailedTo ?? null) : null,
         emailProblem: reveal ? (note.emailProblem ?? null) : null,
       }
-      const view = <ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} manage={manage} />
+      const view = (
+        <ConnectedPage
+          app={app}
+          connectionName={outcome.connectionName}
+          refreshed={outcome.refreshed}
+          manage={manage}
+          continueTo={outcome.continueTo}
+        />
+      )
       return { html: page(view), status: manage?.emailProblem ? EMAIL_PROBLEM_STATUS[manage.emailProblem] : 200 }
     }
     case 'declined':

@@ -15,7 +15,6 @@ import { CredentialsFormPage } from '../views/pages/connect/credentials-form'
 import { renderInvitationPage } from '../views/pages/connect/invitation-template'
 import { SignInDeclinedPage } from '../views/pages/connect/outcomes'
 import { RejectConfirmPage } from '../views/pages/connect/reject-confirm'
-import type { AppDefinition } from '../apps/types'
 import { preAuthorizeFieldsOf } from '../apps/metadata'
 import { depsFor } from '../http/deps'
 import { viewerTimeZone } from '../http/viewer'
@@ -26,23 +25,15 @@ import { attemptsLeftToShow } from '../domain/links'
 import { hashToken } from '../domain/tokens'
 import { takeNoticeCookie } from '../http/client-note-cookies'
 import { type FormNotice, openNotice } from '../services/client-notes'
-import { emailManageLinkFromOutcome, finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
-import { noticeStatus, ownerChoice, refusalNotice, renderLinkPage } from './connect-link-pages'
+import { showRequestList, skipItem } from './connect-requests'
+import { emailManageLinkFromOutcome, finishLink, finishWith, outcomeForFinisher, showOutcome } from './connect-outcomes'
+import { allowProviderRedirect, noticeStatus, ownerChoice, refusalNotice, renderLinkPage } from './connect-link-pages'
 
 const isRefresh = (open: OpenLink) => open.link.purpose === 'refresh'
 
 export { setStateCookie }
 
-/** OAuth apps' accept form redirects to the provider, which CSP form-action must allow. */
-export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
-  if (app.authType !== 'oauth2') return
-  const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
-  // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
-  const base = deps.config.publicUrl ?? new URL(c.req.url).origin
-  // A host with a typed part (https://{shop}.myshopify.com) is allowed as a wildcard source: https://*.myshopify.com.
-  const origin = authorizeUrl && new URL(authorizeUrl.replace(/\{[A-Za-z0-9_]+\}/g, 'x'), base).origin
-  if (origin) c.set('formActionOrigins', [authorizeUrl.includes('{') ? origin.replace('://x.', '://*.') : origin])
-}
+export { allowProviderRedirect }
 
 async function takeNotice(c: Context<AppEnv>, deps: Deps, tokenHash: string): Promise<FormNotice | null> {
   const value = takeNoticeCookie(c)
@@ -65,6 +56,8 @@ export const connectRoutes = new Hono<AppEnv>()
   // Registered before /:token, which would otherwise take "done" for a token.
   .get('/done', showOutcome)
   .post('/done/email', emailManageLinkFromOutcome)
+  .get('/r/:token', showRequestList)
+  .post('/r/:token/skip/:position', skipItem)
   .get('/:token', async (c) => {
     const token = c.req.param('token')
     const now = Date.now()
@@ -155,7 +148,7 @@ export const connectRoutes = new Hono<AppEnv>()
     const reason = typeof values.reason === 'string' ? values.reason.trim().slice(0, REJECT_REASON_MAX) || null : null
     const now = Date.now()
     const open = await declineLink(deps, c.req.param('token'), reason, clientMeta(c.req.raw), now)
-    return finishWith(c, deps, open.link.tokenHash, { kind: 'declined', ...ownerChoice(open) }, now)
+    return finishLink(c, deps, open.link, { kind: 'declined', ...ownerChoice(open) }, now)
   })
   .post('/:token', async (c) => {
     const deps = depsFor(c)
@@ -172,7 +165,7 @@ export const connectRoutes = new Hono<AppEnv>()
         manage: { token: manageToken, shown: false },
         ...ownerChoice(open),
       } as const
-      return finishWith(c, deps, open.link.tokenHash, connected, now)
+      return finishLink(c, deps, open.link, connected, now)
     } catch (error) {
       // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
       if (error instanceof AppError && error.code === 'link_locked') {

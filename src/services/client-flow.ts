@@ -1,16 +1,16 @@
 import { insertCappedLinkEvent } from '../db/events'
 import { announceEvents } from './webhooks/announce'
 import { AppError } from '../domain/errors'
-import { MAX_EVENTS_PER_LINK } from '../domain/limits'
+import { MAX_EVENTS_PER_LINK, MAX_REQUEST_ITEMS } from '../domain/limits'
 import type { InvitationSnapshot } from '../domain/shapes'
-import { hashToken, isWellFormedToken } from '../domain/tokens'
+import { hashToken, isWellFormedToken, itemToken } from '../domain/tokens'
 import { checkCredentials } from './credential-checks'
 import { credentialsFromFields } from './credentials'
 import type { Deps } from './deps'
 import { type ClientMeta, newLinkEvent } from './events'
-import { clientEvent, completeLink, countFailedAttempt, rejectLink, releaseCheck, takeCheckLease } from './link-lifecycle'
+import { clientEvent, completeLink, countFailedAttempt, rejectLink, releaseCheck, skipLink, takeCheckLease } from './link-lifecycle'
 import { readSnapshot } from './link-snapshots'
-import { type OpenLink, requireOpenLink } from './open-link'
+import { invalidLink, type OpenLink, requireOpenLink } from './open-link'
 
 /** What the client does with a link; every change of the link's state is made by the link lifecycle. */
 
@@ -94,5 +94,22 @@ export async function submitLinkCredentials(
 export async function declineLink(deps: Deps, token: string, reason: string | null, meta: ClientMeta, now: number): Promise<OpenLink> {
   const open = await requireOpenLink(deps, token, now)
   await rejectLink(deps, open, reason, meta, now)
+  return open
+}
+
+/** Skip on a several-apps list: the item's own link, found by the token derived from the list's; only an item can be skipped. */
+export async function skipRequestItem(
+  deps: Deps,
+  requestToken: string,
+  position: number,
+  meta: ClientMeta,
+  now: number,
+): Promise<OpenLink> {
+  if (!isWellFormedToken(requestToken) || !Number.isInteger(position) || position < 0 || position >= MAX_REQUEST_ITEMS) {
+    throw invalidLink()
+  }
+  const open = await requireOpenLink(deps, await itemToken(requestToken, position), now)
+  if (open.link.requestId === null) throw invalidLink()
+  await skipLink(deps, open, meta, now)
   return open
 }

@@ -11,7 +11,15 @@ import type { Deps } from './deps'
 
 /** `locale`: the owner's choice of language for the link, so the outcome page follows it as the link's other pages do. */
 export type ClientOutcome = (
-  | { kind: 'connected'; appId: string; connectionName: string; refreshed: boolean; manage?: ManageNote }
+  | {
+      kind: 'connected'
+      appId: string
+      connectionName: string
+      refreshed: boolean
+      manage?: ManageNote
+      /** An item of a several-apps link: its list, where the client goes on with the other apps. */
+      continueTo?: string
+    }
   | { kind: 'declined' }
   | { kind: 'locked' }
 ) & { locale?: Locale }

@@ -10,6 +10,8 @@ export type EventType =
   | 'credentials_failed'
   | 'credentials_submitted'
   | 'rejected'
+  /** The client passed over one app of a several-apps link. */
+  | 'skipped'
   | 'refreshed'
   | 'expired'
   | 'revoked'

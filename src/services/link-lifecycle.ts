@@ -1,3 +1,4 @@
+import { and } from 'drizzle-orm'
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
 import { metadataOf } from '../apps/metadata'
 import type { Credentials, VerifiedAccount } from '../apps/types'
@@ -10,6 +11,7 @@ import {
   newCredentialsValues,
   pendingConnectionRow,
 } from '../db/connections'
+import { insertItemConnection, insertLinkRequestIf, type LinkRequestRow } from '../db/link-requests'
 import { eventRowsIn, insertCappedLinkEvent, insertEventForConnection, insertEventForLink } from '../db/events'
 import {
   type ClaimEvent,
@@ -28,7 +30,7 @@ import {
 } from '../db/links'
 import { AppError } from '../domain/errors'
 import { MAX_CONNECTIONS, MAX_EVENTS_PER_LINK, MAX_OPEN_LINKS } from '../domain/limits'
-import { type LinkPurpose, LOCKED_LINK_MESSAGE, MAX_FAILED_ATTEMPTS } from '../domain/links'
+import { type LinkPurpose, LOCKED_LINK_MESSAGE, linkExpiresAt, MAX_FAILED_ATTEMPTS } from '../domain/links'
 import type { Locale } from '../domain/locales'
 import type { Owner } from '../domain/shapes'
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
@@ -38,9 +40,18 @@ import { prepareGrant } from './client-grants'
 import { sealCredentials } from './credentials'
 import { firstCheckAt } from './health/schedule'
 import type { Deps } from './deps'
-import { requireAvailableApp } from './oauth-apps'
+import { requireAvailableApp, requireAvailableApps } from './oauth-apps'
 import { type ClientMeta, type EventType, newEvent, newLinkEvent } from './events'
 import { forgetSnapshots } from './link-snapshots'
+import {
+  forgetRequestList,
+  prepareLinkRequest,
+  publishRequestList,
+  refuseDuplicateNames,
+  republishRequestLists,
+  requestListPath,
+  requireItemApp,
+} from './link-requests'
 import { type IssuedLink, prepareLink, publishLink } from './links'
 import { asOpenLink, invalidLink, type OpenLink } from './open-link'
 import { iso } from './public-shapes'
@@ -56,14 +67,23 @@ import { type AnnounceDeps, announceEvents } from './webhooks/announce'
 
 type Statement = BatchItem<'sqlite'>
 
+/** A link whose state the batch changed: its snapshot is forgotten, and the list of its several-apps link rewritten. */
+type ClosedLink = { tokenHash: string; requestId: string | null }
+
 async function commit<T extends Readonly<[Statement, ...Statement[]]>>(
   deps: Deps,
   statements: T,
-  closed: (results: BatchResponse<T>) => readonly string[] = () => [],
+  closed: (results: BatchResponse<T>) => readonly ClosedLink[] = () => [],
   gone: ConnectionRow[] = [],
 ): Promise<BatchResponse<T>> {
   const results = await deps.db.batch(statements)
-  await forgetSnapshots(deps, closed(results))
+  const links = closed(results)
+  await forgetSnapshots(
+    deps,
+    links.map((link) => link.tokenHash),
+  )
+  const requestIds = links.flatMap((link) => (link.requestId ? [link.requestId] : []))
+  if (requestIds.length > 0) await republishRequestLists(deps, requestIds, deps.clock())
   await announceEvents(deps, eventRowsIn(results), deps.clock(), gone)
   return results
 }
@@ -117,12 +137,92 @@ export async function requestConnectionViaLink(
       event('created', { via: 'link' }),
       event('link_created', { purpose: 'create', expiresAt: iso(link.row.expiresAt) }),
     ],
-    ([, , inserted]) => (inserted.length === 0 ? [link.tokenHash] : []),
+    ([, , inserted]) => (inserted.length === 0 ? [link.row] : []),
   )
   if (inserted.length === 0) {
     throw newLinks.refusal(hourly) ?? quotaExceeded((counted?.n ?? 0) >= MAX_CONNECTIONS ? 'connections' : 'openLinks')
   }
   return { connection: { connection, link: link.row }, link: issued }
+}
+
+/**
+ * Several apps in one link: the request and, per item, a pending connection and its own link (whose token derives
+ * from the request's), in one batch. The request lands only under the quotas with room for every item, and each
+ * item only with the request, so a refusal leaves nothing. Each item then lives as any link does.
+ */
+export async function requestConnectionsViaLink(
+  deps: Deps,
+  owner: Owner,
+  input: { items: { appId: string; name: string }[]; expiresInMinutes?: number; locale?: Locale },
+  now: number,
+): Promise<{ request: LinkRequestRow; url: string; items: ConnectionWithLink[] }> {
+  const apps = input.items.map((item, index) => requireItemApp(deps, item.appId, index))
+  refuseDuplicateNames(input.items.map((item) => item.name))
+  await requireAvailableApps(deps, owner.workspaceId, apps)
+  const newLinks = await newLinkCounter(deps, owner, now)
+  const locale = input.locale ?? null
+  const request = await prepareLinkRequest(deps, owner, linkExpiresAt(now, input.expiresInMinutes), locale, now)
+  const items = await Promise.all(
+    input.items.map(async (item, position) => {
+      const connection = pendingConnectionRow(
+        { id: newId(), workspaceId: owner.workspaceId, appId: apps[position]!.id, name: item.name },
+        now,
+      )
+      const token = await request.itemToken(position)
+      const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now, false, locale, {
+        requestId: request.row.id,
+        position,
+        token,
+      })
+      return { connection, link }
+    }),
+  )
+  const n = items.length
+  const event = (connection: ConnectionRow, linkId: string, type: EventType, detail: Record<string, unknown>) =>
+    insertEventForConnection(
+      deps.db,
+      newEvent({ workspaceId: owner.workspaceId, connectionId: connection.id, linkId, type, actor: 'owner', at: now, detail }),
+    )
+  // As for one link: cached first, so a failure leaves nothing handed out, and a snapshot D1 never got is harmless.
+  await Promise.all(items.map(({ connection, link }) => publishLink(deps, owner, connection, link, now)))
+  await publishRequestList(
+    deps,
+    owner,
+    request,
+    items.map(({ connection }, position) => ({ position, appId: connection.appId, connectionName: connection.name, state: 'pending' })),
+    now,
+  )
+  const quotas = and(
+    newLinks.within,
+    connectionsBelow(owner.workspaceId, MAX_CONNECTIONS - n + 1),
+    openLinksBelow(owner.workspaceId, now, MAX_OPEN_LINKS - n + 1),
+  )!
+  const statements: [Statement, ...Statement[]] = [
+    newLinks.hit,
+    ...Array.from({ length: n - 1 }, () => newLinks.hit),
+    countConnections(deps.db, owner.workspaceId),
+    insertLinkRequestIf(deps.db, request.row, quotas),
+    ...items.flatMap(({ connection, link }) => [
+      insertItemConnection(deps.db, connection, request.row.id),
+      insertLinkIf(deps.db, link.row),
+      event(connection, link.row.id, 'created', { via: 'link', requestId: request.row.id }),
+      event(connection, link.row.id, 'link_created', { purpose: 'create', expiresAt: iso(link.row.expiresAt) }),
+    ]),
+  ]
+  const results = (await commit(deps, statements, (results) =>
+    (results[n + 1] as unknown[]).length === 0 ? items.map(({ link }) => ({ tokenHash: link.tokenHash, requestId: null })) : [],
+  )) as unknown[][]
+  if (results[n + 1]!.length === 0) {
+    await forgetRequestList(deps, request.row.tokenHash)
+    const hourly = results[n - 1]![0] as { count: number } | undefined
+    const counted = results[n]![0] as { n: number } | undefined
+    throw newLinks.refusal(hourly) ?? quotaExceeded((counted?.n ?? 0) + n > MAX_CONNECTIONS ? 'connections' : 'openLinks')
+  }
+  return {
+    request: request.row,
+    url: `${deps.publicOrigin}${requestListPath(request.token)}`,
+    items: items.map(({ connection, link }) => ({ connection, link: link.row })),
+  }
 }
 
 /**
@@ -168,7 +268,7 @@ export async function issueNewLink(
         }),
       ),
     ],
-    ([, inserted, revoked]) => (inserted.length === 0 ? [link.tokenHash] : revoked.map((row) => row.tokenHash)),
+    ([, inserted, revoked]) => (inserted.length === 0 ? [link.row] : revoked),
   )
   if (inserted.length === 0) throw newLinks.refusal(hourly) ?? quotaExceeded('openLinks')
   return issued
@@ -192,7 +292,7 @@ export async function closeOpenLinks(deps: Deps, connection: ConnectionRow, alon
       insertEventsForClaim(deps.db, claimId, claimEvent('revoked', 'owner', now)),
       ...alongside,
     ],
-    ([revoked]) => revoked.map((row) => row.tokenHash),
+    ([revoked]) => revoked,
     [connection],
   )
 }
@@ -243,7 +343,7 @@ export async function countFailedAttempt(deps: Deps, open: OpenLink, leaseUntil:
       insertCappedLinkEvent(deps.db, clientEvent(open, 'credentials_failed', meta, now), MAX_EVENTS_PER_LINK),
       insertEventsForClaim(deps.db, lockClaim, claimEvent('locked', 'system', now, undefined, { failedAttempts: MAX_FAILED_ATTEMPTS })),
     ],
-    ([counted]) => (counted[0]?.status === 'locked' ? [open.link.tokenHash] : []),
+    ([counted]) => (counted[0]?.status === 'locked' ? [open.link] : []),
   )
   // Uncounted, the key was not refused as far as the link knows: the slot opens for a retry at once.
   const [counted] = await counting.catch(async (error: unknown) => {
@@ -300,7 +400,7 @@ export async function completeLink(
       insertEventsForClaim(deps.db, claimId, claimEvent('credentials_submitted', 'client', now, meta, detail)),
       grant.statement,
     ],
-    ([claimed]) => (claimed.length > 0 ? [open.link.tokenHash] : []),
+    ([claimed]) => (claimed.length > 0 ? [open.link] : []),
   )
   if (claimed.length === 0) throw invalidLink()
   return grant.token
@@ -322,7 +422,22 @@ export async function rejectLink(deps: Deps, open: OpenLink, reason: string | nu
       ),
       insertEventsForClaim(deps.db, claimId, claimEvent('rejected', 'client', now, meta, reason ? { reason } : undefined)),
     ],
-    ([claimed]) => (claimed.length > 0 ? [open.link.tokenHash] : []),
+    ([claimed]) => (claimed.length > 0 ? [open.link] : []),
+  )
+  if (claimed.length === 0) throw invalidLink()
+}
+
+/** An item of a several-apps link the client passes over: its link closes, its connection stays pending for a new link. */
+export async function skipLink(deps: Deps, open: OpenLink, meta: ClientMeta, now: number): Promise<void> {
+  const claimId = newId()
+  const [claimed] = await commit(
+    deps,
+    [
+      claimLink(deps.db, open.link.id, claimId, 'skipped', now),
+      updateConnectionIfClaimed(deps.db, open.connection.id, open.link.id, claimId, { updatedAt: now }),
+      insertEventsForClaim(deps.db, claimId, claimEvent('skipped', 'client', now, meta)),
+    ],
+    ([claimed]) => (claimed.length > 0 ? [open.link] : []),
   )
   if (claimed.length === 0) throw invalidLink()
 }

@@ -30,8 +30,9 @@ export async function prepareLink(
   now: number,
   allowAccountChange = false,
   locale: Locale | null = null,
+  item: { requestId: string; position: number; token: string } | null = null,
 ): Promise<NewLink> {
-  const token = newToken()
+  const token = item?.token ?? newToken()
   const id = newId()
   const sealed = await seal(await deps.keyring(), token, sealContext.linkToken(id))
   const tokenHash = await hashToken(token)
@@ -53,6 +54,8 @@ export async function prepareLink(
     expiresAt: linkExpiresAt(now, minutes),
     createdAt: now,
     closedAt: null,
+    requestId: item?.requestId ?? null,
+    requestPosition: item?.position ?? null,
   }
   return { token, tokenHash, row }
 }

@@ -45,6 +45,15 @@ export async function requireAvailableApp(deps: Deps, workspaceId: string, app: 
   }
 }
 
+/** The same for the items of a several-apps link, in one query; the refusal names the first unavailable item's place. */
+export async function requireAvailableApps(deps: Deps, workspaceId: string, apps: readonly AppDefinition[]): Promise<void> {
+  const available = await availabilityIn(deps, workspaceId)
+  const index = apps.findIndex((app) => !available(app))
+  if (index < 0) return
+  const reason = unavailableReason(apps[index]!.oauth?.providerName ?? apps[index]!.name)
+  throw new AppError('app_unavailable', `Item ${index + 1}: ${reason}`, [{ path: `items.${index}.appId`, message: 'App unavailable' }])
+}
+
 function unavailableReason(providerName: string): string {
   return (
     `${providerName} sign-in is not configured on this Tether. Add your own ${providerName} OAuth app in Settings → OAuth apps, ` +

@@ -1,7 +1,9 @@
 import { badgeFor } from '../domain/badges'
 import { healthOf } from '../domain/health'
 import { effectiveLinkStatus, ownerLinkMessage } from '../domain/links'
-import type { PublicConnection, PublicEvent, PublicLink, PublicLinkSummary } from '../domain/shapes'
+import type { PublicConnection, PublicEvent, PublicLink, PublicLinkRequest, PublicLinkSummary } from '../domain/shapes'
+import type { ConnectionWithLink } from '../db/connections'
+import type { LinkRequestRow } from '../db/link-requests'
 import type { ConnectionRow, LinkRow } from '../db/connections'
 import type { EventRow } from '../db/events'
 
@@ -56,5 +58,18 @@ export function publicEvent(event: EventRow): PublicEvent {
     ipCountry: event.ipCountry,
     userAgent: event.userAgent,
     detail: event.detail ? (JSON.parse(event.detail) as Record<string, unknown>) : null,
+  }
+}
+
+export function publicLinkRequest(
+  view: { request: LinkRequestRow; url: string | null; items: ConnectionWithLink[] },
+  now: number,
+): PublicLinkRequest {
+  return {
+    id: view.request.id,
+    url: view.url,
+    expiresAt: iso(view.request.expiresAt),
+    createdAt: iso(view.request.createdAt),
+    items: view.items.map((item) => ({ connection: publicConnection(item.connection, item.link, now) })),
   }
 }

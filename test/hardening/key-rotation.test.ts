@@ -22,6 +22,7 @@ const after = withEnv({ ENCRYPTION_KEYS: R2 })
 const CONTEXTS: Record<string, (row: Record<string, unknown>) => string> = {
   'connections.credentials': (row) => sealContext.credentials(String(row.id)),
   'links.token': (row) => sealContext.linkToken(String(row.id)),
+  'link_requests.token': (row) => sealContext.linkRequestToken(String(row.id)),
   'oauth_states.verifier': (row) => sealContext.oauthVerifier(String(row.state_hash)),
   'oauth_states.pending': (row) => sealContext.oauthPending(String(row.state_hash)),
   'workflows.webhook_token': (row) => sealContext.webhookToken(String(row.id)),
@@ -93,6 +94,17 @@ async function fillUnderR1(): Promise<{ cookie: string; connectionIds: string[];
     if (i % 2 === 0)
       expect((await before.call(new URL(link.url).pathname, { form: { apiKey: `${DEMO_KEY}_${i}` }, follow: true })).status).toBe(200)
   }
+  const several = await before.call('/api/v1/link-requests', {
+    method: 'POST',
+    cookie: owner.cookie,
+    json: {
+      items: [
+        { appId: 'demo-tasks', name: 'Several 1' },
+        { appId: 'demo-tasks', name: 'Several 2' },
+      ],
+    },
+  })
+  expect(several.status).toBe(201)
   const direct = await before.call('/api/v1/connections', {
     method: 'POST',
     cookie: owner.cookie,

@@ -58,7 +58,7 @@ async function ledger(workspaceId: string) {
     `SELECT l.id, l.status, l.failed_attempts AS failedAttempts,
       (SELECT count(*) FROM events e WHERE e.link_id = l.id AND e.type IN ('link_created', 'refreshed')) AS issued,
       (SELECT count(*) FROM events e WHERE e.link_id = l.id AND e.type = CASE l.status
-        WHEN 'used' THEN 'credentials_submitted' WHEN 'rejected' THEN 'rejected' WHEN 'revoked' THEN 'revoked'
+        WHEN 'used' THEN 'credentials_submitted' WHEN 'rejected' THEN 'rejected' WHEN 'skipped' THEN 'skipped' WHEN 'revoked' THEN 'revoked'
         WHEN 'expired' THEN 'expired' WHEN 'locked' THEN 'locked' END) AS closing,
       (SELECT count(*) FROM events e WHERE e.link_id = l.id AND e.type = 'credentials_failed') AS failed
     FROM links l WHERE l.workspace_id = ? ORDER BY l.created_at, l.id`,
@@ -99,6 +99,33 @@ const TRANSITIONS: Transition[] = [
       })
       return app.call(path, init)
     },
+  },
+  {
+    name: 'issue several (one link for several apps)',
+    setup: async () => null,
+    act: (app, owner) => {
+      const items = [
+        { appId: 'demo-tasks', name: 'One' },
+        { appId: 'demo-tasks', name: 'Two' },
+      ]
+      const { path, ...init } = api(owner, '/api/v1/link-requests', { method: 'POST', json: { items } })
+      return app.call(path, init)
+    },
+  },
+  {
+    name: 'skipped (an item of a several-apps link)',
+    setup: async (owner) => {
+      const items = [
+        { appId: 'demo-tasks', name: 'One' },
+        { appId: 'demo-tasks', name: 'Two' },
+      ]
+      const response = await call('/api/v1/link-requests', { method: 'POST', cookie: owner.cookie, json: { items } })
+      const { request } = await response.json<{ request: { url: string; expiresAt: string; items: { connection: { id: string } }[] } }>()
+      const url = new URL(request.url)
+      const token = url.pathname.split('/').pop()!
+      return { connectionId: request.items[0]!.connection.id, url: request.url, token, path: url.pathname, expiresAt: request.expiresAt }
+    },
+    act: (app, _owner, link) => app.call(`${link!.path}/skip/0`, { method: 'POST' }),
   },
   {
     name: 'refresh (a new link revokes the open one)',

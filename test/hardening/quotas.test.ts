@@ -149,6 +149,19 @@ describe('open links per workspace', () => {
     await expectQuotaRefusal(await linkRequest(owner), /1,000 open links/)
   })
 
+  it('a several-apps link needs room for every item: one short, it is refused whole and nothing lands', async () => {
+    const owner = await signUpOwner()
+    await seedOpenLinks(owner, MAX_OPEN_LINKS - 2)
+    const items = (names: string[]) => ({ items: names.map((name) => ({ appId: 'demo-tasks', name })) })
+    const refused = await call('/api/v1/link-requests', { method: 'POST', cookie: owner.cookie, json: items(['A', 'B', 'C']) })
+    await expectQuotaRefusal(refused, /1,000 open links/)
+    expect(await connectionsOf(owner)).toBe(1)
+    expect(await openLinksOf(owner)).toBe(MAX_OPEN_LINKS - 2)
+    const fits = await call('/api/v1/link-requests', { method: 'POST', cookie: owner.cookie, json: items(['A', 'B']) })
+    expect(fits.status).toBe(201)
+    expect(await openLinksOf(owner)).toBe(MAX_OPEN_LINKS)
+  })
+
   it('a refresh replacing an open link still works at the limit; one adding a link is refused and changes nothing', async () => {
     const owner = await signUpOwner()
     const open = await requestLink(owner)

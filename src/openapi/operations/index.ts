@@ -4,6 +4,7 @@ import { exampleApp } from '../examples'
 import type { Operation } from '../types'
 import { authOperations } from './auth'
 import { connectionOperations } from './connections'
+import { linkRequestOperations } from './link-requests'
 import { oauthAppOperations } from './oauth-apps'
 import { proxyOperations } from './proxy'
 import { sessionOperations } from './sessions'
@@ -50,6 +51,7 @@ export const operations: Operation[] = [
   ...sessionOperations,
   ...otherOperations,
   ...connectionOperations,
+  ...linkRequestOperations,
   ...proxyOperations,
   ...workflowOperations,
   ...webhookEndpointOperations,

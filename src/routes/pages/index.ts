@@ -8,6 +8,7 @@ import { connectionPages } from './connection'
 import { connectionLinkPages } from './connection-link'
 import { connectionListPages } from './connection-list'
 import { newConnectionPages } from './new-connection'
+import { severalAppsPages } from './several-apps'
 import { settingsPages } from './settings'
 import { accountSettingsPages } from './settings-account'
 import { oauthAppPages } from './settings-oauth-apps'
@@ -25,6 +26,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .route('/connections', connectionListPages)
   // '/new' before '/:id', so "new" is never taken for a connection id.
   .route('/connections', newConnectionPages)
+  .route('/connections', severalAppsPages)
   .route('/connections', connectionLinkPages)
   .route('/connections', connectionPages)
   .route('/settings/webhooks', webhookPages)

@@ -14,6 +14,7 @@ export function ConnectedPage({
   requesterName,
   refreshed = false,
   manage,
+  continueTo,
 }: {
   app: AppDefinition
   connectionName: string
@@ -22,6 +23,8 @@ export function ConnectedPage({
   refreshed?: boolean
   /** The client's management link, for a success that made one. */
   manage?: ManageLinkView
+  /** The list of a several-apps link, to go on with its other apps. */
+  continueTo?: string | undefined
 }) {
   const t = useT()
   const params = { app: app.name, name: connectionName }
@@ -34,9 +37,16 @@ export function ConnectedPage({
         <Alert kind="success">
           {t(refreshed ? 'done.updated' : 'done.created', params)}
           {requesterName ? t('done.for', { requester: requesterName }) : ''}
-          {t('done.close')}
+          {t(continueTo ? 'done.period' : 'done.close')}
         </Alert>
         {manage ? <ManageLinkPanel {...manage} /> : null}
+        {continueTo ? (
+          <p>
+            <a class="button" href={continueTo}>
+              {t('done.continue')}
+            </a>
+          </p>
+        ) : null}
       </section>
     </Layout>
   )

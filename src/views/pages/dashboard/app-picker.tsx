@@ -31,6 +31,9 @@ export function AppPickerPage({ owner, apps, catalog, query, category }: AppPick
         </p>
         <h1>Add Connection</h1>
         <p class="muted">Pick the app to connect. Next, enter the credentials yourself or request them from your client with a link.</p>
+        <p>
+          Need several apps from one client? <a href="/connections/several">Request several apps in one link</a>
+        </p>
         <AppFilterForm action="/connections/new" query={query} category={category} apps={catalog} />
         <AppFilterStatus action="/connections/new" count={apps.length} query={query} category={category} />
         {apps.length ? (
