@@ -84,3 +84,8 @@ export const TEST_PAYLOAD_MAX = 16 * 1024
 /** A workspace's own OAuth client id and secret (Settings → OAuth apps); providers issue far shorter ones. */
 export const OAUTH_CLIENT_ID_MAX = 512
 export const OAUTH_CLIENT_SECRET_MAX = 1024
+/** A workspace's brand: its display name on the client's pages, and its logo's size in bytes (PNG, JPEG or WebP). */
+export const BRAND_NAME_MAX = 60
+export const LOGO_MAX_BYTES = 100 * 1024
+/** A link's returnUrl: longer than any real "back to my site" address, short enough to ride the outcome cookie. */
+export const RETURN_URL_MAX = 1000

@@ -11,7 +11,8 @@ import { type ClientOutcome, openOutcome, sealOutcome } from '../services/client
 import type { Deps } from '../services/deps'
 import { invalidLink } from '../services/open-link'
 import { renderPage } from '../views/render'
-import { ConnectedPage, DeclinedPage, LinkLockedPage } from '../views/pages/connect/outcomes'
+import { type BackLink, ConnectedPage, DeclinedPage, LinkLockedPage } from '../views/pages/connect/outcomes'
+import { backUrl, type ReturnStatus } from '../domain/return-url'
 
 /** Where every finish lands; no token in it, so the URL can be reloaded, shared or logged safely. */
 export const OUTCOME_PATH = '/connect/done'
@@ -22,20 +23,27 @@ export async function finishWith(c: Context<AppEnv>, deps: Deps, tokenHash: stri
   return c.redirect(OUTCOME_PATH, 303)
 }
 
+/** "Back to <owner>", when the link has a returnUrl: the connection and how it ended ride in its query. */
+function backLink(outcome: ClientOutcome, status: ReturnStatus): BackLink | undefined {
+  if (!outcome.returnTo) return undefined
+  return { href: backUrl(outcome.returnTo.url, outcome.returnTo.connectionId, status), name: outcome.brand?.name ?? null }
+}
+
 function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome): { html: string; status: number } | null {
-  const page = (view: VNode) => renderPage(view, FALLBACK_TIME_ZONE, clientLocale(c, outcome.locale ?? null))
+  const page = (view: VNode) => renderPage(view, FALLBACK_TIME_ZONE, clientLocale(c, outcome.locale ?? null), outcome.brand)
   switch (outcome.kind) {
     case 'connected': {
       const app = getApp(outcome.appId)
+      const back = backLink(outcome, 'connected')
       return app
         ? {
-            html: page(<ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} />),
+            html: page(<ConnectedPage app={app} connectionName={outcome.connectionName} refreshed={outcome.refreshed} back={back} />),
             status: 200,
           }
         : null
     }
     case 'declined':
-      return { html: page(<DeclinedPage />), status: 200 }
+      return { html: page(<DeclinedPage back={backLink(outcome, 'rejected')} />), status: 200 }
     case 'locked':
       return { html: page(<LinkLockedPage />), status: 423 }
   }

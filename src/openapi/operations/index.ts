@@ -4,6 +4,7 @@ import { exampleApp } from '../examples'
 import type { Operation } from '../types'
 import { authOperations } from './auth'
 import { connectionOperations } from './connections'
+import { brandOperations } from './brand'
 import { oauthAppOperations } from './oauth-apps'
 import { proxyOperations } from './proxy'
 import { sessionOperations } from './sessions'
@@ -55,4 +56,5 @@ export const operations: Operation[] = [
   ...webhookEndpointOperations,
   ...notificationOperations,
   ...oauthAppOperations,
+  ...brandOperations,
 ]

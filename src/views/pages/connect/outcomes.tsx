@@ -7,17 +7,35 @@ import { Layout } from '../../layout'
 import { useLocale, useT } from '../../locale'
 import { flowSteps } from './access'
 
+/** The owner's returnUrl with the outcome in its query, and the name to show on the way back (null: none set). */
+export interface BackLink {
+  href: string
+  name: string | null
+}
+
+function BackToOwner({ back }: { back?: BackLink }) {
+  const t = useT()
+  if (!back) return null
+  return (
+    <a class={buttonClass('primary', true)} href={back.href} rel="noreferrer">
+      {back.name !== null ? t('outcome.backTo', { name: back.name }) : t('outcome.back')}
+    </a>
+  )
+}
+
 export function ConnectedPage({
   app,
   connectionName,
   requesterName,
   refreshed = false,
+  back,
 }: {
   app: AppDefinition
   connectionName: string
   requesterName?: string
   /** A refresh link: the connection existed and now has new credentials. */
   refreshed?: boolean
+  back?: BackLink
 }) {
   const t = useT()
   const params = { app: app.name, name: connectionName }
@@ -32,18 +50,20 @@ export function ConnectedPage({
           {requesterName ? t('done.for', { requester: requesterName }) : ''}
           {t('done.close')}
         </Alert>
+        <BackToOwner back={back} />
       </section>
     </Layout>
   )
 }
 
-export function DeclinedPage() {
+export function DeclinedPage({ back }: { back?: BackLink }) {
   const t = useT()
   return (
     <Layout title={t('declined.title')} variant="public" languages>
       <section class="card invite" aria-labelledby="declined-title">
         <h1 id="declined-title">{t('declined.title')}</h1>
         <p>{t('declined.body')}</p>
+        <BackToOwner back={back} />
       </section>
     </Layout>
   )
