@@ -11,6 +11,7 @@ import { needsReconnectScenario } from './needs-reconnect.mjs'
 import { retriedRunScenario } from './retried-run.mjs'
 import { sameAccountScenario } from './same-account.mjs'
 import { germanClientScenario } from './german-client.mjs'
+import { brandedInvitationScenario } from './branded-invitation.mjs'
 import { notificationsScenario } from './notifications.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 import { tableScenario } from './table.mjs'
@@ -33,6 +34,7 @@ export const scenarios = [
   apiRequestScenario,
   sameAccountScenario,
   germanClientScenario,
+  brandedInvitationScenario,
   needsReconnectScenario,
   notificationsScenario,
   retriedRunScenario,
