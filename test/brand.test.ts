@@ -37,7 +37,7 @@ describe('the workspace brand through the API', () => {
     const saved = await call('/api/v1/workspace/brand', {
       method: 'PUT',
       cookie: owner.cookie,
-      json: { displayName: ' Northwind  Studio ', accent: '#1A56DB' },
+      json: { displayName: ' North\u202ewind\u200b  Studio ', accent: '#1A56DB' },
     })
     expect((await saved.json<{ brand: unknown }>()).brand).toMatchObject({
       displayName: 'Northwind Studio',

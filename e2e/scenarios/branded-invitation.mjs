@@ -6,8 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
-import { DESKTOP } from '../browser.mjs'
-import { assertImagesLoaded, expectHeading, GOOD_KEY, readLink, signUp } from '../flows.mjs'
+import { assertAccessible, DESKTOP, PHONE } from '../browser.mjs'
+import { assertImagesLoaded, expectHeading, GOOD_KEY, logIn, readLink, signUp } from '../flows.mjs'
+import { assertFitsViewport } from './journey.mjs'
 
 const OWNER = { name: 'Nora Lindqvist', email: 'nora@northwind-studio.example.com', password: 'correct horse battery' }
 const STUDIO = 'Northwind Studio'
@@ -63,6 +64,13 @@ export const brandedInvitationScenario = {
     await owner.getByLabel('Upload a logo').setInputFiles(logo)
     await owner.getByRole('button', { name: 'Upload logo' }).click()
     await owner.getByRole('img', { name: 'Your current logo' }).waitFor()
+    // axe needs a context without the CSP (it injects a script); the pages checked for CSP refusals keep it.
+    const phone = await t.newPage({ ...PHONE, bypassCSP: true })
+    await logIn(phone, t.baseUrl, OWNER)
+    await phone.goto(`${t.baseUrl}/settings/brand`)
+    await expectHeading(phone, 'Brand')
+    await assertFitsViewport(phone)
+    await assertAccessible(phone, 'Settings → Brand on a phone')
 
     await owner.goto(`${t.baseUrl}/connections/new/demo-tasks`)
     const viaLink = owner.getByRole('region', { name: 'Request Connection via Link' })
@@ -81,6 +89,9 @@ export const brandedInvitationScenario = {
     const button = client.getByRole('button', { name: 'Accept & Connect' })
     assert.equal(await button.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(15, 118, 110)', 'the accent colours the buttons')
     await assertImagesLoaded(client)
+    const axe = await t.newPage({ ...DESKTOP, bypassCSP: true })
+    await axe.goto(url)
+    await assertAccessible(axe, 'branded invitation')
     await t.screenshot(client, 'invitation-branded', { fullPage: true })
 
     await button.click()

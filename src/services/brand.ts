@@ -4,6 +4,7 @@ import { toHex } from '../domain/encoding'
 import { AppError } from '../domain/errors'
 import { BRAND_NAME_MAX, LOGO_MAX_BYTES } from '../domain/limits'
 import { MAX_LINK_MINUTES } from '../domain/links'
+import { cleanName } from '../domain/names'
 import type { Owner, PublicBrand } from '../domain/shapes'
 import type { Deps } from './deps'
 import { iso } from './public-shapes'
@@ -49,7 +50,7 @@ export async function linkBrandFor(deps: Deps, workspaceId: string): Promise<Lin
 }
 
 function checkDisplayName(raw: string): string | null {
-  const name = raw.trim().replace(/\s+/g, ' ')
+  const name = cleanName(raw).trim().replace(/\s+/g, ' ')
   if (name.length > BRAND_NAME_MAX) throw new AppError('invalid_request', `The display name is longer than ${BRAND_NAME_MAX} characters.`)
   return name || null
 }
