@@ -33,7 +33,9 @@ describe('the workspace brand through the API', () => {
     expect(await empty.json()).toEqual({ brand: { displayName: null, accent: null, logoUrl: null, updatedAt: null } })
     const pale = await call('/api/v1/workspace/brand', { method: 'PUT', cookie: owner.cookie, json: { accent: '#ffcc00' } })
     expect(pale.status).toBe(400)
-    expect((await pale.json<{ error: { code: string; message: string } }>()).error.message).toMatch(/contrast of 1\.\d\d:1/)
+    const refusal = (await pale.json<{ error: { message: string; issues: { path: string }[] } }>()).error
+    expect(refusal.message).toMatch(/contrast of 1\.\d\d:1/)
+    expect(refusal.issues.map((issue) => issue.path)).toEqual(['accent'])
     const saved = await call('/api/v1/workspace/brand', {
       method: 'PUT',
       cookie: owner.cookie,

@@ -49,6 +49,16 @@ export async function linkBrandFor(deps: Deps, workspaceId: string): Promise<Lin
   return isBranded(brand) ? brand : null
 }
 
+/** A refusal names its field (`issues` in the API, the message under the field on the form). */
+function forField<T>(path: string, check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, error.message, [{ path, message: error.message }])
+    throw error
+  }
+}
+
 function checkDisplayName(raw: string): string | null {
   const name = cleanName(raw).trim().replace(/\s+/g, ' ')
   if (name.length > BRAND_NAME_MAX) throw new AppError('invalid_request', `The display name is longer than ${BRAND_NAME_MAX} characters.`)
@@ -63,8 +73,9 @@ export async function saveBrand(
   now: number,
 ): Promise<PublicBrand> {
   const current = (await findBrandRow(deps.db, owner.workspaceId)) ?? emptyRow(owner.workspaceId, now)
-  const displayName = input.displayName === undefined ? current.displayName : input.displayName && checkDisplayName(input.displayName)
-  const accent = input.accent === undefined ? current.accent : input.accent?.trim() ? checkAccent(input.accent) : null
+  const { displayName: name, accent: colour } = input
+  const displayName = name === undefined ? current.displayName : name && forField('displayName', () => checkDisplayName(name))
+  const accent = colour === undefined ? current.accent : colour?.trim() ? forField('accent', () => checkAccent(colour)) : null
   const row = { ...current, displayName, accent, updatedAt: now }
   await upsertBrandRow(deps.db, row)
   return publicBrand(row)

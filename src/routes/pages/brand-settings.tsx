@@ -6,7 +6,7 @@ import { flashed, redirectWithFlash, takeFlash } from '../../http/form-flash'
 import { brandOf, removeLogo, saveBrand, saveLogo } from '../../services/brand'
 import { BRAND_PAGE, type BrandPageProps, BrandPage } from '../../views/pages/dashboard/brand-settings'
 import { renderPage } from '../../views/render'
-import { readForm } from './forms'
+import { fieldErrorsOf, readForm } from './forms'
 import { ownerView } from './view-models'
 
 /** The two posts that carry an image; app.ts gives them a body limit of their own. */
@@ -16,9 +16,6 @@ type Failed = NonNullable<BrandPageProps['failed']>
 
 const isRefusal = (error: unknown): error is AppError =>
   error instanceof AppError && (error.code === 'invalid_request' || error.code === 'payload_too_large')
-
-/** Which field a brand refusal is about: the service's messages name it. */
-const fieldOf = (error: AppError) => (/colou?r|contrast|hex/i.test(error.message) ? 'accent' : 'displayName')
 
 /** Mounted at /settings/brand; every post ends in a 303, a refusal with its flash. */
 export const brandPages = new Hono<AppEnv>()
@@ -35,7 +32,7 @@ export const brandPages = new Hono<AppEnv>()
       await saveBrand(depsFor(c), c.get('owner'), values, Date.now())
     } catch (error) {
       if (!isRefusal(error)) throw error
-      const failed: Failed = { form: 'brand', state: { values, errors: { [fieldOf(error)]: error.message } } }
+      const failed: Failed = { form: 'brand', state: { values, errors: fieldErrorsOf(error) } }
       return redirectWithFlash(c, BRAND_PAGE, 'brand', failed, error.status, error)
     }
     return c.redirect(`${BRAND_PAGE}?saved=1`, 303)
