@@ -23,6 +23,10 @@ import { workflowsApi } from './routes/api/workflows'
 import { runsApi } from './routes/api/runs'
 import { hookRoutes } from './routes/hooks'
 import { workflowPages } from './routes/pages/workflows'
+import { brandApi } from './routes/api/brand'
+import { brandAssets } from './routes/brand-assets'
+import { LOGO_MAX_BYTES } from './domain/limits'
+import { LOGO_UPLOAD_PATH } from './routes/pages/brand-settings'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -38,8 +42,18 @@ export function buildApp() {
       throw new AppError('payload_too_large', 'The request body is too large.')
     },
   })
+  // A logo may be larger than a form; the multipart envelope around it gets its own margin, the image its exact cap.
+  const logoBodyLimit = bodyLimit({
+    maxSize: LOGO_MAX_BYTES + 16 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large', 'The logo is larger than 100 KB; make it smaller.')
+    },
+  })
   // The proxy streams bodies under its own cap (PROXY_BODY_MAX).
-  app.use((c, next) => (PROXY_PATH.test(c.req.path) ? next() : appBodyLimit(c, next)))
+  app.use((c, next) => {
+    if (PROXY_PATH.test(c.req.path)) return next()
+    return LOGO_UPLOAD_PATH.test(c.req.path) ? logoBodyLimit(c, next) : appBodyLimit(c, next)
+  })
   app.use(rejectCrossSite)
   app.route('/api/v1', authApi)
   app.route('/api/v1', sessionsApi)
@@ -54,9 +68,11 @@ export function buildApp() {
   app.route('/api/v1/notifications', notificationsApi)
   app.route('/api/v1/notification-settings', notificationSettingsApi)
   app.route('/api/v1/oauth-apps', oauthAppsApi)
+  app.route('/api/v1/workspace/brand', brandApi)
   app.route('/hooks', hookRoutes)
   app.route('/connect', connectRoutes)
   app.route('/manage', manageRoutes)
+  app.route('/brand', brandAssets)
   app.use('/demo/*', async (c, next) => {
     if (c.env.DEMO_APPS !== '1') throw new AppError('not_found', 'There is nothing here.')
     await next()

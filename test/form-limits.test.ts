@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { signupSchema } from '../src/api-schemas/auth'
 import { name as nameSchema } from '../src/api-schemas/common'
 import { passwordChangeSchema } from '../src/api-schemas/password'
-import { CREDENTIAL_FIELD_MAX, REJECT_REASON_MAX, SEARCH_MAX, TEMPLATE_MAX, TEST_PAYLOAD_MAX } from '../src/domain/limits'
+import {
+  BRAND_NAME_MAX,
+  CREDENTIAL_FIELD_MAX,
+  REJECT_REASON_MAX,
+  RETURN_URL_MAX,
+  SEARCH_MAX,
+  TEMPLATE_MAX,
+  TEST_PAYLOAD_MAX,
+} from '../src/domain/limits'
 import { call, requestLink, signUpOwner } from './helpers'
 import { addDirect, location, page, post } from './dashboard-helpers'
 
@@ -26,6 +34,10 @@ function limitOf(inputName: string): number | null | undefined {
     payload: TEST_PAYLOAD_MAX,
     // The demo apps' credential fields, checked by services/credentials.
     apiKey: CREDENTIAL_FIELD_MAX,
+    returnUrl: RETURN_URL_MAX,
+    // Settings → Brand (api-schemas/brand: saveBrandSchema); the accent is #rrggbb.
+    displayName: BRAND_NAME_MAX,
+    accent: 7,
   }
   return limits[inputName]
 }
@@ -59,7 +71,15 @@ describe('maxlength on every form', () => {
     expectLimits(await (await call('/login')).text(), '/login', 2)
     const owner = await signUpOwner()
     const id = await addDirect(owner.cookie)
-    for (const path of ['/connections/new', '/connections/new/demo-tasks', `/connections/${id}`, '/settings', '/workflows/new']) {
+    const paths = [
+      '/connections/new',
+      '/connections/new/demo-tasks',
+      `/connections/${id}`,
+      '/settings',
+      '/settings/brand',
+      '/workflows/new',
+    ]
+    for (const path of paths) {
       expectLimits(await page(path, owner.cookie), path)
     }
     const created = await post('/workflows', { name: 'Limits' }, owner.cookie)

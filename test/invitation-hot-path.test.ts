@@ -44,4 +44,22 @@ describe('the invitation page (the hot read path)', () => {
     expect(await invalid.text()).toContain(INVALID_LINK_MESSAGE)
     expect(db.used()).toBe(false)
   })
+
+  it('needs no D1 for a branded link either: the brand rides in the snapshot', async () => {
+    const owner = await signUpOwner()
+    const saved = await call('/api/v1/workspace/brand', {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { displayName: 'Northwind', accent: '#1a56db' },
+    })
+    expect(saved.status).toBe(200)
+    const link = await requestLink(owner)
+    expect((await withEnv({}).call(link.path)).status).toBe(200)
+    const db = untouchable<D1Database>()
+    const page = await withEnv({ DB: db.binding, ENCRYPTION_KEYS: undefined }).call(link.path)
+    const html = await page.text()
+    expect(html).toContain('Northwind</span>')
+    expect(html).toContain('/brand/accent/1a56db.css')
+    expect(db.used()).toBe(false)
+  })
 })

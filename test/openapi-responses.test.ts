@@ -7,10 +7,11 @@ import type { connection, event, link } from '../src/api-schemas/connections'
 import type { linkRequest } from '../src/api-schemas/link-requests'
 import type { notification } from '../src/api-schemas/notifications'
 import type { oauthApp } from '../src/api-schemas/oauth-apps'
+import type { brand } from '../src/api-schemas/brand'
 import type { webhookDelivery, webhookEndpoint } from '../src/api-schemas/webhook-endpoints'
 import type { run, workflow } from '../src/api-schemas/workflows'
 import { MAX_BODY_BYTES } from '../src/app'
-import { CHECK_REFUSALS_PER_HOUR, PROXY_BODY_MAX } from '../src/domain/limits'
+import { CHECK_REFUSALS_PER_HOUR, LOGO_MAX_BYTES, PROXY_BODY_MAX } from '../src/domain/limits'
 import { windowStartOf } from '../src/domain/rate-limit'
 import { operations } from '../src/openapi/operations'
 import type { publicApp } from '../src/routes/api/apps'
@@ -26,6 +27,7 @@ import type {
   PublicLinkRequest,
   PublicNotification,
   PublicOAuthApp,
+  PublicBrand,
   PublicRun,
   PublicUser,
   PublicWebhookDelivery,
@@ -80,6 +82,7 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expectTypeOf<z.infer<typeof appListResponse>['apps'][number]>().toEqualTypeOf<ReturnType<typeof publicApp>>()
     expectTypeOf<z.infer<typeof oauthApp>>().toEqualTypeOf<PublicOAuthApp>()
     expectTypeOf<z.infer<typeof linkRequest>>().toEqualTypeOf<PublicLinkRequest>()
+    expectTypeOf<z.infer<typeof brand>>().toEqualTypeOf<PublicBrand>()
   })
 
   it('accounts and tokens', async () => {
@@ -444,6 +447,27 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
     expect((await documentedCall('/api/v1/apps?category=nope', { cookie: owner.cookie })).response.status).toBe(400)
     expect((await documentedCall(path, json('DELETE', undefined, owner))).response.status).toBe(204)
     expect((await documentedCall(path, json('DELETE', undefined, owner))).response.status).toBe(404)
+  })
+
+  it('the workspace brand and its logo', async () => {
+    const owner = await signUp()
+    const path = '/api/v1/workspace/brand'
+    expect((await documentedCall(path, { cookie: owner.cookie })).response.status).toBe(200)
+    expect((await documentedCall(path, json('PUT', { displayName: 'Northwind', accent: '#1a56db' }, owner))).response.status).toBe(200)
+    expect((await documentedCall(path, json('PUT', { accent: '#ffffff' }, owner))).response.status).toBe(400)
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+    const logo = (body: Uint8Array<ArrayBuffer>, type: string) => ({
+      method: 'PUT',
+      body,
+      cookie: owner.cookie,
+      headers: { 'content-type': type },
+    })
+    expect((await documentedCall(`${path}/logo`, logo(png, 'image/png'))).response.status).toBe(200)
+    expect((await documentedCall(`${path}/logo`, logo(new TextEncoder().encode('<svg/>'), 'image/svg+xml'))).response.status).toBe(400)
+    const big = new Uint8Array(LOGO_MAX_BYTES + 1)
+    big.set(png)
+    expect((await documentedCall(`${path}/logo`, logo(big, 'image/png'))).response.status).toBe(413)
+    expect((await documentedCall(`${path}/logo`, json('DELETE', undefined, owner))).response.status).toBe(200)
   })
 
   it('the document itself, and the errors every unsafe method can meet', async () => {

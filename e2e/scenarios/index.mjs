@@ -12,6 +12,7 @@ import { retriedRunScenario } from './retried-run.mjs'
 import { sameAccountScenario } from './same-account.mjs'
 import { germanClientScenario } from './german-client.mjs'
 import { multiAppScenario } from './multi-app.mjs'
+import { brandedInvitationScenario } from './branded-invitation.mjs'
 import { notificationsScenario } from './notifications.mjs'
 import { staticAssetsScenario } from './static-assets.mjs'
 import { tableScenario } from './table.mjs'
@@ -36,6 +37,7 @@ export const scenarios = [
   sameAccountScenario,
   germanClientScenario,
   multiAppScenario,
+  brandedInvitationScenario,
   needsReconnectScenario,
   notificationsScenario,
   managePageScenario,

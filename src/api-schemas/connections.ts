@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { BADGES } from '../domain/badges'
 import { HEALTHS } from '../domain/health'
-import { CURSOR_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SEARCH_MAX } from '../domain/limits'
+import { CURSOR_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RETURN_URL_MAX, SEARCH_MAX } from '../domain/limits'
 import { DEFAULT_LINK_MINUTES, MAX_LINK_MINUTES, MIN_LINK_MINUTES } from '../domain/links'
 import { LOCALES } from '../domain/locales'
 import { id as appId, name, timestamp } from './common'
@@ -19,12 +19,20 @@ const locale = z
     'The language of the client’s pages for this link. Absent: the client’s browser decides (Accept-Language, English when none ' +
       'matches). Either way the client can switch language on the page, and their choice wins.',
   )
+const returnUrl = z
+  .string()
+  .max(RETURN_URL_MAX)
+  .optional()
+  .describe(
+    'Where the client’s outcome page offers “Back to <your display name>”: a public https URL (no private or loopback host, no ' +
+      'user name or password in it). `connection=<id>&status=connected|rejected` are added to its query, which is otherwise kept.',
+  )
 const credentials = z
   .record(z.string(), z.union([z.string(), z.number()]))
   .describe('The app’s fields by key (see `fields` in GET /api/v1/apps); verified with the app before anything is stored.')
 
 export const createConnectionSchema = z.discriminatedUnion('via', [
-  z.object({ appId, name, via: z.literal('link'), expiresInMinutes, locale }).strict(),
+  z.object({ appId, name, via: z.literal('link'), expiresInMinutes, locale, returnUrl }).strict(),
   z.object({ appId, name, via: z.literal('direct'), credentials }).strict(),
 ])
 
@@ -38,7 +46,7 @@ const allowAccountChange = z
 
 export const credentialsSchema = z.object({ credentials, allowAccountChange }).strict()
 
-export const issueLinkSchema = z.object({ expiresInMinutes, allowAccountChange, locale }).strict()
+export const issueLinkSchema = z.object({ expiresInMinutes, allowAccountChange, locale, returnUrl }).strict()
 
 const linkStatus = z.enum(['pending', 'used', 'rejected', 'skipped', 'revoked', 'expired', 'locked'])
 const linkPurpose = z.enum(['create', 'refresh'])

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { LinkBrand } from '../domain/brand'
 import { LOCALES } from '../domain/locales'
 
 /** Times are epoch milliseconds. Secrets are stored only as SHA-256 hashes or AES-GCM blobs. */
@@ -29,6 +30,21 @@ export const users = sqliteTable(
   },
   (t) => [uniqueIndex('users_email').on(t.email)],
 )
+
+/**
+ * The owner's brand on the client's pages; no row: Tether's own. The logo's bytes are in KV under `logo:<logo_hash>`
+ * (docs/ARCHITECTURE.md, "The owner's brand"); the row names the current one.
+ */
+export const workspaceBrands = sqliteTable('workspace_brands', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  displayName: text('display_name'),
+  accent: text('accent'),
+  logoHash: text('logo_hash'),
+  logoType: text('logo_type', { enum: ['image/png', 'image/jpeg', 'image/webp'] }),
+  updatedAt: integer('updated_at').notNull(),
+})
 
 /** Single-use links sent by email: `verify` (24 h) proves the address, `reset` (1 h) sets a new password. */
 export const emailTokens = sqliteTable(
@@ -183,6 +199,10 @@ export const links = sqliteTable(
     allowAccountChange: integer('allow_account_change', { mode: 'boolean' }).notNull().default(false),
     /** The owner's choice of language for the client's pages; null lets the client's browser decide. */
     locale: text('locale', { enum: LOCALES }),
+    /** The workspace's brand when the link was made: the link's pages show it, whatever the brand is now. */
+    brand: text('brand', { mode: 'json' }).$type<LinkBrand>(),
+    /** Where the outcome page offers to send the client back to the owner (public https, checked when set). */
+    returnUrl: text('return_url'),
     expiresAt: integer('expires_at').notNull(),
     createdAt: integer('created_at').notNull(),
     closedAt: integer('closed_at'),

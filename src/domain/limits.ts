@@ -92,3 +92,8 @@ export const MANAGE_USAGE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
 /** Apps in one several-apps link (POST /api/v1/link-requests, the dashboard's "Request several apps"). */
 export const MIN_REQUEST_ITEMS = 2
 export const MAX_REQUEST_ITEMS = 10
+/** A workspace's brand: its display name on the client's pages, and its logo's size in bytes (PNG, JPEG or WebP). */
+export const BRAND_NAME_MAX = 60
+export const LOGO_MAX_BYTES = 100 * 1024
+/** A link's returnUrl: longer than any real "back to my site" address, short enough to ride the outcome cookie. */
+export const RETURN_URL_MAX = 1000

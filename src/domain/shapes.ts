@@ -1,3 +1,4 @@
+import type { LinkBrand } from './brand'
 import type { Badge, ConnectionStatus, CredentialsSource } from './badges'
 import type { Health } from './health'
 import type { LinkPurpose, LinkStatus } from './links'
@@ -201,6 +202,18 @@ export interface InvitationSnapshot {
   expiresAt: number
   /** The owner's choice of language for the link; absent, the client's browser decides. */
   locale?: Locale
+  /** The workspace's brand when the link was made; absent, Tether's own pages. */
+  brand?: LinkBrand
+}
+
+/** Settings → Brand and `GET /api/v1/workspace/brand`. */
+export interface PublicBrand {
+  displayName: string | null
+  /** `#rrggbb`; white button text on it reaches WCAG AA (4.5:1). */
+  accent: string | null
+  /** Served by Tether, content-hashed (cached for good): `/brand/logo/<sha256>.<png|jpg|webp>`. */
+  logoUrl: string | null
+  updatedAt: string | null
 }
 
 /** Where an item of a several-apps link stands, as the client's list shows it. */

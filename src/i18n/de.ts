@@ -3,6 +3,10 @@ import type { Messages } from './en'
 export const de: Messages = {
   'layout.skip': 'Zum Inhalt springen',
   'layout.languages': 'Sprache',
+  'layout.securedBy': 'Gesichert durch Tether',
+  'layout.ownerLogo': 'Logo der anfragenden Person',
+  'outcome.backTo': 'Zurück zu {name}',
+  'outcome.back': 'Zurück zur anfragenden Person',
   'steps.label': 'Fortschritt',
   'steps.review': 'Prüfen',
   'steps.signIn': 'Anmelden',

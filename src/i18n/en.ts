@@ -7,6 +7,10 @@ import { INVALID_LINK_MESSAGE, LOCKED_LINK_MESSAGE } from '../domain/links'
 export const en = {
   'layout.skip': 'Skip to content',
   'layout.languages': 'Language',
+  'layout.securedBy': 'Secured by Tether',
+  'layout.ownerLogo': 'Logo of the requester',
+  'outcome.backTo': 'Back to {name}',
+  'outcome.back': 'Go back to the requester',
   'steps.label': 'Progress',
   'steps.review': 'Review',
   'steps.signIn': 'Sign in',

@@ -3,6 +3,10 @@ import type { Messages } from './en'
 export const es: Messages = {
   'layout.skip': 'Saltar al contenido',
   'layout.languages': 'Idioma',
+  'layout.securedBy': 'Protegido por Tether',
+  'layout.ownerLogo': 'Logotipo de quien lo solicita',
+  'outcome.backTo': 'Volver a {name}',
+  'outcome.back': 'Volver con quien lo solicitó',
   'steps.label': 'Progreso',
   'steps.review': 'Revisar',
   'steps.signIn': 'Iniciar sesión',

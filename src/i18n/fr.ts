@@ -4,6 +4,10 @@ import type { Messages } from './en'
 export const fr: Messages = {
   'layout.skip': 'Aller au contenu',
   'layout.languages': 'Langue',
+  'layout.securedBy': 'Sécurisé par Tether',
+  'layout.ownerLogo': 'Logo du demandeur',
+  'outcome.backTo': 'Retour à {name}',
+  'outcome.back': 'Revenir vers le demandeur',
   'steps.label': 'Progression',
   'steps.review': 'Vérifier',
   'steps.signIn': 'Se connecter',

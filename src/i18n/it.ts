@@ -3,6 +3,10 @@ import type { Messages } from './en'
 export const it: Messages = {
   'layout.skip': 'Vai al contenuto',
   'layout.languages': 'Lingua',
+  'layout.securedBy': 'Protetto da Tether',
+  'layout.ownerLogo': 'Logo del richiedente',
+  'outcome.backTo': 'Torna a {name}',
+  'outcome.back': 'Torna dal richiedente',
   'steps.label': 'Avanzamento',
   'steps.review': 'Verifica',
   'steps.signIn': 'Accesso',

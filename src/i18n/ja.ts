@@ -3,6 +3,10 @@ import type { Messages } from './en'
 export const ja: Messages = {
   'layout.skip': 'コンテンツへ移動',
   'layout.languages': '言語',
+  'layout.securedBy': 'Tether による保護',
+  'layout.ownerLogo': '依頼者のロゴ',
+  'outcome.backTo': '{name} に戻る',
+  'outcome.back': '依頼者のページに戻る',
   'steps.label': '進捗',
   'steps.review': '確認',
   'steps.signIn': 'サインイン',

@@ -3,6 +3,10 @@ import type { Messages } from './en'
 export const nl: Messages = {
   'layout.skip': 'Naar de inhoud',
   'layout.languages': 'Taal',
+  'layout.securedBy': 'Beveiligd door Tether',
+  'layout.ownerLogo': 'Logo van de aanvrager',
+  'outcome.backTo': 'Terug naar {name}',
+  'outcome.back': 'Terug naar de aanvrager',
   'steps.label': 'Voortgang',
   'steps.review': 'Controleren',
   'steps.signIn': 'Inloggen',

@@ -3,6 +3,10 @@ import type { Messages } from './en'
 export const ptBR: Messages = {
   'layout.skip': 'Pular para o conteúdo',
   'layout.languages': 'Idioma',
+  'layout.securedBy': 'Protegido pela Tether',
+  'layout.ownerLogo': 'Logotipo de quem solicitou',
+  'outcome.backTo': 'Voltar para {name}',
+  'outcome.back': 'Voltar para quem solicitou',
   'steps.label': 'Progresso',
   'steps.review': 'Revisar',
   'steps.signIn': 'Entrar',

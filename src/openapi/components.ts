@@ -60,5 +60,6 @@ export const tags = [
   { name: 'webhooks', description: 'The public trigger of a workflow.' },
   { name: 'notifications', description: 'What the workspace’s people are told of, in the app and by email.' },
   { name: 'oauth-apps', description: 'Bring your own OAuth app: the workspace’s own client per provider.' },
+  { name: 'brand', description: 'The workspace’s name, logo and colour on the pages its clients see.' },
   { name: 'meta', description: 'This document.' },
 ]

@@ -102,6 +102,15 @@ export function buildOpenApiDocument() {
         ...(operation.query ? parametersOf(operation.query, 'query') : []),
       ],
     }),
+    ...(operation.rawBody && {
+      requestBody: {
+        required: true,
+        description: operation.rawBody.description,
+        content: Object.fromEntries(
+          operation.rawBody.mediaTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+        ),
+      },
+    }),
     ...(operation.requestBody && {
       requestBody: {
         required: operation.requestBody.required,

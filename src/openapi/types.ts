@@ -33,12 +33,14 @@ export interface Operation {
   path: string
   summary: string
   description?: string
-  tag: 'auth' | 'apps' | 'connections' | 'workflows' | 'webhooks' | 'notifications' | 'oauth-apps' | 'meta'
+  tag: 'auth' | 'apps' | 'connections' | 'workflows' | 'webhooks' | 'notifications' | 'oauth-apps' | 'brand' | 'meta'
   /** `owner`: a session cookie or `Authorization: Bearer <API token>`. */
   auth: 'owner' | 'none'
   params?: z.ZodObject
   /** Query parameters (paging, search, filters). */
   query?: z.ZodObject
   requestBody?: NamedBody & { required: boolean }
+  /** A body that is not JSON (an image upload): its media types, described in words. */
+  rawBody?: { mediaTypes: string[]; description: string }
   responses: Record<number, ResponseSpec | SharedErrorName>
 }

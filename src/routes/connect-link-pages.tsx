@@ -22,11 +22,16 @@ import { fieldErrorsOf } from './pages/forms'
 /** The language of an open link's pages: the client's choice, else the owner's for the link, else the browser's. */
 export const linkLocale = (c: Context<AppEnv>, open: OpenLink): Locale => clientLocale(c, open.link.locale)
 
-/** How a finished link's outcome page keeps the owner's choice of language. */
-export const ownerChoice = (open: OpenLink) => (open.link.locale ? { locale: open.link.locale } : {})
+/** How a finished link's outcome page keeps the owner's choices: language, brand, and where the client goes back to. */
+export const ownerChoice = (open: OpenLink) => ({
+  ...(open.link.locale ? { locale: open.link.locale } : {}),
+  ...(open.link.brand ? { brand: open.link.brand } : {}),
+  ...(open.link.returnUrl ? { returnTo: { url: open.link.returnUrl, connectionId: open.connection.id } } : {}),
+})
 
-/** A client page of an open link, in its language. */
-export const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) => renderPage(page, FALLBACK_TIME_ZONE, linkLocale(c, open))
+/** A client page of an open link, in its language and its owner's brand. */
+export const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) =>
+  renderPage(page, FALLBACK_TIME_ZONE, linkLocale(c, open), open.link.brand)
 
 /** OAuth apps' accept form redirects to the provider, which CSP form-action must allow (each app's, on a list of several). */
 export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {

@@ -16,7 +16,8 @@ import type { Deps } from '../services/deps'
 import { listPathOfItem } from '../services/link-requests'
 import { invalidLink, type OpenLink } from '../services/open-link'
 import { renderPage } from '../views/render'
-import { ConnectedPage, DeclinedPage, LinkLockedPage } from '../views/pages/connect/outcomes'
+import { type BackLink, ConnectedPage, DeclinedPage, LinkLockedPage } from '../views/pages/connect/outcomes'
+import { backUrl, type ReturnStatus } from '../domain/return-url'
 
 /** Where every finish lands; no token in it, so the URL can be reloaded, shared or logged safely. */
 export const OUTCOME_PATH = '/connect/done'
@@ -43,12 +44,19 @@ export async function finishLink(c: Context<AppEnv>, deps: Deps, link: OpenLink[
 const EMAIL_PROBLEM_STATUS = { invalid: 400, too_many: 429, failed: 200 } as const
 
 /** `reveal`: the outcome page's own first view, the one time the management link is shown. */
+/** "Back to <owner>", when the link has a returnUrl: the connection and how it ended ride in its query. */
+function backLink(outcome: ClientOutcome, status: ReturnStatus): BackLink | undefined {
+  if (!outcome.returnTo) return undefined
+  return { href: backUrl(outcome.returnTo.url, outcome.returnTo.connectionId, status), name: outcome.brand?.name ?? null }
+}
+
 function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome, reveal = false): { html: string; status: number } | null {
-  const page = (view: VNode) => renderPage(view, FALLBACK_TIME_ZONE, clientLocale(c, outcome.locale ?? null))
+  const page = (view: VNode) => renderPage(view, FALLBACK_TIME_ZONE, clientLocale(c, outcome.locale ?? null), outcome.brand)
   switch (outcome.kind) {
     case 'connected': {
       const app = getApp(outcome.appId)
       if (!app) return null
+      const back = backLink(outcome, 'connected')
       const note = outcome.manage
       const manage = note && {
         url: reveal && !note.shown ? `${depsFor(c).publicOrigin}${managePath(note.token)}` : null,
@@ -62,12 +70,13 @@ function outcomePage(c: Context<AppEnv>, outcome: ClientOutcome, reveal = false)
           refreshed={outcome.refreshed}
           manage={manage}
           continueTo={outcome.continueTo}
+          back={back}
         />
       )
       return { html: page(view), status: manage?.emailProblem ? EMAIL_PROBLEM_STATUS[manage.emailProblem] : 200 }
     }
     case 'declined':
-      return { html: page(<DeclinedPage />), status: 200 }
+      return { html: page(<DeclinedPage back={backLink(outcome, 'rejected')} />), status: 200 }
     case 'locked':
       return { html: page(<LinkLockedPage />), status: 423 }
   }

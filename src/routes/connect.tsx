@@ -21,6 +21,7 @@ import { viewerTimeZone } from '../http/viewer'
 import { clientLocale, languageChoice } from '../http/locale'
 import { isLocale } from '../domain/locales'
 import { AppError } from '../domain/errors'
+import type { LinkBrand } from '../domain/brand'
 import { attemptsLeftToShow } from '../domain/links'
 import { hashToken } from '../domain/tokens'
 import { takeNoticeCookie } from '../http/client-note-cookies'
@@ -169,8 +170,9 @@ export const connectRoutes = new Hono<AppEnv>()
     } catch (error) {
       // The attempt that locks the link: this browser is told why, later visitors see the invalid-link page.
       if (error instanceof AppError && error.code === 'link_locked') {
-        const locale = (error.details as { locale?: unknown } | undefined)?.locale
-        return finishWith(c, deps, await hashToken(token), { kind: 'locked', ...(isLocale(locale) ? { locale } : {}) }, now)
+        const { locale, brand } = (error.details as { locale?: unknown; brand?: LinkBrand | null } | undefined) ?? {}
+        const locked = { kind: 'locked', ...(isLocale(locale) ? { locale } : {}), ...(brand ? { brand } : {}) } as const
+        return finishWith(c, deps, await hashToken(token), locked, now)
       }
       // Too many attempts (the workspace's checks, or one in progress on this link): nothing was written; the form
       // says so with the calm message and Retry-After, like a refusal, after its redirect.

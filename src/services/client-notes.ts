@@ -1,4 +1,5 @@
 import { openExpiring, sealContext, sealExpiring } from '../domain/crypto'
+import type { LinkBrand } from '../domain/brand'
 import type { Locale } from '../domain/locales'
 import type { Deps } from './deps'
 
@@ -9,7 +10,10 @@ import type { Deps } from './deps'
  * browser claim an outcome, and the URL never carries the token.
  */
 
-/** `locale`: the owner's choice of language for the link, so the outcome page follows it as the link's other pages do. */
+/**
+ * `locale` and `brand`: the owner's choices for the link, so the outcome page follows them as the link's other pages do;
+ * `returnTo`: the link's returnUrl and connection, for "Back to <owner>".
+ */
 export type ClientOutcome = (
   | {
       kind: 'connected'
@@ -22,7 +26,7 @@ export type ClientOutcome = (
     }
   | { kind: 'declined' }
   | { kind: 'locked' }
-) & { locale?: Locale }
+) & { locale?: Locale; brand?: LinkBrand; returnTo?: { url: string; connectionId: string } }
 
 /**
  * The client's management link (src/services/client-grants.ts): shown on the first view of the outcome page only, and

@@ -32,11 +32,13 @@ import { AppError } from '../domain/errors'
 import { MAX_CONNECTIONS, MAX_EVENTS_PER_LINK, MAX_OPEN_LINKS } from '../domain/limits'
 import { type LinkPurpose, LOCKED_LINK_MESSAGE, linkExpiresAt, MAX_FAILED_ATTEMPTS } from '../domain/links'
 import type { Locale } from '../domain/locales'
+import { checkReturnUrl } from '../domain/return-url'
 import type { Owner } from '../domain/shapes'
 import { hashToken, isWellFormedToken, newId } from '../domain/tokens'
 import { accountMismatch, decideAccount } from './account-guard'
 import { requireApp, requireConnection } from './access'
 import { prepareGrant } from './client-grants'
+import { linkBrandFor } from './brand'
 import { sealCredentials } from './credentials'
 import { firstCheckAt } from './health/schedule'
 import type { Deps } from './deps'
@@ -88,6 +90,9 @@ async function commit<T extends Readonly<[Statement, ...Statement[]]>>(
   return results
 }
 
+/** An empty returnUrl (a blank form field) is none. */
+const returnUrlOf = (raw: string | undefined) => (raw?.trim() ? checkReturnUrl(raw.trim()) : null)
+
 const claimEvent = (type: EventType, actor: ClaimEvent['actor'], at: number, meta?: ClientMeta, detail?: Record<string, unknown>) => ({
   type,
   actor,
@@ -105,14 +110,16 @@ const claimEvent = (type: EventType, actor: ClaimEvent['actor'], at: number, met
 export async function requestConnectionViaLink(
   deps: Deps,
   owner: Owner,
-  input: { appId: string; name: string; expiresInMinutes?: number; locale?: Locale },
+  input: { appId: string; name: string; expiresInMinutes?: number; locale?: Locale; returnUrl?: string },
   now: number,
 ): Promise<{ connection: ConnectionWithLink; link: IssuedLink }> {
   const app = requireApp(deps, input.appId)
+  const returnUrl = returnUrlOf(input.returnUrl)
   await requireAvailableApp(deps, owner.workspaceId, app)
   const newLinks = await newLinkCounter(deps, owner, now)
   const connection = pendingConnectionRow({ id: newId(), workspaceId: owner.workspaceId, appId: app.id, name: input.name }, now)
-  const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now, false, input.locale ?? null)
+  const brand = await linkBrandFor(deps, owner.workspaceId)
+  const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now, false, input.locale ?? null, { brand, returnUrl })
   const event = (type: EventType, detail: Record<string, unknown>) =>
     insertEventForConnection(
       deps.db,
@@ -162,6 +169,7 @@ export async function requestConnectionsViaLink(
   const newLinks = await newLinkCounter(deps, owner, now)
   const locale = input.locale ?? null
   const request = await prepareLinkRequest(deps, owner, linkExpiresAt(now, input.expiresInMinutes), locale, now)
+  const brand = await linkBrandFor(deps, owner.workspaceId)
   const items = await Promise.all(
     input.items.map(async (item, position) => {
       const connection = pendingConnectionRow(
@@ -170,9 +178,8 @@ export async function requestConnectionsViaLink(
       )
       const token = await request.itemToken(position)
       const link = await prepareLink(deps, connection, 'create', input.expiresInMinutes, now, false, locale, {
-        requestId: request.row.id,
-        position,
-        token,
+        brand,
+        item: { requestId: request.row.id, position, token },
       })
       return { connection, link }
     }),
@@ -235,16 +242,28 @@ export async function issueNewLink(
   deps: Deps,
   owner: Owner,
   connectionId: string,
-  options: { expiresInMinutes?: number; allowAccountChange?: boolean; locale?: Locale },
+  options: { expiresInMinutes?: number; allowAccountChange?: boolean; locale?: Locale; returnUrl?: string },
   now: number,
 ): Promise<IssuedLink> {
+  const returnUrl = returnUrlOf(options.returnUrl)
   const { connection } = await requireConnection(deps, owner, connectionId)
   await requireAvailableApp(deps, owner.workspaceId, requireApp(deps, connection.appId))
   const newLinks = await newLinkCounter(deps, owner, now)
   const purpose: LinkPurpose = connection.status === 'active' ? 'refresh' : 'create'
   const status = purpose === 'create' ? 'pending' : 'active'
   const allowAccountChange = options.allowAccountChange === true
-  const link = await prepareLink(deps, connection, purpose, options.expiresInMinutes, now, allowAccountChange, options.locale ?? null)
+  const brand = await linkBrandFor(deps, owner.workspaceId)
+  const extras = { brand, returnUrl }
+  const link = await prepareLink(
+    deps,
+    connection,
+    purpose,
+    options.expiresInMinutes,
+    now,
+    allowAccountChange,
+    options.locale ?? null,
+    extras,
+  )
   const issued = await publishLink(deps, owner, { ...connection, status }, link, now)
   const revokeClaim = newId()
   const [[hourly], inserted] = await commit(
@@ -351,8 +370,8 @@ export async function countFailedAttempt(deps: Deps, open: OpenLink, leaseUntil:
     throw error
   })
   if (counted[0]?.status === 'locked') {
-    // The link's language rides along so that the one browser told of the lock is told in it.
-    throw new AppError('link_locked', LOCKED_LINK_MESSAGE, { locale: open.link.locale })
+    // The link's language and brand ride along so that the one browser told of the lock is told in them.
+    throw new AppError('link_locked', LOCKED_LINK_MESSAGE, { locale: open.link.locale, brand: open.link.brand })
   }
 }
 

@@ -1,4 +1,5 @@
 import { open, seal, sealContext } from '../domain/crypto'
+import type { LinkBrand } from '../domain/brand'
 import { AppError } from '../domain/errors'
 import { isLinkOpen, type LinkPurpose, linkExpiresAt } from '../domain/links'
 import type { Locale } from '../domain/locales'
@@ -22,6 +23,14 @@ export interface NewLink {
   row: LinkRow
 }
 
+/** What the owner adds to a link beyond its lifetime: their brand as it is now, and where the client goes back to. */
+export interface LinkExtras {
+  brand?: LinkBrand | null
+  returnUrl?: string | null
+  /** An item of a several-apps link: its request, its place in it, and its token (derived from the request's). */
+  item?: { requestId: string; position: number; token: string } | null
+}
+
 export async function prepareLink(
   deps: Deps,
   connection: ConnectionRow,
@@ -30,8 +39,9 @@ export async function prepareLink(
   now: number,
   allowAccountChange = false,
   locale: Locale | null = null,
-  item: { requestId: string; position: number; token: string } | null = null,
+  extra: LinkExtras = {},
 ): Promise<NewLink> {
+  const item = extra.item ?? null
   const token = item?.token ?? newToken()
   const id = newId()
   const sealed = await seal(await deps.keyring(), token, sealContext.linkToken(id))
@@ -51,6 +61,8 @@ export async function prepareLink(
     rejectReason: null,
     allowAccountChange,
     locale,
+    brand: extra.brand ?? null,
+    returnUrl: extra.returnUrl ?? null,
     expiresAt: linkExpiresAt(now, minutes),
     createdAt: now,
     closedAt: null,
@@ -78,6 +90,7 @@ export async function publishLink(deps: Deps, owner: Owner, connection: Connecti
       purpose: link.row.purpose,
       expiresAt: link.row.expiresAt,
       ...(link.row.locale ? { locale: link.row.locale } : {}),
+      ...(link.row.brand ? { brand: link.row.brand } : {}),
     },
     now,
   )

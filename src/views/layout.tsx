@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact'
+import { accentStylesheetPath, isBranded, type LinkBrand } from '../domain/brand'
 import { UNREAD_COUNT_CAP } from '../domain/limits'
+import { useBrand } from './brand'
 import { DASHBOARD_STYLESHEET_URL, SCRIPT_URL, STYLESHEET_URL } from './asset-urls'
 import { LanguageMenu } from './components/language-menu'
 import { useLocale, useT } from './locale'
@@ -23,14 +25,18 @@ function unreadLabel(unread: number): string {
 
 export function Layout({ title, children, owner, variant = 'dashboard', current, languages = false }: LayoutProps) {
   const t = useT()
+  // Only a client's page wears the owner's brand; the dashboard and sign-in pages stay Tether's.
+  const provided = useBrand()
+  const brand = variant === 'public' && isBranded(provided) ? provided : null
   return (
     <html lang={useLocale()}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
-        <title>{`${title} · Tether`}</title>
+        <title>{`${title} · ${brand?.name ?? 'Tether'}`}</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
+        {brand && brand.accent !== null ? <link rel="stylesheet" href={accentStylesheetPath(brand.accent)} /> : null}
         {/* Tables, menus and the rest only the dashboard has: a client's page loads the first sheet alone. */}
         {variant === 'dashboard' ? <link rel="stylesheet" href={DASHBOARD_STYLESHEET_URL} /> : null}
         <link rel="icon" href="/icons/tether.svg" type="image/svg+xml" />
@@ -79,17 +85,40 @@ export function Layout({ title, children, owner, variant = 'dashboard', current,
           </header>
         ) : (
           <header class="topbar topbar-plain">
-            <span class="brand">
-              <img src="/icons/tether.svg" alt="" width="24" height="24" />
-              Tether
-            </span>
+            {brand ? (
+              <OwnerBrand brand={brand} />
+            ) : (
+              <span class="brand">
+                <img src="/icons/tether.svg" alt="" width="24" height="24" />
+                Tether
+              </span>
+            )}
             {languages ? <LanguageMenu /> : null}
           </header>
         )}
         <main id="main" class={variant === 'dashboard' ? 'page' : 'page-narrow'}>
           {children}
         </main>
+        {brand ? (
+          <footer class="secured-by">
+            <img src="/icons/tether.svg" alt="" width="14" height="14" />
+            {t('layout.securedBy')}
+          </footer>
+        ) : null}
       </body>
     </html>
+  )
+}
+
+/** The owner's name and logo where Tether's would be; a logo without a name speaks for itself. */
+function OwnerBrand({ brand }: { brand: LinkBrand }) {
+  const t = useT()
+  return (
+    <span class="brand brand-owner">
+      {brand.logoUrl !== null ? (
+        <img class="brand-logo" src={brand.logoUrl} alt={brand.name !== null ? '' : t('layout.ownerLogo')} height="32" />
+      ) : null}
+      {brand.name}
+    </span>
   )
 }

@@ -4,16 +4,28 @@ import type { AppError } from '../domain/errors'
 import { FALLBACK_TIME_ZONE } from '../domain/format-time'
 import { DEFAULT_LOCALE, type Locale } from '../domain/locales'
 import { clientErrorMessage } from '../i18n/client-errors'
+import type { LinkBrand } from '../domain/brand'
+import { BrandContext } from './brand'
 import { TimeZoneContext } from './components/time'
 import { LocaleContext } from './locale'
 import { ErrorPage } from './pages/error'
 import { InvalidLinkPage, LinkLockedPage } from './pages/connect/outcomes'
 
-/** `timeZone` is the viewer's and `locale` the page's language (the route resolves both): the page reads them from context. */
-export function renderPage(page: VNode, timeZone = FALLBACK_TIME_ZONE, locale: Locale = DEFAULT_LOCALE): string {
+/**
+ * `timeZone` is the viewer's and `locale` the page's language (the route resolves both), `brand` the link's owner's on a
+ * client page: the page reads them from context.
+ */
+export function renderPage(
+  page: VNode,
+  timeZone = FALLBACK_TIME_ZONE,
+  locale: Locale = DEFAULT_LOCALE,
+  brand: LinkBrand | null = null,
+): string {
   return `<!doctype html>${renderToString(
     <LocaleContext.Provider value={locale}>
-      <TimeZoneContext.Provider value={timeZone}>{page}</TimeZoneContext.Provider>
+      <TimeZoneContext.Provider value={timeZone}>
+        <BrandContext.Provider value={brand}>{page}</BrandContext.Provider>
+      </TimeZoneContext.Provider>
     </LocaleContext.Provider>,
   )}`
 }

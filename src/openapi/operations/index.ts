@@ -5,6 +5,7 @@ import type { Operation } from '../types'
 import { authOperations } from './auth'
 import { connectionOperations } from './connections'
 import { linkRequestOperations } from './link-requests'
+import { brandOperations } from './brand'
 import { oauthAppOperations } from './oauth-apps'
 import { proxyOperations } from './proxy'
 import { sessionOperations } from './sessions'
@@ -57,4 +58,5 @@ export const operations: Operation[] = [
   ...webhookEndpointOperations,
   ...notificationOperations,
   ...oauthAppOperations,
+  ...brandOperations,
 ]

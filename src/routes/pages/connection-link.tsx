@@ -40,18 +40,23 @@ export const connectionLinkPages = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     const parsed = parseForm(refreshForm, await readForm(c), formMessages)
     // The select only offers valid lifetimes, so a bad value is a tampered form: no need to re-render it.
+    if (!parsed.ok && parsed.errors.returnUrl) {
+      return redirectWithFlash(c, connectionHref(id, '/link'), 'refresh', { error: formMessages.returnUrl }, 400)
+    }
     if (!parsed.ok) throw new AppError('invalid_request', formMessages.expiresInMinutes)
     try {
-      const { expiresInMinutes, allowAccountChange, locale } = parsed.data
+      const { expiresInMinutes, allowAccountChange, locale, returnUrl } = parsed.data
       await issueNewLink(
         depsFor(c),
         c.get('owner'),
         id,
-        { expiresInMinutes, allowAccountChange: allowAccountChange === '1', locale },
+        { expiresInMinutes, allowAccountChange: allowAccountChange === '1', locale, returnUrl },
         Date.now(),
       )
     } catch (error) {
-      if (!isQuotaError(error)) throw error
+      // A return address the URL policy refuses, or a quota: said on the page, nothing issued.
+      const refused = error instanceof AppError && error.code === 'invalid_request'
+      if (!refused && !isQuotaError(error)) throw error
       return redirectWithFlash(c, connectionHref(id, '/link'), 'refresh', { error: error.message }, error.status, error)
     }
     return c.redirect(connectionHref(id, '/link?refreshed=1'), 303)

@@ -9,6 +9,7 @@ import { connectionLinkPages } from './connection-link'
 import { connectionListPages } from './connection-list'
 import { newConnectionPages } from './new-connection'
 import { severalAppsPages } from './several-apps'
+import { brandPages } from './brand-settings'
 import { settingsPages } from './settings'
 import { accountSettingsPages } from './settings-account'
 import { oauthAppPages } from './settings-oauth-apps'
@@ -32,5 +33,6 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .route('/settings/webhooks', webhookPages)
   .route('/settings/notifications', notificationSettingsPages)
   .route('/settings/oauth-apps', oauthAppPages)
+  .route('/settings/brand', brandPages)
   .route('/settings', settingsPages)
   .route('/settings', accountSettingsPages)

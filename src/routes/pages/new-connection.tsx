@@ -42,6 +42,7 @@ function keptValues(app: AppDefinition, form: FormValues): Record<string, string
     connectionName: form.connectionName ?? '',
     expiresInMinutes: form.expiresInMinutes ?? '',
     locale: form.locale ?? '',
+    returnUrl: form.returnUrl ?? '',
   }
   for (const field of [...app.fields, ...preAuthorizeFieldsOf(app)]) if (!field.secret) kept[field.key] = form[field.key] ?? ''
   return kept
@@ -101,11 +102,21 @@ export const newConnectionPages = new Hono<AppEnv>()
       const { connection } = await requestConnectionViaLink(
         deps,
         c.get('owner'),
-        { appId: app.id, name: parsed.data.connectionName, expiresInMinutes: parsed.data.expiresInMinutes, locale: parsed.data.locale },
+        {
+          appId: app.id,
+          name: parsed.data.connectionName,
+          expiresInMinutes: parsed.data.expiresInMinutes,
+          locale: parsed.data.locale,
+          returnUrl: parsed.data.returnUrl,
+        },
         Date.now(),
       )
       return c.redirect(connectionHref(connection.connection.id, '/link?new=1'), 303)
     } catch (error) {
+      // The only service refusal of a well-formed form is the return address failing the URL policy.
+      if (error instanceof AppError && error.code === 'invalid_request') {
+        return refuse(c, app, 'link', { values: keptValues(app, form), errors: { returnUrl: error.message } }, error.status, error)
+      }
       if (!isQuotaError(error)) throw error
       return refuse(c, app, 'link', { values: keptValues(app, form), error: error.message }, error.status, error)
     }

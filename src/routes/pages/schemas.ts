@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { id, idParam, name } from '../../api-schemas/common'
-import { NAME_MAX } from '../../domain/limits'
+import { NAME_MAX, RETURN_URL_MAX } from '../../domain/limits'
 import { DEFAULT_LINK_MINUTES } from '../../domain/links'
 import { LOCALES } from '../../domain/locales'
 import { LINK_LIFETIMES } from '../../views/pages/dashboard/link-lifetime'
@@ -25,14 +25,18 @@ export const linkLocale = z
   .optional()
   .transform((value) => value || undefined)
 
+/** Checked by the service (the URL policy); empty is none. */
+const returnUrl = z.string().max(RETURN_URL_MAX).optional()
+
 export const nameForm = z.object({ connectionName })
-export const linkForm = z.object({ connectionName, expiresInMinutes, locale: linkLocale })
-export const refreshForm = z.object({ expiresInMinutes, allowAccountChange: z.literal('1').optional(), locale: linkLocale })
+export const linkForm = z.object({ connectionName, expiresInMinutes, locale: linkLocale, returnUrl })
+export const refreshForm = z.object({ expiresInMinutes, allowAccountChange: z.literal('1').optional(), locale: linkLocale, returnUrl })
 
 export const formMessages = {
   connectionName: `Enter a name for the connection (up to ${NAME_MAX} characters).`,
   expiresInMinutes: 'Choose one of the offered lifetimes.',
   locale: 'Choose one of the offered languages.',
+  returnUrl: `Enter an https address of at most ${RETURN_URL_MAX} characters.`,
 }
 
 /** Errors that mean "fix what you typed", shown on the form instead of an error page. */

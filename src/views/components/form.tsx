@@ -178,3 +178,34 @@ export function SubmitButton({ children, variant, block, name, value, disabled, 
     </button>
   )
 }
+
+export interface FileFieldProps {
+  name: string
+  label: string
+  /** The `accept` list: what the picker offers; the server checks the bytes anyway. */
+  accept: string
+  id?: string
+  required?: boolean
+  help?: ComponentChildren
+  error?: string | null
+}
+
+/** An upload: the form that holds it must be `enctype="multipart/form-data"`. */
+export function FileField({ name, label, accept, id = `field-${name}`, required, help, error }: FileFieldProps) {
+  const notes = describe(id, help, error)
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        type="file"
+        id={id}
+        name={name}
+        accept={accept}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={notes.describedBy}
+      />
+      <FieldNotes help={help} error={error} {...notes} />
+    </div>
+  )
+}

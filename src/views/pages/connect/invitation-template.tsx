@@ -7,13 +7,14 @@ import { LocaleContext } from '../../locale'
 import { renderPage } from '../../render'
 import { InvitationPage } from './invitation'
 import type { InvitationSnapshot } from '../../../domain/shapes'
+import { isBranded, type LinkBrand } from '../../../domain/brand'
 
 /**
  * The invitation page is the hot read path, so its markup is rendered once per app, purpose and language
  * with markers in place of the link's values; a request then only escapes and splices them in.
  * The output is byte-for-byte what rendering InvitationPage gives (see the test beside this file).
  */
-const SLOTS = ['requesterName', 'requesterEmail', 'connectionName', 'token', 'expiry'] as const
+const SLOTS = ['requesterName', 'requesterEmail', 'connectionName', 'token', 'expiry', 'brandName', 'logoUrl', 'accent'] as const
 type Slot = (typeof SLOTS)[number]
 
 const marker = (slot: Slot) => `\u{E000}${SLOTS.indexOf(slot)}\u{E001}`
@@ -29,7 +30,28 @@ interface Template {
 
 const templates = new Map<string, Template>()
 
-function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose'], withEmail: boolean, locale: Locale): Template {
+/** Which parts of the owner's brand the link has: each changes the markup, so each combination has its own template. */
+const brandShape = (brand: LinkBrand | undefined) =>
+  brand ? `${+(brand.name !== null)}${+(brand.logoUrl !== null)}${+(brand.accent !== null)}` : ''
+
+/** The accent reaches the page as `/brand/accent/<hex>.css`: its marker stands for the six digits. */
+function markerBrand(brand: LinkBrand | undefined): LinkBrand | undefined {
+  if (!brand) return undefined
+  return {
+    name: brand.name === null ? null : marker('brandName'),
+    logoUrl: brand.logoUrl === null ? null : marker('logoUrl'),
+    accent: brand.accent === null ? null : `#${marker('accent')}`,
+  }
+}
+
+function buildTemplate(
+  app: AppDefinition,
+  purpose: InvitationSnapshot['purpose'],
+  withEmail: boolean,
+  locale: Locale,
+  linkBrand: LinkBrand | undefined,
+): Template {
+  const brand = markerBrand(linkBrand)
   const snapshot: InvitationSnapshot = {
     v: 2,
     linkId: '',
@@ -41,8 +63,10 @@ function buildTemplate(app: AppDefinition, purpose: InvitationSnapshot['purpose'
     requesterName: marker('requesterName'),
     requesterEmail: withEmail ? marker('requesterEmail') : null,
     connectionName: marker('connectionName'),
+    ...(brand ? { brand } : {}),
   }
-  const html = renderPage(<InvitationPage snapshot={snapshot} app={app} token={marker('token')} />, FALLBACK_TIME_ZONE, locale)
+  const page = <InvitationPage snapshot={snapshot} app={app} token={marker('token')} />
+  const html = renderPage(page, FALLBACK_TIME_ZONE, locale, brand ?? null)
     .split(
       renderToString(
         <LocaleContext.Provider value={locale}>
@@ -71,10 +95,11 @@ export function renderInvitationPage(
   locale: Locale,
 ): string {
   const withEmail = snapshot.requesterEmail !== null
-  const key = `${locale}:${app.id}:${snapshot.purpose}:${withEmail}`
+  const brand = isBranded(snapshot.brand) ? snapshot.brand : undefined
+  const key = `${locale}:${app.id}:${snapshot.purpose}:${withEmail}:${brandShape(brand)}`
   let template = templates.get(key)
   if (!template) {
-    template = buildTemplate(app, snapshot.purpose, withEmail, locale)
+    template = buildTemplate(app, snapshot.purpose, withEmail, locale, brand)
     templates.set(key, template)
   }
   const values: Record<Slot, string> = {
@@ -82,6 +107,9 @@ export function renderInvitationPage(
     requesterEmail: escapeHtml(snapshot.requesterEmail ?? ''),
     connectionName: escapeHtml(snapshot.connectionName),
     token: escapeHtml(token),
+    brandName: escapeHtml(brand?.name ?? ''),
+    logoUrl: escapeHtml(brand?.logoUrl ?? ''),
+    accent: escapeHtml(brand?.accent?.slice(1) ?? ''),
     expiry: renderToString(
       <LocaleContext.Provider value={locale}>
         <TimeZoneContext.Provider value={timeZone}>

@@ -8,6 +8,22 @@ import { useLocale, useT } from '../../locale'
 import { flowSteps } from './access'
 import { ManageLinkPanel, type ManageLinkView } from './manage-link'
 
+/** The owner's returnUrl with the outcome in its query, and the name to show on the way back (null: none set). */
+export interface BackLink {
+  href: string
+  name: string | null
+}
+
+function BackToOwner({ back }: { back?: BackLink }) {
+  const t = useT()
+  if (!back) return null
+  return (
+    <a class={buttonClass('primary', true)} href={back.href} rel="noreferrer">
+      {back.name !== null ? t('outcome.backTo', { name: back.name }) : t('outcome.back')}
+    </a>
+  )
+}
+
 export function ConnectedPage({
   app,
   connectionName,
@@ -15,6 +31,7 @@ export function ConnectedPage({
   refreshed = false,
   manage,
   continueTo,
+  back,
 }: {
   app: AppDefinition
   connectionName: string
@@ -25,6 +42,7 @@ export function ConnectedPage({
   manage?: ManageLinkView
   /** The list of a several-apps link, to go on with its other apps. */
   continueTo?: string | undefined
+  back?: BackLink | undefined
 }) {
   const t = useT()
   const params = { app: app.name, name: connectionName }
@@ -41,24 +59,24 @@ export function ConnectedPage({
         </Alert>
         {manage ? <ManageLinkPanel {...manage} /> : null}
         {continueTo ? (
-          <p>
-            <a class="button" href={continueTo}>
-              {t('done.continue')}
-            </a>
-          </p>
+          <a class={buttonClass('primary', true)} href={continueTo}>
+            {t('done.continue')}
+          </a>
         ) : null}
+        <BackToOwner back={back} />
       </section>
     </Layout>
   )
 }
 
-export function DeclinedPage() {
+export function DeclinedPage({ back }: { back?: BackLink }) {
   const t = useT()
   return (
     <Layout title={t('declined.title')} variant="public" languages>
       <section class="card invite" aria-labelledby="declined-title">
         <h1 id="declined-title">{t('declined.title')}</h1>
         <p>{t('declined.body')}</p>
+        <BackToOwner back={back} />
       </section>
     </Layout>
   )

@@ -7,6 +7,7 @@ import { Time } from '../../components/time'
 import { Layout } from '../../layout'
 import { AllowAccountChangeField } from './allow-account-change'
 import { LinkLanguageSelect } from './link-language'
+import { ReturnUrlField } from './return-url-field'
 import { LinkLifetimeSelect } from './link-lifetime'
 import { connectionHref } from './paths'
 import { StatusBadges } from './status'
@@ -132,6 +133,7 @@ function RefreshForm({ connectionId, variant }: { connectionId: string; variant?
     <form method="post" action={connectionHref(connectionId, '/link')} class="stack">
       <LinkLifetimeSelect id="refresh-expiry" />
       <LinkLanguageSelect id={`refresh-locale-${connectionId}`} />
+      <ReturnUrlField id={`refresh-return-url-${connectionId}`} />
       <AllowAccountChangeField id={`refresh-allow-account-change-${connectionId}`} />
       <div class="form-actions">
         <SubmitButton variant={variant}>Refresh credentials</SubmitButton>

@@ -7,6 +7,7 @@ import { Link } from '../../components/icons'
 import { Layout } from '../../layout'
 import { AppCredentialFields } from './app-fields'
 import { LinkLanguageSelect } from './link-language'
+import { ReturnUrlField } from './return-url-field'
 import { LinkLifetimeSelect } from './link-lifetime'
 import type { FormState, OwnerView } from './types'
 
@@ -54,6 +55,7 @@ export function NewConnectionPage({ owner, app, link = {}, direct = {} }: NewCon
             />
             <LinkLifetimeSelect id="link-expiry" value={link.values?.expiresInMinutes} error={link.errors?.expiresInMinutes} />
             <LinkLanguageSelect id="link-locale" value={link.values?.locale} />
+            <ReturnUrlField id="link-return-url" value={link.values?.returnUrl} error={link.errors?.returnUrl} />
             <div class="form-actions">
               <SubmitButton>Generate link</SubmitButton>
             </div>

@@ -42,6 +42,13 @@ export function SettingsPage(props: SettingsPageProps) {
             <a href="/settings/webhooks">Manage webhooks</a>
           </p>
         </section>
+        <section class="card stack" aria-labelledby="brand-title">
+          <h2 id="brand-title">Brand</h2>
+          <p class="muted">Your name, logo and colour on the pages your clients see.</p>
+          <p>
+            <a href="/settings/brand">Set your brand</a>
+          </p>
+        </section>
         <section class="card stack" aria-labelledby="oauth-apps-title">
           <h2 id="oauth-apps-title">OAuth apps</h2>
           <p class="muted">Your own client ID and secret per provider, so clients see your agency on the consent screen.</p>
