@@ -144,13 +144,15 @@ try {
     `Goals: proxied p50 ≤ ${RATIO_BUDGET}× direct at a real API's latency: ${verdicts.join(', ')}; against an upstream that answers ` +
     `at once ${fmt(results.find((r) => r.ms === 0)?.p50.median ?? Number.NaN)}× (the proxy's fixed cost is the whole latency there). ` +
     `D1 round trips per proxied call without an OAuth refresh: ${fmt(d1Trips, 1)} ` +
-    `(${fmt(profile.response.d1.calls, 1)} before the answer, ${fmt(profile.after.d1.calls, 1)} after it; goal ≤ 2: ${d1Trips <= 2 ? 'met' : 'MISSED'}).`
+    `(${fmt(profile.response.d1.calls, 1)} before the answer, ${fmt(profile.after.d1.calls, 1)} after it; ` +
+    `goal ≤ 2: ${d1Trips <= 2 ? 'met' : 'MISSED'}).`
   const breakdown =
     `One at a time in the harness (${profile.n} calls, upstream after ${LATENCIES.at(-1)} ms): ${fmt(profile.responseMs)} ms to the last ` +
     `byte, of which D1 ${fmt(profile.response.d1.ms)} ms (${fmt(profile.response.d1.calls, 1)} trip), upstream ` +
     `${fmt(profile.response.upstream.ms)} ms, Web Crypto ${fmt(profile.response.crypto.ms)} ms, key imports ` +
     `${fmt(profile.response.importKey.calls, 1)}; after the answer ${fmt(profile.afterMs)} ms ` +
-    `(D1 ${fmt(profile.after.d1.calls, 1)} trip: the audit event). TCP connections the fake accepted during the measured rounds: ${connectionsOpened.direct} from Node for ` +
+    `(D1 ${fmt(profile.after.d1.calls, 1)} trip: the audit event). TCP connections the fake accepted during the measured rounds: ` +
+    `${connectionsOpened.direct} from Node for ` +
     `${connectionsOpened.calls} direct calls, ${connectionsOpened.floor} and ${connectionsOpened.proxied} from workerd for as many ` +
     'calls through the floor and the proxy.'
   console.log(['', ...lines, '', verdict, '', breakdown].join('\n'))
