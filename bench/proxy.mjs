@@ -203,6 +203,7 @@ try {
     '',
     ...WHERE_THE_TIME_GOES,
   ])
+  if (realistic.some((r) => r.p50.median > RATIO_BUDGET) || d1Trips > 2) process.exitCode = 1
 } finally {
   await runtime?.mf.dispose()
   fake.disconnect()
