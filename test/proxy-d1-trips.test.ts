@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import worker from '../src/index'
 import { ORIGIN, signUpOwner } from './helpers'
-import { mintToken } from './proxy-helpers'
+import { mintToken, proxyAudits } from './proxy-helpers'
 import { directConnection } from './workflow-helpers'
 
 /** The D1 binding, counting round trips: each batch, and each statement run on its own. */
@@ -58,5 +58,24 @@ describe('a proxied call’s D1 round trips', () => {
       await waitOnExecutionContext(ctx)
       expect(trips, round).toHaveLength(2)
     }
+  })
+
+  it('writes the audit once the answer has gone to the caller, or been dropped by it, not while it streams', async () => {
+    const owner = await signUpOwner()
+    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_after_${crypto.randomUUID()}` })
+    const token = await mintToken(owner)
+    for (const caller of ['reads the answer', 'drops the answer unread']) {
+      const { db, trips } = countingD1(env.DB)
+      const ctx = createExecutionContext()
+      const request = new Request(`${ORIGIN}/api/v1/connections/${id}/proxy/__echo/x`, { headers: { authorization: `Bearer ${token}` } })
+      const response = await worker.fetch(request, { ...env, DB: db }, ctx)
+      expect(trips, caller).toHaveLength(1)
+      if (caller === 'reads the answer') await response.text()
+      else await response.body?.cancel()
+      await waitOnExecutionContext(ctx)
+      expect(trips, caller).toHaveLength(2)
+    }
+    const audits = await proxyAudits(owner, id, 2)
+    expect(audits.map((event) => event.detail.status)).toEqual([200, 200])
   })
 })

@@ -6,7 +6,7 @@
 import http from 'node:http'
 
 let tasks = 0
-const counts = { verify: 0, task: 0, refused: 0 }
+const counts = { verify: 0, task: 0, refused: 0, connections: 0 }
 
 const server = http.createServer((request, response) => {
   const chunks = []
@@ -18,10 +18,11 @@ const server = http.createServer((request, response) => {
       response.end(text)
     }
     if (request.url === '/__stats') return send(200, counts)
-    // `/slow/…`: the same answer 25 ms later, a fast real API's service time (bench/proxy.mjs).
-    if (request.url?.startsWith('/slow/')) {
-      request.url = request.url.slice('/slow'.length)
-      return setTimeout(() => answer(request, chunks, send), 25)
+    // `/delay/<ms>/…`: the same answer that much later, a real API's service time (bench/proxy.mjs).
+    const delayed = /^\/delay\/(\d+)(\/.*)$/.exec(request.url ?? '')
+    if (delayed) {
+      request.url = delayed[2]
+      return setTimeout(() => answer(request, chunks, send), Number(delayed[1]))
     }
     answer(request, chunks, send)
   })
@@ -46,6 +47,8 @@ function answer(request, chunks, send) {
   }
   send(404, { err: 'Not found' })
 }
+// Every new TCP connection is counted, so a benchmark can show its clients kept theirs alive.
+server.on('connection', () => counts.connections++)
 server.keepAliveTimeout = 60_000
 server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port }))
 process.on('disconnect', () => server.close(() => process.exit(0)))

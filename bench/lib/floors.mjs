@@ -24,3 +24,16 @@ export default {
     })
   },
 }`
+
+/**
+ * The least an authenticated proxy can cost: one D1 round trip (any lookup of who is calling), then the upstream call
+ * with its answer streamed back. `/<path>` is forwarded to UPSTREAM + path (bench/proxy.mjs).
+ */
+export const proxyFloorScript = `export default {
+  async fetch(request, env) {
+    const { pathname, search } = new URL(request.url)
+    await env.DB.prepare('SELECT ? AS caller').bind(request.headers.get('authorization')).first()
+    const upstream = await fetch(env.UPSTREAM + pathname + search, { headers: { authorization: 'pk_floor' } })
+    return new Response(upstream.body, { status: upstream.status, headers: upstream.headers })
+  },
+}`

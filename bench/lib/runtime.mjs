@@ -3,14 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
 import { COMPATIBILITY_DATE } from './config.mjs'
-import { helloWorldScript, kvFloorScript } from './floors.mjs'
+import { helloWorldScript, kvFloorScript, proxyFloorScript } from './floors.mjs'
 
 const loopbackSocket = () => [{ host: '127.0.0.1', port: 0 }]
 
 /**
  * One workerd process, driven directly (no wrangler dev proxy, no inspector), fresh in-memory
  * state: the app, the timing harness (the app plus timers), a harness copy for the cron sweep
- * with a table of its own, and the two floors. Each listens on its own loopback port.
+ * with a table of its own, and the floors. Each listens on its own loopback port.
  */
 export async function startRuntime({ appScript, harnessScript, fakeAppUrl }) {
   const bindings = {
@@ -48,13 +48,14 @@ export async function startRuntime({ appScript, harnessScript, fakeAppUrl }) {
         tetherWorker('cron', harnessScript),
         floor('hello', helloWorldScript),
         floor('kv-floor', kvFloorScript, { kvNamespaces: { LINKS: 'bench-floor-links' } }),
+        floor('proxy-floor', proxyFloorScript, { d1Databases: { DB: 'bench-proxy-floor' }, bindings: { UPSTREAM: fakeAppUrl } }),
       ],
     }),
   )
   await mf.ready
   const url = async (name) => (await mf.unsafeGetDirectURL(name)).origin
   const urls = Object.fromEntries(
-    await Promise.all(['tether', 'harness', 'cron', 'hello', 'kv-floor'].map(async (name) => [name, await url(name)])),
+    await Promise.all(['tether', 'harness', 'cron', 'hello', 'kv-floor', 'proxy-floor'].map(async (name) => [name, await url(name)])),
   )
   for (const name of ['tether', 'harness', 'cron']) await applyMigrations(await mf.getD1Database('DB', name))
   return { mf, urls, workerdPid: findWorkerdPid() }

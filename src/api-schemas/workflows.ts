@@ -1,6 +1,15 @@
 import * as z from 'zod'
-import { ID_MAX, MAX_STEPS, STEP_ATTEMPTS_MAX, TEMPLATE_MAX } from '../domain/limits'
+import { ID_MAX, MAX_STEPS, STEP_ATTEMPTS_MAX, STEP_TIMEOUT_MAX_SECONDS, TEMPLATE_MAX } from '../domain/limits'
 import { name, timestamp } from './common'
+
+const timeoutSeconds = z
+  .int()
+  .min(1)
+  .max(STEP_TIMEOUT_MAX_SECONDS)
+  .describe(
+    'Seconds each call of this step to the app may take before it counts as unanswered (and is tried again). ' +
+      `Null or left out: the deployment's default (10 s unless UPSTREAM_TIMEOUT_MS says otherwise); at most ${STEP_TIMEOUT_MAX_SECONDS}.`,
+  )
 
 const stepSchema = z
   .object({
@@ -17,6 +26,7 @@ const stepSchema = z
       .max(STEP_ATTEMPTS_MAX)
       .optional()
       .describe('Tries per run when the app answers 429 or 5xx or does not answer (other 4xx are never retried). Default 3.'),
+    timeoutSeconds: timeoutSeconds.nullable().optional(),
   })
   .strict()
 
@@ -34,6 +44,7 @@ export const workflowStep = z.strictObject({
   connectionId: z.string(),
   input: z.record(z.string(), z.string()),
   attempts: z.int().min(1).max(STEP_ATTEMPTS_MAX),
+  timeoutSeconds: timeoutSeconds.nullable(),
 })
 
 export const workflow = z.strictObject({

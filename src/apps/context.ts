@@ -12,12 +12,13 @@ export const DEMO_ORIGIN = 'https://demo.invalid'
 export type InternalFetch = (request: Request) => Response | Promise<Response>
 
 /** Everything an app may touch, built per request from the bindings. */
-export function appContext(env: Env, app: AppDefinition, internal?: InternalFetch): AppContext {
+export function appContext(env: Env, app: AppDefinition, internal?: InternalFetch, timeoutMs?: number): AppContext {
   const config = readConfig(env)
+  const limitMs = timeoutMs ?? config.upstreamTimeoutMs
   const endpoints = { ...app.defaultEndpoints, ...config.endpointOverrides[app.id] }
 
   async function fetchUpstream(url: string, init: RequestInit = {}): Promise<Response> {
-    const timeout = AbortSignal.timeout(config.upstreamTimeoutMs)
+    const timeout = AbortSignal.timeout(limitMs)
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
     // A redirect comes back as a 3xx response and is never followed, so it cannot reach a private host.
     const request = new Request(url, { ...init, signal, redirect: 'manual' })

@@ -301,6 +301,8 @@ export const workflowSteps = sqliteTable(
     input: text('input').notNull(),
     /** Tries per run for answers that may pass on another go (429, 5xx, no answer). */
     maxAttempts: integer('max_attempts').notNull().default(3),
+    /** How long each of the step's calls to the app may take, in seconds; null: the deployment's UPSTREAM_TIMEOUT_MS. */
+    timeoutSeconds: integer('timeout_seconds'),
   },
   (t) => [index('workflow_steps_workflow').on(t.workflowId, t.position)],
 )

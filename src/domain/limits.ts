@@ -79,6 +79,12 @@ export const PROXY_CALLS_PER_WORKSPACE_PER_MINUTE = 600
 /** Tries per workflow step for answers that may pass on another go (429, 5xx, no answer); the owner may set 1 to this. */
 export const STEP_ATTEMPTS_DEFAULT = 3
 export const STEP_ATTEMPTS_MAX = 10
+/**
+ * A step's own limit for each of its calls to the app, in seconds, when the owner sets one (else UPSTREAM_TIMEOUT_MS).
+ * A run's delivery starts no step after RUN_SLICE_MS (10 min), so a step of at most 5 minutes still ends within the
+ * 15 minutes of wall clock a queue consumer invocation may take (https://developers.cloudflare.com/queues/platform/limits/).
+ */
+export const STEP_TIMEOUT_MAX_SECONDS = 300
 /** The test payload of the builder's *Run now* (the webhook itself is capped by the app-wide body limit). */
 export const TEST_PAYLOAD_MAX = 16 * 1024
 /** A workspace's own OAuth client id and secret (Settings → OAuth apps); providers issue far shorter ones. */

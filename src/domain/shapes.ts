@@ -132,6 +132,8 @@ export interface StepDefinition {
   input: Record<string, string>
   /** Tries per run when the app answers 429 or 5xx or not at all; STEP_ATTEMPTS_DEFAULT when left out. */
   attempts?: number
+  /** Seconds each call of the step to the app may take; the deployment's UPSTREAM_TIMEOUT_MS when left out or null. */
+  timeoutSeconds?: number | null
 }
 
 export interface WorkflowDefinition {
@@ -145,7 +147,7 @@ export interface PublicWorkflow {
   webhookUrl: string
   /** Whether triggers must carry a valid Standard Webhooks signature. */
   webhookSigning: boolean
-  steps: (StepDefinition & { position: number; attempts: number })[]
+  steps: (StepDefinition & { position: number; attempts: number; timeoutSeconds: number | null })[]
   createdAt: string
   updatedAt: string
 }

@@ -126,6 +126,7 @@ export const exampleStep = {
   connectionId: 'Cn2pL8sV0dQ4wE6r',
   input: { title: '{{trigger.title}}', content: 'Body: {{trigger.body}}' },
   attempts: 3,
+  timeoutSeconds: null,
 }
 
 export const exampleWorkflowBody = { name: 'Publish posts', steps: [exampleStep] }

@@ -20,7 +20,8 @@ export interface Deps {
    */
   readonly publicOrigin: string
   keyring: () => Promise<Keyring>
-  appContext: (app: AppDefinition) => AppContext
+  /** `timeoutMs`: this context's limit per call instead of the deployment's (a workflow step's own). */
+  appContext: (app: AppDefinition, options?: { timeoutMs?: number }) => AppContext
   /** The current time, for work that outlasts the `now` it was started with (waits, run budgets). */
   clock: () => number
 }
@@ -42,7 +43,7 @@ export function depsFromEnv(env: Env, requestOrigin: string, edge: Edge): Deps {
       return publicOriginFor(config, requestOrigin)
     },
     keyring: () => loadKeyring(env.ENCRYPTION_KEYS),
-    appContext: (app) => appContext(env, app, edge.internalFetch),
+    appContext: (app, options) => appContext(env, app, edge.internalFetch, options?.timeoutMs),
     clock: edge.clock,
   }
 }

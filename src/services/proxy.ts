@@ -83,16 +83,28 @@ export async function proxyWithToken(
       at: now,
       detail,
     })
-    later(recordProxyCall(deps.db, event, touch).catch((error) => console.error('proxy audit', String(error))))
+    return recordProxyCall(deps.db, event, touch).catch((error) => console.error('proxy audit', String(error)))
   }
+  let response: ProxyResponse
   try {
-    const response = await forwardThroughConnection(deps, app, connection, call.request, now)
-    audit(response.status)
-    return response
+    response = await forwardThroughConnection(deps, app, connection, call.request, now)
   } catch (error) {
-    audit(error instanceof AppError ? error.status : null)
+    later(audit(error instanceof AppError ? error.status : null))
     throw error
   }
+  const { body, done } = relayed(response.body)
+  later(done.then(() => audit(response.status)))
+  return { ...response, body }
+}
+
+/**
+ * The answer's body as the caller will read it, and a promise settled once it has gone, been cancelled or failed. The
+ * audit waits for it: on one isolate its D1 write would otherwise compete with the body still streaming to the caller.
+ */
+function relayed(body: ReadableStream<Uint8Array> | null): { body: ReadableStream<Uint8Array> | null; done: Promise<void> } {
+  if (!body) return { body, done: Promise.resolve() }
+  const relay = new TransformStream<Uint8Array, Uint8Array>()
+  return { body: relay.readable, done: body.pipeTo(relay.writable).catch(() => undefined) }
 }
 
 /** Loads (and refreshes when about to expire) the connection's credentials, then forwards: the API-request step's path too. */

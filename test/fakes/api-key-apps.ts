@@ -57,7 +57,10 @@ export const apiKeyAppRoutes: Route[] = [
         () => {
           if (listId === 'missing') return json(404, { err: 'List not found', ECODE: 'ITEM_015' })
           const id = `task-${nextNumber()}`
-          return json(200, { id, name: jsonBody(request).name, url: `https://app.clickup.com/t/${id}`, list: { id: listId } })
+          const task = json(200, { id, name: jsonBody(request).name, url: `https://app.clickup.com/t/${id}`, list: { id: listId } })
+          // A list `slow-<ms>` answers that much later.
+          const slow = /^slow-(\d+)$/.exec(listId ?? '')
+          return slow && task !== HANG ? { ...task, afterMs: Number(slow[1]) } : task
         },
         json(401, { err: 'Token invalid', ECODE: 'OAUTH_025' }),
       ),

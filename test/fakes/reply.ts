@@ -12,7 +12,8 @@ export interface FakeRequest {
 }
 
 export const HANG = Symbol('hang')
-export type Reply = { status: number; headers?: Record<string, string>; body?: string } | typeof HANG
+/** `afterMs`: the answer comes that long after the request (a slow API that does answer). */
+export type Reply = { status: number; headers?: Record<string, string>; body?: string; afterMs?: number } | typeof HANG
 
 export interface Route {
   method: string

@@ -84,8 +84,12 @@ function send(response: ServerResponse, reply: Reply): void {
     setTimeout(() => response.destroy(), HANG_LIMIT_MS).unref()
     return
   }
-  response.writeHead(reply.status, reply.headers)
-  response.end(reply.body ?? '')
+  const answer = () => {
+    response.writeHead(reply.status, reply.headers)
+    response.end(reply.body ?? '')
+  }
+  if (reply.afterMs) setTimeout(answer, reply.afterMs).unref()
+  else answer()
 }
 
 function headersOf(incoming: IncomingMessage): Record<string, string> {

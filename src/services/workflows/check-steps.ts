@@ -72,6 +72,13 @@ export async function checkSteps(deps: Deps, workspaceId: string, steps: StepDef
       throw new AppError('connection_not_ready', `Step ${index + 1}: ${problem}`, [
         { path: `steps.${index}.connectionId`, message: problem },
       ])
-    return { appId: app.id, action: action.id, connectionId: step.connectionId, input, attempts: step.attempts }
+    return {
+      appId: app.id,
+      action: action.id,
+      connectionId: step.connectionId,
+      input,
+      attempts: step.attempts,
+      timeoutSeconds: step.timeoutSeconds,
+    }
   })
 }

@@ -47,6 +47,7 @@ function stepRows(workflowId: string, steps: StepDefinition[]): WorkflowStepRow[
     connectionId: step.connectionId,
     input: JSON.stringify(step.input),
     maxAttempts: step.attempts ?? STEP_ATTEMPTS_DEFAULT,
+    timeoutSeconds: step.timeoutSeconds ?? null,
   }))
 }
 
@@ -103,12 +104,13 @@ export async function deleteWorkflow(deps: Deps, owner: Owner, id: string): Prom
 }
 
 /** A stored step back in the shape the owner edits. */
-export function stepDefinition(row: WorkflowStepRow): StepDefinition & { attempts: number } {
+export function stepDefinition(row: WorkflowStepRow): StepDefinition & { attempts: number; timeoutSeconds: number | null } {
   return {
     appId: row.appId,
     action: row.action,
     connectionId: row.connectionId ?? '',
     input: JSON.parse(row.input) as Record<string, string>,
     attempts: row.maxAttempts,
+    timeoutSeconds: row.timeoutSeconds,
   }
 }

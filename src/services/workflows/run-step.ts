@@ -84,7 +84,8 @@ export async function runStep(
     if (!app || !action) throw new AppError('invalid_request', `The action ${step.appId} / ${step.action} is no longer available.`)
     const connection = await loadStepConnection(deps, workspaceId, app, step.connectionId)
     used = { connectionId: connection.id, connectionName: connection.name, accountLabel: connection.accountLabel }
-    const ctx = observed(deps.appContext(app), seen)
+    const own = step.timeoutSeconds === null ? undefined : { timeoutMs: step.timeoutSeconds * 1000 }
+    const ctx = observed(deps.appContext(app, own), seen)
     const loaded = await credentialsForStep(deps, app, ctx, connection, started)
     for (const secret of loaded.secrets) runSecrets.add(secret)
     const input = renderInput(JSON.parse(step.input) as Record<string, string>, scope)

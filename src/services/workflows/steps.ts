@@ -36,8 +36,12 @@ export async function saveStep(
 ): Promise<void> {
   if (mode === 'insert') requireRoomForStep(found)
   const steps: StepDefinition[] = found.steps.map(stepDefinition)
-  // The builder's form does not set tries: an edited step keeps the ones it had.
-  const kept = mode === 'replace' ? { ...step, attempts: step.attempts ?? steps[index]?.attempts } : step
+  // The builder's form sets neither tries nor a timeout: an edited step keeps the ones it had.
+  const before = steps[index]
+  const kept =
+    mode === 'replace'
+      ? { ...step, attempts: step.attempts ?? before?.attempts, timeoutSeconds: step.timeoutSeconds ?? before?.timeoutSeconds }
+      : step
   steps.splice(index, mode === 'replace' ? 1 : 0, kept)
   await updateWorkflow(deps, owner, found.workflow.id, { name: found.workflow.name, steps }, now)
 }
