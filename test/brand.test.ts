@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { call, cookiesAfter, form, ORIGIN, rejectViaLink, requestLink, signUpOwner, submitViaLink, DEMO_KEY, backdateLink } from './helpers'
 import { location, post, SAME_ORIGIN, submit } from './dashboard-helpers'
+import { connectForManageLink } from './manage-helpers'
 
 const PNG = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
@@ -104,6 +105,16 @@ describe('the workspace brand through the API', () => {
 })
 
 describe('the brand on the client’s pages', () => {
+  it('names the brand on the client’s management page and keeps its accent, without a logo that may be gone', async () => {
+    const owner = await brandOwner()
+    await putLogo(owner, PNG, 'image/png')
+    const { token } = await connectForManageLink(await requestLink(owner))
+    const html = await (await call(`/manage/${token}`)).text()
+    expect(html).toContain('What you granted to Northwind Studio')
+    expect(html).toContain('<link rel="stylesheet" href="/brand/accent/1a56db.css"/>')
+    expect(html).not.toContain('/brand/logo/')
+  })
+
   it('puts name, logo and accent on the invitation, the form and the outcome, without widening the CSP', async () => {
     const owner = await brandOwner()
     const logoUrl = (await (await putLogo(owner, PNG, 'image/png')).json<{ brand: { logoUrl: string } }>()).brand.logoUrl

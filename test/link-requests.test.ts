@@ -131,6 +131,23 @@ describe('several apps in one link: the client', () => {
     expect(types.results).toHaveLength(1)
   })
 
+  it('carries the workspace’s brand on the list and on each item’s own pages', async () => {
+    const owner = await signUpOwner()
+    const saved = await call('/api/v1/workspace/brand', {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { displayName: 'Northwind Studio', accent: '#1a56db' },
+    })
+    expect(saved.status).toBe(200)
+    const { path } = await createRequest(owner, [tasks('One'), tasks('Two')])
+    const list = await (await call(path)).text()
+    expect(list).toContain('/brand/accent/1a56db.css')
+    expect(list).toContain('Northwind Studio</span>')
+    const [first] = itemPaths(list)
+    const form = await (await call(`${first}/accept`, { method: 'GET' })).text()
+    expect(form).toContain('/brand/accent/1a56db.css')
+  })
+
   it('of concurrent submissions on one item exactly one stores credentials; the other items stay open', async () => {
     const owner = await signUpOwner()
     const { request, path } = await createRequest(owner, [tasks('One'), tasks('Two')])

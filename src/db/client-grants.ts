@@ -41,6 +41,7 @@ export function findGrant(db: Db, tokenHash: string, now: number) {
       connection: connections,
       workspaceName: workspaces.name,
       locale: links.locale,
+      brand: links.brand,
     })
     .from(clientGrants)
     .innerJoin(connections, eq(connections.id, clientGrants.connectionId))

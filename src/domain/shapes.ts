@@ -233,6 +233,8 @@ export interface RequestSnapshot {
   requesterEmail: string | null
   expiresAt: number
   locale?: Locale
+  /** The workspace's brand when the request was made, like each item's link. */
+  brand?: LinkBrand
   items: { position: number; appId: string; connectionName: string; state: RequestItemState }[]
 }
 

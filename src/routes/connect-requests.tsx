@@ -30,7 +30,8 @@ export async function showRequestList(c: Context<AppEnv>): Promise<Response> {
     }),
   )
   const locale = clientLocale(c, isLocale(snapshot.locale) ? snapshot.locale : null)
-  return c.html(renderPage(<RequestListPage snapshot={snapshot} token={token} items={shown} />, viewerTimeZone(c), locale))
+  const page = <RequestListPage snapshot={snapshot} token={token} items={shown} />
+  return c.html(renderPage(page, viewerTimeZone(c), locale, snapshot.brand ?? null))
 }
 
 export async function skipItem(c: Context<AppEnv>): Promise<Response> {

@@ -24,7 +24,7 @@ const notFound = (c: Context<AppEnv>) => c.html(renderPage(<ManageNotFoundPage /
 function grantPage(c: Context<AppEnv>, opened: OpenedGrant, page: (app: AppDefinition) => VNode) {
   const app = getApp(opened.grant.appId)
   if (!app) return notFound(c)
-  return c.html(renderPage(page(app), viewerTimeZone(c), clientLocale(c, opened.locale)))
+  return c.html(renderPage(page(app), viewerTimeZone(c), clientLocale(c, opened.locale), opened.brand))
 }
 
 export const manageRoutes = new Hono<AppEnv>()

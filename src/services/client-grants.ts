@@ -11,6 +11,7 @@ import { eventRowsIn } from '../db/events'
 import { MANAGE_LINK_LIFETIME_MS, MANAGE_USAGE_WINDOW_MS } from '../domain/limits'
 import { compose } from '../domain/emails'
 import { AppError } from '../domain/errors'
+import type { LinkBrand } from '../domain/brand'
 import type { Locale } from '../domain/locales'
 import { t } from '../i18n'
 import type { ManagedGrant } from '../domain/shapes'
@@ -45,6 +46,11 @@ export interface OpenedGrant {
   grant: ManagedGrant
   /** The owner's choice of language for the link the grant came from. */
   locale: Locale | null
+  /**
+   * The owner's brand on that link, without its logo: the page lives a year, longer than a replaced logo is kept
+   * (docs/ARCHITECTURE.md, "The owner's brand").
+   */
+  brand: LinkBrand | null
 }
 
 async function lookUp(deps: Deps, token: string, now: number) {
@@ -64,12 +70,13 @@ export async function readGrant(deps: Deps, token: string, now: number): Promise
       appId: connection.appId,
       connectionName: connection.name,
       accountLabel: connection.accountLabel,
-      requesterName: found.workspaceName,
+      requesterName: found.brand?.name ?? found.workspaceName,
       grantedAt: grant.createdAt,
       runsLast30Days,
       revokedAt: grant.revokedAt,
     },
     locale: found.locale,
+    brand: found.brand ? { ...found.brand, logoUrl: null } : null,
   }
 }
 

@@ -197,6 +197,7 @@ export async function requestConnectionsViaLink(
     owner,
     request,
     items.map(({ connection }, position) => ({ position, appId: connection.appId, connectionName: connection.name, state: 'pending' })),
+    brand,
     now,
   )
   const quotas = and(

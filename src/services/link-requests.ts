@@ -8,6 +8,7 @@ import { hashToken, isWellFormedToken, itemToken, newId, newToken } from '../dom
 import type { ConnectionWithLink } from '../db/connections'
 import type { Deps } from './deps'
 import { requireApp } from './access'
+import type { LinkBrand } from '../domain/brand'
 
 /**
  * Several apps in one link: the request's token, its list page's KV snapshot, and the owner's read. Every change of an
@@ -40,7 +41,14 @@ export async function prepareLinkRequest(deps: Deps, owner: Owner, expiresAt: nu
   return { token, row, itemToken: (position: number) => itemToken(token, position) }
 }
 
-export async function publishRequestList(deps: Deps, owner: Owner, request: NewLinkRequest, items: RequestSnapshot['items'], now: number) {
+export async function publishRequestList(
+  deps: Deps,
+  owner: Owner,
+  request: NewLinkRequest,
+  items: RequestSnapshot['items'],
+  brand: LinkBrand | null,
+  now: number,
+) {
   const snapshot: RequestSnapshot = {
     v: 1,
     requestId: request.row.id,
@@ -49,6 +57,7 @@ export async function publishRequestList(deps: Deps, owner: Owner, request: NewL
     requesterEmail: owner.emailVerified ? owner.email : null,
     expiresAt: request.row.expiresAt,
     ...(request.row.locale ? { locale: request.row.locale } : {}),
+    ...(brand ? { brand } : {}),
     items,
   }
   await deps.kv.put(requestKey(request.row.tokenHash), JSON.stringify(snapshot), { expirationTtl: kvTtlSeconds(snapshot.expiresAt, now) })
