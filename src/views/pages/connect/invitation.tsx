@@ -8,6 +8,7 @@ import { Layout } from '../../layout'
 import { useLocale, useT } from '../../locale'
 import { accessSummary, flowSteps } from './access'
 import type { InvitationSnapshot } from '../../../domain/shapes'
+import { RequesterLine } from './requester'
 
 export interface InvitationProps {
   snapshot: InvitationSnapshot
@@ -26,16 +27,9 @@ export function InvitationPage({ snapshot, app, token }: InvitationProps) {
       <section class="card invite" aria-labelledby="invite-title">
         <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
         <h1 id="invite-title">{title}</h1>
-        <p class="lead">
-          <strong>{snapshot.requesterName}</strong>
-          {snapshot.requesterEmail !== null ? (
-            <>
-              {' '}
-              (<a href={`mailto:${snapshot.requesterEmail}`}>{snapshot.requesterEmail}</a>)
-            </>
-          ) : null}{' '}
+        <RequesterLine name={snapshot.requesterName} email={snapshot.requesterEmail}>
           {t(refresh ? 'invite.asksRefresh' : 'invite.asksConnect', { app: app.name })}
-        </p>
+        </RequesterLine>
         <dl class="kv">
           <dt>{t('invite.connectionName')}</dt>
           <dd>{snapshot.connectionName}</dd>

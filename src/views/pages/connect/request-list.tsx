@@ -7,6 +7,7 @@ import { buttonClass } from '../../components/form'
 import { Time } from '../../components/time'
 import { Layout } from '../../layout'
 import { useT } from '../../locale'
+import { RequesterLine } from './requester'
 
 export interface RequestListItem {
   position: number
@@ -40,16 +41,9 @@ export function RequestListPage({ snapshot, token, items }: RequestListProps) {
     <Layout title={title} variant="public" languages>
       <section class="card invite" aria-labelledby="list-title">
         <h1 id="list-title">{title}</h1>
-        <p class="lead">
-          <strong>{snapshot.requesterName}</strong>
-          {snapshot.requesterEmail !== null ? (
-            <>
-              {' '}
-              (<a href={`mailto:${snapshot.requesterEmail}`}>{snapshot.requesterEmail}</a>)
-            </>
-          ) : null}{' '}
+        <RequesterLine name={snapshot.requesterName} email={snapshot.requesterEmail}>
           {t('list.asks')}
-        </p>
+        </RequesterLine>
         <p class="list-progress" role="status">
           <strong>{t('list.progress', { done: String(connected), total: String(items.length) })}</strong>
         </p>
