@@ -5,8 +5,8 @@ import { PHONE } from '../browser.mjs'
 import { badgeOf, expectHeading, GOOD_KEY, gotoConnections, submitKey } from '../flows.mjs'
 import { assertFitsViewport, ALEX } from './journey.mjs'
 
-const TASKS = 'Hooli — Tasks'
-const DOCS = 'Hooli — Docs'
+const TASKS = 'Pied Piper — Tasks'
+const DOCS = 'Pied Piper — Docs'
 
 export const multiAppScenario = {
   name: '13. multi-app: one link for Demo Tasks and Demo Docs, connected one by one on a phone',
