@@ -6,7 +6,7 @@ import { connections, events, links } from './schema'
 
 /**
  * Every write to the links table. Each builder returns a statement that is not yet run, so the
- * link lifecycle (src/services/link-lifecycle.ts) can put a state change and its audit event in
+ * link lifecycle (src/services/link-lifecycle/) can put a state change and its audit event in
  * one batch, which D1 runs as one transaction.
  */
 
