@@ -127,6 +127,23 @@ describe('Revoke access from the management page', () => {
     expect(await (await call(`/manage/${second.token}`)).text()).toContain('Revoke access')
   })
 
+  it('ends when the owner puts credentials of their own in place: the client can no longer delete them', async () => {
+    const owner = await signUpOwner()
+    const link = await requestLink(owner)
+    const { token } = await connectForManageLink(link)
+    const replaced = await call(`/api/v1/connections/${link.connectionId}/credentials`, {
+      method: 'PUT',
+      cookie: owner.cookie,
+      json: { credentials: { apiKey: DEMO_KEY } },
+    })
+    expect(replaced.status, await replaced.clone().text()).toBe(200)
+    expect((await call(`/manage/${token}`)).status).toBe(404)
+    await revoke(token)
+    expect(await getConnection(owner, link.connectionId)).toMatchObject({ status: 'active' })
+    const row = await env.DB.prepare('SELECT credentials_blob AS blob FROM connections WHERE id = ?').bind(link.connectionId).first()
+    expect(row?.blob).not.toBeNull()
+  })
+
   it('an unknown token posts to nothing and changes nothing', async () => {
     const owner = await signUpOwner()
     const link = await requestLink(owner)

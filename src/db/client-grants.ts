@@ -124,3 +124,14 @@ export function insertRevokedEventForClaim(
     )
     .returning()
 }
+
+/**
+ * The owner put credentials of their own in place of the client's: the client's management links end with them, so a
+ * client can no longer delete what is not theirs (the page then answers like an expired link).
+ */
+export function endGrantsOf(db: Db, connectionId: string, now: number) {
+  return db
+    .update(clientGrants)
+    .set({ expiresAt: now })
+    .where(and(eq(clientGrants.connectionId, connectionId), isNull(clientGrants.revokedAt), sql`${clientGrants.expiresAt} > ${now}`))
+}

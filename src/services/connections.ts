@@ -11,6 +11,7 @@ import {
   newCredentialsValues,
   replaceConnectionCredentials,
 } from '../db/connections'
+import { endGrantsOf } from '../db/client-grants'
 import { insertEvent, insertEventForConnection } from '../db/events'
 import { MAX_CONNECTIONS } from '../domain/limits'
 import type { Owner } from '../domain/shapes'
@@ -167,6 +168,7 @@ export async function storeReplacedCredentials(
         newCredentialsValues(sealed, account, origin, now, firstCheckAt(app, connection.id, credentials, now), metadataOf(credentials)),
       ),
       event('credentials_updated'),
+      endGrantsOf(deps.db, connection.id, now),
     ],
     now,
   )
