@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import type { AppDefinition } from '../../../apps/types'
 import type { ManagedGrant } from '../../../domain/shapes'
 import { plural } from '../../../i18n'
@@ -17,6 +18,34 @@ interface GrantProps {
   app: AppDefinition
   grant: ManagedGrant
   token: string
+}
+
+/** The words every grant page fills in: the app, who asked, the connection's name. */
+const namesOf = (app: AppDefinition, grant: ManagedGrant) => ({ app: app.name, requester: grant.requesterName, name: grant.connectionName })
+
+/** The frame of each grant page: its title, the app's icon and the heading. */
+function GrantCard({
+  app,
+  id,
+  title,
+  heading,
+  children,
+}: {
+  app: AppDefinition
+  id: string
+  title: string
+  heading: string
+  children: ComponentChildren
+}) {
+  return (
+    <Layout title={title} variant="public" languages>
+      <section class="card invite" aria-labelledby={id}>
+        <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
+        <h1 id={id}>{heading}</h1>
+        {children}
+      </section>
+    </Layout>
+  )
 }
 
 function GrantFacts({ app, grant }: Omit<GrantProps, 'token'>) {
@@ -58,61 +87,47 @@ function GrantFacts({ app, grant }: Omit<GrantProps, 'token'>) {
 
 export function ManagePage({ app, grant, token }: GrantProps) {
   const t = useT()
-  const names = { app: app.name, requester: grant.requesterName, name: grant.connectionName }
+  const names = namesOf(app, grant)
   return (
-    <Layout title={t('manage.title')} variant="public" languages>
-      <section class="card invite" aria-labelledby="manage-title">
-        <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
-        <h1 id="manage-title">{t('manage.heading', names)}</h1>
-        <GrantFacts app={app} grant={grant} />
-        <p class="muted">{t('manage.revokeNote', names)}</p>
-        <a href={`${managePath(token)}/revoke`} class={buttonClass('danger', true)}>
-          {t('manage.revoke')}
-        </a>
-      </section>
-    </Layout>
+    <GrantCard app={app} id="manage-title" title={t('manage.title')} heading={t('manage.heading', names)}>
+      <GrantFacts app={app} grant={grant} />
+      <p class="muted">{t('manage.revokeNote', names)}</p>
+      <a href={`${managePath(token)}/revoke`} class={buttonClass('danger', true)}>
+        {t('manage.revoke')}
+      </a>
+    </GrantCard>
   )
 }
 
 export function RevokeConfirmPage({ app, grant, token }: GrantProps) {
   const t = useT()
-  const names = { app: app.name, requester: grant.requesterName, name: grant.connectionName }
   return (
-    <Layout title={t('manage.confirmTitle')} variant="public" languages>
-      <section class="card invite" aria-labelledby="revoke-title">
-        <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
-        <h1 id="revoke-title">{t('manage.confirmTitle')}</h1>
-        <p>{t('manage.confirmBody', names)}</p>
-        <form method="post" action={`${managePath(token)}/revoke`} class="invite-actions">
-          <a href={managePath(token)} class={buttonClass('secondary', true)}>
-            {t('manage.confirmBack')}
-          </a>
-          <SubmitButton variant="danger" block>
-            {t('manage.confirmSubmit')}
-          </SubmitButton>
-        </form>
-      </section>
-    </Layout>
+    <GrantCard app={app} id="revoke-title" title={t('manage.confirmTitle')} heading={t('manage.confirmTitle')}>
+      <p>{t('manage.confirmBody', namesOf(app, grant))}</p>
+      <form method="post" action={`${managePath(token)}/revoke`} class="invite-actions">
+        <a href={managePath(token)} class={buttonClass('secondary', true)}>
+          {t('manage.confirmBack')}
+        </a>
+        <SubmitButton variant="danger" block>
+          {t('manage.confirmSubmit')}
+        </SubmitButton>
+      </form>
+    </GrantCard>
   )
 }
 
 export function RevokedPage({ app, grant }: Omit<GrantProps, 'token'>) {
   const t = useT()
-  const names = { app: app.name, requester: grant.requesterName, name: grant.connectionName }
   return (
-    <Layout title={t('manage.revokedTitle')} variant="public" languages>
-      <section class="card invite" aria-labelledby="revoked-title">
-        <AppIcon iconUrl={app.iconUrl} name={app.name} size={56} />
-        <h1 id="revoked-title">{t('manage.revokedTitle')}</h1>
-        <Alert kind="success">{t('manage.revokedBody', names)}</Alert>
-        <GrantFacts app={app} grant={grant} />
-        {grant.revokedAt !== null ? (
-          <p class="muted">
-            {t('manage.revokedAt')} <Time at={grant.revokedAt} />
-          </p>
-        ) : null}
-      </section>
-    </Layout>
+    <GrantCard app={app} id="revoked-title" title={t('manage.revokedTitle')} heading={t('manage.revokedTitle')}>
+      <Alert kind="success">{t('manage.revokedBody', namesOf(app, grant))}</Alert>
+      <GrantFacts app={app} grant={grant} />
+      {grant.revokedAt !== null ? (
+        <p class="muted">
+          {t('manage.revokedAt')} <Time at={grant.revokedAt} />
+        </p>
+      ) : null}
+    </GrantCard>
   )
 }
 
