@@ -4,6 +4,7 @@ import { database } from './db/client'
 import { loadKeyring } from './domain/crypto'
 import type { Env } from './env'
 import { edgeOf } from './http/deps'
+import { invitationFastPath } from './routes/invitation-fast-path'
 import { runScheduled } from './jobs/scheduled'
 import { depsFromEnv } from './services/deps'
 import { consumeWebhooks } from './services/webhooks/consume'
@@ -13,7 +14,9 @@ import { RUNS_DEAD_LETTER_QUEUE, RUNS_QUEUE } from './services/workflows/run-que
 const app = buildApp()
 
 export default {
-  fetch: app.fetch,
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    return (await invitationFastPath(request, env, ctx)) ?? app.fetch(request, env, ctx)
+  },
   scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime))
   },

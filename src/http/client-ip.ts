@@ -5,5 +5,9 @@ import type { Context } from 'hono'
  * from the internet, overwriting any sent by the client. Absent only locally and in tests.
  */
 export function clientIp(c: Context): string | null {
-  return c.req.header('cf-connecting-ip')?.trim() || null
+  return clientIpOf(c.req.raw)
+}
+
+export function clientIpOf(request: Request): string | null {
+  return request.headers.get('cf-connecting-ip')?.trim() || null
 }

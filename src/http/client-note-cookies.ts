@@ -8,7 +8,8 @@ import { isSecureTransport } from './owner-auth'
  * The client's pages only, HttpOnly, minutes long. Lax, unlike the dashboard's Strict reveal
  * cookies: the outcome must also reach the page the OAuth provider redirects back to.
  */
-const OUTCOME = 'tether_outcome'
+export const OUTCOME_COOKIE = 'tether_outcome'
+const OUTCOME = OUTCOME_COOKIE
 const NOTICE = 'tether_notice'
 const PATH = '/connect'
 

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { setCookie } from 'hono/cookie'
+import { parse } from 'hono/utils/cookie'
 import { isLocale, type Locale, localeFromAcceptLanguage } from '../domain/locales'
 import type { AppEnv } from './context'
 import { isSecureTransport } from './owner-auth'
@@ -14,9 +15,14 @@ const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
  * Pages that know no link (the invalid-link page) pass no owner choice, so they never tell one link from another.
  */
 export function clientLocale(c: Context<AppEnv>, ownerLocale: Locale | null = null): Locale {
-  const chosen = getCookie(c, LANGUAGE_COOKIE)
+  return clientLocaleOf(c.req.raw, ownerLocale)
+}
+
+export function clientLocaleOf(request: Request, ownerLocale: Locale | null = null): Locale {
+  const cookie = request.headers.get('cookie')
+  const chosen = cookie ? parse(cookie, LANGUAGE_COOKIE)[LANGUAGE_COOKIE] : undefined
   if (isLocale(chosen)) return chosen
-  return ownerLocale ?? localeFromAcceptLanguage(c.req.header('accept-language'))
+  return ownerLocale ?? localeFromAcceptLanguage(request.headers.get('accept-language') ?? undefined)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { readConfig } from '../config'
 import { isLoopbackOrigin } from '../domain/origins'
+import type { Env } from '../env'
 import type { AppEnv } from './context'
 
 const BASE_CSP =
@@ -19,24 +20,34 @@ function setResponseHeaders(c: Context, headers: Record<string, string>): void {
   }
 }
 
-/** Every response gets the same hardening; pages may only widen form-action. */
-export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next()
-  const extra = c.get('formActionOrigins')
+/** The hardening every response gets (Referrer-Policy aside: a page may have set its own); pages may only widen form-action. */
+export function hardeningHeaders(url: string, formActionOrigins: readonly string[] | undefined): Record<string, string> {
   const headers: Record<string, string> = {
-    'Content-Security-Policy': extra?.length ? `${BASE_CSP} ${extra.join(' ')}` : BASE_CSP,
+    'Content-Security-Policy': formActionOrigins?.length ? `${BASE_CSP} ${formActionOrigins.join(' ')}` : BASE_CSP,
     'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
   }
+  if (url.startsWith('https:')) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains'
+  return headers
+}
+
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  const headers = hardeningHeaders(c.req.url, c.get('formActionOrigins'))
   if (!c.res.headers.has('Referrer-Policy')) headers['Referrer-Policy'] = 'same-origin'
-  if (c.req.url.startsWith('https:')) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains'
   setResponseHeaders(c, headers)
 }
 
 /** For pages holding a secret in their URL or showing private data. */
+export const PRIVATE_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex, nofollow',
+}
+
 export const privatePage: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
-  setResponseHeaders(c, { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' })
+  setResponseHeaders(c, PRIVATE_PAGE_HEADERS)
 }
 
 /**
@@ -46,13 +57,18 @@ export const privatePage: MiddlewareHandler<AppEnv> = async (c, next) => {
  * edge never routes (a local tunnel to an https PUBLIC_URL would otherwise loop).
  */
 export const redirectToHttps: MiddlewareHandler<AppEnv> = async (c, next) => {
-  // Every request passes here, the invitation page too: https ones go on without parsing anything.
-  if (c.req.url.startsWith('http:')) {
-    const publicUrl = readConfig(c.env).publicUrl
-    const url = new URL(c.req.url)
-    if (publicUrl?.startsWith('https:') && !isLoopbackOrigin(url.origin)) return c.redirect(`${publicUrl}${url.pathname}${url.search}`, 308)
-  }
+  const target = httpsRedirectTarget(c.req.url, c.env)
+  if (target) return c.redirect(target, 308)
   await next()
+}
+
+/** Where a plain-http request must go instead, or null to serve it. */
+export function httpsRedirectTarget(requestUrl: string, env: Env): string | null {
+  // Every request passes here, the invitation page too: https ones go on without parsing anything.
+  if (!requestUrl.startsWith('http:')) return null
+  const publicUrl = readConfig(env).publicUrl
+  const url = new URL(requestUrl)
+  return publicUrl?.startsWith('https:') && !isLoopbackOrigin(url.origin) ? `${publicUrl}${url.pathname}${url.search}` : null
 }
 
 /** API and webhook answers carry API tokens, link and webhook URLs and private data: no cache may keep them. */

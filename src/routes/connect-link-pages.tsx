@@ -36,14 +36,17 @@ export const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) 
 /** OAuth apps' accept form redirects to the provider, which CSP form-action must allow (each app's, on a list of several). */
 export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
   if (app.authType !== 'oauth2') return
-  const authorizeUrl = deps.appContext(app).endpoints.authorizeUrl
   // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
   const base = deps.config.publicUrl ?? new URL(c.req.url).origin
-  if (!authorizeUrl) return
-  // A host with a typed part (https://{shop}.myshopify.com) is allowed as a wildcard source: https://*.myshopify.com.
+  const allowed = providerFormAction(deps.appContext(app).endpoints.authorizeUrl, base)
+  if (allowed) c.set('formActionOrigins', [...(c.get('formActionOrigins') ?? []), allowed])
+}
+
+/** The CSP source for a provider's authorize URL; a typed host part (https://{shop}.myshopify.com) becomes a wildcard (*.myshopify.com). */
+export function providerFormAction(authorizeUrl: string | undefined, base: string): string | null {
+  if (!authorizeUrl) return null
   const origin = new URL(authorizeUrl.replace(/\{[A-Za-z0-9_]+\}/g, 'x'), base).origin
-  const allowed = authorizeUrl.includes('{') ? origin.replace('://x.', '://*.') : origin
-  c.set('formActionOrigins', [...(c.get('formActionOrigins') ?? []), allowed])
+  return authorizeUrl.includes('{') ? origin.replace('://x.', '://*.') : origin
 }
 
 /** What the client typed that may be shown again: never a secret field, and only while it fits in a cookie. */
