@@ -82,6 +82,27 @@ function buildTemplate(
   }
 }
 
+/** A link's expiry reads the same on every view in a zone and language: rendered once, kept in a bounded cache. */
+const expiries = new Map<string, string>()
+const EXPIRIES_MAX = 5_000
+
+function expiryMarkup(expiresAt: number, timeZone: string, locale: Locale): string {
+  const key = `${locale} ${timeZone} ${expiresAt}`
+  let markup = expiries.get(key)
+  if (markup === undefined) {
+    markup = renderToString(
+      <LocaleContext.Provider value={locale}>
+        <TimeZoneContext.Provider value={timeZone}>
+          <Time at={expiresAt} />
+        </TimeZoneContext.Provider>
+      </LocaleContext.Provider>,
+    )
+    if (expiries.size >= EXPIRIES_MAX) expiries.clear()
+    expiries.set(key, markup)
+  }
+  return markup
+}
+
 /** The same escaping preact applies to text and attribute values. */
 function escapeHtml(value: string): string {
   return value.replace(/["&<]/g, (ch) => (ch === '"' ? '&quot;' : ch === '&' ? '&amp;' : '&lt;'))
@@ -110,13 +131,7 @@ export function renderInvitationPage(
     brandName: escapeHtml(brand?.name ?? ''),
     logoUrl: escapeHtml(brand?.logoUrl ?? ''),
     accent: escapeHtml(brand?.accent?.slice(1) ?? ''),
-    expiry: renderToString(
-      <LocaleContext.Provider value={locale}>
-        <TimeZoneContext.Provider value={timeZone}>
-          <Time at={snapshot.expiresAt} />
-        </TimeZoneContext.Provider>
-      </LocaleContext.Provider>,
-    ),
+    expiry: expiryMarkup(snapshot.expiresAt, timeZone, locale),
   }
   let html = template.parts[0]!
   for (let i = 0; i < template.slots.length; i++) html += values[template.slots[i]!] + template.parts[i + 1]!
