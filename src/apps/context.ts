@@ -1,4 +1,4 @@
-import { readConfig } from '../config'
+import { type Config, readConfig } from '../config'
 import { checkAppUrl } from '../domain/url-policy'
 import type { Env } from '../env'
 import type { AppContext, AppDefinition } from './types'
@@ -11,11 +11,16 @@ export const DEMO_ORIGIN = 'https://demo.invalid'
 
 export type InternalFetch = (request: Request) => Response | Promise<Response>
 
+/** The app's endpoints as this deployment has them: its defaults, under the operator's overrides. */
+export function appEndpoints(config: Config, app: AppDefinition): AppContext['endpoints'] {
+  return { ...app.defaultEndpoints, ...config.endpointOverrides[app.id] }
+}
+
 /** Everything an app may touch, built per request from the bindings. */
 export function appContext(env: Env, app: AppDefinition, internal?: InternalFetch, timeoutMs?: number): AppContext {
   const config = readConfig(env)
   const limitMs = timeoutMs ?? config.upstreamTimeoutMs
-  const endpoints = { ...app.defaultEndpoints, ...config.endpointOverrides[app.id] }
+  const endpoints = appEndpoints(config, app)
 
   async function fetchUpstream(url: string, init: RequestInit = {}): Promise<Response> {
     const timeout = AbortSignal.timeout(limitMs)

@@ -9,7 +9,6 @@ import { isSecureTransport } from './owner-auth'
  * cookies: the outcome must also reach the page the OAuth provider redirects back to.
  */
 export const OUTCOME_COOKIE = 'tether_outcome'
-const OUTCOME = OUTCOME_COOKIE
 const NOTICE = 'tether_notice'
 const PATH = '/connect'
 
@@ -18,13 +17,13 @@ function options(c: Context<AppEnv>, lifetimeMs: number) {
 }
 
 export function setOutcomeCookie(c: Context<AppEnv>, value: string): void {
-  setCookie(c, OUTCOME, value, options(c, OUTCOME_LIFETIME_MS))
+  setCookie(c, OUTCOME_COOKIE, value, options(c, OUTCOME_LIFETIME_MS))
   // A refusal not yet shown is moot once the link is finished.
   if (getCookie(c, NOTICE) !== undefined) deleteCookie(c, NOTICE, { path: PATH, secure: isSecureTransport(c) })
 }
 
 /** Kept, not taken: reloads and Back show the outcome again until the cookie expires. */
-export const readOutcomeCookie = (c: Context<AppEnv>): string | undefined => getCookie(c, OUTCOME)
+export const readOutcomeCookie = (c: Context<AppEnv>): string | undefined => getCookie(c, OUTCOME_COOKIE)
 
 export function setNoticeCookie(c: Context<AppEnv>, value: string): void {
   setCookie(c, NOTICE, value, options(c, NOTICE_LIFETIME_MS))

@@ -1,4 +1,6 @@
 import { preAuthorizeFieldsOf } from '../apps/metadata'
+import { appEndpoints } from '../apps/context'
+import type { Config } from '../config'
 import type { Context } from 'hono'
 import type { VNode } from 'preact'
 import type { AppDefinition } from '../apps/types'
@@ -35,16 +37,16 @@ export const renderLinkPage = (c: Context<AppEnv>, open: OpenLink, page: VNode) 
 
 /** OAuth apps' accept form redirects to the provider, which CSP form-action must allow (each app's, on a list of several). */
 export function allowProviderRedirect(c: Context<AppEnv>, deps: Deps, app: AppDefinition): void {
-  if (app.authType !== 'oauth2') return
-  // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
-  const base = deps.config.publicUrl ?? new URL(c.req.url).origin
-  const allowed = providerFormAction(deps.appContext(app).endpoints.authorizeUrl, base)
+  const allowed = providerFormAction(deps.config, app, c.req.url)
   if (allowed) c.set('formActionOrigins', [...(c.get('formActionOrigins') ?? []), allowed])
 }
 
-/** The CSP source for a provider's authorize URL; a typed host part (https://{shop}.myshopify.com) becomes a wildcard (*.myshopify.com). */
-export function providerFormAction(authorizeUrl: string | undefined, base: string): string | null {
+/** The CSP source an OAuth app's authorize URL needs; a typed host part (https://{shop}.myshopify.com) becomes a wildcard. */
+export function providerFormAction(config: Config, app: AppDefinition, requestUrl: string): string | null {
+  const authorizeUrl = app.authType === 'oauth2' ? appEndpoints(config, app).authorizeUrl : undefined
   if (!authorizeUrl) return null
+  // A relative URL (the demo provider) is sent from PUBLIC_URL, or else from this page's own origin.
+  const base = config.publicUrl ?? new URL(requestUrl).origin
   const origin = new URL(authorizeUrl.replace(/\{[A-Za-z0-9_]+\}/g, 'x'), base).origin
   return authorizeUrl.includes('{') ? origin.replace('://x.', '://*.') : origin
 }

@@ -41,15 +41,14 @@ export async function invitationFastPath(request: Request, env: Env, ctx: Execut
       const deps = depsFromEnv(env, new URL(request.url).origin, edgeOf(env))
       ctx.waitUntil(recordOpened(deps, snapshot, clientMeta(request), now).catch(() => {}))
     }
-    let formAction: string[] | undefined
-    if (app.authType === 'oauth2') {
-      const config = readConfig(env)
-      const endpoints = { ...app.defaultEndpoints, ...config.endpointOverrides[app.id] }
-      const allowed = providerFormAction(endpoints.authorizeUrl, config.publicUrl ?? new URL(request.url).origin)
-      if (allowed) formAction = [allowed]
-    }
+    const allowed = providerFormAction(readConfig(env), app, request.url)
     const locale = clientLocaleOf(request, isLocale(snapshot.locale) ? snapshot.locale : null)
-    return page(request.url, renderInvitationPage(snapshot, app, token, viewerTimeZoneOf(request), locale), 200, formAction)
+    return page(
+      request.url,
+      renderInvitationPage(snapshot, app, token, viewerTimeZoneOf(request), locale),
+      200,
+      allowed ? [allowed] : undefined,
+    )
   } catch {
     return null
   }
