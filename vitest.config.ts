@@ -19,6 +19,8 @@ export default defineConfig(async () => {
           queueConsumers: {
             'tether-runs': { maxBatchSize: 100, maxBatchTimeout: 60 },
             'tether-runs-dlq': { maxBatchSize: 100, maxBatchTimeout: 60 },
+            // The proxy's audit consumer runs on its own, at once: test/proxy-helpers.ts proxyAudits waits for its rows.
+            'tether-audit': { maxBatchSize: 100, maxBatchTimeout: 0 },
           },
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations('./migrations'),

@@ -7,6 +7,7 @@ import { edgeOf } from './http/deps'
 import { invitationFastPath } from './routes/invitation-fast-path'
 import { runScheduled } from './jobs/scheduled'
 import { depsFromEnv } from './services/deps'
+import { consumeProxyAudits, PROXY_AUDIT_QUEUE } from './services/proxy-audit'
 import { consumeWebhooks } from './services/webhooks/consume'
 import { consumeRuns, failDeadLetteredRuns } from './services/workflows/consume-runs'
 import { RUNS_DEAD_LETTER_QUEUE, RUNS_QUEUE } from './services/workflows/run-queue'
@@ -23,6 +24,7 @@ export default {
   async queue(batch, env) {
     // No request here: URLs handed out (none are, by runs) come from PUBLIC_URL only.
     if (batch.queue === RUNS_QUEUE) return consumeRuns(depsFromEnv(env, '', edgeOf(env)), batch)
+    if (batch.queue === PROXY_AUDIT_QUEUE) return consumeProxyAudits(database(env.DB), batch)
     if (batch.queue === RUNS_DEAD_LETTER_QUEUE) return failDeadLetteredRuns(depsFromEnv(env, '', edgeOf(env)), batch, Date.now())
     const deps = { db: database(env.DB), env, config: readConfig(env), keyring: () => loadKeyring(env.ENCRYPTION_KEYS), clock: Date.now }
     await consumeWebhooks(deps, batch)

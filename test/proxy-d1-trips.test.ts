@@ -1,7 +1,9 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { hashToken } from '../src/domain/tokens'
 import worker from '../src/index'
+import { PROXY_AUDIT_QUEUE } from '../src/services/proxy-audit'
 import { ORIGIN, signUpOwner } from './helpers'
 import { mintToken, proxyAudits } from './proxy-helpers'
 import { directConnection } from './workflow-helpers'
@@ -43,39 +45,136 @@ function countingD1(real: D1Database): { db: D1Database; trips: string[] } {
   return { db, trips }
 }
 
+/** The audit queue's producer, recording what is sent before passing it on to the real queue. */
+function recordingQueue(real: Queue, refuse = false): { queue: Queue; sent: unknown[] } {
+  const sent: unknown[] = []
+  const queue = {
+    send: async (body: unknown, options?: QueueSendOptions) => {
+      if (refuse) throw new Error('queue unavailable')
+      sent.push(body)
+      return real.send(body, options)
+    },
+    sendBatch: real.sendBatch.bind(real),
+  } as Queue
+  return { queue, sent }
+}
+
+const proxiedRequest = (id: string, token: string) =>
+  new Request(`${ORIGIN}/api/v1/connections/${id}/proxy/__echo/x`, { headers: { authorization: `Bearer ${token}` } })
+
 describe('a proxied call’s D1 round trips', () => {
-  it('costs two without an OAuth refresh: the gate batch before the call, the audit after', async () => {
+  it('costs one without an OAuth refresh: the gate batch before the call; the audit is enqueued', async () => {
     const owner = await signUpOwner()
     const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_trips_${crypto.randomUUID()}` })
     const token = await mintToken(owner)
-    for (const round of ['first use (the token’s last use is written too)', 'a later use']) {
+    for (const round of ['first use (the token’s last use rides with the audit)', 'a later use']) {
       const { db, trips } = countingD1(env.DB)
+      const { queue, sent } = recordingQueue(env.AUDIT)
       const ctx = createExecutionContext()
-      const request = new Request(`${ORIGIN}/api/v1/connections/${id}/proxy/__echo/x`, { headers: { authorization: `Bearer ${token}` } })
-      const response = await worker.fetch(request, { ...env, DB: db }, ctx)
+      const response = await worker.fetch(proxiedRequest(id, token), { ...env, DB: db, AUDIT: queue }, ctx)
       expect(response.status, round).toBe(200)
       await response.text()
       await waitOnExecutionContext(ctx)
-      expect(trips, round).toHaveLength(2)
+      expect(trips, round).toHaveLength(1)
+      expect(sent, round).toHaveLength(1)
     }
+    const audits = await proxyAudits(owner, id, 2)
+    expect(audits.map((event) => event.detail.status)).toEqual([200, 200])
   })
 
-  it('writes the audit once the answer has gone to the caller, or been dropped by it, not while it streams', async () => {
+  it('enqueues the audit once the answer has gone to the caller, or been dropped by it, not while it streams', async () => {
     const owner = await signUpOwner()
     const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_after_${crypto.randomUUID()}` })
     const token = await mintToken(owner)
     for (const caller of ['reads the answer', 'drops the answer unread']) {
-      const { db, trips } = countingD1(env.DB)
+      const { queue, sent } = recordingQueue(env.AUDIT)
       const ctx = createExecutionContext()
-      const request = new Request(`${ORIGIN}/api/v1/connections/${id}/proxy/__echo/x`, { headers: { authorization: `Bearer ${token}` } })
-      const response = await worker.fetch(request, { ...env, DB: db }, ctx)
-      expect(trips, caller).toHaveLength(1)
+      const response = await worker.fetch(proxiedRequest(id, token), { ...env, AUDIT: queue }, ctx)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(sent, caller).toHaveLength(0)
       if (caller === 'reads the answer') await response.text()
       else await response.body?.cancel()
       await waitOnExecutionContext(ctx)
-      expect(trips, caller).toHaveLength(2)
+      expect(sent, caller).toHaveLength(1)
     }
     const audits = await proxyAudits(owner, id, 2)
     expect(audits.map((event) => event.detail.status)).toEqual([200, 200])
+  })
+
+  it('writes the audit itself when the queue refuses it: the call is still on the record', async () => {
+    const owner = await signUpOwner()
+    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_refused_${crypto.randomUUID()}` })
+    const token = await mintToken(owner)
+    const { db, trips } = countingD1(env.DB)
+    const ctx = createExecutionContext()
+    const response = await worker.fetch(proxiedRequest(id, token), { ...env, DB: db, AUDIT: recordingQueue(env.AUDIT, true).queue }, ctx)
+    await response.text()
+    await waitOnExecutionContext(ctx)
+    expect(trips).toHaveLength(2)
+    expect((await proxyAudits(owner, id, 1)).map((event) => event.detail.status)).toEqual([200])
+  })
+})
+
+describe('the audit queue’s consumer', () => {
+  const record = (connectionId: string, workspaceId: string, tokenId: string, at: number) => ({
+    event: {
+      id: `evt_${crypto.randomUUID()}`,
+      workspaceId,
+      connectionId,
+      linkId: null,
+      type: 'proxy_call',
+      actor: 'owner',
+      at,
+      ipCountry: null,
+      userAgent: null,
+      detail: JSON.stringify({ method: 'GET', path: '/x', status: 200, durationMs: 3 }),
+    },
+    touch: { tokenId, now: at, everyMs: 60_000 },
+  })
+
+  it('writes a whole batch in one D1 round trip, and a redelivered batch writes nothing twice', async () => {
+    const owner = await signUpOwner()
+    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_batch_${crypto.randomUUID()}` })
+    const token = await mintToken(owner)
+    const { workspace_id } = (await env.DB.prepare('SELECT workspace_id FROM connections WHERE id = ?')
+      .bind(id)
+      .first<{ workspace_id: string }>())!
+    const { id: tokenId } = (await env.DB.prepare('SELECT id FROM api_tokens WHERE token_hash = ?')
+      .bind(await hashToken(token))
+      .first<{ id: string }>())!
+    const now = Date.now()
+    const bodies = [...Array.from({ length: 30 }, (_, i) => record(id, workspace_id, tokenId, now + i)), { something: 'else' }]
+    const messages = bodies.map((body, i) => ({ id: `audit-${i}-${crypto.randomUUID()}`, timestamp: new Date(), attempts: 1, body }))
+    for (const delivery of ['first delivery', 'redelivery']) {
+      const { db, trips } = countingD1(env.DB)
+      const batch = createMessageBatch(PROXY_AUDIT_QUEUE, messages)
+      const ctx = createExecutionContext()
+      await worker.queue(batch, { ...env, DB: db })
+      const result = await getQueueResult(batch, ctx)
+      expect(trips, delivery).toEqual(['batch of 31'])
+      expect(result.ackAll, delivery).toBe(true)
+      const written = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE connection_id = ? AND type = 'proxy_call'")
+        .bind(id)
+        .first<{ n: number }>()
+      expect(written?.n, delivery).toBe(30)
+    }
+    const { last_used_at } = (await env.DB.prepare('SELECT last_used_at FROM api_tokens WHERE id = ?')
+      .bind(tokenId)
+      .first<{ last_used_at: number }>())!
+    expect(last_used_at).toBe(now + 29)
+  })
+
+  it('asks for the whole batch again when D1 refuses it', async () => {
+    const failing = new Proxy(env.DB, {
+      get: (target, prop) => (prop === 'batch' ? () => Promise.reject(new Error('D1 down')) : Reflect.get(target, prop)),
+    })
+    const batch = createMessageBatch(PROXY_AUDIT_QUEUE, [
+      { id: `audit-${crypto.randomUUID()}`, timestamp: new Date(), attempts: 1, body: record('c', 'w', 't', Date.now()) },
+    ])
+    const ctx = createExecutionContext()
+    await worker.queue(batch, { ...env, DB: failing as D1Database })
+    const result = await getQueueResult(batch, ctx)
+    expect(result.retryBatch.retry).toBe(true)
+    expect(result.ackAll).toBe(false)
   })
 })

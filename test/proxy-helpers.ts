@@ -28,9 +28,12 @@ export interface ProxyAudit {
   detail: { method: string; path: string; status: number | null; durationMs: number }
 }
 
-/** The audit is written after the answer (waitUntil): wait for it. */
+/**
+ * The audit is enqueued after the answer and written by the queue's consumer, which runs on its own in tests with no
+ * batch wait (vitest.config.ts): wait for it, generously, since the consumer shares the machine with the suite.
+ */
 export async function proxyAudits(owner: Owner, connectionId: string, count: number): Promise<ProxyAudit[]> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 500; attempt++) {
     const response = await call(`/api/v1/connections/${connectionId}/events`, { cookie: owner.cookie })
     const events = (await response.json<{ events: ProxyAudit[] }>()).events.filter((event) => event.type === 'proxy_call')
     if (events.length >= count) return events

@@ -19,6 +19,9 @@ export async function startRuntime({ appScript, harnessScript, fakeAppUrl }) {
     ALLOW_LOOPBACK_APPS: '1',
     APP_ENDPOINTS: JSON.stringify({ clickup: { apiBaseUrl: fakeAppUrl } }),
   }
+  // The proxy's audit queue as wrangler.jsonc has it, consumed by the app; the harness and cron copies enqueue into queues
+  // of their own that nothing consumes (their timings are of the request, and the consumer would need the queue's name).
+  const auditQueue = (name) => (name === 'tether' ? 'tether-audit' : `tether-audit-${name}`)
   const tetherWorker = (name, scriptPath) => ({
     name,
     modules: true,
@@ -28,6 +31,8 @@ export async function startRuntime({ appScript, harnessScript, fakeAppUrl }) {
     d1Databases: { DB: `bench-${name}` },
     kvNamespaces: { LINKS: `bench-${name}-links` },
     email: { send_email: [{ name: 'EMAIL' }] },
+    queueProducers: { AUDIT: { queueName: auditQueue(name) } },
+    ...(name === 'tether' ? { queueConsumers: { 'tether-audit': { maxBatchSize: 100, maxBatchTimeout: 2 } } } : {}),
     bindings,
     unsafeDirectSockets: loopbackSocket(),
   })

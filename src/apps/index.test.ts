@@ -117,6 +117,7 @@ describe('the app catalog', () => {
       ASSETS: env.ASSETS,
       WEBHOOKS: env.WEBHOOKS,
       RUNS: env.RUNS,
+      AUDIT: env.AUDIT,
       DEMO_APPS: '0',
       ALLOW_LOOPBACK_APPS: '0',
     }

@@ -2,13 +2,14 @@ import { and, eq, type SQL, sql } from 'drizzle-orm'
 import { type ApiTokenRow, liveTokenWithHash, touchApiTokenStatement } from './api-tokens'
 import type { Db } from './client'
 import type { ConnectionRow } from './connections'
-import { type NewEvent, insertEvent } from './events'
-import { apiTokens, connections, rateLimits, users } from './schema'
+import type { NewEvent } from './events'
+import { apiTokens, connections, events, rateLimits, users } from './schema'
 
 /**
- * A proxied call costs two D1 round trips: this batch before the upstream call, the audit after. The token, the
- * connection (only within the token's workspace) and both rate-limit counters are read and counted at once; a
- * counter moves only for a live token that owns the connection, so nobody can spend another workspace's budget.
+ * A proxied call costs one D1 round trip, this batch before the upstream call; its audit goes through a queue
+ * (src/services/proxy-audit.ts). The token, the connection (only within the token's workspace) and both rate-limit
+ * counters are read and counted at once; a counter moves only for a live token that owns the connection, so nobody can
+ * spend another workspace's budget.
  */
 export interface ProxyGate {
   caller: ProxyCaller | undefined
@@ -70,15 +71,26 @@ function hitOwnedCounter(db: Db, key: SQL, owned: SQL, windowStart: number) {
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart })
 }
 
-/** The second round trip: the audit event, and the token's last use when it is stale (the same minute rule as elsewhere). */
-export async function recordProxyCall(
-  db: Db,
-  event: NewEvent,
-  touch: { tokenId: string; now: number; everyMs: number } | null,
-): Promise<void> {
-  if (!touch) {
-    await insertEvent(db, event)
-    return
-  }
-  await db.batch([insertEvent(db, event), touchApiTokenStatement(db, touch.tokenId, touch.now, touch.everyMs)])
+export interface ProxyCallRecord {
+  event: NewEvent
+  /** The token's last use, when it was stale at the call (the same minute rule as elsewhere). */
+  touch: { tokenId: string; now: number; everyMs: number } | null
 }
+
+/**
+ * The audit consumer's single round trip for a whole batch of calls: every event (one statement each, under D1's 100
+ * bound parameters; a redelivered one writes nothing twice, its id being the key) and each token's latest use once.
+ */
+export async function recordProxyCalls(db: Db, records: readonly ProxyCallRecord[]): Promise<void> {
+  const [first, ...rest] = records
+  if (!first) return
+  const touches = new Map<string, NonNullable<ProxyCallRecord['touch']>>()
+  for (const { touch } of records) if (touch && touch.now >= (touches.get(touch.tokenId)?.now ?? 0)) touches.set(touch.tokenId, touch)
+  await db.batch([
+    insertAuditEvent(db, first.event),
+    ...rest.map(({ event }) => insertAuditEvent(db, event)),
+    ...[...touches.values()].map((touch) => touchApiTokenStatement(db, touch.tokenId, touch.now, touch.everyMs)),
+  ])
+}
+
+const insertAuditEvent = (db: Db, event: NewEvent) => db.insert(events).values(event).onConflictDoNothing()

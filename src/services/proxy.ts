@@ -2,7 +2,7 @@ import { getApp } from '../apps'
 import { forwardWithCredentials, type ProxyRequest, type ProxyResponse } from '../apps/proxy-call'
 import type { AppDefinition } from '../apps/types'
 import type { ConnectionRow } from '../db/connections'
-import { openProxyGate, recordProxyCall } from '../db/proxy'
+import { openProxyGate } from '../db/proxy'
 import { AppError, type ErrorCode } from '../domain/errors'
 import { PROXY_CALLS_PER_CONNECTION_PER_MINUTE, PROXY_CALLS_PER_WORKSPACE_PER_MINUTE } from '../domain/limits'
 import { auditedPath } from '../domain/proxy-path'
@@ -11,6 +11,7 @@ import { LAST_USED_EVERY_MS, lastUseIsStale, scopeAllows } from '../domain/token
 import { hashToken } from '../domain/tokens'
 import type { Deps } from './deps'
 import { newEvent } from './events'
+import { auditProxyCall } from './proxy-audit'
 import { credentialsForStep } from './workflows/step-credentials'
 
 export type { ProxyRequest, ProxyResponse }
@@ -41,8 +42,8 @@ export interface ProxyCall {
 }
 
 /**
- * `later` receives the audit write, to run after the answer has gone (waitUntil); it is the call's second and
- * last D1 round trip unless an OAuth token had to be refreshed first.
+ * `later` receives the audit, to run after the answer has gone (waitUntil): it enqueues the event, so the gate is the
+ * call's one D1 round trip unless an OAuth token had to be refreshed first.
  */
 export async function proxyWithToken(
   deps: Deps,
@@ -83,7 +84,7 @@ export async function proxyWithToken(
       at: now,
       detail,
     })
-    return recordProxyCall(deps.db, event, touch).catch((error) => console.error('proxy audit', String(error)))
+    return auditProxyCall(deps, { event, touch }).catch((error) => console.error('proxy audit', String(error)))
   }
   let response: ProxyResponse
   try {
@@ -99,7 +100,7 @@ export async function proxyWithToken(
 
 /**
  * The answer's body as the caller will read it, and a promise settled once it has gone, been cancelled or failed. The
- * audit waits for it: on one isolate its D1 write would otherwise compete with the body still streaming to the caller.
+ * audit waits for it: its duration runs to the last byte, and its enqueue does not compete with the body still streaming.
  */
 function relayed(body: ReadableStream<Uint8Array> | null): { body: ReadableStream<Uint8Array> | null; done: Promise<void> } {
   if (!body) return { body, done: Promise.resolve() }

@@ -1,0 +1,51 @@
+import type { Db } from '../db/client'
+import { type ProxyCallRecord, recordProxyCalls } from '../db/proxy'
+import type { Deps } from './deps'
+
+export type { ProxyCallRecord }
+
+/** wrangler.jsonc's queue for the proxy's audit trail; src/index.ts hands its batches here. */
+export const PROXY_AUDIT_QUEUE = 'tether-audit'
+
+/** A batch that could not be written is tried again after this long (a whole batch at once: one write). */
+const RETRY_DELAY_SECONDS = 10
+
+/**
+ * Each proxied call's audit event goes onto the queue once the answer has gone, so the call itself pays one D1 round
+ * trip (the gate) and the writes of many calls share one. Should the queue refuse it, the event is written at once.
+ */
+export async function auditProxyCall(deps: Pick<Deps, 'db' | 'env'>, record: ProxyCallRecord): Promise<void> {
+  try {
+    await deps.env.AUDIT.send(record, { contentType: 'json' })
+  } catch {
+    await recordProxyCalls(deps.db, [record])
+  }
+}
+
+/** The consumer: the whole batch in one D1 round trip, acknowledged together or retried together. */
+export async function consumeProxyAudits(db: Db, batch: MessageBatch<unknown>): Promise<void> {
+  const records = batch.messages.map((message) => message.body).filter(isProxyCallRecord)
+  try {
+    await recordProxyCalls(db, records)
+    batch.ackAll()
+  } catch (error) {
+    console.error('proxy audit: batch not written', error instanceof Error ? error.message : 'unknown')
+    batch.retryAll({ delaySeconds: RETRY_DELAY_SECONDS })
+  }
+}
+
+/** Anything else on the queue is dropped (acknowledged with the batch): it could never be written. */
+function isProxyCallRecord(body: unknown): body is ProxyCallRecord {
+  if (typeof body !== 'object' || body === null) return false
+  const { event, touch } = body as Partial<ProxyCallRecord>
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    event.type === 'proxy_call' &&
+    typeof event.id === 'string' &&
+    typeof event.workspaceId === 'string' &&
+    typeof event.connectionId === 'string' &&
+    typeof event.at === 'number' &&
+    (touch === null || (typeof touch === 'object' && typeof touch?.tokenId === 'string' && typeof touch.now === 'number'))
+  )
+}
