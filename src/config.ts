@@ -30,11 +30,15 @@ const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000
 /** `wrangler dev` accepts any sender; a deployment sets EMAIL_FROM to an address on its onboarded domain. */
 const DEFAULT_EMAIL_FROM = 'noreply@tether.localhost'
 const cache = new Map<string, Config>()
+const byEnv = new WeakMap<Env, Config>()
 
 export class ConfigError extends Error {}
 
 /** Parsed once per isolate for each distinct set of variables. */
 export function readConfig(env: Env): Config {
+  // The runtime hands every request of an isolate the same env object: most calls end here, without building a key.
+  const known = byEnv.get(env)
+  if (known) return known
   const cacheKey = JSON.stringify([
     env.PUBLIC_URL,
     env.DEMO_APPS,
@@ -48,6 +52,7 @@ export function readConfig(env: Env): Config {
     config = parseConfig(env)
     cache.set(cacheKey, config)
   }
+  byEnv.set(env, config)
   return config
 }
 

@@ -1,4 +1,4 @@
-import { buildApp } from './app'
+import { buildApp, buildProxyApp } from './app'
 import { readConfig } from './config'
 import { database } from './db/client'
 import { loadKeyring } from './domain/crypto'
@@ -13,9 +13,13 @@ import { consumeRuns, failDeadLetteredRuns } from './services/workflows/consume-
 import { RUNS_DEAD_LETTER_QUEUE, RUNS_QUEUE } from './services/workflows/run-queue'
 
 const app = buildApp()
+const proxyApp = buildProxyApp()
+/** The proxy's URLs (PROXY_PATH), told from the raw URL without parsing it. */
+const PROXY_URL = /^https?:\/\/[^/?#]+\/api\/v1\/connections\/[^/?#]+\/proxy(?:[/?#]|$)/
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    if (PROXY_URL.test(request.url)) return proxyApp.fetch(request, env, ctx)
     return (await invitationFastPath(request, env, ctx)) ?? app.fetch(request, env, ctx)
   },
   scheduled(controller, env, ctx) {

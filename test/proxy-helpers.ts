@@ -46,3 +46,12 @@ export async function setProxyCounter(key: string, count: number): Promise<void>
   const windowStart = Date.now() - (Date.now() % 60_000)
   await env.DB.prepare('INSERT OR REPLACE INTO rate_limits (key, count, window_start) VALUES (?, ?, ?)').bind(key, count, windowStart).run()
 }
+
+/** Work the proxy leaves to waitUntil (the call's count) lands a moment after the answer: poll for it. */
+export async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    if (await condition()) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error('the condition never held')
+}

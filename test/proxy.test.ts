@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { PROXY_CALLS_PER_CONNECTION_PER_MINUTE, PROXY_CALLS_PER_WORKSPACE_PER_MINUTE, PROXY_BODY_MAX } from '../src/domain/limits'
 import { call, rejectViaLink, requestLink, signUpOwner } from './helpers'
 import { fakeWordPressSite, directConnection, wordpressViaLink } from './workflow-helpers'
-import { mintToken, outboundDuring, proxy, proxyAudits, setProxyCounter } from './proxy-helpers'
+import { mintToken, outboundDuring, proxy, proxyAudits, setProxyCounter, waitFor } from './proxy-helpers'
 
 const toFake = (request: { path: string }) => request.path.includes('/__echo') || request.path.includes('/__status')
 
@@ -198,6 +198,22 @@ describe('the credential proxy refuses before anything leaves', () => {
       .first<{ workspace_id: string }>())!
     await setProxyCounter(`proxy-workspace:${workspace_id}`, PROXY_CALLS_PER_WORKSPACE_PER_MINUTE)
     expect((await proxy(token, second, '/__echo/x')).status).toBe(429)
+  })
+
+  it('counts each call it lets through: the last slot passes, the call after it is refused', async () => {
+    const owner = await signUpOwner()
+    const token = await mintToken(owner)
+    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_count_${crypto.randomUUID()}` })
+    const counted = async () =>
+      (await env.DB.prepare('SELECT count FROM rate_limits WHERE key = ?').bind(`proxy-connection:${id}`).first<{ count: number }>())?.count
+    for (let i = 1; i <= 3; i++) {
+      expect((await proxy(token, id, '/__echo/x')).status).toBe(200)
+      await waitFor(async () => (await counted()) === i)
+    }
+    await setProxyCounter(`proxy-connection:${id}`, PROXY_CALLS_PER_CONNECTION_PER_MINUTE - 1)
+    expect((await proxy(token, id, '/__echo/x')).status).toBe(200)
+    await waitFor(async () => (await counted()) === PROXY_CALLS_PER_CONNECTION_PER_MINUTE)
+    expect((await proxy(token, id, '/__echo/x')).status).toBe(429)
   })
 
   it('a body over the cap: 413, nothing sent', async () => {

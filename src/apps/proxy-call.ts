@@ -30,6 +30,8 @@ export interface ProxyResponse {
   status: number
   headers: Headers
   body: ReadableStream<Uint8Array> | null
+  /** Settled once the body has passed through to its reader, or was dropped by either side. */
+  done: Promise<void>
 }
 
 export async function forwardWithCredentials(
@@ -60,8 +62,11 @@ export async function forwardWithCredentials(
     const timedOut = name === 'TimeoutError' || name === 'AbortError'
     throw new AppError('upstream_error', timedOut ? `${app.name} did not answer in time.` : `${app.name} could not be reached.`)
   }
-  const body = upstream.body?.pipeThrough(capStream(PROXY_RESPONSE_MAX)).pipeThrough(scrubbingStream(hidden)) ?? null
-  return { status: upstream.status, headers: safeResponseHeaders(upstream.headers, hidden), body }
+  let ended = () => {}
+  const done = new Promise<void>((resolve) => (ended = resolve))
+  const body = upstream.body?.pipeThrough(scrubbingStream(hidden, { maxBytes: PROXY_RESPONSE_MAX, onEnd: ended })) ?? null
+  if (!body) ended()
+  return { status: upstream.status, headers: safeResponseHeaders(upstream.headers, hidden), body, done }
 }
 
 function tooLarge(): AppError {

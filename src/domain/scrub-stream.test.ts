@@ -42,4 +42,23 @@ describe('scrubbingStream', () => {
       ),
     )
   })
+
+  it('errors past its byte cap, and says once that it ended: flushed, cancelled or capped', async () => {
+    const ends: string[] = []
+    const source = (chunks: string[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(utf8.encode(chunk))
+          controller.close()
+        },
+      })
+    const guarded = (name: string, maxBytes?: number) => scrubbingStream([], { maxBytes, onEnd: () => ends.push(name) })
+
+    expect(await new Response(source(['ab', 'cd']).pipeThrough(guarded('flushed', 4))).text()).toBe('abcd')
+    await expect(new Response(source(['ab', 'cde']).pipeThrough(guarded('capped', 4))).text()).rejects.toThrow(/larger/)
+    const reader = source(['ab', 'cd']).pipeThrough(guarded('cancelled')).getReader()
+    await reader.read()
+    await reader.cancel()
+    expect(ends).toEqual(['flushed', 'capped', 'cancelled'])
+  })
 })

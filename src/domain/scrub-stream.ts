@@ -1,20 +1,32 @@
 import { utf8 } from './encoding'
+import { AppError } from './errors'
 import { REDACTED, secretForms } from './redact'
+
+export interface RelayGuard {
+  /** More bytes than this in, and the stream errors: neither side can make the worker relay more. */
+  maxBytes?: number
+  /** Called once the stream has ended: flushed to its reader, cancelled by it, or aborted by its writer. */
+  onEnd?: () => void
+}
 
 /**
  * A streamed answer the caller reads as it arrives (the credential proxy): every form of every secret is
  * replaced on the way, across chunk boundaries, by holding back the last (longest form − 1) bytes of each chunk.
+ * One stream does the scrubbing, the cap and the end signal, since each stream in between costs the relay its own
+ * pipe (bench:proxy).
  */
-export function scrubbingStream(secrets: readonly string[]): TransformStream<Uint8Array, Uint8Array> {
-  const forms = [...new Set(secrets.flatMap(secretForms))].map((form) => utf8.encode(form)).sort((a, b) => b.length - a.length)
-  if (forms.length === 0) return new TransformStream()
+export function scrubbingStream(secrets: readonly string[], guard: RelayGuard = {}): TransformStream<Uint8Array, Uint8Array> {
+  const forms = [...new Set([...new Set(secrets)].flatMap(secretForms))]
+    .map((form) => utf8.encode(form))
+    .sort((a, b) => b.length - a.length)
   const byFirstByte = new Map<number, Uint8Array[]>()
   for (const form of forms) byFirstByte.set(form[0]!, [...(byFirstByte.get(form[0]!) ?? []), form])
-  const holdBack = forms[0]!.length - 1
+  const holdBack = forms.length > 0 ? forms[0]!.length - 1 : 0
   const replacement = utf8.encode(REDACTED)
   let pending = new Uint8Array(0)
 
   function scrub(buffer: Uint8Array, until: number): { out: Uint8Array; rest: number } {
+    if (forms.length === 0) return { out: buffer.subarray(0, until), rest: until }
     const parts: Uint8Array[] = []
     let copiedFrom = 0
     let index = 0
@@ -32,8 +44,22 @@ export function scrubbingStream(secrets: readonly string[]): TransformStream<Uin
     return { out: concat(parts), rest: Math.max(index, until) }
   }
 
+  const maxBytes = guard.maxBytes ?? Number.POSITIVE_INFINITY
+  let seen = 0
+  let ended = false
+  const end = () => {
+    if (ended) return
+    ended = true
+    guard.onEnd?.()
+  }
   return new TransformStream({
     transform(chunk, controller) {
+      seen += chunk.byteLength
+      if (seen > maxBytes) {
+        controller.error(new AppError('payload_too_large', 'The body is larger than the proxy allows.'))
+        end()
+        return
+      }
       const buffer = concat([pending, chunk])
       const { out, rest } = scrub(buffer, Math.max(0, buffer.length - holdBack))
       pending = buffer.slice(rest)
@@ -42,7 +68,9 @@ export function scrubbingStream(secrets: readonly string[]): TransformStream<Uin
     flush(controller) {
       const { out } = scrub(pending, pending.length)
       if (out.length > 0) controller.enqueue(out)
+      end()
     },
+    cancel: end,
   })
 }
 

@@ -93,19 +93,8 @@ export async function proxyWithToken(
     later(audit(error instanceof AppError ? error.status : null))
     throw error
   }
-  const { body, done } = relayed(response.body)
-  later(done.then(() => audit(response.status)))
-  return { ...response, body }
-}
-
-/**
- * The answer's body as the caller will read it, and a promise settled once it has gone, been cancelled or failed. The
- * audit waits for it: its duration runs to the last byte, and its enqueue does not compete with the body still streaming.
- */
-function relayed(body: ReadableStream<Uint8Array> | null): { body: ReadableStream<Uint8Array> | null; done: Promise<void> } {
-  if (!body) return { body, done: Promise.resolve() }
-  const relay = new TransformStream<Uint8Array, Uint8Array>()
-  return { body: relay.readable, done: body.pipeTo(relay.writable).catch(() => undefined) }
+  later(response.done.then(() => audit(response.status)))
+  return response
 }
 
 /** Loads (and refreshes when about to expire) the connection's credentials, then forwards: the API-request step's path too. */
