@@ -45,17 +45,18 @@ function countingD1(real: D1Database): { db: D1Database; trips: string[] } {
   return { db, trips }
 }
 
-/** The audit queue's producer, recording what is sent before passing it on to the real queue. */
-function recordingQueue(real: Queue, refuse = false): { queue: Queue; sent: unknown[] } {
-  const sent: unknown[] = []
+/** The audit queue's producer, recording what is sent (each `sendBatch` as one entry) before passing it on to the real queue. */
+function recordingQueue(real: Queue, refuse = false): { queue: Queue; sent: unknown[][] } {
+  const sent: unknown[][] = []
   const queue = {
-    send: async (body: unknown, options?: QueueSendOptions) => {
+    send: () => Promise.reject(new Error('the proxy sends its audit in batches')),
+    sendBatch: async (messages: Iterable<MessageSendRequest>, options?: QueueSendBatchOptions) => {
       if (refuse) throw new Error('queue unavailable')
-      sent.push(body)
-      return real.send(body, options)
+      const list = [...messages]
+      sent.push(list.map((message) => message.body))
+      return real.sendBatch(list, options)
     },
-    sendBatch: real.sendBatch.bind(real),
-  } as Queue
+  } as unknown as Queue
   return { queue, sent }
 }
 
@@ -99,6 +100,25 @@ describe('a proxied call’s D1 round trips', () => {
     }
     const audits = await proxyAudits(owner, id, 2)
     expect(audits.map((event) => event.detail.status)).toEqual([200, 200])
+  })
+
+  it('sends the audits of an isolate’s calls close together in one batch; each call’s answer waits for none of it', async () => {
+    const owner = await signUpOwner()
+    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_gather_${crypto.randomUUID()}` })
+    const token = await mintToken(owner)
+    const { queue, sent } = recordingQueue(env.AUDIT)
+    const contexts: ExecutionContext[] = []
+    for (let i = 0; i < 3; i++) {
+      const ctx = createExecutionContext()
+      contexts.push(ctx)
+      const response = await worker.fetch(proxiedRequest(id, token), { ...env, AUDIT: queue }, ctx)
+      expect(response.status).toBe(200)
+      await response.text()
+    }
+    expect(sent).toEqual([])
+    for (const ctx of contexts) await waitOnExecutionContext(ctx)
+    expect(sent.map((batch) => batch.length)).toEqual([3])
+    expect((await proxyAudits(owner, id, 3)).map((event) => event.detail.status)).toEqual([200, 200, 200])
   })
 
   it('writes the audit itself when the queue refuses it: the call is still on the record', async () => {
@@ -151,7 +171,7 @@ describe('the audit queue’s consumer', () => {
       const ctx = createExecutionContext()
       await worker.queue(batch, { ...env, DB: db })
       const result = await getQueueResult(batch, ctx)
-      expect(trips, delivery).toEqual(['batch of 31'])
+      expect(trips, delivery).toEqual(['batch of 5'])
       expect(result.ackAll, delivery).toBe(true)
       const written = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE connection_id = ? AND type = 'proxy_call'")
         .bind(id)
@@ -166,7 +186,11 @@ describe('the audit queue’s consumer', () => {
 
   it('asks for the whole batch again when D1 refuses it', async () => {
     const failing = new Proxy(env.DB, {
-      get: (target, prop) => (prop === 'batch' ? () => Promise.reject(new Error('D1 down')) : Reflect.get(target, prop)),
+      get: (target, prop) => {
+        if (prop === 'batch') return () => Promise.reject(new Error('D1 down'))
+        const value = Reflect.get(target, prop) as unknown
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+      },
     })
     const batch = createMessageBatch(PROXY_AUDIT_QUEUE, [
       { id: `audit-${crypto.randomUUID()}`, timestamp: new Date(), attempts: 1, body: record('c', 'w', 't', Date.now()) },

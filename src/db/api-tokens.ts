@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, lt, or, type Placeholder } from 'drizzle-orm'
 import type { Db } from './client'
 import type { UserRow } from './accounts'
 import { apiTokens, users } from './schema'
@@ -24,7 +24,7 @@ export async function findApiToken(
 }
 
 /** A token with this hash that has not expired; shared with the proxy's batch (src/db/proxy.ts). */
-export function liveTokenWithHash(tokenHash: string, now: number) {
+export function liveTokenWithHash(tokenHash: string | Placeholder, now: number | Placeholder) {
   return and(eq(apiTokens.tokenHash, tokenHash), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)))
 }
 

@@ -1,7 +1,7 @@
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1'
 import * as schema from './schema'
 
-export type Db = DrizzleD1Database<typeof schema>
+export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database }
 
 /**
  * One drizzle instance per D1 binding and isolate: building one walks the whole schema's relations (about 20–40 µs,
