@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { hashToken } from '../src/domain/tokens'
 import worker from '../src/index'
-import { PROXY_AUDIT_QUEUE } from '../src/services/proxy-audit'
+import { AUDIT_GATHER_MS, PROXY_AUDIT_QUEUE } from '../src/services/proxy-audit'
 import { ORIGIN, signUpOwner } from './helpers'
 import { mintToken, proxyAudits } from './proxy-helpers'
 import { directConnection } from './workflow-helpers'
@@ -83,23 +83,47 @@ describe('a proxied call’s D1 round trips', () => {
     expect(audits.map((event) => event.detail.status)).toEqual([200, 200])
   })
 
-  it('enqueues the audit once the answer has gone to the caller, or been dropped by it, not while it streams', async () => {
+  it('enqueues a streamed answer’s audit once it has gone to the caller, or been dropped by it, not while it streams', async () => {
     const owner = await signUpOwner()
     const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_after_${crypto.randomUUID()}` })
     const token = await mintToken(owner)
+    // The echo of a 300 KB body is over the size read whole (WHOLE_ANSWER_MAX): it streams.
+    const big = () =>
+      new Request(`${ORIGIN}/api/v1/connections/${id}/proxy/__echo/x`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+        body: 'z'.repeat(300_000),
+      })
     for (const caller of ['reads the answer', 'drops the answer unread']) {
       const { queue, sent } = recordingQueue(env.AUDIT)
       const ctx = createExecutionContext()
-      const response = await worker.fetch(proxiedRequest(id, token), { ...env, AUDIT: queue }, ctx)
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      const response = await worker.fetch(big(), { ...env, AUDIT: queue }, ctx)
+      // Longer than the audit's gathering: an audit started before the answer had gone would have been sent by now.
+      await new Promise((resolve) => setTimeout(resolve, AUDIT_GATHER_MS * 2))
       expect(sent, caller).toHaveLength(0)
-      if (caller === 'reads the answer') await response.text()
+      if (caller === 'reads the answer') expect(await response.text()).toContain('[redacted]')
       else await response.body?.cancel()
       await waitOnExecutionContext(ctx)
       expect(sent, caller).toHaveLength(1)
     }
     const audits = await proxyAudits(owner, id, 2)
     expect(audits.map((event) => event.detail.status)).toEqual([200, 200])
+  })
+
+  it('reads a small answer of known length whole, scrubbed: its audit needs no wait for the caller', async () => {
+    const owner = await signUpOwner()
+    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_small_${crypto.randomUUID()}` })
+    const token = await mintToken(owner)
+    const { queue, sent } = recordingQueue(env.AUDIT)
+    const ctx = createExecutionContext()
+    const response = await worker.fetch(proxiedRequest(id, token), { ...env, AUDIT: queue }, ctx)
+    // Unread, and the audit goes all the same: the answer was read whole from upstream before the caller got it.
+    await new Promise((resolve) => setTimeout(resolve, AUDIT_GATHER_MS * 2))
+    expect(sent).toHaveLength(1)
+    const text = await response.text()
+    await waitOnExecutionContext(ctx)
+    expect(text).toContain('[redacted]')
+    expect(text).not.toContain('pk_good_small_')
   })
 
   it('sends the audits of an isolate’s calls close together in one batch; each call’s answer waits for none of it', async () => {

@@ -38,14 +38,15 @@ function buildGate(db: Db) {
   const now = sql.placeholder('now')
   const connectionId = sql.placeholder('connectionId')
   const windowStart = sql.placeholder('windowStart')
-  const tokenWorkspace = sql`(SELECT ${users.workspaceId} FROM ${apiTokens} INNER JOIN ${users} ON ${users.id} = ${apiTokens.userId}
-    WHERE ${liveTokenWithHash(tokenHash, now)})`
-  const owned = and(eq(connections.id, connectionId), sql`${connections.workspaceId} = ${tokenWorkspace}`)!
+  // The connection, only within the live token's workspace: one token, one user, so at most one row.
+  const ownedConnection = and(eq(connections.id, connectionId), eq(connections.workspaceId, users.workspaceId))
   const counter = (key: SQL) =>
     db
       .select({ key: key.as('key'), count: sql`1`.as('count'), windowStart: sql`${windowStart}`.as('window_start') })
-      .from(connections)
-      .where(owned)
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .innerJoin(connections, ownedConnection)
+      .where(liveTokenWithHash(tokenHash, now))
   return {
     // Every column name distinct: D1 answers rows as objects keyed by name (the connection's columns keep theirs).
     caller: db
@@ -59,7 +60,7 @@ function buildGate(db: Db) {
       })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
-      .leftJoin(connections, and(eq(connections.id, connectionId), eq(connections.workspaceId, users.workspaceId)))
+      .leftJoin(connections, ownedConnection)
       .where(liveTokenWithHash(tokenHash, now))
       .toSQL(),
     counters: db

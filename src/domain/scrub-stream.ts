@@ -9,6 +9,43 @@ export interface RelayGuard {
   onEnd?: () => void
 }
 
+/** Every form of every secret, as bytes, and the scrub of a buffer up to a point: shared by the stream and the whole-body scrub. */
+function byteScrubber(secrets: readonly string[]) {
+  const forms = [...new Set([...new Set(secrets)].flatMap(secretForms))]
+    .map((form) => utf8.encode(form))
+    .sort((a, b) => b.length - a.length)
+  const byFirstByte = new Map<number, Uint8Array[]>()
+  for (const form of forms) byFirstByte.set(form[0]!, [...(byFirstByte.get(form[0]!) ?? []), form])
+  const replacement = utf8.encode(REDACTED)
+  return {
+    /** Bytes a chunk must hold back, since a form may start in it and end in the next. */
+    holdBack: forms.length > 0 ? forms[0]!.length - 1 : 0,
+    scrub(buffer: Uint8Array, until: number): { out: Uint8Array; rest: number } {
+      if (forms.length === 0) return { out: buffer.subarray(0, until), rest: until }
+      const parts: Uint8Array[] = []
+      let copiedFrom = 0
+      let index = 0
+      while (index < until) {
+        const match = byFirstByte.get(buffer[index]!)?.find((form) => startsWithAt(buffer, form, index))
+        if (!match) {
+          index++
+          continue
+        }
+        parts.push(buffer.subarray(copiedFrom, index), replacement)
+        index += match.length
+        copiedFrom = index
+      }
+      parts.push(buffer.subarray(copiedFrom, Math.max(copiedFrom, until)))
+      return { out: concat(parts), rest: Math.max(index, until) }
+    },
+  }
+}
+
+/** A whole answer at once, as the stream would give it: for small answers, which need no stream (bench:proxy). */
+export function scrubBytes(secrets: readonly string[], bytes: Uint8Array): Uint8Array {
+  return byteScrubber(secrets).scrub(bytes, bytes.length).out
+}
+
 /**
  * A streamed answer the caller reads as it arrives (the credential proxy): every form of every secret is
  * replaced on the way, across chunk boundaries, by holding back the last (longest form − 1) bytes of each chunk.
@@ -16,34 +53,8 @@ export interface RelayGuard {
  * pipe (bench:proxy).
  */
 export function scrubbingStream(secrets: readonly string[], guard: RelayGuard = {}): TransformStream<Uint8Array, Uint8Array> {
-  const forms = [...new Set([...new Set(secrets)].flatMap(secretForms))]
-    .map((form) => utf8.encode(form))
-    .sort((a, b) => b.length - a.length)
-  const byFirstByte = new Map<number, Uint8Array[]>()
-  for (const form of forms) byFirstByte.set(form[0]!, [...(byFirstByte.get(form[0]!) ?? []), form])
-  const holdBack = forms.length > 0 ? forms[0]!.length - 1 : 0
-  const replacement = utf8.encode(REDACTED)
+  const { holdBack, scrub } = byteScrubber(secrets)
   let pending = new Uint8Array(0)
-
-  function scrub(buffer: Uint8Array, until: number): { out: Uint8Array; rest: number } {
-    if (forms.length === 0) return { out: buffer.subarray(0, until), rest: until }
-    const parts: Uint8Array[] = []
-    let copiedFrom = 0
-    let index = 0
-    while (index < until) {
-      const match = byFirstByte.get(buffer[index]!)?.find((form) => startsWithAt(buffer, form, index))
-      if (!match) {
-        index++
-        continue
-      }
-      parts.push(buffer.subarray(copiedFrom, index), replacement)
-      index += match.length
-      copiedFrom = index
-    }
-    parts.push(buffer.subarray(copiedFrom, Math.max(copiedFrom, until)))
-    return { out: concat(parts), rest: Math.max(index, until) }
-  }
-
   const maxBytes = guard.maxBytes ?? Number.POSITIVE_INFINITY
   let seen = 0
   let ended = false

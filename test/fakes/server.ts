@@ -85,8 +85,11 @@ function send(response: ServerResponse, reply: Reply): void {
     return
   }
   const answer = () => {
-    response.writeHead(reply.status, reply.headers)
-    response.end(reply.body ?? '')
+    const body = reply.body ?? ''
+    // As most APIs answer a small JSON body: with its length (writeHead without one would make Node send chunks).
+    const declared = Object.keys(reply.headers ?? {}).some((name) => /^(content-length|transfer-encoding)$/i.test(name))
+    response.writeHead(reply.status, declared ? reply.headers : { ...reply.headers, 'content-length': String(Buffer.byteLength(body)) })
+    response.end(body)
   }
   if (reply.afterMs) setTimeout(answer, reply.afterMs).unref()
   else answer()
