@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { call, cookiesAfter, form, ORIGIN, rejectViaLink, requestLink, signUpOwner, submitViaLink, DEMO_KEY, backdateLink } from './helpers'
+import {
+  brandedOwner,
+  call,
+  cookiesAfter,
+  form,
+  ORIGIN,
+  rejectViaLink,
+  requestLink,
+  signUpOwner,
+  submitViaLink,
+  DEMO_KEY,
+  backdateLink,
+} from './helpers'
 import { location, post, SAME_ORIGIN, submit } from './dashboard-helpers'
 import { connectForManageLink } from './manage-helpers'
 
@@ -14,13 +26,6 @@ type Owner = Awaited<ReturnType<typeof signUpOwner>>
 
 const putLogo = (owner: Owner, body: Uint8Array<ArrayBuffer>, type: string) =>
   call('/api/v1/workspace/brand/logo', { method: 'PUT', cookie: owner.cookie, body, headers: { 'content-type': type } })
-
-async function brandOwner(brand: { displayName?: string; accent?: string } = { displayName: 'Northwind Studio', accent: '#1a56db' }) {
-  const owner = await signUpOwner()
-  const saved = await call('/api/v1/workspace/brand', { method: 'PUT', cookie: owner.cookie, json: brand })
-  expect(saved.status).toBe(200)
-  return owner
-}
 
 async function logoUrlOf(owner: Owner): Promise<string | null> {
   const response = await call('/api/v1/workspace/brand', { cookie: owner.cookie })
@@ -106,7 +111,7 @@ describe('the workspace brand through the API', () => {
 
 describe('the brand on the client’s pages', () => {
   it('names the brand on the client’s management page and keeps its accent, without a logo that may be gone', async () => {
-    const owner = await brandOwner()
+    const owner = await brandedOwner()
     await putLogo(owner, PNG, 'image/png')
     const { token } = await connectForManageLink(await requestLink(owner))
     const html = await (await call(`/manage/${token}`)).text()
@@ -116,7 +121,7 @@ describe('the brand on the client’s pages', () => {
   })
 
   it('puts name, logo and accent on the invitation, the form and the outcome, without widening the CSP', async () => {
-    const owner = await brandOwner()
+    const owner = await brandedOwner()
     const logoUrl = (await (await putLogo(owner, PNG, 'image/png')).json<{ brand: { logoUrl: string } }>()).brand.logoUrl
     const link = await requestLink(owner)
     const invitation = await call(link.path)
@@ -139,7 +144,7 @@ describe('the brand on the client’s pages', () => {
   })
 
   it('keeps a link’s brand from its creation, and its old logo, when the brand changes', async () => {
-    const owner = await brandOwner()
+    const owner = await brandedOwner()
     const oldLogo = (await (await putLogo(owner, PNG, 'image/png')).json<{ brand: { logoUrl: string } }>()).brand.logoUrl
     const link = await requestLink(owner)
     await call('/api/v1/workspace/brand', { method: 'PUT', cookie: owner.cookie, json: { displayName: 'Renamed Ltd', accent: '#000000' } })
@@ -161,7 +166,7 @@ describe('the brand on the client’s pages', () => {
   })
 
   it('keeps the invalid-link page byte-identical and unbranded for a branded link that cannot be used', async () => {
-    const owner = await brandOwner()
+    const owner = await brandedOwner()
     const expired = await requestLink(owner)
     await backdateLink(expired.connectionId)
     const used = await requestLink(owner)
@@ -193,7 +198,7 @@ describe('returnUrl: back to the owner', () => {
   })
 
   it('offers “Back to <display name>” on the connected page, with the connection and status added to the query', async () => {
-    const owner = await brandOwner()
+    const owner = await brandedOwner()
     const link = await requestLink(owner, 'demo-tasks', { returnUrl: 'https://agency.example/clients?ref=tether#done' })
     const html = await (await submitViaLink(link, { apiKey: DEMO_KEY })).text()
     const href = `https://agency.example/clients?ref=tether&amp;connection=${link.connectionId}&amp;status=connected#done`
@@ -201,7 +206,7 @@ describe('returnUrl: back to the owner', () => {
   })
 
   it('says status=rejected after a rejection, in the link’s language, and nothing without a returnUrl', async () => {
-    const owner = await brandOwner()
+    const owner = await brandedOwner()
     const link = await requestLink(owner, 'demo-tasks', { returnUrl: 'https://agency.example/', locale: 'de' })
     const html = await (await rejectViaLink(link, { reason: 'no' })).text()
     expect(html).toContain(`href="https://agency.example/?connection=${link.connectionId}&amp;status=rejected"`)

@@ -41,6 +41,16 @@ export async function signUpOwner(name = 'Olivia Owner'): Promise<{ cookie: stri
   return { cookie: sessionCookieFrom(verified), email, userId: row!.id, workspaceId: row!.workspace_id }
 }
 
+/** A new owner whose workspace has a brand (display name and accent) saved through the API. */
+export async function brandedOwner(
+  brand: { displayName?: string; accent?: string } = { displayName: 'Northwind Studio', accent: '#1a56db' },
+) {
+  const owner = await signUpOwner()
+  const saved = await call('/api/v1/workspace/brand', { method: 'PUT', cookie: owner.cookie, json: brand })
+  if (saved.status !== 200) throw new Error(`brand not saved: HTTP ${saved.status} ${await saved.text()}`)
+  return owner
+}
+
 export const DEMO_KEY = 'demo_correct_key_123'
 
 export function form(fields: Record<string, string>): RequestInit {

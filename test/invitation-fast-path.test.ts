@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app'
 import worker from '../src/index'
 import { invitationFastPath } from '../src/routes/invitation-fast-path'
-import { call, ORIGIN, requestLink, signUpOwner } from './helpers'
+import { brandedOwner, call, ORIGIN, requestLink, signUpOwner } from './helpers'
 
 /** One request answered twice: by the worker (which takes the fast path) and by the router alone. */
 async function bothWays(path: string, headers: Record<string, string> = {}, bindings: Partial<typeof env> = {}) {
@@ -22,13 +22,7 @@ const HTTPS = { PUBLIC_URL: 'https://tether.example' }
 
 describe('the invitation page before the router', () => {
   it('gives the bytes and headers the /connect/:token route gives', async () => {
-    const owner = await signUpOwner()
-    const saved = await call('/api/v1/workspace/brand', {
-      method: 'PUT',
-      cookie: owner.cookie,
-      json: { displayName: 'Northwind', accent: '#1a56db' },
-    })
-    expect(saved.status).toBe(200)
+    const owner = await brandedOwner({ displayName: 'Northwind', accent: '#1a56db' })
     const apiKey = await requestLink(owner)
     const oauth = await requestLink(owner, 'demo-docs')
     const german = await requestLink(owner, 'demo-tasks', { locale: 'de' })

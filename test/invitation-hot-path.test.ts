@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { INVALID_LINK_MESSAGE } from '../src/domain/links'
 import { withEnv } from './hardening/with-env'
-import { call, requestLink, signUpOwner } from './helpers'
+import { brandedOwner, call, requestLink, signUpOwner } from './helpers'
 
 /** A binding that notes and fails any use, even one whose error the app swallows after the response. */
 function untouchable<T>(): { binding: T; used: () => boolean } {
@@ -46,13 +46,7 @@ describe('the invitation page (the hot read path)', () => {
   })
 
   it('needs no D1 for a branded link either: the brand rides in the snapshot', async () => {
-    const owner = await signUpOwner()
-    const saved = await call('/api/v1/workspace/brand', {
-      method: 'PUT',
-      cookie: owner.cookie,
-      json: { displayName: 'Northwind', accent: '#1a56db' },
-    })
-    expect(saved.status).toBe(200)
+    const owner = await brandedOwner({ displayName: 'Northwind', accent: '#1a56db' })
     const link = await requestLink(owner)
     expect((await withEnv({}).call(link.path)).status).toBe(200)
     const db = untouchable<D1Database>()

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { runScheduled } from '../src/jobs/scheduled'
-import { call, cookiesAfter, DEMO_KEY, form, getConnection, signUpOwner } from './helpers'
+import { brandedOwner, call, cookiesAfter, DEMO_KEY, form, getConnection, signUpOwner } from './helpers'
 import { location, page, post, submit } from './dashboard-helpers'
 
 type Owner = { cookie: string; workspaceId: string }
@@ -132,13 +132,7 @@ describe('several apps in one link: the client', () => {
   })
 
   it('carries the workspace’s brand on the list and on each item’s own pages', async () => {
-    const owner = await signUpOwner()
-    const saved = await call('/api/v1/workspace/brand', {
-      method: 'PUT',
-      cookie: owner.cookie,
-      json: { displayName: 'Northwind Studio', accent: '#1a56db' },
-    })
-    expect(saved.status).toBe(200)
+    const owner = await brandedOwner({ displayName: 'Northwind Studio', accent: '#1a56db' })
     const { path } = await createRequest(owner, [tasks('One'), tasks('Two')])
     const list = await (await call(path)).text()
     expect(list).toContain('/brand/accent/1a56db.css')
