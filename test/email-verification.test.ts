@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { RESET_LINK_LIFETIME_MS, VERIFY_LINK_LIFETIME_MS } from '../src/services/email-links'
 import { RESEND_PER_ADDRESS, RESET_PER_ADDRESS, SIGNUP_PER_ADDRESS } from '../src/services/rate-limits'
-import { call, cookiesAfter, form, OWNER_PASSWORD, requestLink, sessionCookieFrom, signUpOwner } from './helpers'
+import { call, cookiesAfter, form, freezeAtWindowStart, OWNER_PASSWORD, requestLink, sessionCookieFrom, signUpOwner } from './helpers'
 import { linkIn, mailTo, watchMail } from './mail'
 
 const signUp = (email: string, name = 'Ann', password = OWNER_PASSWORD) =>
@@ -113,6 +113,8 @@ describe('the confirmation link', () => {
 
 describe('rate limits on the emails, per address', () => {
   it('sign-up, resend and reset each stop at their per-address limit', async () => {
+    // Their windows (an hour each) are fixed to the wall clock: every send must fall in one.
+    freezeAtWindowStart(Math.max(SIGNUP_PER_ADDRESS.windowMs, RESEND_PER_ADDRESS.windowMs, RESET_PER_ADDRESS.windowMs))
     const email = freshEmail('flood')
     const cases = [
       { limit: SIGNUP_PER_ADDRESS.limit, send: () => signUp(email) },

@@ -1,3 +1,5 @@
+import { windowStartOf } from '../src/domain/rate-limit'
+import { onTestFinished, vi } from 'vitest'
 import { exports } from 'cloudflare:workers'
 import { linkIn, mailTo } from './mail'
 
@@ -149,4 +151,12 @@ export async function backdateLink(connectionId: string, expiresAt = Date.now() 
 /** The client's Reject on its confirmation page, landing where the browser would. */
 export async function rejectViaLink(link: { path: string }, fields: Record<string, string> = {}): Promise<Response> {
   return followRedirect(await call(`${link.path}/reject`, form(fields)))
+}
+
+/** Date (only) stands still just after the current window of `windowMs` began, until the test ends. */
+export function freezeAtWindowStart(windowMs: number): void {
+  vi.useFakeTimers({ toFake: ['Date'], now: windowStartOf(Date.now(), windowMs) + 1_000 })
+  onTestFinished(() => {
+    vi.useRealTimers()
+  })
 }

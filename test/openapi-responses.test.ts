@@ -16,7 +16,7 @@ import { windowStartOf } from '../src/domain/rate-limit'
 import { operations } from '../src/openapi/operations'
 import type { publicApp } from '../src/routes/api/apps'
 import { LOGIN_PER_ACCOUNT, PASSWORD_CHANGE_PER_USER } from '../src/services/rate-limits'
-import { call, DEMO_KEY, sessionCookieFrom } from './helpers'
+import { call, DEMO_KEY, freezeAtWindowStart, sessionCookieFrom } from './helpers'
 import { linkIn, mailTo } from './mail'
 import { answered, documentedCall } from './openapi-calls'
 import { deliverRun } from './workflow-helpers'
@@ -128,6 +128,8 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
   })
 
   it('password change and log out everywhere', async () => {
+    // The limit's window is fixed to the wall clock: freeze it just after a window began, so all the attempts fall in one.
+    freezeAtWindowStart(PASSWORD_CHANGE_PER_USER.windowMs)
     const owner = await signUp()
     const change = (body: unknown, init: { cookie?: string; bearer?: string } = owner) =>
       documentedCall('/api/v1/auth/password', { method: 'POST', json: body, ...init })
@@ -149,6 +151,7 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
   })
 
   it(`login attempts over the limit: 429 with Retry-After`, async () => {
+    freezeAtWindowStart(LOGIN_PER_ACCOUNT.windowMs)
     const owner = await signUp()
     for (let attempt = 0; attempt < LOGIN_PER_ACCOUNT.limit; attempt++) {
       await documentedCall('/api/v1/auth/login', json('POST', { email: owner.email, password: 'wrong password' }))
@@ -160,10 +163,7 @@ describe('the OpenAPI response schemas match what the worker answers', () => {
 
   it('credential checks over the workspace limit: 429 with Retry-After on create and on PUT credentials', async () => {
     // The hour's window is fixed to the wall clock: freeze it just after an hour began, so all the checks fall in one.
-    vi.useFakeTimers({ toFake: ['Date'], now: windowStartOf(Date.now(), 60 * 60_000) + 1_000 })
-    onTestFinished(() => {
-      vi.useRealTimers()
-    })
+    freezeAtWindowStart(60 * 60_000)
     const owner = await signUp()
     const id = await activeDemoConnection(owner)
     const wrong = { appId: 'demo-tasks', name: 'Demo', via: 'direct', credentials: { apiKey: 'wrong_key_abcdef' } }

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { PROXY_CALLS_PER_CONNECTION_PER_MINUTE, PROXY_CALLS_PER_WORKSPACE_PER_MINUTE, PROXY_BODY_MAX } from '../src/domain/limits'
-import { call, rejectViaLink, requestLink, signUpOwner } from './helpers'
+import { call, freezeAtWindowStart, rejectViaLink, requestLink, signUpOwner } from './helpers'
 import { fakeWordPressSite, directConnection, wordpressViaLink } from './workflow-helpers'
 import { mintToken, outboundDuring, proxy, proxyAudits, setProxyCounter, waitFor } from './proxy-helpers'
 
@@ -181,6 +181,8 @@ describe('the credential proxy refuses before anything leaves', () => {
   })
 
   it('over the per-connection or per-workspace limit: 429 with Retry-After', async () => {
+    // The minute's window is fixed to the wall clock: the counters set here and the calls must fall in one.
+    freezeAtWindowStart(60_000)
     const owner = await signUpOwner()
     const token = await mintToken(owner)
     const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_limit_${crypto.randomUUID()}` })
@@ -201,6 +203,8 @@ describe('the credential proxy refuses before anything leaves', () => {
   })
 
   it('counts each call it lets through: the last slot passes, the call after it is refused', async () => {
+    // The minute's window is fixed to the wall clock: the counters set here and the calls must fall in one.
+    freezeAtWindowStart(60_000)
     const owner = await signUpOwner()
     const token = await mintToken(owner)
     const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_count_${crypto.randomUUID()}` })
