@@ -4,6 +4,7 @@ import { database } from './db/client'
 import { loadKeyring } from './domain/crypto'
 import type { Env } from './env'
 import { edgeOf } from './http/deps'
+import { PROXY_URL } from './routes/api/proxy'
 import { invitationFastPath } from './routes/invitation-fast-path'
 import { runScheduled } from './jobs/scheduled'
 import { depsFromEnv } from './services/deps'
@@ -14,8 +15,6 @@ import { RUNS_DEAD_LETTER_QUEUE, RUNS_QUEUE } from './services/workflows/run-que
 
 const app = buildApp()
 const proxyApp = buildProxyApp()
-/** The proxy's URLs (PROXY_PATH), told from the raw URL without parsing it. */
-const PROXY_URL = /^https?:\/\/[^/?#]+\/api\/v1\/connections\/[^/?#]+\/proxy(?:[/?#]|$)/
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {

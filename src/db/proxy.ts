@@ -3,6 +3,7 @@ import { type ApiTokenRow, liveTokenWithHash, touchApiTokenStatement } from './a
 import type { Db } from './client'
 import type { ConnectionRow } from './connections'
 import type { NewEvent } from './events'
+import { HIT_IN_WINDOW } from './rate-limits'
 import { apiTokens, connections, events, rateLimits, users } from './schema'
 
 /**
@@ -70,13 +71,7 @@ function buildGate(db: Db) {
           counter(sql`${PROXY_WORKSPACE_COUNTER} || ${connections.workspaceId}`),
         ) as never,
       )
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          count: sql`CASE WHEN ${rateLimits.windowStart} >= excluded.window_start THEN ${rateLimits.count} + 1 ELSE 1 END`,
-          windowStart: sql`max(${rateLimits.windowStart}, excluded.window_start)`,
-        },
-      })
+      .onConflictDoUpdate({ target: rateLimits.key, set: HIT_IN_WINDOW })
       .returning({ key: rateLimits.key, count: rateLimits.count, windowStart: rateLimits.windowStart })
       .toSQL(),
   }

@@ -2,6 +2,12 @@ import { and, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { rateLimits } from './schema'
 
+/** An upsert's update for a hit of `excluded` (count 1 at its window): one more in the same window, else 1 in the newer. */
+export const HIT_IN_WINDOW = {
+  count: sql`CASE WHEN ${rateLimits.windowStart} >= excluded.window_start THEN ${rateLimits.count} + 1 ELSE 1 END`,
+  windowStart: sql`max(${rateLimits.windowStart}, excluded.window_start)`,
+}
+
 /**
  * Counts one hit in the key's current window and returns the count so far, in one statement,
  * so concurrent hits never read the same count. An older window (or none) starts again at 1.
@@ -10,13 +16,7 @@ export function hitRateLimit(db: Db, key: string, windowStart: number) {
   return db
     .insert(rateLimits)
     .values({ key, count: 1, windowStart })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`CASE WHEN ${rateLimits.windowStart} >= excluded.window_start THEN ${rateLimits.count} + 1 ELSE 1 END`,
-        windowStart: sql`max(${rateLimits.windowStart}, excluded.window_start)`,
-      },
-    })
+    .onConflictDoUpdate({ target: rateLimits.key, set: HIT_IN_WINDOW })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart })
 }
 

@@ -15,7 +15,10 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304])
  * Mounted before the connections API so its session-or-token middleware and the app-wide 64 KB body limit do not
  * apply: the proxy authenticates tokens in its own single D1 batch and streams bodies under its own cap.
  */
-export const PROXY_PATH = /^\/api\/v1\/connections\/[^/]+\/proxy(?:\/|$)/
+const PROXY_PREFIX = String.raw`\/api\/v1\/connections\/[^/?#]+\/proxy`
+export const PROXY_PATH = new RegExp(String.raw`^${PROXY_PREFIX}(?:\/|$)`)
+/** The same URLs told from the raw request URL, before anything parses it (src/index.ts sends them to the proxy's app). */
+export const PROXY_URL = new RegExp(String.raw`^https?:\/\/[^/?#]+${PROXY_PREFIX}(?:[/?#]|$)`)
 
 export const proxyApi = new Hono<AppEnv>().on([...PROXY_METHODS], '/:id/proxy/*', validate('param', idParam), async (c) => {
   const { id } = c.req.valid('param')
