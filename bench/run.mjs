@@ -17,7 +17,7 @@ import { microTimings, profileScenarios } from './lib/profile.mjs'
 import { summarise, writeReport } from './lib/report.mjs'
 import { startRuntime } from './lib/runtime.mjs'
 import { bundleWeight, startupProfile } from './lib/startup.mjs'
-import { createLinks, linkGenerationRequests, seedOwners, seedWorkflows, submissionRequests, UNKNOWN_TOKEN } from './lib/scenarios.mjs'
+import { createLinks, invitationTargets, linkGenerationRequests, seedOwners, seedWorkflows, submissionRequests } from './lib/scenarios.mjs'
 import { pageWeight } from './lib/weight.mjs'
 
 const log = (line) => console.log(line)
@@ -43,43 +43,18 @@ try {
   // 20 invitation links, and workflows (triggers go to them in turn, under each one's rate limit).
   const app = urls.tether
   const owners = await seedOwners(app, settings.owners, await mf.getD1Database('DB', 'tether'))
-  const invitations = await createLinks(app, owners, 20)
-  const invitationHtml = await (await fetch(`${app}/connect/${invitations[0]}`)).text()
-  const invalidHtml = await (await fetch(`${app}/connect/${UNKNOWN_TOKEN}`)).text()
+  const { targets: invitationPages, invitationHtml } = await invitationTargets({ mf, urls, owners })
   const hookPaths = await seedWorkflows(app, owners.owners[0], settings.workflows)
   const hookPath = hookPaths[0]
-
-  // The KV floor reads the app's own snapshots (as many keys, same values) and serves pages of the same sizes.
-  const appKv = await mf.getKVNamespace('LINKS', 'tether')
-  const floorKv = await mf.getKVNamespace('LINKS', 'kv-floor')
-  const snapshotKeys = (await appKv.list({ prefix: 'link:' })).keys
-  for (const [i, key] of snapshotKeys.entries()) await floorKv.put(`link:hit/${i}`, await appKv.get(key.name))
-  await fetch(`${urls['kv-floor']}/__page/hit`, { method: 'PUT', body: invitationHtml })
-  await fetch(`${urls['kv-floor']}/__page/miss`, { method: 'PUT', body: invalidHtml })
 
   const pool = []
   let poolRanDry = 0
   let submissionRate = 200
   const appDb = await mf.getD1Database('DB', 'tether')
-  let next = 0
-  let nextFloorKey = 0
   let nextHook = 0
   const targets = [
     { name: 'floor: hello world', url: urls.hello },
-    {
-      name: 'floor: one KV get (hit)',
-      url: urls['kv-floor'],
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/hit/${nextFloorKey++ % snapshotKeys.length}` }) }],
-    },
-    {
-      name: 'invitation page',
-      url: app,
-      requests: [
-        { method: 'GET', setupRequest: (request) => ({ ...request, path: `/connect/${invitations[next++ % invitations.length]}` }) },
-      ],
-    },
-    { name: 'floor: one KV get (miss)', url: `${urls['kv-floor']}/miss`, expectStatus: 410 },
-    { name: 'invalid-link page', url: `${app}/connect/${UNKNOWN_TOKEN}`, expectStatus: 410 },
+    ...invitationPages,
     { name: 'link generation', url: app, expectStatus: 201, requests: linkGenerationRequests(owners, pool) },
     {
       name: 'credential submission',

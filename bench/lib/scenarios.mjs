@@ -131,3 +131,36 @@ export async function seedWorkflows(origin, owner, count) {
   }
   return paths
 }
+
+/**
+ * The invitation page and the invalid-link page, each after its KV floor, as `rounds` runs them: 20 links of `owners`,
+ * and a floor that reads the app's own snapshots (as many keys, same values) and serves pages of the same sizes. Every
+ * invitation is viewed once first, so its once-per-isolate "opened" write is not measured.
+ */
+export async function invitationTargets({ mf, urls, owners }) {
+  const app = urls.tether
+  const invitations = await createLinks(app, owners, 20)
+  const invitationHtml = await (await fetch(`${app}/connect/${invitations[0]}`)).text()
+  const invalidHtml = await (await fetch(`${app}/connect/${UNKNOWN_TOKEN}`)).text()
+  const appKv = await mf.getKVNamespace('LINKS', 'tether')
+  const floorKv = await mf.getKVNamespace('LINKS', 'kv-floor')
+  const snapshotKeys = (await appKv.list({ prefix: 'link:' })).keys
+  for (const [i, key] of snapshotKeys.entries()) await floorKv.put(`link:hit/${i}`, await appKv.get(key.name))
+  await fetch(`${urls['kv-floor']}/__page/hit`, { method: 'PUT', body: invitationHtml })
+  await fetch(`${urls['kv-floor']}/__page/miss`, { method: 'PUT', body: invalidHtml })
+  for (const token of invitations) await (await fetch(`${app}/connect/${token}`)).text()
+  let next = 0
+  let nextFloorKey = 0
+  const rotating = (path) => [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }]
+  const targets = [
+    {
+      name: 'floor: one KV get (hit)',
+      url: urls['kv-floor'],
+      requests: rotating(() => `/hit/${nextFloorKey++ % snapshotKeys.length}`),
+    },
+    { name: 'invitation page', url: app, requests: rotating(() => `/connect/${invitations[next++ % invitations.length]}`) },
+    { name: 'floor: one KV get (miss)', url: `${urls['kv-floor']}/miss`, expectStatus: 410 },
+    { name: 'invalid-link page', url: `${app}/connect/${UNKNOWN_TOKEN}`, expectStatus: 410 },
+  ]
+  return { targets, invitationHtml }
+}
