@@ -60,14 +60,19 @@ function recordingQueue(real: Queue, refuse = false): { queue: Queue; sent: unkn
   return { queue, sent }
 }
 
+/** A new owner with a ClickUp connection (its key unique, `pk_good_<label>_…`) and a write token for the proxy. */
+async function proxiedConnection(label: string) {
+  const owner = await signUpOwner()
+  const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_${label}_${crypto.randomUUID()}` })
+  return { owner, id, token: await mintToken(owner) }
+}
+
 const proxiedRequest = (id: string, token: string) =>
   new Request(`${ORIGIN}/api/v1/connections/${id}/proxy/__echo/x`, { headers: { authorization: `Bearer ${token}` } })
 
 describe('a proxied call’s D1 round trips', () => {
   it('costs one without an OAuth refresh: the gate batch before the call; the audit is enqueued', async () => {
-    const owner = await signUpOwner()
-    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_trips_${crypto.randomUUID()}` })
-    const token = await mintToken(owner)
+    const { owner, id, token } = await proxiedConnection('trips')
     for (const round of ['first use (the token’s last use rides with the audit)', 'a later use']) {
       const { db, trips } = countingD1(env.DB)
       const { queue, sent } = recordingQueue(env.AUDIT)
@@ -84,9 +89,7 @@ describe('a proxied call’s D1 round trips', () => {
   })
 
   it('enqueues a streamed answer’s audit once it has gone to the caller, or been dropped by it, not while it streams', async () => {
-    const owner = await signUpOwner()
-    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_after_${crypto.randomUUID()}` })
-    const token = await mintToken(owner)
+    const { owner, id, token } = await proxiedConnection('after')
     // The echo of a 300 KB body is over the size read whole (WHOLE_ANSWER_MAX): it streams.
     const big = () =>
       new Request(`${ORIGIN}/api/v1/connections/${id}/proxy/__echo/x`, {
@@ -111,9 +114,7 @@ describe('a proxied call’s D1 round trips', () => {
   })
 
   it('reads a small answer of known length whole, scrubbed: its audit needs no wait for the caller', async () => {
-    const owner = await signUpOwner()
-    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_small_${crypto.randomUUID()}` })
-    const token = await mintToken(owner)
+    const { id, token } = await proxiedConnection('small')
     const { queue, sent } = recordingQueue(env.AUDIT)
     const ctx = createExecutionContext()
     const response = await worker.fetch(proxiedRequest(id, token), { ...env, AUDIT: queue }, ctx)
@@ -127,9 +128,7 @@ describe('a proxied call’s D1 round trips', () => {
   })
 
   it('sends the audits of an isolate’s calls close together in one batch; each call’s answer waits for none of it', async () => {
-    const owner = await signUpOwner()
-    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_gather_${crypto.randomUUID()}` })
-    const token = await mintToken(owner)
+    const { owner, id, token } = await proxiedConnection('gather')
     const { queue, sent } = recordingQueue(env.AUDIT)
     const contexts: ExecutionContext[] = []
     for (let i = 0; i < 3; i++) {
@@ -146,9 +145,7 @@ describe('a proxied call’s D1 round trips', () => {
   })
 
   it('writes the audit itself when the queue refuses it: the call is still on the record', async () => {
-    const owner = await signUpOwner()
-    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_refused_${crypto.randomUUID()}` })
-    const token = await mintToken(owner)
+    const { owner, id, token } = await proxiedConnection('refused')
     const { db, trips } = countingD1(env.DB)
     const ctx = createExecutionContext()
     const response = await worker.fetch(proxiedRequest(id, token), { ...env, DB: db, AUDIT: recordingQueue(env.AUDIT, true).queue }, ctx)
@@ -177,9 +174,7 @@ describe('the audit queue’s consumer', () => {
   })
 
   it('writes a whole batch in one D1 round trip, and a redelivered batch writes nothing twice', async () => {
-    const owner = await signUpOwner()
-    const id = await directConnection(owner, 'clickup', { apiToken: `pk_good_batch_${crypto.randomUUID()}` })
-    const token = await mintToken(owner)
+    const { id, token } = await proxiedConnection('batch')
     const { workspace_id } = (await env.DB.prepare('SELECT workspace_id FROM connections WHERE id = ?')
       .bind(id)
       .first<{ workspace_id: string }>())!
